@@ -9,20 +9,23 @@ import typer
 
 from ..models import Extraction, Failure
 from ..pipeline import process_page
-from ..readers import read_sources
+from ..readers import SKIP_STAGE, read_sources
 from ..record import to_record
+from .logs import configure_logging
+from .store_commands import check_format, ingest_cli, settings_from_flags, stories_cli
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn raw news pages into clean stories and coded events.")
 
 
 @app.callback()
-def main() -> None:
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress and show tracebacks.")) -> None:
     """Turn raw news pages into clean stories and coded events."""
+    configure_logging(verbose=verbose)
 
 
-def _extractions(sources: list[str], fmt: str | None):
-    for item in read_sources(sources, fmt=fmt):
+def _extractions(sources: list[str], fmt: str | None, max_page_bytes: int):
+    for item in read_sources(sources, fmt=fmt, max_page_bytes=max_page_bytes):
         if isinstance(item, Failure):
             yield item
         else:
@@ -34,11 +37,16 @@ def extract(
     pages: list[str] = typer.Argument(None, help="Pages, folders, WARC or JSONL files; '-' or nothing reads standard input."),
     as_json: bool = typer.Option(False, "--json", help="One JSON record per page (JSON Lines)."),
     fmt: str = typer.Option(None, "--format", help="Force the input format: text, html, warc, jsonl."),
+    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help="Fail pages larger than this, e.g. 10MB. [env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]", show_default=False),
 ) -> None:
     """Print what dateline reads in each page."""
+    fmt = check_format(fmt)
+    settings = settings_from_flags(max_page_bytes=max_page_bytes)
     failed = 0
-    for item in _extractions(pages or ["-"], fmt):
+    for item in _extractions(pages or ["-"], fmt, settings.max_page_bytes):
         if isinstance(item, Failure):
+            if item.stage == SKIP_STAGE:
+                continue
             failed += 1
             typer.echo(f"error: {item.source}: {item.reason}", err=True)
             continue
@@ -57,3 +65,7 @@ def _print_summary(item: Extraction) -> None:
     for story in item.stories:
         dl = story.dateline.place if story.dateline else "-"
         typer.echo(f"  {story.published or '----------'}  {dl:<14} {story.headline or '(no headline)'}")
+
+
+app.command("ingest")(ingest_cli)
+app.command("stories")(stories_cli)

@@ -1,0 +1,95 @@
+"""One settings tree: defaults in code < environment < CLI flags.
+
+    Settings
+    ├── db               DATELINE_DB              where `ingest` and `stories` keep pages:
+    │                                             a file path or a database URL
+    │                                             (sqlite:///..., postgresql://...)
+    ├── max_page_bytes   DATELINE_MAX_PAGE_BYTES  a page (file, WARC record, JSONL line)
+    │                                             larger than this fails with a clear
+    │                                             reason instead of being half-read
+    └── batch_size       DATELINE_BATCH_SIZE      pages written per store transaction
+
+Sizes accept a unit: ``10MB``, ``512k``, ``2GiB`` or plain bytes.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+from .errors import DatelineError
+
+DEFAULT_DB = "dateline.db"
+DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024
+DEFAULT_BATCH_SIZE = 100
+
+ENV_NAMES = {
+    "db": "DATELINE_DB",
+    "max_page_bytes": "DATELINE_MAX_PAGE_BYTES",
+    "batch_size": "DATELINE_BATCH_SIZE",
+}
+
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1000, "kib": 1024, "m": 1024**2, "mb": 1000**2,
+          "mib": 1024**2, "g": 1024**3, "gb": 1000**3, "gib": 1024**3}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
+
+
+class SettingsError(DatelineError, ValueError):
+    """A setting has a value dateline cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = DEFAULT_DB
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
+    batch_size: int = DEFAULT_BATCH_SIZE
+
+
+def parse_size(value: str | int, *, name: str = "size") -> int:
+    """Bytes from ``"10MB"``, ``"512k"``, ``"2GiB"`` or a plain number."""
+    if isinstance(value, int):
+        number = value
+    else:
+        match = _SIZE.match(value)
+        unit = match.group(2).lower() if match else None
+        if not match or unit not in _UNITS:
+            raise SettingsError(f"{name}={value!r} is not a size: give bytes, or a number with a unit such as 10MB or 512k")
+        number = int(float(match.group(1)) * _UNITS[unit])
+    if number <= 0:
+        raise SettingsError(f"{name}={value!r} must be more than zero")
+    return number
+
+
+def _parse_count(value: str | int, *, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"{name}={value!r} is not a whole number") from None
+    if number <= 0:
+        raise SettingsError(f"{name}={value!r} must be more than zero")
+    return number
+
+
+def load_settings(*, env: Mapping[str, str] | None = None, **flags: object) -> Settings:
+    """Settings from defaults, then the environment, then the flags given (None = not given)."""
+    env = os.environ if env is None else env
+    known = {f.name for f in fields(Settings)}
+    unknown = set(flags) - known
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+    values: dict[str, object] = {}
+    for name, env_name in ENV_NAMES.items():
+        raw = flags.get(name)
+        label = f"--{name.replace('_', '-')}"
+        if raw is None and env.get(env_name, "").strip():
+            raw, label = env[env_name].strip(), env_name
+        if raw is None:
+            continue
+        if name == "max_page_bytes":
+            values[name] = parse_size(raw, name=label)
+        elif name == "batch_size":
+            values[name] = _parse_count(raw, name=label)
+        else:
+            values[name] = str(raw)
+    return replace(Settings(), **values)

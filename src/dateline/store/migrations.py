@@ -1,0 +1,74 @@
+"""Schema migrations: numbered SQL files applied in order, each in one
+transaction together with its bookkeeping row (as sqlite-utils does), so a
+migration that fails leaves the database as it was before it.
+
+    migrations/0001_pages_and_stories.sql
+    migrations/0002_....sql            <- add new ones; never edit an applied one
+
+The bookkeeping table ``dateline_migrations`` holds one row per applied file.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import MigrationError
+from .schema import MIGRATIONS_TABLE
+
+log = logging.getLogger(__name__)
+
+
+def list_migrations(directory: Path | None = None) -> list[tuple[str, str]]:
+    """(name, SQL) of every migration file, in the order they apply."""
+    if directory is None:
+        folder = resources.files("dateline.store") / "migrations"
+        files = [f for f in folder.iterdir() if f.name.endswith(".sql")]
+    else:
+        files = list(Path(directory).glob("*.sql"))
+    return [(f.name, f.read_text(encoding="utf-8")) for f in sorted(files, key=lambda f: f.name)]
+
+
+def split_statements(sql: str) -> list[str]:
+    """The statements of a migration file: ';' ends one, '--' starts a comment line."""
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def applied_migrations(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT name FROM {MIGRATIONS_TABLE}"))
+        return {row[0] for row in rows}
+
+
+def apply_migrations(engine: Engine, *, directory: Path | None = None) -> list[str]:
+    """Bring the schema up to date; return the names of the migrations applied now."""
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
+                              "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"))
+        done = applied_migrations(engine)
+    except SQLAlchemyError as exc:
+        raise MigrationError(f"cannot read the migration table of the database: {exc.orig or exc}") from exc
+    applied: list[str] = []
+    for name, sql in list_migrations(directory):
+        if name in done:
+            continue
+        try:
+            with engine.begin() as conn:
+                for statement in split_statements(sql):
+                    conn.exec_driver_sql(statement)
+                conn.execute(text(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (:name, :at)"),
+                             {"name": name, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+        except SQLAlchemyError as exc:
+            raise MigrationError(
+                f"migration {name} failed and was rolled back ({getattr(exc, 'orig', None) or exc}); "
+                "the database is as it was before it"
+            ) from exc
+        log.info("applied migration %s", name)
+        applied.append(name)
+    return applied
