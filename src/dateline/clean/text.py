@@ -1,10 +1,256 @@
-"""Flattened text to stories. (Baseline: every non-empty line is body; the real
-cleaner replaces this.)"""
+"""Flattened text to stories: the cleaner for plain-text pages (and for the text the
+HTML cleaner extracts).
+
+    text ─▶ lines (normalised; scraper stamps split off)
+         ─▶ main-content regions (region.py; skipped when ``extracted``)
+         ─▶ each line classified: stamp, chrome, caption, byline, prose, short
+         ─▶ repeats marked (exact and near) ─▶ stories split (stories.py)
+         ─▶ headline, dateline, dates and captions per story
+
+Every line that does not end up in a story's body, headline or captions is kept
+as a ``Removed`` record with its reason.
+"""
 from __future__ import annotations
 
-from ..models import Cleaned, Story
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Caption, Cleaned, Dateline, Removed, Story
+from .captions import ends_on_date, is_bare_credit, is_caption, split_credit
+from .datelines import read_dateline
+from .lines import Line, count_words, is_chrome, is_prose, split_lines, squash
+from .region import select_regions
+from .stamps import (Stamp, find_copyright_years, find_full_dates, find_lead_weekday, infer_story_date,
+                     parse_iso_date, read_stamp, resolve_year)
+from .stories import (BYLINE, CAPTION, CHROME, DUPLICATE, OUTSIDE, PROSE, SHORT, STAMP, Draft, Tagged,
+                      read_head, split_stories)
+from .tables import load_mapping, load_regexes
+
+log = logging.getLogger(__name__)
+
+BYLINE_LINE = re.compile(r"\A(?:by|from)\s+[A-Z][\w.'’\- ]{1,80}\Z", re.I)
+NEAR_REPEAT = 0.85
 
 
-def clean_text(text: str, *, fetched: str | None = None) -> Cleaned:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return Cleaned(stories=(Story(headline=None, body=tuple(lines)),) if lines else ())
+def clean_text(text: str, *, fetched: str | None = None, title: str | None = None, published: str | None = None,
+               captions: Sequence[str] = (), extracted: bool = False) -> Cleaned:
+    """The stories of one flattened page, and every line dropped on the way."""
+    lines, scraper_stamps = split_lines(text)
+    removed = [Removed(s, "metadata", "scraper date stamp") for s in scraper_stamps]
+    inside = mark_inside(lines, extracted=extracted)
+    tagged = classify_lines(lines, inside=inside, caption_hints=captions)
+    rescue_datelined(tagged)
+    mark_repeats(tagged)
+    drafts = split_stories(tagged, removed=removed, extracted=extracted)
+    page_stamps = [s for s in (read_stamp(x) for x in scraper_stamps) if s is not None]
+    fetched_on = parse_iso_date(fetched)
+    context = PageContext(
+        years=find_copyright_years([line.text for line in lines]) + ([fetched_on.year] if fetched_on else []),
+        fetched=fetched_on,
+        agency=find_page_agency(tagged),
+    )
+    stories = []
+    for number, draft in enumerate(drafts):
+        read_head(draft, first=number == 0, all_lines=lines, removed=removed,
+                  title=title.strip() if title and number == 0 else None, extracted=extracted)
+        stories.append(finish_story(draft, context=context, page_stamps=page_stamps,
+                                    published=published if number == 0 else None, removed=removed))
+        if number == 0 and stories[0].published:
+            page_stamps = page_stamps or [stamp for stamp in draft.stamps]
+    stories = [story for story in stories if story.body]
+    removed = order_by_page(removed, lines)
+    log.debug("cleaned %d lines into %d stories, %d removed", len(lines), len(stories), len(removed))
+    return Cleaned(stories=tuple(stories), removed=tuple(removed))
+
+
+def order_by_page(removed: list[Removed], lines: list[Line]) -> list[Removed]:
+    """Removed lines in the order the page shows them (parts of lines, such as a
+    label cut off a headline, stay next to what came before them)."""
+    where = {}
+    for line in lines:
+        where.setdefault(line.text, line.index)
+    keyed, last = [], -1
+    for order, item in enumerate(removed):
+        last = where.get(item.text, last)
+        keyed.append((last, order, item))
+    return [item for _, _, item in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the whole page says that helps date and place each story."""
+
+    years: list[int]  # copyright and fetch years, for stamps printed without one
+    fetched: dt.date | None
+    agency: str | None  # named in a stamp or byline, for datelines that name none
+
+
+def mark_inside(lines: list[Line], *, extracted: bool) -> list[bool]:
+    if extracted or not lines:
+        return [True] * len(lines)
+    inside = [False] * len(lines)
+    for start, end in select_regions([line.text for line in lines]):
+        for i in range(max(0, start), min(end, len(lines))):
+            inside[i] = True
+    return inside
+
+
+def classify_lines(lines: list[Line], *, inside: list[bool], caption_hints: Sequence[str]) -> list[Tagged]:
+    """What each line is taken for, on its own evidence."""
+    hinted = {squash(split_credit(c).text) for c in caption_hints if c.strip()}
+    tagged = []
+    for line, is_inside in zip(lines, inside):
+        text = line.text
+        stamp = read_stamp(text)
+        if squash(split_credit(text).text) in hinted:
+            item = Tagged(line, CAPTION, "marked as a caption", caption=split_credit(text))
+        elif stamp is not None:
+            item = Tagged(line, STAMP, "date stamp", stamp=stamp)
+        elif is_chrome(text):
+            item = Tagged(line, CHROME, "site chrome")
+        elif is_bare_credit(text):
+            item = Tagged(line, CHROME, "photo credit")
+        elif is_caption(text):
+            item = Tagged(line, CAPTION, "photo caption", caption=split_credit(text))
+        elif BYLINE_LINE.match(text) and count_words(text) <= 10:
+            item = Tagged(line, BYLINE, "byline")
+        elif is_prose(text) and not (count_words(text) <= 30 and ends_on_date(text)):
+            item = Tagged(line, PROSE)
+        else:
+            item = Tagged(line, SHORT)
+        item.inside = is_inside
+        if not is_inside and item.kind == PROSE:
+            item.kind, item.note = OUTSIDE, "outside main content"
+        tagged.append(item)
+    return tagged
+
+
+def collect_words(text: str) -> set[str]:
+    return set(squash(text).split())
+
+
+def mark_repeats(tagged: list[Tagged]) -> None:
+    """Later copies of a paragraph or caption become duplicates; a caption repeated
+    with its credit glued on turns its earlier bare copy into the caption."""
+    seen: dict[str, Tagged] = {}
+    openings: dict[str, list[Tagged]] = {}
+    for item in tagged:
+        if item.kind not in (PROSE, CAPTION, SHORT):
+            continue  # a copy outside the main content does not make the one inside a repeat
+        text = item.caption.text if item.caption else item.line.text
+        key = squash(text)
+        if not key:
+            continue
+        earlier = seen.get(key)
+        if earlier is not None and (item.kind != SHORT or earlier.kind == CAPTION):
+            if item.kind == CAPTION and earlier.kind in (SHORT, PROSE):
+                earlier.kind, earlier.caption, earlier.note = CAPTION, item.caption, "photo caption"
+            item.kind, item.note = DUPLICATE, "repeated"
+            continue
+        if item.kind == PROSE and is_near_repeat(key, openings):
+            item.kind, item.note = DUPLICATE, "near repeat"
+            continue
+        seen.setdefault(key, item)
+        if item.kind == PROSE:
+            words = key.split()
+            for probe in (" ".join(words[:8]), " ".join(words[-8:])):
+                openings.setdefault(probe, []).append(item)
+
+
+def is_near_repeat(key: str, openings: dict[str, list[Tagged]]) -> bool:
+    words = key.split()
+    mine = set(words)
+    for probe in (" ".join(words[:8]), " ".join(words[-8:])):
+        for other in openings.get(probe, ()):
+            theirs = collect_words(other.line.text)
+            if len(mine & theirs) >= NEAR_REPEAT * max(len(mine), len(theirs)):
+                return True
+    return False
+
+
+def rescue_datelined(tagged: list[Tagged]) -> None:
+    """A story the region selector left out still counts when it opens with a strong
+    dateline: that paragraph and the prose right after it are kept."""
+    rescuing = False
+    for item in tagged:
+        if item.kind == OUTSIDE:
+            found = read_dateline(item.line.text)
+            if rescuing or (found is not None and found.strong):
+                item.kind, item.note, item.inside, rescuing = PROSE, None, True, True
+        elif item.kind in (SHORT, CHROME) or item.inside:
+            rescuing = False
+
+
+def strip_trailing_code(text: str) -> tuple[str, str | None]:
+    """A paragraph without the editor's code that closes it ("... (T/RE1)")."""
+    for pattern in load_regexes("trailing_codes"):
+        body = re.compile(r"\s+(?P<code>" + pattern.pattern.removesuffix(r"\Z") + r")\s*\Z", re.I)
+        match = body.search(text)
+        if match:
+            return text[: match.start()].rstrip(), match.group("code")
+    return text, None
+
+
+def find_page_agency(tagged: list[Tagged]) -> str | None:
+    """An agency the page names in a stamp or byline ("AFP Published ...", "By The Associated Press")."""
+    agencies = load_mapping("agencies")
+    for item in tagged:
+        if item.kind == STAMP and item.stamp and item.stamp.agency:
+            return item.stamp.agency
+        if item.kind == BYLINE:
+            name = re.sub(r"\A(?:by|from)\s+", "", item.line.text, flags=re.I).strip().lower()
+            if name in agencies:
+                return agencies[name]
+    return None
+
+
+def date_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp], published: str | None,
+               lead: str, texts: list[str]) -> tuple[str | None, str | None]:
+    """Published and updated of one story: its own stamp, else the page's metadata,
+    else what its own dated mentions and weekdays fix, else the page's stamp."""
+    weekday = find_lead_weekday(lead)
+    for stamp in draft.stamps:
+        year = stamp.year or resolve_year(stamp, years=context.years, weekday=weekday)
+        if stamp.published(year):
+            return stamp.published(year), stamp.updated(year)
+    if published:
+        return published, None
+    inferred = infer_story_date(mentioned=[d for t in texts for d in find_full_dates(t)], weekday=weekday,
+                                fetched=context.fetched)
+    if inferred:
+        return inferred, None
+    for stamp in page_stamps:
+        year = stamp.year or resolve_year(stamp, years=context.years, weekday=weekday)
+        if stamp.published(year):
+            return stamp.published(year), stamp.updated(year)
+    return None, None
+
+
+def finish_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp], published: str | None,
+                 removed: list[Removed]) -> Story:
+    body = []
+    for item in draft.body:
+        paragraph, code = strip_trailing_code(item.line.text)
+        if code:
+            removed.append(Removed(code, "boilerplate", "editor's code"))
+        body.append(paragraph)
+    dateline = None
+    if body:
+        found = draft.dateline or read_dateline(body[0])
+        if found is not None:
+            agency = found.dateline.agency or context.agency
+            dateline = Dateline(place=found.dateline.place, agency=agency)
+    captions: list[Caption] = []
+    keys: set[str] = set()
+    for caption in draft.captions:
+        key = squash(caption.text)
+        if key and key not in keys:
+            keys.add(key)
+            captions.append(caption)
+    stamped, updated = date_story(draft, context=context, page_stamps=page_stamps, published=published,
+                                  lead=body[0] if body else "", texts=body + [c.text for c in captions])
+    return Story(headline=draft.headline, body=tuple(body), dateline=dateline, published=stamped,
+                 updated=updated, captions=tuple(captions), byline=draft.byline)

@@ -1,0 +1,90 @@
+"""Datelines: where and through which agency a story was filed.
+
+    MOSCOW (AP) —                    place MOSCOW, agency AP
+    KYIV, Ukraine (AP) —             place KYIV, agency AP
+    MEXICO CITY (AP) --              place MEXICO CITY, agency AP
+    (Reuters) -                      no place, agency Reuters
+    BEIRUT:                          place BEIRUT (agency from the page's byline or stamp)
+    GAINESVILLE, Fla. -              place GAINESVILLE
+    Izmir, MINA –                    place Izmir, agency MINA
+    Washington:                      place Washington
+
+The dateline stays in the body paragraph; ``read_dateline`` only reads it.
+Strong datelines (an agency in brackets, or a place in capitals) can open a new
+story in the middle of a page; weak ones (a place in title case) are only read
+at the start of a story.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Dateline
+from .tables import load_mapping, load_words
+
+DASH = r"(?:—|–|--|-|:)"
+CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽȘȚ"
+UPPER_PLACE = rf"[{CAPITALS}][{CAPITALS}'’.\-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.\-]+){{0,3}}"
+TITLE_PLACE = rf"[{CAPITALS}][a-zß-öø-ÿā-ž'’\-]+(?:\s+[{CAPITALS}][a-zß-öø-ÿā-ž'’\-]+){{0,2}}"
+REGION = r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,2}\.?"
+AGENCY_IN_BRACKETS = re.compile(
+    rf"\A(?:(?P<place>{UPPER_PLACE}|{TITLE_PLACE})(?:,\s*(?P<region>{REGION}))?\s+)?"
+    rf"\((?P<agency>[A-Za-z][\w .&’'\-]{{0,30}})\)\s*{DASH}\s*(?=\S)")
+UPPER_DATELINE = re.compile(rf"\A(?P<place>{UPPER_PLACE})(?:,\s*(?P<region>{REGION}))?\s*{DASH}\s*(?=[\"“‘'{CAPITALS}0-9])")
+TITLE_DATELINE = re.compile(rf"\A(?P<place>{TITLE_PLACE})(?:,\s*(?P<region>{REGION}))?\s*(?:—|–|--|\s-|:)\s*(?=[\"“‘'{CAPITALS}0-9])")
+US_STATES = frozenset(
+    "ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan ky la maine md mass mich minn "
+    "miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa r.i s.c s.d tenn texas utah vt va wash w.va wis wyo "
+    "d.c".split())
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineMatch:
+    dateline: Dateline
+    strong: bool  # may open a new story mid-page
+    end: int  # where the dateline text ends in the paragraph
+
+
+def lookup_agency(name: str) -> str | None:
+    return load_mapping("agencies").get(name.strip().lower())
+
+
+def is_place(place: str) -> bool:
+    words = place.lower().replace("’", "'").split()
+    stop = load_words("dateline_stopwords")
+    return bool(words) and " ".join(words) not in stop and words[0] not in stop
+
+
+def read_region_agency(region: str | None) -> str | None:
+    """The agency in ``Izmir, MINA –``: a capitalised short name that is no US state."""
+    if not region:
+        return None
+    known = lookup_agency(region)
+    if known:
+        return known
+    bare = region.rstrip(".")
+    if bare.isupper() and 2 <= len(bare) <= 6 and bare.lower() not in US_STATES and "." not in bare:
+        return bare
+    return None
+
+
+def read_dateline(paragraph: str) -> DatelineMatch | None:
+    """The dateline that opens ``paragraph``, if it has one."""
+    match = AGENCY_IN_BRACKETS.match(paragraph)
+    if match:
+        agency = lookup_agency(match.group("agency"))
+        if agency is None:
+            return None
+        place = match.group("place")
+        if place and not is_place(place):
+            return None
+        return DatelineMatch(Dateline(place=place, agency=agency), True, match.end())
+    match = UPPER_DATELINE.match(paragraph)
+    if match and is_place(match.group("place")) and len(match.group("place")) >= 3:
+        agency = read_region_agency(match.group("region"))
+        return DatelineMatch(Dateline(place=match.group("place"), agency=agency), True, match.end())
+    match = TITLE_DATELINE.match(paragraph)
+    if match and is_place(match.group("place")):
+        agency = read_region_agency(match.group("region"))
+        return DatelineMatch(Dateline(place=match.group("place"), agency=agency), False, match.end())
+    return None

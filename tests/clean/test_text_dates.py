@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.clean.stamps import find_full_dates, infer_story_date, read_stamp, resolve_year
+from dateline.clean.text import clean_text
+
+
+@pytest.mark.parametrize(("line", "published", "updated"), [
+    ("2024-04-02 21:41 Last Updated At:21:51", "2024-04-02T21:41", "2024-04-02T21:51"),
+    ("Mon., March 18, 2019", "2019-03-18", None),
+    ("AFP Published 13 Sep, 2024 12:38pm", "2024-09-13T12:38", None),
+    ("21 December 2000Media Statement", "2000-12-21", None),
+    ("2024-06-06 | 05:00", "2024-06-06T05:00", None),
+    ("Posted on 3 July 2019 at 9:05 am", "2019-07-03T09:05", None),
+])
+def test_reads_page_stamps(line, published, updated):
+    stamp = read_stamp(line)
+    assert stamp is not None
+    assert (stamp.published(), stamp.updated()) == (published, updated)
+
+
+@pytest.mark.parametrize("line", [
+    "Putin vows to find the masterminds of the concert hall attack",
+    "The council met on 12 May 2021 to approve the plan for the harbour walls and the tram.",
+    "May 24",
+])
+def test_lines_that_are_more_than_a_date_are_no_stamp(line):
+    assert read_stamp(line) is None
+
+
+def test_a_stamp_without_year_takes_the_year_whose_calendar_fits_the_story():
+    stamp = read_stamp("May 24, 5:02 PM EDT")
+    assert stamp is not None and stamp.year is None
+    # 24 May was a Tuesday in 2016 and a Thursday in 2012
+    assert resolve_year(stamp, years=[2012, 2016], weekday=1) == 2016
+    assert resolve_year(stamp, years=[2012, 2016], weekday=3) == 2012
+
+
+def test_an_unstamped_story_is_dated_by_its_mentions_and_its_weekday():
+    mentioned = find_full_dates("Crews put out a fire in the port, Wednesday, May 1, 2024. (Service via AP)")
+    assert infer_story_date(mentioned=mentioned, weekday=3) == "2024-05-02"  # said Thursday
+    assert infer_story_date(mentioned=mentioned, weekday=None) is None
+
+
+def test_second_story_on_a_page_gets_its_own_date():
+    page = "\n\n".join([
+        "Council approves flood budget after storms",
+        "2023-07-05 08:15 Last Updated At:09:02",
+        "HARBOURTON, Freedonia (AP) — The city council on Wednesday approved an emergency budget to repair sea walls "
+        "after a week of storms flooded the old port district.",
+        "Council members voted 11 to 2 for the plan, which draws on reserves set aside for a new tram line.",
+        "PORT ELAN, Freedonia (AP) — Rescue crews pulled two fishermen from a capsized trawler off the northern coast, "
+        "the coast guard said Monday, a day after high winds drove boats back to harbour.",
+        "Coast guard boats leave the harbour of Port Elan, Freedonia, Sunday, July 9, 2023. (Coast Guard via AP)",
+    ])
+    first, second = clean_text(page).stories
+    assert first.published == "2023-07-05T08:15" and first.updated == "2023-07-05T09:02"
+    assert second.published == "2023-07-10"

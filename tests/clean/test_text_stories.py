@@ -1,0 +1,138 @@
+"""What a reader of the cleaned record notices: one copy of each paragraph, captions
+apart from the body, chrome gone, one story per story, nothing dropped silently."""
+from __future__ import annotations
+
+from dateline.clean import text as text_module
+from dateline.clean.text import clean_text
+
+LEAD = ("HARBOURTON, Freedonia (AP) — The city council on Wednesday approved an emergency budget of 40 million "
+        "crowns to repair sea walls and drainage after a week of storms flooded the old port district.")
+SECOND = ("Council members voted 11 to 2 for the plan, which draws on reserves set aside for a new tram line "
+          "that has been delayed for years.")
+THIRD = ("Mayor Ilse Varga said the money would go first to the pumping stations that failed during the worst "
+         "night of the storm, when water reached more than 300 homes.")
+CAPTION = ("Residents wade through a flooded market hall in Harbourton, Freedonia, Sunday, July 2, 2023. "
+           "(Anton Reyes/AP Photo)")
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def test_a_repeated_paragraph_is_kept_once_and_recorded_as_duplicate():
+    cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, LEAD, THIRD))
+    (story,) = cleaned.stories
+    assert story.body == (LEAD, SECOND, THIRD)
+    assert [r.reason for r in cleaned.removed if r.text == LEAD] == ["duplicate"]
+
+
+def test_a_near_repeat_of_a_paragraph_is_dropped_too():
+    near = SECOND.replace("for years.", "for several years.")
+    (story,) = clean_text(page(LEAD, SECOND, THIRD, near)).stories
+    assert story.body == (LEAD, SECOND, THIRD)
+
+
+def test_captions_leave_the_body_once_each_with_their_credit():
+    (story,) = clean_text(page(LEAD, CAPTION, SECOND, CAPTION, THIRD, CAPTION)).stories
+    assert story.body == (LEAD, SECOND, THIRD)
+    assert [(c.text[:20], c.credit) for c in story.captions] == [("Residents wade throu", "Anton Reyes/AP Photo")]
+
+
+def test_headline_repeated_and_chrome_around_it():
+    headline = "Harbour city council approves emergency flood budget after week of storms"
+    cleaned = clean_text(page("Skip to Content", headline, "ENT", headline, "More Images", LEAD, SECOND,
+                              "Recommended Articles"))
+    (story,) = cleaned.stories
+    assert story.headline == headline
+    assert story.dateline is not None and story.dateline.place == "HARBOURTON"
+    assert story.body == (LEAD, SECOND)
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["Recommended Articles"] == "boilerplate" and reasons[headline] == "duplicate"
+
+
+def test_a_new_dateline_opens_a_new_story():
+    other = ("PORT ELAN, Freedonia (AP) — Rescue crews pulled two fishermen from a capsized trawler off the "
+             "northern coast, the coast guard said Monday.")
+    stories = clean_text(page(LEAD, SECOND, other, THIRD.replace("Mayor Ilse Varga", "The coast guard"))).stories
+    assert [s.dateline.place for s in stories] == ["HARBOURTON", "PORT ELAN"]
+    assert len(stories[1].body) == 2
+
+
+def test_briefs_with_headlines_become_one_story_each():
+    stories = clean_text("\n".join([
+        "International Briefs",
+        "Council approves flood budget after week of storms", LEAD,
+        "Fishermen rescued from capsized trawler off northern coast",
+        "PORT ELAN, Freedonia (AP) — Rescue crews pulled two fishermen from a capsized trawler, the coast guard said.",
+    ])).stories
+    assert [s.headline for s in stories] == ["Council approves flood budget after week of storms",
+                                             "Fishermen rescued from capsized trawler off northern coast"]
+
+
+def test_an_injected_related_headline_inside_the_story_is_chrome():
+    related = "Gaza rescuers say 18 killed in strike on school"
+    cleaned = clean_text(page(LEAD, SECOND, related, THIRD))
+    (story,) = cleaned.stories
+    assert related not in story.body and story.body == (LEAD, SECOND, THIRD)
+    assert any(r.text == related and r.reason == "boilerplate" for r in cleaned.removed)
+
+
+def test_a_page_cut_off_mid_sentence_keeps_its_last_words():
+    cut = "The coast guard said at the time that “approximately 15 boats"
+    (story,) = clean_text(page(LEAD, SECOND, cut)).stories
+    assert story.body[-1] == cut
+
+
+def test_related_headlines_after_the_story_are_chrome():
+    cleaned = clean_text(page(LEAD, SECOND, "Drought forces farmers to sell cattle early",
+                              "Will the central bank cut rates again this year?"))
+    assert cleaned.stories[0].body == (LEAD, SECOND)
+
+
+def test_stock_tickers_and_editor_codes_are_removed():
+    cleaned = clean_text("\n".join(["ACME | 1.25% | 41.10 | $ | |", "BOLT | -0.40% | 12.02 | $ |",
+                                    LEAD, SECOND + " (T/RE1)"]))
+    assert cleaned.stories[0].body == (LEAD, SECOND)
+    assert {r.text for r in cleaned.removed} >= {"ACME | 1.25% | 41.10 | $ | |", "(T/RE1)"}
+
+
+def test_lines_outside_the_main_content_are_removed_unless_extracted(monkeypatch):
+    monkeypatch.setattr(text_module, "select_regions", lambda lines: [(1, len(lines))])
+    footer = "Readers who enjoyed this piece also spent time with our long reads from the archive last month."
+    cleaned = clean_text(page(footer, SECOND, THIRD))
+    assert cleaned.stories[0].body == (SECOND, THIRD)
+    assert any(r.text == footer and r.note == "outside main content" for r in cleaned.removed)
+    assert clean_text(page(footer, SECOND, THIRD), extracted=True).stories[0].body[0] == footer
+
+
+def test_a_datelined_story_left_out_by_the_region_selector_is_kept(monkeypatch):
+    monkeypatch.setattr(text_module, "select_regions", lambda lines: [(0, 2)])
+    stories = clean_text(page(LEAD, SECOND, "PORT ELAN, Freedonia (AP) — Rescue crews pulled two fishermen from "
+                              "a capsized trawler off the northern coast, the coast guard said Monday.")).stories
+    assert len(stories) == 2
+
+
+def test_hints_from_html_metadata_win():
+    cleaned = clean_text(page(SECOND, CAPTION.split(" (")[0], THIRD), title="Flood budget approved",
+                         published="2023-07-05", captions=[CAPTION.split(" (")[0]])
+    (story,) = cleaned.stories
+    assert (story.headline, story.published) == ("Flood budget approved", "2023-07-05")
+    assert story.body == (SECOND, THIRD) and len(story.captions) == 1
+
+
+def test_text_in_scripts_without_spaces_is_read_as_prose():
+    (story,) = clean_text("メニュー\n" + "今日は市議会が洪水対策の緊急予算を承認しました。港の古い地区は一週間の嵐で浸水しました。").stories
+    assert story.body[0].startswith("今日は")
+
+
+def test_empty_and_binary_pages_give_no_story_and_no_error():
+    assert clean_text("").stories == ()
+    assert clean_text("\x00\x01\ufffd\ufffd\x7f" * 500).stories == ()
+
+
+def test_extracted_text_keeps_its_list_items_and_subheads():
+    items = ["What you need to pack", "A torch and spare batteries", "Water for three days"]
+    (story,) = clean_text(page(LEAD, *items, SECOND), extracted=True).stories
+    assert story.body == (LEAD, *items, SECOND)
+    (flat,) = clean_text(page(LEAD, *items, SECOND)).stories
+    assert "What you need to pack" not in flat.body
