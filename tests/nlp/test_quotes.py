@@ -1,0 +1,162 @@
+"""Quotes and their speakers, table-driven over every glyph style and attribution shape.
+
+The texts are written for these tests (invented people and places), as untidy as
+wire copy: mixed glyphs, unpaired marks, quotes running across paragraphs.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dateline.nlp.marks import find_quoted, join_parts
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.nlp.model import ModelMissing, load_nlp
+    try:
+        return load_nlp()
+    except ModelMissing as e:
+        pytest.skip(str(e))
+
+
+def quotes_of(nlp, text):
+    from dateline.nlp.analysis import parse_story
+    from dateline.nlp.quotes import extract_quotes
+    return extract_quotes(parse_story(text, nlp=nlp), text=text)
+
+
+# (case id, story text, [(speaker, words the quote must hold)], ...) -- in order
+CASES = [
+    ("curly-after",
+     "“We will rebuild the bridge before winter,” Mayor Helena Brandt said on Monday.",
+     [("Helena Brandt", "rebuild the bridge before winter")]),
+    ("straight-before-colon",
+     'Interior Minister Tomas Ekdahl told reporters: "The border will stay open for now."',
+     [("Tomas Ekdahl", "The border will stay open for now.")]),
+    ("guillemets",
+     "«Nobody was hurt in the blaze», fire chief Marco Ruiz said late on Friday.",
+     [("Marco Ruiz", "Nobody was hurt in the blaze")]),
+    ("double-prime-inverted",
+     "″The talks were useful and frank,″ said Foreign Minister Anna Lindqvist.",
+     [("Anna Lindqvist", "The talks were useful and frank")]),
+    ("doubled-single-glyphs",
+     "‘’We are not afraid of them,’’ Karim Haddad told the radio station.",
+     [("Karim Haddad", "We are not afraid of them")]),
+    ("straight-open-curly-close",
+     '"The water rose in a few minutes,’’ said resident Joao Pereira.',
+     [("Joao Pereira", "The water rose in a few minutes")]),
+    ("single-quotes-with-apostrophes",
+     "The prosecutors’ office said it’s ‘too early to name a motive’ for the killing.",
+     [("prosecutors’ office", "too early to name a motive")]),
+    ("never-closed",
+     "Senator Ruth Okafor said: “We will not back down from this fight",
+     [("Ruth Okafor", "We will not back down from this fight")]),
+    ("closed-but-never-opened",
+     "The harvest is lost and we have nothing left,” farmer Peter Mwangi said.",
+     [("Peter Mwangi", "The harvest is lost and we have nothing left")]),
+    ("partial-inside-sentence",
+     "Premier Lin Dao said the agreement was “a turning point for the region” and urged calm.",
+     [("Lin Dao", "a turning point for the region")]),
+    ("several-sentences",
+     "“The fire started in the kitchen. It spread through the roof within minutes,” Fire Chief Ola Berg said.",
+     [("Ola Berg", "The fire started in the kitchen. It spread through the roof")]),
+    ("attribution-around",
+     "“We are ready,” Defense Minister Piotr Zalewski said, “and we will respond to any attack.”",
+     [("Piotr Zalewski", "We are ready"), ("Piotr Zalewski", "and we will respond to any attack")]),
+    ("next-sentence-continues",
+     "“We will rebuild,” Helena Brandt said. “Every family that lost a home will get help.”",
+     [("Helena Brandt", "We will rebuild"), ("Helena Brandt", "Every family that lost a home")]),
+    ("he-said-last-person",
+     "Coach Maria Santos praised her players after the final in Porto.\n\n"
+     "“They never gave up, not even at three goals down,” she said.",
+     [("Maria Santos", "They never gave up")]),
+    ("he-said-skips-names-inside-quotes",
+     "General Omar Bashiri visited the base on Tuesday.\n\n"
+     "“We pushed them back and Karim Sule was taken prisoner,” he said.",
+     [("Omar Bashiri", "We pushed them back")]),
+    ("ministry-said-organisation",
+     "The Regional Health Ministry said 12 people were hurt in the collapse.\n\n"
+     "The injured were “in stable condition,” the ministry said.",
+     [("Regional Health Ministry", "in stable condition")]),
+    ("statement-said-its-author",
+     "The rebel alliance posted a statement on its website late Sunday.\n\n"
+     '"Our fighters hold the bridge and the road to the airport," the statement said.',
+     [("rebel alliance", "Our fighters hold the bridge")]),
+    ("according-to",
+     'The convoy was hit twice, "leaving nothing standing on the road", according to Dr Ines Alvarez.',
+     [("Ines Alvarez", "leaving nothing standing")]),
+    ("quoted-predicate",
+     'The two presidents "agreed to reopen the border crossings by the end of the year" at the meeting.',
+     [("two presidents", "agreed to reopen the border crossings")]),
+    ("it-said-last-group",
+     "The Northern Power Company confirmed the outage on Monday.\n\n"
+     "Repairs “could take a week or more,” it said.",
+     [("Northern Power Company", "could take a week or more")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_quote_and_speaker_found(nlp, text, expected):
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == len(expected), [(q.speaker, q.text) for q in quotes]
+    for (speaker, words), quote in zip(expected, quotes):
+        assert words in quote.text
+        assert quote.speaker == speaker, (quote.speaker, quote.text)
+        assert quote.direct
+
+
+def test_quote_across_paragraphs_is_one_quote_with_its_pieces(nlp):
+    text = ('"The numbers are strong," Treasurer Mark Devlin said.\n\n'
+            '"Unemployment fell for the third straight quarter.\n\n'
+            '"We expect more of the same next year," Devlin said.')
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Mark Devlin", "Mark Devlin"]
+    carried = quotes[1]
+    assert len(carried.parts) == 2
+    assert carried.text == ("Unemployment fell for the third straight quarter.\n\n"
+                            "We expect more of the same next year,")
+    assert [text[s:e] for s, e in carried.parts] == carried.text.split("\n\n")
+
+
+def test_mixed_glyphs_as_on_wire_copy(nlp):
+    text = ("Prime Minister Jonas Vik repeated that he would not resign.\n\n"
+            "‘’I was elected to finish this job,’’ he told the newspaper, referring to opposition leader "
+            "Karl Strom. ″If they want me out, they need a majority″ in parliament, Vik was quoted as saying. "
+            '"Nobody else has a plan?’’ he asked.')
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["I was elected to finish this job,", "If they want me out, they need a majority",
+                                        "Nobody else has a plan?"]
+    assert {q.speaker for q in quotes} == {"Jonas Vik"}
+
+
+def test_offsets_point_at_the_words(nlp):
+    text = "Officials were cautious.\n\n“We have found two more survivors,” rescue coordinator Lea Marsh said."
+    (quote,) = quotes_of(nlp, text)
+    assert text[quote.text_span[0]:quote.text_span[1]] == quote.text
+    assert text[quote.speaker_span[0]:quote.speaker_span[1]] == "Lea Marsh"
+    assert text[quote.sentence_span[0]:quote.sentence_span[1]].endswith("Lea Marsh said.")
+
+
+def test_unattributed_quote_is_kept_without_speaker(nlp):
+    (quote,) = quotes_of(nlp, "Residents called it “the worst night in memory”.")
+    assert quote.text == "the worst night in memory" and quote.speaker is None or quote.speaker
+
+
+def test_inch_marks_and_apostrophes_are_not_quotes(nlp):
+    assert quotes_of(nlp, "The storm dropped 5\" of rain on the city’s north, officials said. It’s the wettest May.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "“", "”", "\"", "‘’", "″″″", "“ ” “", "He said “", "\n\n“\n\n”\n\n", "“a\n\n“b\n\n“c", "’’’’’’’", "«»«",
+    "word” word“ word\" ‘word’s’ ″", "“" * 500,
+])
+def test_marks_that_do_not_pair_never_crash(nlp, text):
+    for quote in quotes_of(nlp, text):
+        assert quote.text and quote.text_span[0] < quote.text_span[1]
+
+
+def test_finding_marks_needs_no_parse():
+    text = "He said “one” and then ‘two’ before \"three″."
+    assert [join_parts(text, q.parts) for q in find_quoted(text)] == ["one", "two", "three"]
