@@ -8,6 +8,8 @@
 - ``dateline_cli``: the installed ``dateline`` console script as a command list,
   so tests run what a user runs; ``run_cli`` runs it and returns the result.
 - ``tmp_db``: a path for a fresh SQLite store that disappears after the test.
+- ``nlp``: the spaCy pipeline, loaded once per session; skipped with the reason when
+  the model package is absent.
 """
 from __future__ import annotations
 
@@ -81,3 +83,12 @@ def run_cli(dateline_cli):
 @pytest.fixture
 def tmp_db(tmp_path: Path) -> Path:
     return tmp_path / "dateline-test.db"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dateline.nlp.model import ModelMissing, load_nlp
+    try:
+        return load_nlp()
+    except ModelMissing as e:
+        pytest.skip(str(e))

@@ -11,15 +11,6 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp.model import ModelMissing, load_nlp
-    try:
-        return load_nlp()
-    except ModelMissing as e:
-        pytest.skip(str(e))
-
-
 def entities_of(nlp, text, **options):
     from dateline.nlp.analysis import parse_story
     from dateline.nlp.entities import extract_entities

@@ -12,15 +12,6 @@ from dateline.nlp.marks import find_quoted, join_parts
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp.model import ModelMissing, load_nlp
-    try:
-        return load_nlp()
-    except ModelMissing as e:
-        pytest.skip(str(e))
-
-
 def quotes_of(nlp, text):
     from dateline.nlp.analysis import parse_story
     from dateline.nlp.quotes import extract_quotes
