@@ -9,6 +9,7 @@ Also reports how much of each dev page's gold body the selector keeps (it must k
     .venv/bin/python benchmarks/aeb_flat.py                 # even ids, odd ids, all
     .venv/bin/python benchmarks/aeb_flat.py -v --split odd  # plus the worst pages
     .venv/bin/python benchmarks/aeb_flat.py --show ID       # one page, line by line
+    .venv/bin/python benchmarks/aeb_flat.py --full -v       # the whole flat cleaner, in-process
 
 Run on demand; not part of the test suite. Reads the corpora from /work/shared.
 """
@@ -57,6 +58,19 @@ def score_page(true: str, pred: str) -> tuple[float | None, float | None]:
     return precision, recall
 
 
+def clean_body(path: Path) -> str:
+    """The body the whole flat cleaner gives a page, as ``dateline extract`` would."""
+    from dateline.clean.text import clean_text
+    from dateline.models import Page
+    from dateline.readers import read_sources
+
+    pages = [page for page in read_sources([str(path)]) if isinstance(page, Page)]
+    if not pages:
+        return ""
+    cleaned = clean_text(pages[0].text, fetched=pages[0].fetched)
+    return "\n\n".join(p for story in cleaned.stories for p in story.body)
+
+
 def keep_lines(lines: list[str]) -> tuple[list[int], list[tuple[int, int]]]:
     runs = select_regions(lines)
     return [i for start, end in runs for i in range(start, end)], runs
@@ -70,22 +84,25 @@ def summarise(rows: list[tuple[str, float | None, float | None]]) -> str:
     return f"F1={f1:.3f} P={p:.3f} R={r:.3f} pages={len(rows)}"
 
 
-def score_bench(split: str, verbose: int) -> None:
+def score_bench(split: str, verbose: int, *, full: bool = False) -> None:
     truth = json.loads((BENCH / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)
     rows = {}
     started = time.perf_counter()
     for index, page_id in enumerate(ids):
-        lines = read_lines(BENCH / "flat" / f"{page_id}.txt")
-        kept, _ = keep_lines(lines)
-        body = dict.fromkeys(lines[i] for i in kept if not is_caption(lines[i]))  # each paragraph once
-        p, r = score_page(truth[page_id]["articleBody"], "\n".join(body))
+        if full:
+            p, r = score_page(truth[page_id]["articleBody"], clean_body(BENCH / "flat" / f"{page_id}.txt"))
+        else:
+            lines = read_lines(BENCH / "flat" / f"{page_id}.txt")
+            kept, _ = keep_lines(lines)
+            body = dict.fromkeys(lines[i] for i in kept if not is_caption(lines[i]))  # each paragraph once
+            p, r = score_page(truth[page_id]["articleBody"], "\n".join(body))
         rows[page_id] = (index, p, r)
     elapsed = time.perf_counter() - started
     for name, parity in (("even", 0), ("odd", 1), ("all", None)):
         chosen = [(i, p, r) for i, (n, p, r) in rows.items() if parity is None or n % 2 == parity]
         print(f"{name:5} {summarise(chosen)}")
-    print(f"selector time {elapsed:.2f}s for {len(ids)} pages")
+    print(f"{'cleaner' if full else 'selector'} time {elapsed:.2f}s for {len(ids)} pages")
     if verbose:
         chosen = [(i, p, r) for i, (n, p, r) in rows.items()
                   if split == "all" or n % 2 == (0 if split == "even" else 1)]
@@ -128,6 +145,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("even", "odd", "all"), default="even", help="pages listed with -v")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="list the worst pages")
+    ap.add_argument("--full", action="store_true", help="score the whole flat cleaner, not the selector alone")
     ap.add_argument("--show", metavar="ID", help="print one page with kept (K) and gold (G) marks")
     args = ap.parse_args()
     if not BENCH.exists():
@@ -136,8 +154,8 @@ def main() -> int:
     if args.show:
         show_page(args.show)
         return 0
-    score_bench(args.split, args.verbose)
-    if DEV.exists():
+    score_bench(args.split, args.verbose, full=args.full)
+    if DEV.exists() and not args.full:
         score_dev()
     return 0
 

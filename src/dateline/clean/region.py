@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 TOKEN = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
+# a teaser card flattened: a title-cased headline glued to its summary ("... Student-AthleteA 24-year-old ...")
+GLUED = re.compile(r"(?<=[a-z0-9?!])(?=[A-Z][a-z]|[AI]\s)")
 CHROME_MAX_WORDS = 20
 
 
@@ -74,10 +76,31 @@ def shape_line(line: str) -> LineShape:
         sentence=bool(SENTENCE_END.search(line)),
         stop_ratio=stop_ratio,
         title_ratio=title_ratio,
-        chrome=short and (bool(load_regex("region_chrome").fullmatch(line)) or is_stamp(lowered)),
+        chrome=(short and (bool(load_regex("region_chrome").fullmatch(line)) or is_stamp(lowered))
+                or is_glued_teaser(line)),
         barrier=end or (short and bool(load_regex("region_barrier").fullmatch(line))),
         end=end,
     )
+
+
+def is_glued_teaser(line: str, *, min_title_words: int = 4, min_summary_words: int = 5) -> bool:
+    """A title-cased headline run into a sentence with no space between them."""
+    for match in GLUED.finditer(line):
+        head, rest = line[: match.start()], line[match.start():]
+        head_tokens, rest_tokens = TOKEN.findall(head), TOKEN.findall(rest)
+        if len(head_tokens) < min_title_words or len(rest_tokens) < min_summary_words:
+            continue
+        if len(head_tokens[-1]) < 3 or head.count("(") > head.count(")"):
+            continue
+        if set(rest_tokens[:2]) <= set(head_tokens):
+            return False  # a name run into itself (a tooltip), not a teaser
+        named = [t for t in head_tokens if len(t) > 1 and not t[:1].isdigit()]
+        titled = sum(t[:1].isupper() for t in named) / max(1, len(named))
+        words = [t for t in rest_tokens if len(t) > 1]
+        lower = sum(t[:1].islower() for t in words) / max(1, len(words))
+        if titled >= 0.8 and lower >= 0.4:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)

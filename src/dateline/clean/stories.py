@@ -176,6 +176,31 @@ def split_stories(tagged: list[Tagged], *, removed: list[Removed], extracted: bo
     return drafts
 
 
+def drop_teasers(drafts: list[Draft], removed: list[Removed], *, min_run: int = 3,
+                 article_paragraphs: int = 4) -> list[Draft]:
+    """Without the teaser blocks of a page that also holds an article: runs of
+    ``min_run`` or more one-paragraph stories in a row (a headline and its summary,
+    over and over), when some story runs to ``article_paragraphs`` or more."""
+    if not any(len(d.body) >= article_paragraphs for d in drafts):
+        return drafts
+    kept: list[Draft] = []
+    run: list[Draft] = []
+    for draft in [*drafts, None]:
+        if draft is not None and len(draft.body) == 1:
+            run.append(draft)
+            continue
+        if len(run) >= min_run:
+            for teaser in run:
+                removed.extend(Removed(t.line.text, "boilerplate", "teaser of another story")
+                               for t in [*teaser.head, *teaser.body])
+        else:
+            kept.extend(run)
+        run = []
+        if draft is not None:
+            kept.append(draft)
+    return kept
+
+
 def give_reason(item: Tagged) -> str:
     return {STAMP: "metadata", BYLINE: "metadata", CAPTION: "caption", DUPLICATE: "duplicate"}.get(item.kind, "boilerplate")
 

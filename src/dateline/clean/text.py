@@ -22,12 +22,13 @@ from ..models import Caption, Cleaned, Dateline, Removed, Story
 from .captions import ends_on_date, is_bare_credit, is_caption, split_credit
 from .datelines import read_dateline
 from .lines import Line, count_words, is_chrome, is_prose, split_lines, squash
+from .lists import find_list_items
 from .region import select_regions
 from .stamps import (Stamp, find_copyright_years, find_full_dates, find_lead_weekday, infer_story_date,
                      parse_iso_date, read_stamp, resolve_year)
 from .stories import (BYLINE, CAPTION, CHROME, DUPLICATE, OUTSIDE, PROSE, SHORT, STAMP, Draft, Tagged,
-                      read_head, split_stories)
-from .tables import load_mapping, load_regexes
+                      drop_teasers, read_head, split_stories)
+from .tables import load_mapping, load_regexes, match_any
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,12 @@ def clean_text(text: str, *, fetched: str | None = None, title: str | None = Non
     removed = [Removed(s, "metadata", "scraper date stamp") for s in scraper_stamps]
     inside = mark_inside(lines, extracted=extracted)
     tagged = classify_lines(lines, inside=inside, caption_hints=captions)
+    if not extracted:
+        mark_list_items(tagged)
+    mark_gallery_captions(tagged)
     rescue_datelined(tagged)
     mark_repeats(tagged)
-    drafts = split_stories(tagged, removed=removed, extracted=extracted)
+    drafts = drop_teasers(split_stories(tagged, removed=removed, extracted=extracted), removed)
     page_stamps = [s for s in (read_stamp(x) for x in scraper_stamps) if s is not None]
     fetched_on = parse_iso_date(fetched)
     context = PageContext(
@@ -126,6 +130,25 @@ def classify_lines(lines: list[Line], *, inside: list[bool], caption_hints: Sequ
             item.kind, item.note = OUTSIDE, "outside main content"
         tagged.append(item)
     return tagged
+
+
+def mark_list_items(tagged: list[Tagged]) -> None:
+    """Short lines that are items of a list in the article are its text (lists.py)."""
+    items = find_list_items([t.line.text for t in tagged], [t.inside for t in tagged])
+    for i in sorted(items):
+        item = tagged[i]
+        if item.kind in (SHORT, OUTSIDE):
+            item.kind, item.note, item.inside = PROSE, "list item", True
+
+
+def mark_gallery_captions(tagged: list[Tagged]) -> None:
+    """A slideshow's counter ("Image 2 of 5") is chrome and the line after it its caption."""
+    for item, after in zip(tagged, [*tagged[1:], None]):
+        if match_any("gallery_counters", item.line.text) is None:
+            continue
+        item.kind, item.note = CHROME, "slideshow counter"
+        if after is not None and after.kind in (PROSE, SHORT, OUTSIDE):
+            after.kind, after.note, after.caption = CAPTION, "slideshow caption", split_credit(after.line.text)
 
 
 def collect_words(text: str) -> set[str]:
