@@ -5,7 +5,50 @@ One function turns an Extraction into the plain dict that `dateline extract
 """
 from __future__ import annotations
 
-from .models import Extraction, Story
+from .models import Event, EventPlace, Extraction, Story
+
+
+def place_record(place: EventPlace | None) -> dict | None:
+    if place is None:
+        return None
+    return {"name": place.name, "country": place.country, "admin1": place.admin1, "lat": place.lat,
+            "lon": place.lon, "precision": place.precision, "span": list(place.span) if place.span else None}
+
+
+def quote_record(quote) -> dict:
+    record = quote.to_dict()
+    record["span"] = list(quote.text_span)
+    record["speaker_span"] = list(quote.speaker_span) if quote.speaker_span else None
+    return record
+
+
+def event_record(event: Event) -> dict:
+    """One coded event: the fields of spec/output.md plus offsets into the story text
+    (its body paragraphs joined with a blank line) so every fact can be shown in its sentence."""
+    return {
+        "type": event.type,
+        "trigger": event.trigger,
+        "sentence": event.sentence,
+        "actors": list(event.actors),
+        "targets": list(event.targets),
+        "place": place_record(event.place),
+        "date": event.date,
+        "date_end": event.date_end,
+        "killed": event.killed,
+        "injured": event.injured,
+        "arrested": event.arrested,
+        "certainty": event.certainty,
+        "core": event.core,
+        "spans": {
+            "trigger": list(event.trigger_span),
+            "sentence": list(event.sentence_span),
+            "actors": [list(span) for span in event.actor_spans],
+            "targets": [list(span) for span in event.target_spans],
+            "date": list(event.date_span) if event.date_span else None,
+            "counts": {name: list(span) for name, span in event.count_spans},
+        },
+        "coder_version": event.coder_version,
+    }
 
 
 def story_record(story: Story, *, extra: dict | None = None) -> dict:
@@ -19,9 +62,9 @@ def story_record(story: Story, *, extra: dict | None = None) -> dict:
         "byline": story.byline,
         "body": list(story.body),
         "captions": [{"text": c.text, "credit": c.credit} for c in story.captions],
-        "entities": [],
-        "quotes": [],
-        "events": [],
+        "entities": [entity.to_dict() for entity in story.entities],
+        "quotes": [quote_record(quote) for quote in story.quotes],
+        "events": [event_record(event) for event in story.events],
     }
     if extra:
         record.update(extra)
@@ -36,6 +79,8 @@ def to_record(extraction: Extraction) -> dict:
         "url": page.url,
         "page_id": page.page_id,
         "cleaner_version": extraction.cleaner_version,
+        "nlp_version": extraction.nlp_version,
+        "coder_version": extraction.coder_version,
         "stories": [story_record(s) for s in extraction.stories],
         "removed": [
             {"text": r.text, "reason": r.reason, **({"rule": r.note} if r.note else {})}

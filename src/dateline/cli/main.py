@@ -8,11 +8,12 @@ import sys
 import typer
 
 from ..models import Extraction, Failure
-from ..pipeline import process_page
+from ..pipeline import process_batch
 from ..readers import SKIP_STAGE, read_sources
 from ..record import to_record
 from .logs import configure_logging
-from .store_commands import check_format, ingest_cli, settings_from_flags, stories_cli
+from .eval_command import eval_cli
+from .store_commands import check_format, events_cli, ingest_cli, settings_from_flags, stories_cli
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn raw news pages into clean stories and coded events.")
@@ -24,12 +25,26 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progre
     configure_logging(verbose=verbose)
 
 
+EXTRACT_CHUNK_PAGES = 32  # pages cleaned, then parsed in one nlp.pipe call, at a time
+
+
 def _extractions(sources: list[str], fmt: str | None, max_page_bytes: int):
+    """Extractions (and read failures) in input order, pages processed in chunks."""
+    chunk: list = []
     for item in read_sources(sources, fmt=fmt, max_page_bytes=max_page_bytes):
-        if isinstance(item, Failure):
-            yield item
-        else:
-            yield process_page(item)
+        chunk.append(item)
+        if sum(1 for x in chunk if not isinstance(x, Failure)) >= EXTRACT_CHUNK_PAGES:
+            yield from _process_chunk(chunk)
+            chunk = []
+    if chunk:
+        yield from _process_chunk(chunk)
+
+
+def _process_chunk(chunk: list):
+    pages = [item for item in chunk if not isinstance(item, Failure)]
+    done = iter(process_batch(pages))
+    for item in chunk:
+        yield item if isinstance(item, Failure) else next(done)
 
 
 @app.command()
@@ -69,3 +84,5 @@ def _print_summary(item: Extraction) -> None:
 
 app.command("ingest")(ingest_cli)
 app.command("stories")(stories_cli)
+app.command("events")(events_cli)
+app.command("eval")(eval_cli)

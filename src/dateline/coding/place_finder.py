@@ -31,7 +31,9 @@ from .places import (
 )
 
 _CAP = r"(?:(?:al|el|ad|ar|as|ash|an|at|ed|ad|ibn|bin)[-‑])?[A-ZÀ-ÖØ-Þ][\w'’‑-]*"
-_JOIN = r"(?:[ \t]+(?:of|de|del|la|le|du|da|dos|das|do|upon|on|am|sur|al|el|the)[ \t]+|[ \t]+|-)"
+_DATE_AFTER_ON = (r"(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
+                  r"|July|August|September|October|November|December)\b)")  # "in Kabul on Monday"
+_JOIN = rf"(?:[ \t]+(?:of|de|del|la|le|du|da|dos|das|do|upon|on{_DATE_AFTER_ON}|am|sur|al|el|the)[ \t]+|[ \t]+|-)"
 _RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:{_JOIN}{_CAP})*")
 _PLURAL_REGIONS = re.compile(
     rf"((?:{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s*,\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{0,6}})\s*,?\s+and\s+({_CAP}(?:\s+{_CAP}){{0,3}})\s+"

@@ -1,0 +1,55 @@
+"""How sure the text is that an event happened, read from the words before its trigger.
+
+    certainty_of(sentence, trigger_start) -> "reported" | "claimed" | "denied" | "planned"
+                                             | "historical" | None (negated or hypothetical)
+
+Only the trigger's own clause counts: the words back to the last ``. ; : ? !`` or dash,
+and for each kind of cue a window of words (negation binds tightly: "did not attack",
+"no one was killed"; a condition reaches further: "If the Russians penetrate the front
+lines"). A negated or hypothetical mention returns None: the coder does not code it as
+a thing that happened. The cue words live in ``data/event_cues.txt``.
+"""
+from __future__ import annotations
+
+import re
+
+from .event_lexicon import load_event_lexicon
+
+CLAUSE_BREAK = re.compile(r"[.;:?!\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bwhen\b")
+WORD = re.compile(r"[\w'’-]+")
+WINDOWS = {"negation": 4, "hypothetical": 9, "planned": 6, "denied": 12, "claimed": 12, "historical": 12}
+ORDER = ("negation", "hypothetical", "denied", "claimed", "planned", "historical")
+
+
+def read_clause(sentence: str, trigger_start: int) -> str:
+    """The words of the trigger's clause before it, lower-cased."""
+    before = sentence[:trigger_start]
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    if before[:1].isupper():
+        before = before[:1].lower() + before[1:]
+    return before
+
+
+def certainty_of(sentence: str, trigger_start: int, *, date_hint: str | None = None) -> str | None:
+    """The certainty of the event whose trigger starts at ``trigger_start`` (None: not coded)."""
+    lex = load_event_lexicon()
+    clause = read_clause(sentence, trigger_start)
+    words = WORD.findall(clause)
+    found = set()
+    for kind in ORDER:
+        pattern = lex.cues.get(kind)
+        if pattern is None:
+            continue
+        window = " ".join(words[-WINDOWS[kind]:])
+        if pattern.search(window):
+            found.add(kind)
+    if "negation" in found or "hypothetical" in found:
+        return None
+    for kind in ("denied", "claimed", "planned", "historical"):
+        if kind in found:
+            return kind
+    if date_hint in ("planned", "historical"):
+        return date_hint
+    return "reported"

@@ -1,0 +1,84 @@
+"""The event coder's word lists, read from ``coding/data/event_*.txt`` once per process.
+
+    event_triggers.txt   type, pattern, strength ("strong" codes on its own, "weak" needs support)
+    event_cues.txt       negation, hypothetical, planned, claimed, denied and historical cues
+    event_places.txt     words that make a place a landmark, not the scene ("near X", "from X")
+
+Each file carries a ``# version:`` line; ``describe_version()`` joins them with the
+code's version, and that string is stored with every event (``Event.coder_version``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .counts import read_lexicon
+
+CODER_VERSION = "events-1"
+
+CORE_TYPES = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery",
+                        "interception", "territory_change", "abduction", "arrest", "protest", "riot",
+                        "disaster"})
+VIOLENCE = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    type: str
+    pattern: re.Pattern[str]
+    strong: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    version: str
+    triggers: tuple[TriggerRule, ...]
+    cues: dict[str, re.Pattern[str]]  # kind -> pattern over the lower-cased clause
+    place_cues: dict[str, re.Pattern[str]]  # near / origin -> pattern that ends just before a place
+
+
+def compile_words(alternatives: list[str], *, anchor_end: bool = False) -> re.Pattern[str]:
+    body = "|".join(f"(?:{alt})" for alt in alternatives)
+    tail = r"\s*$" if anchor_end else r"(?![\w-])"
+    return re.compile(rf"(?<![\w-])(?:{body}){tail}")
+
+
+@lru_cache(maxsize=1)
+def load_event_lexicon() -> EventLexicon:
+    """Every event_*.txt table, compiled, once per process."""
+    versions = []
+    version, rows = read_lexicon("event_triggers.txt")
+    versions.append(version)
+    triggers = tuple(TriggerRule(row[0], re.compile(rf"(?<![\w-])(?:{row[1]})(?![\w-])", re.IGNORECASE),
+                                 row[2] == "strong" if len(row) > 2 else True) for row in rows)
+    version, rows = read_lexicon("event_cues.txt")
+    versions.append(version)
+    cues: dict[str, list[str]] = {}
+    for row in rows:
+        cues.setdefault(row[0], []).extend(row[1].split("|"))
+    version, rows = read_lexicon("event_places.txt")
+    versions.append(version)
+    place_cues = {row[0]: compile_words(row[1].split("|"), anchor_end=True) for row in rows}
+    return EventLexicon(
+        version="+".join(versions),
+        triggers=triggers,
+        cues={kind: compile_words(words) for kind, words in cues.items()},
+        place_cues=place_cues,
+    )
+
+
+def describe_version() -> str:
+    """The version stored with events: the coder's and every lexicon's."""
+    from .counts import describe_version as counts_version
+    from .dates import describe_version as dates_version
+
+    return f"{CODER_VERSION}+{load_event_lexicon().version}+{counts_version()}+{dates_version()}"
+
+
+def is_core(event_type: str) -> bool:
+    return event_type in CORE_TYPES
+
+
+def family_of(event_type: str) -> str:
+    return "violence" if event_type in VIOLENCE else event_type

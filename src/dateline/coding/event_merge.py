@@ -1,0 +1,111 @@
+"""Story-level assembly: drafts from sentences merged into one event per family, place and day.
+
+Two drafts are one event when their families agree (events.md: any two violence
+types are one family), their places are the same (same name and country, or
+neither has one) and their dates agree (equal, one unknown, or one a coarser date holding the other) and they give no different
+figure for the same count unless both fall on the same known day (two tolls
+with no day to tie them are two incidents). The
+merged event keeps the first strong trigger's type, sentence and fields, and
+fills what it lacks from the later mentions (a date, a count); an exact figure
+("Twelve people were killed") replaces a bounded one ("at least 14"). A draft read only
+from a weak trigger ("killed", "attacked") that ends with no count is dropped:
+alone, such words too often tell of something else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Event, EventPlace, Span
+from .event_lexicon import family_of, is_core
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while the story is being read (mutable; never leaves the coder)."""
+
+    type: str
+    strong: bool
+    trigger: str
+    trigger_span: Span
+    sentence_span: Span
+    place: EventPlace | None
+    date: str | None
+    date_end: str | None
+    date_span: Span | None
+    certainty: str
+    actors: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    takes_counts: bool = True
+    counts: dict = field(default_factory=dict)  # field -> (value, span, exact)
+
+    def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
+        """Keep the first figure for a field, unless a later one is exact where it was bounded."""
+        known = self.counts.get(name)
+        if known is None or (exact and not known[2]):
+            self.counts[name] = (value, span, exact)
+
+    @property
+    def key(self) -> str:
+        return family_of(self.type) if is_core(self.type) else self.type
+
+    def same_place(self, other: Draft) -> bool:
+        if self.place is None or other.place is None:
+            return self.place is other.place
+        return self.place.name == other.place.name and self.place.country == other.place.country
+
+    def same_day(self, other: Draft) -> bool:
+        """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10")."""
+        if self.date is None or other.date is None:
+            return True
+        return self.date.startswith(other.date) or other.date.startswith(self.date)
+
+    def same_counts(self, other: Draft) -> bool:
+        """Two different tolls with no day to tie them tell of two incidents ("killed 16" and
+        "killed 27"); on the same known day the later toll is an update of the first."""
+        if self.date is not None and self.date == other.date:
+            return True
+        return all(other.counts[name][0] == value for name, (value, _, _) in self.counts.items()
+                   if name in other.counts)
+
+    def absorb(self, other: Draft) -> None:
+        if not self.strong and other.strong:
+            self.type, self.strong, self.trigger = other.type, True, other.trigger
+            self.trigger_span, self.sentence_span = other.trigger_span, other.sentence_span
+            self.certainty = other.certainty
+        if other.date is not None and (self.date is None or len(other.date) > len(self.date)):
+            self.date, self.date_end, self.date_span = other.date, other.date_end, other.date_span
+        for name, (value, span, exact) in other.counts.items():
+            self.add_count(name, value, span, exact=exact)
+        for name, span in other.actors:
+            if all(name != known for known, _ in self.actors):
+                self.actors.append((name, span))
+        for name, span in other.targets:
+            if all(name != known for known, _ in self.targets):
+                self.targets.append((name, span))
+
+    def to_event(self, text: str, *, version: str) -> Event:
+        start, end = self.sentence_span
+        counts = {name: value for name, (value, _, _) in self.counts.items()}
+        return Event(
+            type=self.type, trigger=self.trigger, trigger_span=self.trigger_span,
+            sentence=text[start:end].strip(), sentence_span=self.sentence_span,
+            actors=tuple(name for name, _ in self.actors), actor_spans=tuple(span for _, span in self.actors),
+            targets=tuple(name for name, _ in self.targets),
+            target_spans=tuple(span for _, span in self.targets),
+            place=self.place, date=self.date, date_end=self.date_end, date_span=self.date_span,
+            killed=counts.get("killed"), injured=counts.get("injured"), arrested=counts.get("arrested"),
+            count_spans=tuple((name, span) for name, (_, span, _) in self.counts.items()),
+            certainty=self.certainty, core=is_core(self.type), coder_version=version)
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One draft per family, place and day, in the order the story first tells each."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
+                     and m.same_counts(draft)), None)
+        if same is None:
+            merged.append(draft)
+        else:
+            same.absorb(draft)
+    return [d for d in merged if d.strong or not is_core(d.type) or d.counts]

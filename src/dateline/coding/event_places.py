@@ -1,0 +1,104 @@
+"""Where an event happened: the scene among the places a story names.
+
+    scene_places(text, places, start, end)   the places of a sentence that can be a scene
+    split_listed(text, places)               places named as a list ("Bryansk, Krasnodar
+                                             and Rostov regions"): one event each
+    choose_near(places, at)                  the place nearest after the trigger, else before
+
+A place that only locates another ("near Nabatieh", "north of Kyiv") or says where
+someone comes from ("citizens of Tajikistan") is not a scene (``data/event_places.txt``).
+A country gives way to any finer place of the sentence, and a region to a place
+inside it ("Chaung Ma village, Kani Township, Sagaing Region" is one scene).
+"""
+from __future__ import annotations
+
+import re
+
+from .event_lexicon import load_event_lexicon
+from .places import Place
+
+LISTED = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+)(?:the\s+)?$", re.IGNORECASE)
+CUE_REACH = 40
+
+Located = tuple[int, int, Place]
+
+
+COUNTRY_SCENE = re.compile(r"(?:\b(?:in|across|on|at|over|into|throughout|inside|within|to)\s+(?:the\s+)?"
+                           r"(?:[a-z-]+\s+)?|[,(]\s*)$", re.IGNORECASE)
+
+
+def read_cue(text: str, start: int) -> str | None:
+    """``near`` or ``origin`` when the words before a place make it a landmark or an origin."""
+    before = text[max(0, start - CUE_REACH):start]
+    before = re.sub(r"(?:the\s+)?(?:city|town|village|region|province|state)\s+of\s+$", "", before,
+                    flags=re.IGNORECASE)
+    before = re.sub(r"(?:the\s+)$", "", before, flags=re.IGNORECASE).lower()
+    for kind, pattern in load_event_lexicon().place_cues.items():
+        if pattern.search(before):
+            return kind
+    return None
+
+
+def is_country_scene(text: str, start: int) -> bool:
+    """A country is a scene only where a preposition places something in it ("in Ukraine"),
+    not where it acts ("Russia fired ...", "Israel's army")."""
+    return bool(COUNTRY_SCENE.search(text[max(0, start - 30):start]))
+
+
+def scene_places(text: str, places: list[Located], start: int, end: int) -> list[Located]:
+    """The places of text[start:end] that may be where something happened, finest first kept.
+
+    A landmark ("near Nabatieh") stands in only when the sentence names no other scene."""
+    inside, landmarks = [], []
+    for item in places:
+        if not (start <= item[0] and item[1] <= end):
+            continue
+        if item[2].precision == "country" and not is_country_scene(text, item[0]):
+            continue
+        cue = read_cue(text, item[0])
+        if cue is None:
+            inside.append(item)
+        elif cue == "near":
+            landmarks.append(item)
+    fine = [item for item in inside if item[2].precision != "country"]
+    near = [item for item in landmarks if item[2].precision == "place"]
+    if near and fine and all(item[2].precision == "region" for item in fine):
+        fine = near[:1]  # "found near Cordoba, in Veracruz state": the landmark is closer
+    if not fine:
+        fine = [item for item in landmarks if item[2].precision != "country"][:1]
+    if not fine:
+        return inside[:1] if inside else []
+    kept: list[Located] = []
+    for item in fine:
+        place = item[2]
+        same = next((i for i, other in enumerate(kept)
+                     if other[2].country == place.country and place.admin1 and other[2].admin1 == place.admin1
+                     and (other[2].precision == "region" or place.precision == "region")), None)
+        if same is None:
+            if not any(other[2].name == place.name and other[2].country == place.country for other in kept):
+                kept.append(item)
+        elif kept[same][2].precision == "region" and place.precision == "place":
+            kept[same] = item
+    return kept
+
+
+def split_listed(text: str, places: list[Located]) -> list[list[Located]]:
+    """The places in runs: places joined only by commas and "and" form one run."""
+    runs: list[list[Located]] = []
+    for item in places:
+        if runs and LISTED.match(text[runs[-1][-1][1]:item[0]]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def choose_scenes(text: str, places: list[Located], trigger_start: int) -> list[Located]:
+    """The scene(s) of a trigger: a listed run of places is several scenes, else the one nearest."""
+    if not places:
+        return []
+    runs = split_listed(text, places)
+    after = [run for run in runs if run[0][0] >= trigger_start]
+    before = [run for run in runs if run[0][0] < trigger_start]
+    run = after[0] if after else before[-1]
+    return run

@@ -1,0 +1,134 @@
+"""The event coder on sentences written for these tests: every type, negated and
+hypothetical mentions, one event per place, counts on the right event, certainty."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding.event_lexicon import CORE_TYPES, describe_version
+from dateline.coding.events import code_events
+
+STORY_DATE = "2031-06-12"  # a Thursday
+
+
+def code(text: str, **options):
+    options.setdefault("story_date", STORY_DATE)
+    return code_events(text, **options)
+
+
+TYPES = [
+    ("Rebel fighters and army troops clashed for hours outside Kharkiv on Tuesday.", "armed_clash"),
+    ("Gunmen opened fire on worshippers leaving a church in Lagos on Sunday, killing four.", "attack"),
+    ("A car bomb exploded near a checkpoint in Mogadishu on Monday, killing nine people.", "bombing"),
+    ("An airstrike on a market in Idlib killed 11 people on Wednesday.", "air_drone_strike"),
+    ("Shelling hit residential blocks in Kherson overnight, injuring five people.", "missile_artillery"),
+    ("Air defences shot down 14 drones over Kyiv overnight, officials said.", "interception"),
+    ("Rebels captured the town of Goma on Monday after days of fighting.", "territory_change"),
+    ("Armed men kidnapped 20 students from a school in Kaduna on Tuesday.", "abduction"),
+    ("Police arrested 32 people in Nairobi on Wednesday.", "arrest"),
+    ("Thousands of teachers marched through Santiago on Tuesday in a protest over pay.", "protest"),
+    ("Rioters torched cars and looted shops in Dakar on Monday night.", "riot"),
+    ("A magnitude 6.1 earthquake struck near Malatya on Tuesday, killing 8 people.", "disaster"),
+    ("The group claimed responsibility for the blast in a statement on Telegram.", "claim_responsibility"),
+    ("The ministry accused the opposition of stirring unrest.", "accuse"),
+    ("The government denied the report on Wednesday.", "deny"),
+    ("The militia threatened retaliation against the army.", "threaten"),
+    ("The UN urged both sides to protect civilians.", "demand"),
+    ("The embassy warned of an imminent attack on crowded venues.", "warn"),
+    ("The two presidents met with business leaders in Lima on Monday.", "meet"),
+    ("The parties agreed to a ceasefire on Tuesday.", "agree"),
+    ("Donors pledged humanitarian aid worth $40 million.", "aid"),
+    ("The army deployed 3,000 troops to the border.", "mobilize"),
+    ("The European Union imposed new sanctions on the regime.", "sanction"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", TYPES)
+def test_every_type_is_coded_from_its_trigger(sentence: str, expected: str) -> None:
+    assert expected in [event.type for event in code(sentence)]
+
+
+def test_every_core_type_is_covered_by_the_table() -> None:
+    covered = {expected for _, expected in TYPES}
+    assert CORE_TYPES <= covered
+
+
+@pytest.mark.parametrize("sentence", [
+    "If the rebels break through the front lines, they could take Kharkiv within days.",
+    "The minister said he doesn't exclude sending troops to fight in Kharkiv.",
+    "Police did not arrest anyone in Nairobi on Wednesday.",
+    "No airstrike hit Idlib on Wednesday, the monitor said.",
+])
+def test_negated_and_hypothetical_mentions_are_not_coded_as_events(sentence: str) -> None:
+    assert [event for event in code(sentence) if event.core] == []
+
+
+def test_a_strike_on_three_regions_is_three_events() -> None:
+    events = code("Drones were shot down over the Bryansk, Kursk and Belgorod regions overnight.")
+    interceptions = [event for event in events if event.type == "interception"]
+    assert len(interceptions) == 3
+    assert {event.place.country for event in interceptions} == {"RU"}
+    assert len({event.place.name for event in interceptions}) == 3
+
+
+def test_two_attacks_on_different_days_in_one_city_are_two_events() -> None:
+    text = ("An airstrike hit a bakery in Idlib on Monday, killing six people.\n\n"
+            "Another airstrike hit a school in Idlib on Wednesday, killing four people.")
+    events = [event for event in code(text) if event.core]
+    assert sorted((event.date, event.killed) for event in events) == [("2031-06-09", 6), ("2031-06-11", 4)]
+
+
+def test_mentions_of_one_event_merge_and_keep_the_count() -> None:
+    text = ("A bomb exploded at a bus station in Peshawar on Tuesday, killing 12 people.\n\n"
+            "The bombing in Peshawar was the deadliest this year, police said.")
+    events = [event for event in code(text) if event.core]
+    assert len(events) == 1
+    assert events[0].killed == 12 and events[0].date == "2031-06-10"
+
+
+def test_counts_attach_to_the_event_they_belong_to() -> None:
+    text = ("Police detained 18 people in Belgrade on Sunday after a protest outside parliament in "
+            "which two officers were injured.")
+    events = {event.type: event for event in code(text)}
+    assert events["arrest"].arrested == 18 and events["arrest"].injured is None
+    assert events["protest"].injured == 2 and events["protest"].arrested is None
+
+
+def test_fields_carry_offsets_into_the_story_text() -> None:
+    text = "Officials met on Monday.\n\nA car bomb exploded in Kabul on Monday, killing nine people."
+    [event] = [event for event in code(text) if event.core]
+    assert text[slice(*event.trigger_span)] == event.trigger
+    assert text[slice(*event.sentence_span)].strip() == event.sentence
+    assert text[slice(*event.place.span)] == "Kabul"
+    assert text[slice(*event.date_span)].strip().endswith("Monday")
+    assert dict(event.count_spans)["killed"][0] >= event.sentence_span[0]
+    assert event.coder_version == describe_version() and "event-triggers" in event.coder_version
+
+
+@pytest.mark.parametrize("sentence, certainty", [
+    ("Rebels attacked an army base in Goma on Monday, killing seven soldiers.", "reported"),
+    ("The group claimed it had fired rockets at an air base in Erbil on Monday.", "claimed"),
+    ("The army denied that its artillery shelled Kherson on Monday.", "denied"),
+    ("Unions will protest in Santiago next week.", "planned"),
+    ("Rebels captured Goma in 2012 after weeks of fighting.", "historical"),
+])
+def test_certainty_says_how_the_text_holds_the_event(sentence: str, certainty: str) -> None:
+    events = [event for event in code(sentence) if event.core]
+    assert events and events[0].certainty == certainty
+
+
+def test_a_date_the_text_does_not_fix_stays_null_without_a_story_date() -> None:
+    [event] = [e for e in code_events("Rebels captured the town of Goma after days of fighting.") if e.type == "territory_change"]
+    assert event.date is None
+
+
+def test_a_date_given_earlier_in_the_paragraph_carries_to_the_next_sentence() -> None:
+    text = ("On Monday, protesters gathered outside the parliament in Belgrade. "
+            "Police arrested 14 of them in Belgrade.")
+    events = {event.type: event for event in code(text)}
+    assert events["arrest"].date == "2031-06-09"
+
+
+def test_the_dateline_places_an_event_the_sentence_does_not_place() -> None:
+    [event] = [e for e in code("Gunmen shot and killed three police officers on Tuesday.", dateline_place="NAIROBI")
+               if e.core]
+    assert event.place.country == "KE" and event.killed == 3
