@@ -9,10 +9,11 @@ The schema is brought up to date by migrations when a store opens.
 """
 from __future__ import annotations
 
-from .base import AddResult, Store, StoreCounts, StoredStory
+from .base import AddResult, Store, StoreCounts, StoredEntity, StoredEvent, StoredQuote, StoredStory
 from .sql import SqlStore, database_url
 
-__all__ = ["AddResult", "SqlStore", "Store", "StoreCounts", "StoredStory", "database_url", "open_store"]
+__all__ = ["AddResult", "SqlStore", "Store", "StoreCounts", "StoredEntity", "StoredEvent", "StoredQuote",
+           "StoredStory", "database_url", "open_store"]
 
 
 def open_store(target: str, *, create: bool = True) -> SqlStore:

@@ -1,13 +1,13 @@
 """What every store offers (the ``Store`` protocol) and the small records its
-queries return. Stories come back as the ``Story`` records of models.py,
-wrapped with the page they came from."""
+queries return. Stories, events, quotes and entities come back as the frozen
+records of models.py, wrapped with the page and story they came from."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from ..models import Extraction, Failure, Story
+from ..models import Entity, Event, Extraction, Failure, Quote, Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,37 @@ class StoredStory:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A coded event as stored, with the page and story it was read from."""
+
+    page_id: str
+    source: str
+    url: str | None
+    story_position: int
+    headline: str | None
+    published: str | None
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuote:
+    page_id: str
+    source: str
+    url: str | None
+    story_position: int
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntity:
+    page_id: str
+    source: str
+    url: str | None
+    story_position: int
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True)
 class StoreCounts:
     pages: int = 0
     pages_ok: int = 0
@@ -30,6 +61,9 @@ class StoreCounts:
     removed: int = 0
     failures: int = 0  # read failures and pages that failed (skipped records not counted)
     skipped: int = 0   # records that were no pages (images, redirects)
+    events: int = 0
+    quotes: int = 0
+    entities: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +71,13 @@ class AddResult:
     """What one ``add_extractions`` call changed."""
 
     pages_added: int = 0
-    pages_replaced: int = 0  # failed before (or older cleaner), stored anew
+    pages_replaced: int = 0  # failed before (or another cleaner, NLP or coder version), stored anew
     pages_unchanged: int = 0  # already stored: nothing added
     stories_added: int = 0
     failures_added: int = 0
+    events_added: int = 0
+    quotes_added: int = 0
+    entities_added: int = 0
 
 
 @runtime_checkable
@@ -55,6 +92,19 @@ class Store(Protocol):
 
     def stories(self, *, limit: int | None = None, offset: int = 0,
                 page_id: str | None = None) -> list[StoredStory]:
+        ...
+
+    def events(self, *, type: str | None = None, family: str | None = None, country: str | None = None,
+               place: str | None = None, since: str | None = None, until: str | None = None,
+               certainty: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+        ...
+
+    def quotes(self, *, speaker: str | None = None, page_id: str | None = None,
+               limit: int | None = None) -> list[StoredQuote]:
+        ...
+
+    def entities(self, *, type: str | None = None, name: str | None = None, page_id: str | None = None,
+                 limit: int | None = None) -> list[StoredEntity]:
         ...
 
     def counts(self) -> StoreCounts:

@@ -1,4 +1,4 @@
-"""Ingest: read sources, clean each page, store the results in batches.
+"""Ingest: read sources, clean and code the pages in batches, store the results.
 
 One library function the CLI calls; it reports through callbacks so that the
 CLI can draw progress, and it never stops for one bad page: read, clean and
@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..errors import StoreError
-from ..models import Extraction, Failure
-from ..pipeline import process_page
+from ..models import Extraction, Failure, Page
+from ..pipeline import process_batch
 from ..readers import SKIP_STAGE, list_inputs, read_source
 from ..settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_PAGE_BYTES
 from .base import AddResult, Store
@@ -32,6 +32,9 @@ class IngestReport:
     pages_unchanged: int = 0
     stories_found: int = 0
     stories_added: int = 0
+    events_added: int = 0
+    quotes_added: int = 0
+    entities_added: int = 0
     failed: list[Failure] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)
 
@@ -44,6 +47,9 @@ class IngestReport:
         self.pages_replaced += result.pages_replaced
         self.pages_unchanged += result.pages_unchanged
         self.stories_added += result.stories_added
+        self.events_added += result.events_added
+        self.quotes_added += result.quotes_added
+        self.entities_added += result.entities_added
 
 
 def list_ingest_inputs(sources: Iterable[str]) -> list[str]:
@@ -61,30 +67,55 @@ def ingest_sources(
     on_failure: Callable[[Failure], None] | None = None,
     on_input_done: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, clean and store every page of the sources; return what happened."""
+    """Read, clean and store every page of the sources; return what happened.
+
+    Pages are processed ``batch_size`` at a time (one NLP parse per batch) and each
+    batch is written in one transaction; an input counts as done (``on_input_done``)
+    once all its pages are stored.
+    """
     report = IngestReport()
-    batch: list[Extraction | Failure] = []
+    pending: list[Page | Failure] = []
+    finished: list[str] = []  # inputs read whose pages wait in ``pending``
+
+    def flush() -> None:
+        if pending:
+            _write_batch(store, _process_pending(pending, report, on_failure), report, on_failure)
+            pending.clear()
+        if on_input_done is not None:
+            for source in finished:
+                on_input_done(source)
+        finished.clear()
+
     for source in list_ingest_inputs(sources):
         report.inputs += 1
         for item in read_source(source, fmt=fmt, max_page_bytes=max_page_bytes):
-            if isinstance(item, Failure):
-                _note_failure(report, item, on_failure)
-                batch.append(item)
-            else:
-                report.pages_read += 1
-                extraction = process_page(item)
-                report.stories_found += len(extraction.stories)
-                if extraction.failure is not None:
-                    _note_failure(report, extraction.failure, on_failure)
-                batch.append(extraction)
-            if len(batch) >= batch_size:
-                _write_batch(store, batch, report, on_failure)
-                batch = []
-        if on_input_done is not None:
-            on_input_done(source)
-    if batch:
-        _write_batch(store, batch, report, on_failure)
+            pending.append(item)
+            if len(pending) >= batch_size:
+                flush()
+        finished.append(source)
+        if not pending:
+            flush()
+    flush()
     return report
+
+
+def _process_pending(pending: list[Page | Failure], report: IngestReport,
+                     on_failure: Callable[[Failure], None] | None) -> list[Extraction | Failure]:
+    """Process the pages of a batch together; read failures keep their place."""
+    processed = iter(process_batch([item for item in pending if not isinstance(item, Failure)]))
+    batch: list[Extraction | Failure] = []
+    for item in pending:
+        if isinstance(item, Failure):
+            _note_failure(report, item, on_failure)
+            batch.append(item)
+            continue
+        extraction = next(processed)
+        report.pages_read += 1
+        report.stories_found += len(extraction.stories)
+        if extraction.failure is not None:
+            _note_failure(report, extraction.failure, on_failure)
+        batch.append(extraction)
+    return batch
 
 
 def _note_failure(report: IngestReport, failure: Failure,

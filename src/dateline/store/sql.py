@@ -2,8 +2,10 @@
 
 Pages are keyed by their content hash, so adding the same page again adds
 nothing; a page that failed before and now succeeds (or was cleaned by another
-cleaner version) is replaced. A page that succeeded before and fails now keeps
-what was stored. Every ``add_extractions`` call is one transaction.
+cleaner version, parsed by another NLP version or coded by another coder
+version) is replaced with all its rows: stories, removed lines, events, quotes
+and entities. A page that succeeded before and fails now keeps what was stored.
+Every ``add_extractions`` call is one transaction.
 """
 from __future__ import annotations
 
@@ -20,9 +22,11 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..models import Caption, Dateline, Extraction, Failure, Story, content_id
-from .base import AddResult, StoreCounts, StoredStory
+from .base import AddResult, StoreCounts, StoredEntity, StoredEvent, StoredQuote, StoredStory
+from .coded import (check_date_filter, fold_name, entity_id, entity_values, event_values, list_unique, quote_id,
+                    quote_values, read_entity, read_event, read_quote)
 from .migrations import apply_migrations
-from .schema import failures, pages, removed, stories
+from .schema import entities, events, failures, pages, quotes, removed, stories
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +120,13 @@ class SqlStore:
 
     def _add_extraction(self, conn: Connection, extraction: Extraction, tally: Counter[str]) -> None:
         page_id = extraction.page.page_id
-        row = conn.execute(select(pages.c.status, pages.c.cleaner_version)
-                           .where(pages.c.page_id == page_id)).first()
+        row = conn.execute(select(pages.c.status, pages.c.cleaner_version, pages.c.nlp_version,
+                                  pages.c.coder_version).where(pages.c.page_id == page_id)).first()
         if row is None:
             conn.execute(insert(pages).values(**self._page_values(extraction)))
             tally["pages_added"] += 1
-        elif extraction.ok and (row.status == "failed" or row.cleaner_version != extraction.cleaner_version):
-            for table in (stories, removed, failures):
+        elif extraction.ok and _is_newer_reading(row, extraction):
+            for table in (stories, removed, failures, events, quotes, entities):
                 conn.execute(delete(table).where(table.c.page_id == page_id))
             conn.execute(update(pages).where(pages.c.page_id == page_id).values(**self._page_values(extraction)))
             tally["pages_replaced"] += 1
@@ -139,11 +143,29 @@ class SqlStore:
             conn.execute(insert(stories), [self._story_values(page_id, i, s)
                                            for i, s in enumerate(extraction.stories)])
             tally["stories_added"] += len(extraction.stories)
+            self._add_coded(conn, extraction, tally)
         if extraction.removed:
             conn.execute(insert(removed), [
                 {"page_id": page_id, "position": i, "text": r.text, "reason": r.reason, "rule": r.note}
                 for i, r in enumerate(extraction.removed)
             ])
+
+    @staticmethod
+    def _add_coded(conn: Connection, extraction: Extraction, tally: Counter[str]) -> None:
+        """Each story's events, quotes and entities, each content id once per story."""
+        page_id, nlp_version = extraction.page.page_id, extraction.nlp_version
+        rows: dict[str, list[dict]] = {"events": [], "quotes": [], "entities": []}
+        for n, story in enumerate(extraction.stories):
+            rows["events"] += [event_values(page_id, n, i, e)
+                               for i, e in list_unique(story.events, lambda e: e.event_id)]
+            rows["quotes"] += [quote_values(page_id, n, i, q, nlp_version=nlp_version)
+                               for i, q in list_unique(story.quotes, quote_id)]
+            rows["entities"] += [entity_values(page_id, n, i, e, nlp_version=nlp_version)
+                                 for i, e in list_unique(story.entities, entity_id)]
+        for table in (events, quotes, entities):
+            if rows[table.name]:
+                conn.execute(insert(table), rows[table.name])
+                tally[f"{table.name}_added"] += len(rows[table.name])
 
     def _add_failure(self, conn: Connection, failure: Failure, *, page_id: str | None) -> int:
         failure_id = content_id(failure.source, failure.stage, failure.reason, str(failure.offset))
@@ -166,6 +188,8 @@ class SqlStore:
             "failure_stage": failure.stage if failure else None,
             "failure_reason": failure.reason if failure else None,
             "stored_at": _now(),
+            "nlp_version": extraction.nlp_version,
+            "coder_version": extraction.coder_version,
         }
 
     @staticmethod
@@ -210,6 +234,79 @@ class SqlStore:
         return StoredStory(page_id=row.page_id, source=row.source, url=row.url, position=row.position,
                            story=story)
 
+    def events(self, *, type: str | None = None, family: str | None = None, country: str | None = None,
+               place: str | None = None, since: str | None = None, until: str | None = None,
+               certainty: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+        """Stored events that pass every filter given, earliest first (undated last).
+
+        ``place`` matches part of the place name, whatever the case and accents; ``since`` and
+        ``until`` are ISO dates of any precision and keep events whose days reach into
+        the range; ``country`` is ISO 3166-1 alpha-2.
+        """
+        query = (select(events, pages.c.source, pages.c.url, stories.c.headline, stories.c.published)
+                 .join(pages, pages.c.page_id == events.c.page_id)
+                 .join(stories, (stories.c.page_id == events.c.page_id)
+                       & (stories.c.position == events.c.story_position))
+                 .order_by(events.c.date_from.is_(None), events.c.date_from, pages.c.source,
+                           events.c.story_position, events.c.position))
+        if type is not None:
+            query = query.where(events.c.type == type)
+        if family is not None:
+            query = query.where(events.c.family == family)
+        if country is not None:
+            query = query.where(events.c.country == country.upper())
+        if place is not None:
+            query = query.where(events.c.place_key.like(f"%{_escape_like(fold_name(place))}%", escape="\\"))
+        if since is not None:
+            query = query.where(events.c.date_to >= check_date_filter(since))
+        if until is not None:
+            query = query.where(events.c.date_from <= check_date_filter(until, last=True))
+        if certainty is not None:
+            query = query.where(events.c.certainty == certainty)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._query() as conn:
+            return [StoredEvent(page_id=r.page_id, source=r.source, url=r.url, story_position=r.story_position,
+                                headline=r.headline, published=r.published, event=read_event(r))
+                    for r in conn.execute(query)]
+
+    def quotes(self, *, speaker: str | None = None, page_id: str | None = None,
+               limit: int | None = None) -> list[StoredQuote]:
+        """Stored quotes, by source and place in the story; ``speaker`` matches part of the name."""
+        query = (select(quotes, pages.c.source, pages.c.url)
+                 .join(pages, pages.c.page_id == quotes.c.page_id)
+                 .order_by(pages.c.source, quotes.c.story_position, quotes.c.position))
+        if speaker is not None:
+            query = query.where(func.lower(quotes.c.speaker).like(f"%{_escape_like(speaker.lower())}%",
+                                                                   escape="\\"))
+        if page_id is not None:
+            query = query.where(quotes.c.page_id == page_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._query() as conn:
+            return [StoredQuote(page_id=r.page_id, source=r.source, url=r.url, story_position=r.story_position,
+                                quote=read_quote(r)) for r in conn.execute(query)]
+
+    def entities(self, *, type: str | None = None, name: str | None = None, page_id: str | None = None,
+                 limit: int | None = None) -> list[StoredEntity]:
+        """Stored entities, by source and place in the story; ``name`` matches part of the name."""
+        query = (select(entities, pages.c.source, pages.c.url)
+                 .join(pages, pages.c.page_id == entities.c.page_id)
+                 .order_by(pages.c.source, entities.c.story_position, entities.c.position))
+        if type is not None:
+            query = query.where(entities.c.type == type)
+        if name is not None:
+            query = query.where(func.lower(entities.c.name).like(f"%{_escape_like(name.lower())}%",
+                                                                  escape="\\"))
+        if page_id is not None:
+            query = query.where(entities.c.page_id == page_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._query() as conn:
+            return [StoredEntity(page_id=r.page_id, source=r.source, url=r.url,
+                                 story_position=r.story_position, entity=read_entity(r))
+                    for r in conn.execute(query)]
+
     def counts(self) -> StoreCounts:
         with self._query() as conn:
             by_status = dict(conn.execute(select(pages.c.status, func.count()).group_by(pages.c.status)).all())
@@ -222,6 +319,9 @@ class SqlStore:
                 removed=conn.execute(select(func.count()).select_from(removed)).scalar_one(),
                 failures=conn.execute(select(func.count()).select_from(failures).where(~skipped)).scalar_one(),
                 skipped=conn.execute(select(func.count()).select_from(failures).where(skipped)).scalar_one(),
+                events=conn.execute(select(func.count()).select_from(events)).scalar_one(),
+                quotes=conn.execute(select(func.count()).select_from(quotes)).scalar_one(),
+                entities=conn.execute(select(func.count()).select_from(entities)).scalar_one(),
             )
 
     def failures(self, *, include_skipped: bool = False) -> list[Failure]:
@@ -235,6 +335,19 @@ class SqlStore:
 
     def _query(self):
         return _QueryConnection(self)
+
+
+def _is_newer_reading(row, extraction: Extraction) -> bool:
+    """Whether a good extraction should replace what is stored for its page."""
+    if row.status == "failed" or row.cleaner_version != extraction.cleaner_version:
+        return True
+    # A run without the NLP stage or the coder (None) never wipes what they stored.
+    return any(new is not None and new != old for new, old in (
+        (extraction.nlp_version, row.nlp_version), (extraction.coder_version, row.coder_version)))
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class _QueryConnection:
