@@ -151,3 +151,16 @@ def test_marks_that_do_not_pair_never_crash(nlp, text):
 def test_finding_marks_needs_no_parse():
     text = "He said “one” and then ‘two’ before \"three″."
     assert [join_parts(text, q.parts) for q in find_quoted(text)] == ["one", "two", "three"]
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker noun also appears inside the quote: "statements" ... "the statement read"
+    '"As their label for a decade, we were shocked by her statements yesterday," the statement read.',
+    # documents citing documents, many times over, before the quote
+    " ".join(["The report cited the statement. The statement cited the report."] * 40)
+    + ' "It was bad," the report said.',
+])
+def test_document_speakers_never_recurse_without_end(nlp, text):
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker  # named by the document noun itself, not a crash

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 Speaker = tuple[str, tuple[int, int]]  # (canonical name, where the attribution names it)
 
+MAX_AUTHOR_HOPS = 3  # "the post said" -> who posted it -> ... at most this many hops
+
 
 def extract_quotes(doc, *, text: str | None = None, index: EntityIndex | None = None) -> list[Quote]:
     """The quotes of one story body (a spaCy Doc of paragraphs joined by blank lines).
@@ -122,8 +124,13 @@ class AttributionReader:
             return quotes[-1].speaker, quotes[-1].speaker_span
         return None
 
-    def name_speaker(self, token) -> Speaker | None:
-        """The canonical name of the speaker the subject token stands for."""
+    def name_speaker(self, token, *, depth: int = 0) -> Speaker | None:
+        """The canonical name of the speaker the subject token stands for.
+
+        ``depth`` counts hops through "the statement said" to whoever issued the
+        statement; the hops stop after MAX_AUTHOR_HOPS, so chains of documents
+        citing documents end instead of recursing without bound.
+        """
         doc, index = self.doc, self.index
         lower = token.lower_
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
@@ -139,7 +146,7 @@ class AttributionReader:
             return index.person_named(token.text).name, nominal.span
         lemma = token.lemma_.lower()
         if lemma in document_nouns():
-            author = self.find_author(token)
+            author = self.find_author(token, depth=depth)
             if author is not None:
                 return author
         cluster = index.by_token.get(token.i)
@@ -162,15 +169,17 @@ class AttributionReader:
                 return mention.span
         return token.idx, token.idx + len(token)
 
-    def find_author(self, token) -> Speaker | None:
+    def find_author(self, token, *, depth: int = 0) -> Speaker | None:
         """Who issued the post/statement: the subject of the sentence that last mentioned one."""
+        if depth >= MAX_AUTHOR_HOPS:
+            return None
         lemma = token.lemma_.lower()
         for earlier in reversed(self.doc[: token.i]):
             if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
                 root = earlier.sent.root
                 subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-                if subject is not None and subject.i != earlier.i and not self.is_inside(subject):
-                    return self.name_speaker(subject)
+                if subject is not None and subject.i not in (earlier.i, token.i) and not self.is_inside(subject):
+                    return self.name_speaker(subject, depth=depth + 1)
                 return None
         return None
 
