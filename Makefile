@@ -1,4 +1,4 @@
-# make demo: set up .venv, ingest the bundled example pages, show what was found.
+# make demo: set up .venv, ingest the bundled example pages, show the stories and events found.
 # make test: set up .venv, run every test.
 PYTHON ?= python3
 VENV := .venv
@@ -22,6 +22,7 @@ install: $(STAMP)
 demo: install
 	$(BIN)/dateline ingest examples/pages --db $(DB) || test $$? -eq 1
 	$(BIN)/dateline stories --db $(DB)
+	$(BIN)/dateline events --db $(DB) --limit 25
 
 test: install
 	$(BIN)/python -m pytest -q
