@@ -158,7 +158,7 @@ def test_benchmark_sample_gets_a_record_for_every_page(request) -> None:
 def test_floors_are_well_formed() -> None:
     floors = load_floors()["floors"]
     assert set(floors) == {"body_f1", "leaks", "story_count_right", "dateline_and_date",
-                           "aeb_flat_f1", "aeb_html_f1"}
+                           "aeb_flat_f1", "aeb_html_f1", "event_f1", "count_accuracy", "quote_recall"}
     for name, floor in floors.items():
         assert floor["direction"] in {"min", "max"}, name
         assert isinstance(floor["value"], (int, float)), name
