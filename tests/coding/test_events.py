@@ -132,3 +132,94 @@ def test_the_dateline_places_an_event_the_sentence_does_not_place() -> None:
     [event] = [e for e in code("Gunmen shot and killed three police officers on Tuesday.", dateline_place="NAIROBI")
                if e.core]
     assert event.place.country == "KE" and event.killed == 3
+
+
+def core_events(text: str, **options):
+    return [event for event in code(text, **options) if event.core]
+
+
+@pytest.mark.parametrize("text, scene, not_scene", [
+    ("Rockets fired by Tehran’s allies struck Haifa on Monday, injuring four people.", "IL", "IR"),
+    ("Kherson was shelled overnight, Moscow said, and two people were wounded.", "UA", "RU"),
+])
+def test_a_place_that_acts_or_owns_is_not_the_scene(text: str, scene: str, not_scene: str) -> None:
+    countries = {event.place.country for event in core_events(text) if event.place}
+    assert scene in countries and not_scene not in countries
+
+
+def test_a_possessive_naming_a_part_of_the_place_stays_the_scene() -> None:
+    [event] = core_events("Drones struck Kharkiv’s northern suburbs on Monday, injuring six people.")
+    assert event.place.country == "UA" and event.injured == 6
+
+
+def test_a_clause_with_its_own_time_is_an_event_of_its_own() -> None:
+    text = ("On Monday, four people were killed in an airstrike on Idlib, and two days later "
+            "five people died there in another raid.")
+    events = sorted((event.date, event.killed) for event in core_events(text))
+    assert events == [("2031-06-09", 4), ("2031-06-11", 5)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Protesters clashed with riot police in Nairobi on Tuesday.",
+    "Clashes broke out between demonstrators and police in Dakar on Monday.",
+])
+def test_clashes_told_with_protesters_are_a_riot(sentence: str) -> None:
+    assert [event.type for event in core_events(sentence)] == ["riot"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Many wonder how gunmen could slip past the guards in Lagos so easily.",
+    "The unit lost much of its fighting strength in Bakhmut last year.",
+    "Students demanded the release from detention of a classmate in Belgrade.",
+])
+def test_words_that_only_look_like_an_event_are_not_coded(sentence: str) -> None:
+    assert core_events(sentence) == []
+
+
+def test_a_vow_does_not_make_the_past_strike_it_answers_a_plan() -> None:
+    [event] = core_events("The president vowed to avenge those killed by the airstrike on Idlib on Monday.")
+    assert event.type == "air_drone_strike" and event.certainty == "reported"
+
+
+def test_the_date_nearest_the_trigger_wins_over_the_date_of_the_saying() -> None:
+    [event] = core_events("The governor said Thursday that rebels had launched 40 rocket attacks on Goma in May.")
+    assert event.date == "2031-05"
+
+
+def test_a_known_event_told_again_merges_and_takes_its_own_date() -> None:
+    text = ("President Ruto vowed Tuesday to punish those behind the Nairobi mall attack that left 12 people dead.\n\n"
+            "The attack has shaken the city. The March 3 attack was the deadliest in years.")
+    [event] = core_events(text)
+    assert event.place.country == "KE" and event.killed == 12 and event.date == "2031-03-03"
+
+
+def test_a_sentence_without_a_place_takes_the_places_the_paragraph_names_next() -> None:
+    text = ("Drones struck energy sites in three regions overnight. The governors of Kursk and Belgorod "
+            "reported damage to power lines.")
+    events = [event for event in core_events(text) if event.type == "air_drone_strike"]
+    assert len(events) == 2 and {event.place.country for event in events} == {"RU"}
+
+
+def test_a_region_and_a_town_inside_it_are_one_scene() -> None:
+    text = ("Air defences shot down drones over the Kursk region on Monday.\n\n"
+            "Most were intercepted over Kursk, the governor said.")
+    assert len([event for event in core_events(text) if event.type == "interception"]) == 1
+
+
+def test_a_weak_trigger_with_its_own_scene_and_day_counts_in_a_story_of_violence() -> None:
+    text = "An airstrike killed nine people in Idlib on Monday. Two strikes on Tuesday targeted a market in Aleppo."
+    events = core_events(text, headline="Airstrikes hit northern Syria")
+    assert len(events) == 2 and {event.date for event in events} == {"2031-06-09", "2031-06-10"}
+
+
+@pytest.mark.parametrize("text", [
+    "A missile struck a warehouse in Odesa on Monday, killing two people. A fire broke out after the attack.",
+    "Drones hit a fuel depot in Kursk on Monday, injuring three people. The depot caught fire.",
+])
+def test_a_fire_caused_by_an_attack_is_not_a_disaster_of_its_own(text: str) -> None:
+    assert [event.type for event in core_events(text) if event.type == "disaster"] == []
+
+
+def test_the_first_figure_of_a_clause_stands() -> None:
+    [event] = core_events("At least 30 people were injured in an earthquake in Malatya on Monday, with four hospitalized.")
+    assert event.injured == 30

@@ -15,11 +15,12 @@ from functools import lru_cache
 
 from .counts import read_lexicon
 
-CODER_VERSION = "events-1"
+CODER_VERSION = "events-2"
 
 CORE_TYPES = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery",
                         "interception", "territory_change", "abduction", "arrest", "protest", "riot",
                         "disaster"})
+AFTER_KINDS = ("actor", "part")
 VIOLENCE = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery"})
 
 
@@ -36,12 +37,23 @@ class EventLexicon:
     triggers: tuple[TriggerRule, ...]
     cues: dict[str, re.Pattern[str]]  # kind -> pattern over the lower-cased clause
     place_cues: dict[str, re.Pattern[str]]  # near / origin -> pattern that ends just before a place
+    actor_after: re.Pattern[str] | None = None  # matches at the start of the text after an actor place
+    part_after: re.Pattern[str] | None = None  # "'s eastern suburbs": a possessive that stays a scene
 
 
 def compile_words(alternatives: list[str], *, anchor_end: bool = False) -> re.Pattern[str]:
     body = "|".join(f"(?:{alt})" for alt in alternatives)
     tail = r"\s*$" if anchor_end else r"(?![\w-])"
     return re.compile(rf"(?<![\w-])(?:{body}){tail}")
+
+
+def compile_after(alternatives: list[str] | None, *, reach: int = 0) -> re.Pattern[str] | None:
+    """A pattern for the words right after a place (``reach`` words may come first)."""
+    if not alternatives:
+        return None
+    body = "|".join(f"(?:{alt})" for alt in alternatives)
+    skip = rf"(?:[\w-]+\s+){{0,{reach}}}" if reach else ""
+    return re.compile(rf"^\s*{skip}(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +71,16 @@ def load_event_lexicon() -> EventLexicon:
         cues.setdefault(row[0], []).extend(row[1].split("|"))
     version, rows = read_lexicon("event_places.txt")
     versions.append(version)
-    place_cues = {row[0]: compile_words(row[1].split("|"), anchor_end=True) for row in rows}
+    after = {row[0]: row[1].split("|") for row in rows if row[0] in AFTER_KINDS}
+    place_cues = {row[0]: compile_words(row[1].split("|"), anchor_end=True) for row in rows
+                  if row[0] not in AFTER_KINDS}
     return EventLexicon(
         version="+".join(versions),
         triggers=triggers,
         cues={kind: compile_words(words) for kind, words in cues.items()},
         place_cues=place_cues,
+        actor_after=compile_after(after.get("actor")),
+        part_after=compile_after(after.get("part"), reach=2),
     )
 
 

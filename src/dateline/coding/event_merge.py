@@ -9,7 +9,12 @@ merged event keeps the first strong trigger's type, sentence and fields, and
 fills what it lacks from the later mentions (a date, a count); an exact figure
 ("Twelve people were killed") replaces a bounded one ("at least 14"). A draft read only
 from a weak trigger ("killed", "attacked") that ends with no count is dropped:
-alone, such words too often tell of something else.
+alone, such words too often tell of something else, unless the clause gives them a scene
+and a time of its own in a story of violence ("Two strikes on Wednesday targeted a market
+in Gaza City"). A region and a town inside it are one scene (the town is kept); two
+clauses of one sentence set side by side stay two events; a mention that refers back
+(a guessed place, or "the attack" with no place or figure of its own) joins the story's
+event of its family.
 """
 from __future__ import annotations
 
@@ -37,6 +42,10 @@ class Draft:
     targets: list = field(default_factory=list)
     takes_counts: bool = True
     counts: dict = field(default_factory=dict)  # field -> (value, span, exact)
+    clause: tuple[int, int] = (0, 0)  # (sentence, clause): clauses of one sentence stay apart
+    place_source: str = "own"  # own, paragraph, ahead, guess (not read from the text near it)
+    definite: bool = False  # "the attack": a mention of an event already told
+    supported: bool = False  # a weak trigger with its own scene and time in a story of violence
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
         """Keep the first figure for a field, unless a later one is exact where it was bounded."""
@@ -51,13 +60,30 @@ class Draft:
     def same_place(self, other: Draft) -> bool:
         if self.place is None or other.place is None:
             return self.place is other.place
-        return self.place.name == other.place.name and self.place.country == other.place.country
+        if self.place.name == other.place.name and self.place.country == other.place.country:
+            return True
+        return holds(self.place, other.place) or holds(other.place, self.place)
 
     def same_day(self, other: Draft) -> bool:
         """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10")."""
         if self.date is None or other.date is None:
             return True
         return self.date.startswith(other.date) or other.date.startswith(self.date)
+
+    def same_sentence_apart(self, other: Draft) -> bool:
+        """Two clauses of one sentence set side by side tell two events."""
+        return self.clause[0] == other.clause[0] and self.clause[1] != other.clause[1]
+
+    def refers_back(self) -> bool:
+        """A mention with no place or figure of its own: the story's event of its family,
+        told again ("the attack has fueled ...", "the epicenter of the earthquake")."""
+        if self.counts or not is_core(self.type):
+            return False
+        if self.place_source == "guess" and (self.definite or not self.strong or self.place is None
+                                             or self.place.precision == "country"):
+            return True
+        return self.definite and (self.place is None or self.place.precision == "country"
+                                  or self.place_source != "own")
 
     def same_counts(self, other: Draft) -> bool:
         """Two different tolls with no day to tie them tell of two incidents ("killed 16" and
@@ -68,6 +94,8 @@ class Draft:
                    if name in other.counts)
 
     def absorb(self, other: Draft) -> None:
+        if self.place is not None and other.place is not None and holds(self.place, other.place):
+            self.place = other.place  # the town inside the region is the finer scene
         if not self.strong and other.strong:
             self.type, self.strong, self.trigger = other.type, True, other.trigger
             self.trigger_span, self.sentence_span = other.trigger_span, other.sentence_span
@@ -98,14 +126,42 @@ class Draft:
             certainty=self.certainty, core=is_core(self.type), coder_version=version)
 
 
+def holds(region: EventPlace, place: EventPlace) -> bool:
+    """A region and a town inside it ("the Bryansk region", "Bryansk") are one scene."""
+    return (region.precision == "region" and place.precision == "place" and bool(region.admin1)
+            and region.country == place.country and region.admin1 == place.admin1)
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """One draft per family, place and day, in the order the story first tells each."""
     merged: list[Draft] = []
     for draft in drafts:
         same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
-                     and m.same_counts(draft)), None)
+                     and m.same_counts(draft) and not m.same_sentence_apart(draft)), None)
         if same is None:
             merged.append(draft)
         else:
             same.absorb(draft)
-    return [d for d in merged if d.strong or not is_core(d.type) or d.counts]
+    merged = absorb_references(merged)
+    return [d for d in merged if d.strong or not is_core(d.type) or d.counts or d.supported]
+
+
+def absorb_references(merged: list[Draft]) -> list[Draft]:
+    """A mention that refers back (``Draft.refers_back``) joins the story's first event of its
+    family whose day agrees and which the text places, rather than standing at a guessed place."""
+    kept: list[Draft] = []
+    for draft in merged:
+        if not draft.refers_back():
+            kept.append(draft)
+            continue
+        targets = [m for m in merged if m is not draft and m.key == draft.key and not m.refers_back()
+                   and m.same_day(draft) and (m.strong or m.counts)]
+        if not targets:
+            kept.append(draft)
+            continue
+        targets.sort(key=lambda m: (draft.place is None or m.place is None or m.place.country != draft.place.country))
+        target = targets[0]
+        strong = target.strong
+        target.absorb(draft)
+        target.strong = strong or draft.strong
+    return kept

@@ -24,7 +24,10 @@ Located = tuple[int, int, Place]
 
 
 COUNTRY_SCENE = re.compile(r"(?:\b(?:in|across|on|at|over|into|throughout|inside|within|to)\s+(?:the\s+)?"
-                           r"(?:[a-z-]+\s+)?|[,(]\s*)$", re.IGNORECASE)
+                           r"(?:[a-z-]+\s+)?|(?-i:[A-Z][\w.'-]*)\s*[,(]\s*)$", re.IGNORECASE)
+SCENE_BEFORE = re.compile(r"\b(?:in|across|on|at|over|into|throughout|inside|within|hit|struck|targeted)\s+$",
+                          re.IGNORECASE)
+POSSESSIVE = re.compile(r"^\s*['\u2019]s\b")
 
 
 def read_cue(text: str, start: int) -> str | None:
@@ -37,6 +40,25 @@ def read_cue(text: str, start: int) -> str | None:
         if pattern.search(before):
             return kind
     return None
+
+
+def is_actor(text: str, start: int, end: int) -> bool:
+    """A place that acts or owns is not a scene: "Moscow's missiles", "New Delhi said".
+
+    A possessive stays a scene where it names a part of the place ("Kyiv's suburbs") or
+    follows a preposition of place ("strikes on Russia's energy grid")."""
+    lex = load_event_lexicon()
+    after = text[end:end + 60]
+    if text[max(start, end - 2):end] in ("'s", "\u2019s"):  # the span may hold the possessive
+        after = text[end - 2:end + 60]
+    if lex.actor_after is None or not lex.actor_after.match(after):
+        return False
+    possessive = POSSESSIVE.match(after)
+    if possessive is None:
+        return True
+    if lex.part_after is not None and lex.part_after.match(after[possessive.end():]):
+        return False
+    return not SCENE_BEFORE.search(text[max(0, start - 20):start])
 
 
 def is_country_scene(text: str, start: int) -> bool:
@@ -54,6 +76,8 @@ def scene_places(text: str, places: list[Located], start: int, end: int) -> list
         if not (start <= item[0] and item[1] <= end):
             continue
         if item[2].precision == "country" and not is_country_scene(text, item[0]):
+            continue
+        if is_actor(text, item[0], item[1]):
             continue
         cue = read_cue(text, item[0])
         if cue is None:

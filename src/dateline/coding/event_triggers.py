@@ -24,6 +24,9 @@ class Trigger:
     text: str
 
 
+CARRIED = frozenset({"violence", "disaster"})  # weak kinds that take the story's type
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     """Every trigger of one sentence, overlaps resolved, in sentence order."""
     found: list[tuple[int, int, int, Trigger]] = []
@@ -47,6 +50,7 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
     A sentence whose only core triggers are weak takes the story's main core type
     (``story_type``): "twelve people were killed" in an earthquake story is the quake.
     """
+    triggers = merge_street_clashes(triggers)
     strong_core = [t for t in triggers if t.strong and is_core(t.type)]
     chosen: dict[str, Trigger] = {}
     for trigger in triggers:
@@ -58,10 +62,20 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
         weak = [t for t in triggers if not t.strong and is_core(t.type)]
         if weak:
             first = weak[0]
-            if story_type and story_type != first.type:
+            if story_type and story_type != first.type and family_of(first.type) in CARRIED:
                 first = Trigger(story_type, first.start, first.end, False, first.text)
             chosen.setdefault(family_of(first.type), first)
     return sorted(chosen.values(), key=lambda trigger: trigger.start)
+
+
+def merge_street_clashes(triggers: list[Trigger]) -> list[Trigger]:
+    """Clashes told with protesters in the same sentence are street clashes: one riot
+    ("clashes between protesters and police", "skirmishes ... when protesters surrounded")."""
+    clash = next((t for t in triggers if t.strong and t.type in ("armed_clash", "riot")), None)
+    if clash is None or not any(t.type == "protest" for t in triggers):
+        return triggers
+    riot = Trigger("riot", clash.start, clash.end, True, clash.text)
+    return [riot if t is clash else t for t in triggers if t.type != "protest"]
 
 
 def find_story_type(texts: list[str]) -> str | None:

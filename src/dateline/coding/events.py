@@ -11,13 +11,21 @@ sentence (dates.py), else the date the paragraph last gave; its counts from the
 sentence (counts.py), each figure on the event whose trigger is nearest. Then the
 story's drafts merge: one event per family, place and day (event_merge.py).
 
+A sentence is read clause by clause where a clause brings its own time
+(event_clauses.py); a place that acts or owns ("Moscow's missiles", "New Delhi said")
+is no scene (event_places.py); of several dates the one nearest the trigger is the
+event's, and a date that only dates the saying ("vowed Tuesday to punish those behind
+the attack") leaves a known event undated.
+
 Rules for what the text does not say:
-- no place in the sentence: the place the paragraph last gave, else the one the paragraph
-  before gave, else the dateline,
-  else the headline's place, else the story's last place before, else its country;
+- no place in the sentence: the place the paragraph last gave, else the places the rest
+  of the paragraph names (all of them when the sentence speaks of "three regions"), else
+  the one the paragraph before gave, else the dateline, else the headline's place, else
+  the story's last place before, else its country; a mention placed only by such a guess
+  joins the story's event of its family (event_merge.py);
 - no date in the sentence: the date the paragraph last gave; else, for an event of
   the story's opening paragraph, the story's published date (the news of the day);
-  else None, never a guess.
+  else None, never a guess. "The attack" told again takes no carried date.
 """
 from __future__ import annotations
 
@@ -27,9 +35,10 @@ from collections.abc import Sequence
 
 from ..models import Entity, Event, EventPlace, Span
 from .counts import find_counts
-from .dates import resolve_date
+from .dates import DateMention, find_dates, resolve_date
 from .event_certainty import certainty_of
-from .event_lexicon import describe_version, is_core
+from .event_clauses import announces_several, is_definite, is_speech_date, split_clauses
+from .event_lexicon import describe_version, family_of, is_core
 from .event_merge import Draft, merge_drafts
 from .event_places import Located, choose_scenes, scene_places
 from .event_triggers import find_story_type, find_triggers, group_triggers
@@ -67,6 +76,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
     main = main_place(text, places, fallback)
     news_date = find_news_date(text, spans, story_date=story_date)
     story_type = find_story_type([headline or ""] + [text[s:e] for s, e in spans[:3]])
+    story_violent = family_of(story_type) == "violence" if story_type else False
     drafts: list[Draft] = []
     paragraph_date: str | None = None
     previous_date: str | None = None
@@ -79,40 +89,69 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
         if paragraph != paragraph_start:
             last_scene = paragraph_place
             paragraph_start, paragraph_date, paragraph_place = paragraph, None, []
-        mention = resolve_date(sentence, story_date=story_date, previous=previous_date, offset=start)
-        date, date_end, date_span, date_hint = None, None, None, None
-        if mention is not None and mention.value:
-            date, date_end, date_span, date_hint = mention.value, mention.end, mention.span, mention.certainty
-            paragraph_date = date
-            if len(date) == 10:
-                previous_date = date
-        elif paragraph_date is not None:
-            date = paragraph_date
-        elif mention is None:
-            date = news_date
-        scenes = scene_places(text, places, start, end)
-        if len(scenes) == 1 and scenes[0][2].precision == "country" and main and main[0][2].country == scenes[0][2].country:
-            scenes = main
-        if scenes:
-            paragraph_place = scenes[-1:]
-        chosen = group_triggers(triggers[index], story_type=story_type)
-        sentence_drafts: list[Draft] = []
-        for trigger in chosen:
-            certainty = certainty_of(sentence, trigger.start, date_hint=date_hint)
-            if certainty is None:
-                continue
-            at = start + trigger.start
-            where = choose_scenes(text, scenes, at) if scenes else []
-            where = where or paragraph_place or last_scene or fallback or last_place_before(text, places, start)
-            actors, targets = read_parties(entities, start, end, at)
-            for number, located in enumerate(where or [None]):
-                sentence_drafts.append(Draft(
-                    type=trigger.type, strong=trigger.strong, trigger=trigger.text,
-                    trigger_span=(at, start + trigger.end), sentence_span=(start, end),
-                    place=to_event_place(located), date=date, date_end=date_end, date_span=date_span,
-                    certainty=certainty, actors=actors, targets=targets, takes_counts=number == 0))
-        attach_counts(sentence_drafts, find_counts(sentence, offset=start))
-        drafts += sentence_drafts
+        clauses = split_clauses(sentence) if triggers[index] else [(0, len(sentence))]
+        for number, (clause_start, clause_end) in enumerate(clauses):
+            first, last = start + clause_start, start + clause_end
+            clause = text[first:last]
+            mention = resolve_date(clause, story_date=story_date, previous=previous_date, offset=first)
+            mentions = find_dates(clause, story_date=story_date, previous=previous_date, offset=first)
+            date, date_end, date_span, date_hint = None, None, None, None
+            if mention is not None and mention.value:
+                date, date_end, date_span, date_hint = mention.value, mention.end, mention.span, mention.certainty
+                paragraph_date = date
+                if len(date) == 10:
+                    previous_date = date
+            elif number > 0:
+                date = None  # a clause of its own whose time ("earlier") fixes no day
+            elif paragraph_date is not None:
+                date = paragraph_date
+            elif mention is None:
+                date = news_date
+            scenes = scene_places(text, places, first, last)
+            if len(scenes) == 1 and scenes[0][2].precision == "country" and main and main[0][2].country == scenes[0][2].country:
+                scenes = main
+            if scenes:
+                paragraph_place = scenes[-1:]
+            chosen = group_triggers([t for t in triggers[index] if clause_start <= t.start < clause_end],
+                                    story_type=story_type)
+            clause_drafts: list[Draft] = []
+            for trigger in chosen:
+                at = start + trigger.start
+                near = pick_date(mentions, at) if mention is not None and mention.value else None
+                hint = near.certainty if near is not None else date_hint
+                certainty = certainty_of(sentence, trigger.start, date_hint=hint, trigger_end=trigger.end)
+                if certainty is None:
+                    continue
+                definite = is_definite(sentence, trigger.start, trigger.text)
+                where = choose_scenes(text, scenes, at) if scenes else []
+                source = "own" if where else "paragraph" if paragraph_place else ""
+                where = where or paragraph_place
+                if not where:
+                    where = look_ahead(text, places, spans, index, paragraph_start, several=announces_several(sentence))
+                    source = "ahead" if where else "guess"
+                where = where or last_scene or fallback or last_place_before(text, places, start)
+                event_date, event_end, event_span = date, date_end, date_span
+                if near is not None:
+                    event_date, event_end, event_span = near.value, near.end, near.span
+                # a known event ("the attack") takes no day from the saying or the paragraph
+                told = any(draft.key == family_of(trigger.type) for draft in drafts)
+                if definite and (near is None and told or near is not None and near.span[0] < at
+                                 and is_speech_date(text, near.span[0])):
+                    event_date = None
+                actors, targets = read_parties(entities, start, end, at)
+                supported = (not trigger.strong and source == "own" and mention is not None and story_violent
+                             and certainty == "reported")
+                for position, located in enumerate(where or [None]):
+                    clause_drafts.append(Draft(
+                        type=trigger.type, strong=trigger.strong, trigger=trigger.text,
+                        trigger_span=(at, start + trigger.end), sentence_span=(start, end),
+                        place=to_event_place(located), date=event_date, date_end=event_end if event_date else None,
+                        date_span=event_span if event_date else None,
+                        certainty=certainty, actors=actors, targets=targets, takes_counts=position == 0,
+                        clause=(index, number if len(clauses) > 1 else 0), place_source=source,
+                        definite=definite, supported=supported))
+            attach_counts(clause_drafts, find_counts(clause, offset=first))
+            drafts += clause_drafts
     version = describe_version()
     return tuple(draft.to_event(text, version=version) for draft in merge_drafts(drafts))
 
@@ -148,6 +187,37 @@ def find_news_date(text: str, spans: Sequence[Span], *, story_date: str | None) 
     return story_date[:10] if story_date and len(story_date) >= 10 else None
 
 
+def pick_date(mentions: list[DateMention], at: int) -> DateMention | None:
+    """The date nearest the trigger among those the clause fixes ("said Thursday that Russia
+    launched 300 missiles in April": April); None when the clause fixes none."""
+    fixed = [mention for mention in mentions if mention.value]
+    if len(fixed) < 2:
+        return fixed[0] if fixed else None
+    return min(fixed, key=lambda m: (min(abs(m.span[0] - at), abs(m.span[1] - at)), m.span[0] < at))
+
+
+def look_ahead(text: str, places: list[Located], spans: Sequence[Span], index: int, paragraph: int,
+               *, several: bool) -> list[Located]:
+    """The places the rest of the paragraph names in sentences that tell no event of their own
+    ("Drones hit energy sites overnight. The Oryol governor said ..."): all of them when the
+    sentence speaks of several places, else the first."""
+    found: list[Located] = []
+    for start, end in spans[index + 1:]:
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        if text.rfind("\n\n", 0, start + 1) != paragraph:
+            break
+        cut = text.find("\n\n", start, end)  # a parse may run a sentence across paragraphs
+        end = cut if cut >= 0 else end
+        if any(trigger.strong and is_core(trigger.type) for trigger in find_triggers(text[start:end])):
+            break
+        for item in scene_places(text, places, start, end):
+            if item[2].precision != "country" and all(item[2].name != other[2].name for other in found):
+                found.append(item)
+        if cut >= 0:
+            break
+    return found if several else found[:1]
+
+
 def last_place_before(text: str, places: list[Located], start: int) -> list[Located]:
     before = [item for item in places if item[1] <= start and item[2].precision != "country"]
     if before:
@@ -180,7 +250,9 @@ def read_parties(entities: Sequence[Entity], start: int, end: int, at: int) -> t
 
 
 def attach_counts(drafts: list[Draft], counts) -> None:
-    """Each figure on the nearest event that can carry it; "arrested" only on arrests."""
+    """Each figure on the nearest event that can carry it; "arrested" only on arrests; within
+    one clause the first figure of a field stands ("at least 19 injured, ... seven hospitalized")."""
+    given: set[tuple[int, str]] = set()
     for count in counts:
         if count.field not in ("killed", "injured", "arrested"):
             continue
@@ -189,4 +261,7 @@ def attach_counts(drafts: list[Draft], counts) -> None:
         if not able:
             continue
         nearest = min(able, key=lambda d: abs(d.trigger_span[0] - count.span[0]))
+        if (id(nearest), count.field) in given:
+            continue
+        given.add((id(nearest), count.field))
         nearest.add_count(count.field, count.value, count.span, exact=count.exact)
