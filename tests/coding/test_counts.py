@@ -72,7 +72,7 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
         ("The ceasefire lasted 48 hours before the guns resumed.", []),
         ("A 14-year-old walked 10 kilometres to reach the camp.", []),
         ("The 19 year old driver injured himself in the crash.", []),
-        ("John Carter, 51, died Sunday at the county hospital.", []),
+        ("John Carter, 51, died Sunday at the county hospital.", [("killed", 1, None)]),  # one man, not 51
         ("A mother of three is dead after the crash.", []),
         ("Hundreds of displaced families sheltering at the school killed time playing cards.", []),
         ("In 2014 the town was shelled for months.", []),
@@ -128,3 +128,25 @@ def test_dev_gold_counts_do_not_fall_below_floor(shared_dir) -> None:
                 values = [count.value for count in found if count.field == field]
                 right += gold in values or (gold == 0 and not values)
     assert total and right >= 22, f"{right}/{total} gold counts read back (floor 22)"
+
+
+# One person as the subject of a casualty clause, as local news writes it.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The victim was pronounced dead at the scene shortly after midnight.", [("killed", 1, None)]),
+        ("Darnell Okafor, 19, died Sunday at a trauma center.", [("killed", 1, None)]),
+        ("Okafor was pronounced dead at 2:14 a.m., the coroner said.", [("killed", 1, None)]),
+        ("The boy was rushed to the hospital, where he was later pronounced dead.", [("killed", 1, None)]),
+        ("The 4-year-old was killed when a round came through the wall.", [("killed", 1, None)]),
+        ("She was wounded in the arm and is expected to recover.", [("injured", 1, None)]),
+        # an active verb with an object: the subject is the shooter, not a victim
+        ("He killed his girlfriend in the parking lot, detectives said.", []),
+        ("The man shot and killed his neighbour before fleeing.", []),
+        # words that open a clause but name no one person
+        ("Police were called to the apartment around 9 p.m.", []),
+        ("Deputies were injured in the crash, the sheriff said.", []),
+    ],
+)
+def test_one_person_named_as_the_subject_counts_one(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected

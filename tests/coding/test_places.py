@@ -195,3 +195,60 @@ def test_us_local_news_cities_resolve_to_their_state(shared_dir):
                 break
     assert total >= 100
     assert right / total >= 0.8, f"{right}/{total} US cities in the right state"
+
+
+# US local news: a story that never names its country, a bare neighbourhood name, streets.
+LOCAL_STORIES = [
+    # the big city it names sets the state; a bare name with no namesake there is no far town
+    ("Gunfire broke out at a party in Madisonville late Friday. Cincinnati police said two men died.",
+     {"Cincinnati": "OH"}, {"Madisonville"}),
+    # a neighbourhood of the home state's city, not the bigger namesake elsewhere
+    ("A boy was shot in his Englewood home. Chicago police said the boy was 15.",
+     {"Englewood": "IL", "Chicago": "IL"}, set()),
+    # a state named before a title ("Vermont State Police") sets the state
+    ("Vermont State Police say a girl was struck by a stray round in Moretown on Sunday.",
+     {"Moretown": "VT"}, set()),
+    # a town and its state with no comma between
+    ("#Waterbury Connecticut\u2013 A man was shot in the head in a drive-by.", {"Waterbury": "CT"}, set()),
+    # streets are not towns: after "block of", ending in a street word, "on West ..."
+    ("The shooting happened in the 9500 block of Page in Chicago, near Prentice Street and on West Highland.",
+     {"Chicago": "IL"}, {"Page", "Prentice Street", "Prentice", "Street", "Highland", "West Highland"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), LOCAL_STORIES, ids=[row[0][:30] for row in LOCAL_STORIES])
+def test_us_local_story_places_resolve_in_the_story_state(text, expected, absent):
+    found = {text[start:end]: place for start, end, place in find_places(text, context=context_from_story(text))}
+    for name, state in expected.items():
+        assert name in found and (found[name].country, found[name].admin1) == ("US", state), (name, found.get(name))
+    assert not absent & set(found), sorted(found)
+
+
+def test_words_of_us_local_news_make_a_story_with_no_country_american():
+    text = ("Bristol police said the suspect faces a first-degree manslaughter charge. "
+            "Deputies from the sheriff's office found the gun in Bristol.")
+    context = context_from_story(text)
+    assert "US" in context.countries
+    place = resolve_place("Bristol", context=context)
+    assert place is not None and place.country == "US"
+    assert "US" not in context_from_story("Bristol police said the match was called off.").countries
+
+
+def test_a_bare_dateline_is_read_in_the_story_state():
+    text = "A boy, 3, was shot in a drive-by. Chicago police are searching for the driver."
+    context = context_from_story(text, dateline_place="WOODLAWN")
+    assert context.dateline is not None and context.dateline.admin1 == "IL"
+    assert context.home == ("US", "IL")
+
+
+def test_a_state_abbreviation_needs_its_full_stop():
+    text = "Police: Man killed in crash on the interstate."
+    assert all(place.admin1 != "03" for _, _, place in find_places(text, context=context_from_story(text)))
+    spans = find_places("A man from Winnipeg, Man., was hurt.", context=PlaceContext())
+    assert any(place.country == "CA" for _, _, place in spans)
+
+
+def test_a_possessive_surname_of_a_person_named_before_is_no_place():
+    text = "The attack killed Barry Washington, 56. Washington's death was the 49th homicide in Cincinnati."
+    names = {text[start:end] for start, end, _ in find_places(text, context=context_from_story(text))}
+    assert "Washington's" not in names and "Washington" not in names

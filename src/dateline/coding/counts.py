@@ -11,6 +11,8 @@ casualty word of its clause. The rules, by name (``Count.rule``):
     noun     "12 killed, including 5 children", "(7 fatalities)", "30 injured"
     toll     "the death toll rose to 31"
     zero     "No staff were injured", "no fatalities were reported"
+    subject  one person named as the subject: "He died at the hospital", "The victim was
+             pronounced dead", "Javon Wilson, 15, died" (``data/count_subjects.txt``)
     sum      "four suspects ... and seven other alleged accomplices" -> 11;
              "two women and three children were killed" -> 5
 
@@ -98,6 +100,7 @@ class _Quantity:
     vague: bool = False
     zero: bool = False
     article: bool = False
+    subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,7 @@ class _Lexicon:
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # longest phrases first
     vague: dict[str, int]
     markers: dict[tuple[str, ...], str]
+    subjects: dict[str, str]
 
 
 def read_lexicon(name: str) -> tuple[str, list[list[str]]]:
@@ -130,7 +134,7 @@ def read_lexicon(name: str) -> tuple[str, list[list[str]]]:
 def load_lexicon() -> _Lexicon:
     """Every count_*.txt list, read once per process."""
     versions, tables = [], {}
-    for name in ("words", "bridges", "people", "things", "qualifiers", "vague", "markers"):
+    for name in ("words", "bridges", "people", "things", "qualifiers", "vague", "markers", "subjects"):
         version, rows = read_lexicon(f"count_{name}.txt")
         versions.append(version)
         tables[name] = rows
@@ -146,10 +150,11 @@ def load_lexicon() -> _Lexicon:
         qualifiers=tuple(qualifiers),
         vague={row[0]: int(row[1]) for row in tables["vague"]},
         markers={tuple(row[0].split()): row[1] for row in tables["markers"]},
+        subjects={row[0]: row[1] for row in tables["subjects"]},
     )
 
 
-COUNTS_VERSION = "counts-1"
+COUNTS_VERSION = "counts-2"
 
 
 def describe_version() -> str:
@@ -212,7 +217,7 @@ def _find_quantities(tokens: list[_Token], lex: _Lexicon) -> list[_Quantity]:
     found: list[_Quantity] = []
     i = 0
     while i < len(tokens):
-        quantity = _read_number_at(tokens, i, lex)
+        quantity = _read_number_at(tokens, i, lex) or _read_subject_at(tokens, i, lex)
         if quantity is None:
             i += 1
             continue
@@ -269,6 +274,39 @@ def _read_number_at(tokens: list[_Token], i: int, lex: _Lexicon) -> _Quantity | 
     if low in ("a", "an", "one") and _next_head(tokens, i, lex) in ("person", "age"):
         return _Quantity(i, i, i, 1, article=low != "one")
     return None
+
+
+_NAME_OPENERS = frozenset({",", "and", "(", ";", "\u2014", "-", "\u201c", '"'})
+
+
+def _read_subject_at(tokens: list[_Token], i: int, lex: _Lexicon) -> _Quantity | None:
+    """One person as a clause's subject: "he", "the victim", "Javon Wilson, 15," (value 1)."""
+    token = tokens[i]
+    kind = lex.subjects.get(token.low)
+    last = None
+    if kind == "pronoun":
+        last = i
+    elif token.low == "the":
+        j = i + 1
+        if j < len(tokens) and re.fullmatch(r"\d+-(?:years?|months?)-old", tokens[j].low):
+            j += 1
+        if j < len(tokens) and lex.subjects.get(tokens[j].low) == "singular":
+            last = j
+        elif j == i + 2:
+            last = j - 1  # "the 2-year-old was killed"
+    elif (token.text[:1].isupper() and token.text.isalpha() and kind is None and token.low not in lex.people
+          and token.low not in lex.words and token.low not in _STOP and (i == 0 or tokens[i - 1].text in _NAME_OPENERS)):
+        last = i
+        while (last + 1 < len(tokens) and last - i < 2 and tokens[last + 1].text[:1].isupper()
+               and re.fullmatch(r"[A-Za-z][\w'\u2019-]*", tokens[last + 1].text)):
+            last += 1
+        if any(lex.subjects.get(tokens[k].low) == "not-a-name" for k in range(i, last + 1)):
+            return None
+        if last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].low.isdigit() and tokens[last + 3].text == ",":
+            last += 3  # "Javon Wilson, 15, died"
+    if last is None or _closing_word(tokens, last + 1, lex) is None:
+        return None
+    return _Quantity(i, i, last, 1, subject=True)
 
 
 def _is_repeat(tokens: list[_Token], before: _Quantity, after: _Quantity) -> bool:
@@ -331,6 +369,9 @@ def _is_noun(low: str, lex: _Lexicon) -> bool:
 
 def _read_quantity(tokens: list[_Token], quantity: _Quantity, lex: _Lexicon) -> tuple[str, int, str] | None:
     """(field, last token of the evidence, rule) for one number, or None when it counts no casualties."""
+    if quantity.subject:
+        closing = _closing_word(tokens, quantity.last + 1, lex)
+        return (closing[0], closing[1], "subject") if closing else None
     if _is_excluded(tokens, quantity, lex):
         return None
     end, head = _noun_phrase(tokens, quantity.last, lex)

@@ -10,18 +10,28 @@ run of capitals cannot be is left out:
   trimmed when they are on the stoplist;
 - a run that is a person's name ("Vladimir Putin", "Lewis Hamilton") is not
   split into places, and its words are not places later on their own
-  ("Hamilton said"); a place before a title ("Kyiv Mayor ...") still counts.
+  ("Hamilton said", "Hamilton's death"); a place before a title ("Kyiv Mayor ...") still counts;
+- a street is no town: a run ending in a street word ("Prentice Street",
+  ``data/places_street_words.txt``), one after "block of" or a house number, or
+  "on West Highland";
+- a state abbreviation ("Man.", "Ind.") counts only with its full stop, so "Man killed" is no province.
 """
 from __future__ import annotations
 
 import bisect
+import math
 import re
+from dataclasses import replace
 from collections import Counter
 
-from .gazetteer import KIND_COUNTRY, load_gazetteer, normalize_name
+from functools import lru_cache
+
+from .gazetteer import KIND_COUNTRY, load_gazetteer, normalize_name, read_data_lines
 from .places import (
+    HOME_MIN_POPULATION,
     Place,
     clean_place_name,
+    find_places,
     PlaceContext,
     find_demonym,
     is_stopword,
@@ -45,9 +55,42 @@ _SINGULAR = {"regions": "region", "provinces": "province", "oblasts": "oblast", 
 _TITLES = frozenset({"mayor", "governor", "gov", "sheriff", "chief", "deputy", "fire", "police",
                      "officials", "official", "authorities", "president", "minister", "council",
                      "department", "office", "army", "military", "court", "prosecutor", "prosecutors"})
+_STREET_BEFORE = re.compile(r"(?:\bblocks?\s+of|\bat\s+\d+(?:\s*-\s*\d+)?|\bintersection\s+of|\bcorner\s+of)"
+                            r"(?:\s+(?:north|south|east|west|[NSEW]\.?))?\s+$", re.IGNORECASE)
+_STREET_ON = re.compile(r"\bon\s+(?:north|south|east|west|[NSEW]\.?)\s+$", re.IGNORECASE)
 MAX_RUN_WORDS = 8  # a longer run of capitals is a title or a heading, not a place name
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "da", "dos", "das", "do", "upon", "on",
                          "am", "sur", "al", "el", "the"})
+
+
+@lru_cache(maxsize=1)
+def load_street_words() -> frozenset[str]:
+    return frozenset(normalize_name(line) for line in read_data_lines("places_street_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_abbreviations() -> frozenset[str]:
+    """Keys of the state abbreviations that are also words ("man", "ind", "miss")."""
+    names = [line.split(",")[0] for line in read_data_lines("places_admin1_names.csv")[1:]]
+    return frozenset(normalize_name(name) for name in names if name.endswith("."))
+
+
+def is_street(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a street: "Prentice Street", "the 6100 block of Page",
+    "30 Porter", "on West Highland", "at Mathis and Prentice Street"."""
+    words = text[start:end].split()
+    streets = load_street_words()
+    if normalize_name(words[-1]) in streets:
+        return True
+    after = re.match(r"\s+([A-Z][a-z]*\.?)", text[end:end + 12])
+    if after and normalize_name(after.group(1)) in streets:
+        return True
+    before = text[max(0, start - 40):start]
+    if _STREET_BEFORE.search(before):
+        return True
+    if len(words) == 1 and _STREET_ON.search(before):
+        return True
+    return False
 
 
 def split_words(run: str) -> list[tuple[int, int]]:
@@ -103,8 +146,13 @@ def find_place_spans(text: str, *, context: PlaceContext) -> list[tuple[int, int
         if not name or overlaps(start, end):
             continue
         words = name.split()
-        if len(words) == 1 and normalize_name(name) in person_words:
+        if len(words) == 1 and normalize_name(clean_place_name(name)) in person_words:
             continue
+        if is_street(text, start, end):
+            continue
+        if (len(words) == 1 and normalize_name(name) in load_abbreviations() and not text.startswith(".", end)
+                and normalize_name(name) not in load_tables()[2].keys() - load_abbreviations()):
+            continue  # "Man killed": a state abbreviation only with its full stop
         region = _TRAILING_REGION.match(text, end)
         if region:
             place = resolve_place(f"{name} {region.group(1)}", context=context)
@@ -123,6 +171,11 @@ def find_place_spans(text: str, *, context: PlaceContext) -> list[tuple[int, int
             keep(start, end, place)
             continue
         if len(words) > 1:
+            suffix = find_state_suffix(text, start, end, context=context)
+            if suffix is not None:
+                for item in suffix:
+                    keep(*item)
+                continue
             prefix = find_place_prefix(text, start, words, context=context)
             if prefix is not None:
                 keep(*prefix)
@@ -158,6 +211,26 @@ def find_enclosing(text: str, end: int, *, context: PlaceContext) -> tuple[int, 
     return run.end(), place
 
 
+def find_state_suffix(text: str, start: int, end: int, *, context: PlaceContext) -> list[tuple[int, int, Place | None]] | None:
+    """A town and its state with no comma between: "Waterbury Connecticut" -> both."""
+    words = split_words(text[start:end])
+    admin1_names = load_tables()[2]
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        state_start = start + words[-size][0]
+        key = normalize_name(text[state_start:end])
+        if key not in admin1_names or key in load_abbreviations():
+            continue
+        outer = resolve_place(text[state_start:end], context=context)
+        head_end = start + words[-size - 1][1]
+        inner = resolve_place(text[start:head_end], context=widen_context(context, outer))
+        if inner is None or outer is None or inner.admin1 != outer.admin1:
+            return None
+        return [(start, head_end, inner), (state_start, end, outer)]
+    return None
+
+
 def find_place_prefix(text: str, start: int, words: list[str], *, context: PlaceContext) -> tuple[int, int, Place] | None:
     """A place that opens a longer run before a title: "Kyiv Mayor Vitali Klitschko" -> Kyiv."""
     for size in range(len(words) - 1, 0, -1):
@@ -187,6 +260,8 @@ def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str
             countries[code] += 1
             first_seen.setdefault(code, match.start())
         key = normalize_name(run)
+        if key not in admin1_names:
+            key = find_state_prefix(key, admin1_names, ambiguous) or find_state_suffix_key(key, admin1_names)
         if key in admin1_names:
             if key in ambiguous and not (text[:match.start()].rstrip().endswith(",")
                                          or text.startswith(" state", match.end())):
@@ -204,6 +279,27 @@ def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str
     return tuple(ordered), tuple(sorted(admin1, key=admin1.get))
 
 
+def find_state_prefix(key: str, admin1_names: dict, ambiguous: frozenset[str]) -> str:
+    """The state a longer name opens with: "vermont state police" -> "vermont" ("" when none).
+    Only full, unambiguous names ("Ohio State", not "Washington Post" or "Miss Jones")."""
+    words = key.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        prefix = " ".join(words[:size])
+        if prefix in admin1_names and prefix not in ambiguous and len(prefix) > 4:
+            return prefix
+    return ""
+
+
+def find_state_suffix_key(key: str, admin1_names: dict) -> str:
+    """The full state name that closes a longer name: "waterbury connecticut" -> "connecticut"."""
+    words = key.split()
+    for size in (2, 1):
+        suffix = " ".join(words[-size:])
+        if len(words) > size and suffix in admin1_names and len(suffix) > 4 and suffix not in load_abbreviations():
+            return suffix
+    return ""
+
+
 def find_country(gazetteer, name: str) -> str | None:
     if is_stopword(name):
         return None
@@ -211,3 +307,46 @@ def find_country(gazetteer, name: str) -> str | None:
         if gazetteer.kinds[row] == KIND_COUNTRY:
             return gazetteer.countries[row]
     return None
+
+
+@lru_cache(maxsize=1)
+def load_us_cues() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(line, re.IGNORECASE) for line in read_data_lines("places_us_cues.txt"))
+
+
+def count_us_cues(text: str) -> int:
+    """How many different words of American local news the text holds."""
+    return sum(1 for cue in load_us_cues() if cue.search(text))
+
+
+def find_home(text: str, *, context: PlaceContext) -> PlaceContext:
+    """The context with the state a local story is set in (US states, Canadian provinces).
+
+    The dateline's state, else the first state the story names, else the state whose
+    places the story names most and biggest (a first reading with no home).
+    """
+    tracked = {country for country, _ in load_tables()[2].values()}
+    dateline = context.dateline
+    home = None
+    if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
+        home = (dateline.country, dateline.admin1)
+    elif context.admin1:
+        home = context.admin1[0]
+    elif not context.countries or context.countries[0] in tracked:
+        votes: dict[tuple[str, str], float] = {}
+        seen: set[str] = set()
+        for start, end, place in find_places(text, context=context):
+            key = normalize_name(text[start:end])
+            if (key in seen or place.country not in tracked or not place.admin1 or place.precision != "place"
+                    or (place.population or 0) < HOME_MIN_POPULATION):
+                continue
+            seen.add(key)
+            state = (place.country, place.admin1)
+            votes[state] = votes.get(state, 0.0) + math.log10(place.population or 1) - 3
+        if votes:
+            home = max(votes, key=votes.get)
+            if home not in context.admin1:
+                context = replace(context, admin1=(*context.admin1, home))
+            if home[0] not in context.countries:
+                context = replace(context, countries=(*context.countries, home[0]))
+    return replace(context, home=home) if home else context

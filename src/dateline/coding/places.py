@@ -43,7 +43,7 @@ from .gazetteer import (
 
 logger = logging.getLogger(__name__)
 
-PLACES_VERSION = "places-0.1"
+PLACES_VERSION = "places-0.2"
 
 ALIAS_PENALTY = 0.3
 FAR_ALIAS_PENALTY = 2.0
@@ -59,6 +59,9 @@ AROUND_KM = 400.0
 MIN_BARE_POPULATION = 10_000  # a place nothing in the story supports must be at least this big,
 MIN_FOREIGN_POPULATION = 200_000  # or this big when the story names other countries
 MIN_FAR_ALIAS_POPULATION = 500_000  # an old or foreign name alone ("Kiev", "Bombay") only for big cities
+MIN_OUT_OF_STATE_POPULATION = 100_000  # a local story's bare town in another state must be this big
+MIN_US_CUES = 2  # words of US local news (data/places_us_cues.txt) that make a story with no country American
+HOME_MIN_POPULATION = 1_000  # a place votes for the story's home state with log10(population) - 3
 ADMIN2_WORDS = frozenset({"district", "county", "township", "raion", "rayon", "municipality", "parish",
                           "borough", "division", "municipio"})
 
@@ -96,6 +99,8 @@ class PlaceContext:
     admin1: tuple[tuple[str, str], ...] = ()  # (country, admin1 code), e.g. ("US", "OH")
     dateline: Place | None = None
     nearby: tuple[Place, ...] = ()
+    home: tuple[str, str] | None = None  # (country, admin1) a local story is set in: its dateline's
+    # state, else the state it names first, else the state its places point to
 
     def with_place(self, place: Place) -> PlaceContext:
         """This context, knowing one more place in the story."""
@@ -205,6 +210,8 @@ def choose_row(gazetteer: Gazetteer, candidates: list[tuple[int, int]], *, conte
     if best is None:
         return None
     _, support, row, match = best
+    if is_out_of_home(gazetteer, row, context=context):
+        return None
     if support > 0 or gazetteer.kinds[row] == KIND_COUNTRY:
         return row
     population = gazetteer.population[row]
@@ -219,6 +226,28 @@ def choose_row(gazetteer: Gazetteer, candidates: list[tuple[int, int]], *, conte
     return row
 
 
+def is_out_of_home(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> bool:
+    """A small town or county of another state, in a local story whose state is known.
+
+    A local story names towns of its own state bare ("Madisonville", "Englewood") and
+    writes another state's town with its state ("Covington, Ky."); a bare name with no
+    namesake in the home state is a neighbourhood or a street there, not a far town.
+    """
+    if context.home is None or gazetteer.kinds[row] == KIND_COUNTRY:
+        return False
+    country, admin1 = gazetteer.countries[row], gazetteer.admin1[row]
+    if country != context.home[0] or (country, admin1) in context.admin1 or (country, admin1) == context.home:
+        return False
+    if gazetteer.admin1_rows.get(f"{country}.{admin1}") == row:
+        return False  # a state itself
+    if gazetteer.population[row] >= MIN_OUT_OF_STATE_POPULATION:
+        return False
+    anchors = [anchor for anchor in ((context.dateline,) if context.dateline else ()) + context.nearby
+               if anchor.precision != "country"]
+    return not any(measure_km(gazetteer.lat[row], gazetteer.lon[row], anchor.lat, anchor.lon) <= NEAR_KM
+                   for anchor in anchors)
+
+
 def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> list[tuple[int, int]]:
     """Regions called by this stem, and the regions holding the towns of that name.
 
@@ -226,6 +255,9 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
     """
     candidates = list(gazetteer.lookup(stem, regions_only=True))
     candidates += [(row, match) for row, match in gazetteer.lookup(stem) if gazetteer.kinds[row] == KIND_REGION]
+    state = load_tables()[2].get(stem)
+    if state is not None and f"{state[0]}.{state[1]}" in gazetteer.admin1_rows:
+        return [(gazetteer.admin1_rows[f"{state[0]}.{state[1]}"], MATCH_NAME)]  # "Vermont State Police"
     for row, match in gazetteer.lookup(stem):
         if gazetteer.kinds[row] == KIND_PLACE and word in ADMIN2_WORDS:
             candidates.append((row, max(match, MATCH_ALIAS)))
@@ -329,17 +361,30 @@ def widen_context(context: PlaceContext, place: Place | None) -> PlaceContext:
 
 def context_from_story(text: str, *, dateline_place: str | None = None) -> PlaceContext:
     """The countries, US states / Canadian provinces and dateline a story names."""
-    from .place_finder import scan_story_context
+    from .place_finder import count_us_cues, find_home, scan_story_context
 
     countries, admin1 = scan_story_context(text)
+    if not countries and count_us_cues(text) >= MIN_US_CUES:
+        countries = ("US",)  # a local story that never names its country
     context = PlaceContext(countries=countries, admin1=admin1)
-    if dateline_place:
-        dateline = resolve_place(dateline_place.title() if dateline_place.isupper() else dateline_place,
-                                 context=context)
-        if dateline is not None:
-            context = widen_context(context, dateline)
-            context = replace(context, dateline=dateline)
+    if dateline_place and "," in dateline_place:  # "GAINESVILLE, Fla.": the dateline says where
+        context = add_dateline(context, dateline_place)
+    context = find_home(text, context=context)
+    if dateline_place and context.dateline is None:  # a bare "WOODLAWN —" is read in the story's state
+        context = add_dateline(context, dateline_place)
+        dateline = context.dateline
+        tracked = {country for country, _ in load_tables()[2].values()}
+        if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
+            context = replace(context, home=(dateline.country, dateline.admin1))
     return context
+
+
+def add_dateline(context: PlaceContext, dateline_place: str) -> PlaceContext:
+    dateline = resolve_place(dateline_place.title() if dateline_place.isupper() else dateline_place,
+                             context=context)
+    if dateline is None:
+        return context
+    return replace(widen_context(context, dateline), dateline=dateline)
 
 
 def find_places(text: str, *, context: PlaceContext = EMPTY_CONTEXT) -> list[tuple[int, int, Place]]:
