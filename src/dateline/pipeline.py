@@ -1,5 +1,5 @@
 """The stages chained. ``process_batch`` is pure, module-level and picklable, so
-local process pools and Dask can run it unchanged (see parallel.py).
+local process pools and Dask can run it unchanged.
 
     pages ──clean (each page)──▶ stories ──nlp (ONE nlp.pipe over every story of the
     batch)──▶ entities, quotes, sentences ──code (each story)──▶ events ──▶ Extraction
