@@ -256,7 +256,7 @@ class SqlStore:
         if country is not None:
             query = query.where(events.c.country == country.upper())
         if place is not None:
-            query = query.where(events.c.place_key.like(f"%{_escape_like(fold_name(place))}%", escape="\\"))
+            query = query.where(_contains(events.c.place_key, fold_name(place)))
         if since is not None:
             query = query.where(events.c.date_to >= check_date_filter(since))
         if until is not None:
@@ -277,8 +277,7 @@ class SqlStore:
                  .join(pages, pages.c.page_id == quotes.c.page_id)
                  .order_by(pages.c.source, quotes.c.story_position, quotes.c.position))
         if speaker is not None:
-            query = query.where(func.lower(quotes.c.speaker).like(f"%{_escape_like(speaker.lower())}%",
-                                                                   escape="\\"))
+            query = query.where(_contains(func.lower(quotes.c.speaker), speaker.lower()))
         if page_id is not None:
             query = query.where(quotes.c.page_id == page_id)
         if limit is not None:
@@ -296,8 +295,7 @@ class SqlStore:
         if type is not None:
             query = query.where(entities.c.type == type)
         if name is not None:
-            query = query.where(func.lower(entities.c.name).like(f"%{_escape_like(name.lower())}%",
-                                                                  escape="\\"))
+            query = query.where(_contains(func.lower(entities.c.name), name.lower()))
         if page_id is not None:
             query = query.where(entities.c.page_id == page_id)
         if limit is not None:
@@ -344,6 +342,11 @@ def _is_newer_reading(row, extraction: Extraction) -> bool:
     # A run without the NLP stage or the coder (None) never wipes what they stored.
     return any(new is not None and new != old for new, old in (
         (extraction.nlp_version, row.nlp_version), (extraction.coder_version, row.coder_version)))
+
+
+def _contains(column, text: str):
+    """``column LIKE %text%`` with the pattern's own wildcards taken literally."""
+    return column.like(f"%{_escape_like(text)}%", escape="\\")
 
 
 def _escape_like(text: str) -> str:
