@@ -133,3 +133,17 @@ def test_dev_gold_dates_do_not_fall_below_floor(shared_dir) -> None:
                 for mention in find_dates(event.get("evidence") or "", story_date=story)
             )
     assert total and right >= 20, f"{right}/{total} gold dates read back (floor 20)"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the event told first is dated; "came N days after" dates the other, earlier event
+    ("Police found the bodies on Tuesday. The discovery came two days after gunmen raided a bar.",
+     ["2024-04-30", "2024-04-28"]),
+    ("The fire broke out on Tuesday. It happened a week before gunmen raided the depot.",
+     ["2024-04-30", "2024-05-07"]),
+    # a sentence-opening "two days after the attack" is not this rule
+    ("Two days after the attack, police arrested him.", []),
+])
+def test_an_event_said_to_come_days_after_another_dates_the_other_one_back(text, expected) -> None:
+    values = [mention.value for mention in find_dates(text, story_date=THURSDAY)]
+    assert values == expected

@@ -223,3 +223,27 @@ def test_a_fire_caused_by_an_attack_is_not_a_disaster_of_its_own(text: str) -> N
 def test_the_first_figure_of_a_clause_stands() -> None:
     [event] = core_events("At least 30 people were injured in an earthquake in Malatya on Monday, with four hospitalized.")
     assert event.injured == 30
+
+
+def test_an_earlier_attack_the_news_came_days_after_takes_its_own_day() -> None:
+    text = ("Police in Durango found six bodies in a ravine on Tuesday, prosecutors said.\n\n"
+            "The discovery came two days after gunmen opened fire at a bar in Monterrey, killing three people. "
+            "Eight people were wounded in the Sunday attack.")
+    dates = sorted((event.date, event.killed, event.injured) for event in core_events(text)
+                   if event.place is not None and event.place.name.startswith("Monterrey"))
+    assert dates == [("2031-06-08", 3, 8)]
+
+
+def test_background_fire_since_an_old_attack_does_not_take_the_old_attacks_scene_or_day() -> None:
+    text = ("Rebel units have been trading near-daily cross-border fire with the army since gunmen attacked "
+            "Goma on March 3, 2029, sparking a war in North Kivu.")
+    clashes = [event for event in code(text) if event.type == "armed_clash"]
+    assert clashes and all(event.date != "2029-03-03" for event in clashes)
+    assert all(event.certainty == "historical" for event in clashes)
+
+
+def test_rockets_fired_at_an_unplaced_target_take_the_place_the_next_paragraph_names() -> None:
+    text = ("Militants said early Friday they had fired a barrage of rockets at the army's northern command.\n\n"
+            "The military said about 20 projectiles crossed the border around Haifa, where the command is based.")
+    [event] = [event for event in core_events(text, dateline_place="Beirut") if event.type == "missile_artillery"]
+    assert event.place.country == "IL"

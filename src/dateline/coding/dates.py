@@ -21,6 +21,8 @@ The rules (``DateMention.rule``):
                     (the month when the whole week lies in one month, else None)
     ago, after      "three days ago"; "two days later", "the next day": counted from
                     ``previous``, the date of the event the text just told
+    before_event    "The killings came two days after gunmen opened fire": the phrase dates
+                    the other event, two days before ``previous``
     anniversary     "Thursday was the 10th anniversary of ..." -> that day, 10 years back
 
 Certainty hints: "planned" when a future marker ("will", "is to", "scheduled")
@@ -88,6 +90,7 @@ def load_tables() -> _Tables:
     relative = {row[0].lower(): (row[1], row[2], int(row[3])) for row in loaded["relative"]}
     markers = loaded["markers"]
     parts = [row[0] for row in markers if row[1] == "part"]
+    follow = [row[0] for row in markers if row[1] == "follow"]
     future = [row[0] for row in markers if row[1] == "future" and not row[0].startswith("'")]
     report = [row[0] for row in markers if row[1] == "report"]
     return _Tables(
@@ -99,7 +102,7 @@ def load_tables() -> _Tables:
         future=re.compile(rf"(?<!\w)(?:{_alternation(future)})\b|'ll\b"),
         report=re.compile(rf"\b(?:{_alternation(report)})\b"),
         said_on=re.compile(rf"\b(?:{_alternation(report)})\s+(?:on\s+)?$"),
-        patterns=_build_patterns(months, weekdays, relative, parts),
+        patterns=_build_patterns(months, weekdays, relative, parts, follow),
     )
 
 
@@ -112,7 +115,7 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _build_patterns(months, weekdays, relative, parts) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _build_patterns(months, weekdays, relative, parts, follow=()) -> tuple[tuple[str, re.Pattern[str]], ...]:
     mon = rf"(?P<mon>{_alternation(months)})\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     day2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -132,6 +135,9 @@ def _build_patterns(months, weekdays, relative, parts) -> tuple[tuple[str, re.Pa
         ("ago", r"\b(?i:(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
                 r"(?P<unit>days?|weeks?|months?|years?)\s+"
                 r"(?P<dir>later|afterwards|earlier|ago|(?:after|before)(?=\s*(?:[,.;]|$))))\b"),
+        ("before_event", rf"\b(?i:(?:{_alternation(follow) or 'came'})\s+(?:just\s+|only\s+|barely\s+)?"
+                         r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+                         r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before))(?=\s+[\w\u201c\"])"),
         ("relative", rf"\b(?i:(?P<rel>{_alternation(relative)}))\b"),
         ("month", rf"\b(?:(?P<pre>(?i:in|since|until|till|by|during|from|through|throughout|last|this|next|of|"
                   rf"before|after|beginning|end))\s+|{part}){mon}(?!\s*\d)\b"),
@@ -293,6 +299,10 @@ def _resolve(rule: str, match: re.Match[str], *, story: dt.date | None, previous
             "next" if mod == "next" else "weekday")
     if rule == "ago":
         return _count_back(groups, story=story, previous=previous)
+    if rule == "before_event":
+        flipped = dict(groups, dir="before" if groups["dir"].lower() == "after" else "after")
+        value, last, _ = _count_back(flipped, story=story, previous=previous)
+        return value, last, "before_event"
     if rule == "relative":
         return _relative(tables.relative[groups["rel"].lower()], story=story, previous=previous)
     return None, None, rule

@@ -3,7 +3,8 @@
     split_clauses(sentence)                 clause spans: a sentence splits where a new clause
                                             brings its own time ("..., and two days later
                                             three people died there", "..., while one earlier
-                                            at a school killed 16")
+                                            at a school killed 16", "... since gunmen
+                                            attacked the town in May")
     is_definite(clause, at, trigger)      "the concert hall attack", "the March 22 killings":
                                             a mention of an event already known
     is_speech_date(sentence, date_start)    "vowed Tuesday to ...": the date of the saying
@@ -22,6 +23,9 @@ from ..models import Span
 from .event_lexicon import load_event_lexicon
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+")
+# "... has been trading fire since Hamas attacked Israel on October 7": a clause of its own
+# (its own time and scene) where "since" opens a clause with a verb, not a bare time.
+SINCE_CLAUSE = re.compile(r"\s+since\s+(?=(?:[\w'’-]+\s+){0,4}?[\w'’-]+ed\b)", re.IGNORECASE)
 TIME_REACH = 30  # characters after the join in which the new clause's time must start
 DEFINITE = re.compile(r"(?:^|\s)(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 VERB_LIKE = re.compile(r"\b\w+ed\s", re.IGNORECASE)
@@ -45,6 +49,8 @@ def split_clauses(sentence: str) -> list[Span]:
                                                time_word.search(head.lower()) if time_word else None) if found]
         if starts and min(starts) < TIME_REACH:
             cuts.append(match.start())
+    cuts += [match.start() for match in SINCE_CLAUSE.finditer(sentence) if match.start() > 0]
+    cuts = sorted(set(cuts))
     spans, start = [], 0
     for cut in cuts:
         spans.append((start, cut))

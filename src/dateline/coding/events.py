@@ -129,7 +129,8 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
                 if not where:
                     where = look_ahead(text, places, spans, index, paragraph_start, several=announces_several(sentence))
                     source = "ahead" if where else "guess"
-                where = where or last_scene or fallback or last_place_before(text, places, start)
+                where = where or last_scene or look_next(text, places, spans, index) or fallback
+                where = where or last_place_before(text, places, start)
                 event_date, event_end, event_span = date, date_end, date_span
                 if near is not None:
                     event_date, event_end, event_span = near.value, near.end, near.span
@@ -216,6 +217,24 @@ def look_ahead(text: str, places: list[Located], spans: Sequence[Span], index: i
         if cut >= 0:
             break
     return found if several else found[:1]
+
+
+def look_next(text: str, places: list[Located], spans: Sequence[Span], index: int) -> list[Located]:
+    """For the last sentence of a paragraph that places nothing ("fired rockets at the army's
+    command"): the first fine place the next paragraph's opening sentence names, where that
+    sentence tells no event of its own ("... projectiles crossing into the area around X")."""
+    start, end = spans[index]
+    if text.find("\n\n", end) < 0 or index + 1 >= len(spans):
+        return []
+    following, stop = spans[index + 1]
+    if text.rfind("\n\n", 0, following + 1) <= start:  # the next sentence is still this paragraph
+        return []
+    cut = text.find("\n\n", following, stop)
+    stop = cut if cut >= 0 else stop
+    if any(trigger.strong and is_core(trigger.type) for trigger in find_triggers(text[following:stop])):
+        return []
+    fine = [item for item in scene_places(text, places, following, stop) if item[2].precision != "country"]
+    return fine[:1]
 
 
 def last_place_before(text: str, places: list[Located], start: int) -> list[Located]:
