@@ -150,3 +150,54 @@ def test_dev_gold_counts_do_not_fall_below_floor(shared_dir) -> None:
 )
 def test_one_person_named_as_the_subject_counts_one(sentence: str, expected: list) -> None:
     assert summarize(sentence) == expected
+
+
+# Local news on gun violence: who was hit, who died, who is in hospital.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "was shot" with no death: one injured
+        ("A 31-year-old woman was shot in the hip outside a laundromat on Pine Street.", [("injured", 1, None)]),
+        ("A teenager was shot twice and taken to a trauma center by private car.", [("injured", 1, None)]),
+        ("Two men were shot near the bus depot late Saturday.", [("injured", 2, None)]),
+        ("Officers said the driver was shot in the shoulder and is in stable condition.", [("injured", 1, None)]),
+        ("He suffered a gunshot wound to the thigh, deputies said.", [("injured", 1, None)]),
+        ("The shooting left a man in critical condition at a downtown hospital.", [("injured", 1, None)]),
+        ("She was listed in serious condition Tuesday night.", [("injured", 1, None)]),
+        ("The gunman robbed and shot a pizza delivery driver on Oak Avenue.", [("injured", 1, None)]),
+        ("Gunfire on Maple Court left one man with non-life-threatening injuries.", [("injured", 1, None)]),
+        ("The boy received minor injuries from broken glass.", [("injured", 1, None)]),
+        ("The fire left the family with no injuries but nowhere to live.", [("injured", 0, None)]),
+        # "shot" that ends in a death: killed only
+        ("A 44-year-old man was shot and killed on the porch of his home.", [("killed", 1, None)]),
+        ("A bystander was shot in the neck and later died at the hospital.", [("killed", 1, None)]),
+        ("The suspect fatally shot a store clerk during the holdup.", [("killed", 1, None)]),
+        ("A man and a woman were shot inside their car; the woman died at the scene.",
+         [("injured", 1, None), ("killed", 1, None)]),
+        # a victim named with an apposition or an age in front
+        ("Marcus Delane Pryor, a 27-year-old father of two, died Friday after being shot.", [("killed", 1, None)]),
+        ("Investigators said 52-year-old Alma Ruiz was found shot to death in her kitchen.", [("killed", 1, None)]),
+        ("Police say a man in his 30s was shot and killed behind a gas station.", [("killed", 1, None)]),
+        # a headline glued to the first line ("...News.comA man was shot")
+        ("Man killed on Route 9 | Channel 4 News.comA man was shot and killed late Friday.", [("killed", 1, None)]),
+        # not a new count: the victim of a story already told, or shots that hit no one
+        ("Neighbors heard an argument shortly before he was shot.", []),
+        ("Detectives arrived after a man was shot on the corner.", []),
+        ("Rivera was shot inside the garage where he worked.", []),
+        ("The officer was shot at but not hit, the chief said.", []),
+        ("Deputies shot 4 times at the fleeing truck.", []),
+        ("Police would not describe his condition.", []),
+    ],
+)
+def test_local_news_shootings_count_killed_and_injured(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected
+
+
+def test_no_figure_reads_across_a_blank_line() -> None:
+    # a station's number ends the heading; the text below starts with the same heading
+    sentence = "Coroner names man fatally shot downtown | Channel 59\n\nCoroner names man fatally shot downtown"
+    assert summarize(sentence) == []
+    text = "Traffic update | Radio 88\n\nTwo people were killed on the bridge."
+    (count,) = find_counts(text, offset=5)
+    assert (count.field, count.value) == ("killed", 2)
+    assert text[count.span[0] - 5 : count.span[1] - 5] == "Two people were killed"

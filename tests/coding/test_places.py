@@ -252,3 +252,17 @@ def test_a_possessive_surname_of_a_person_named_before_is_no_place():
     text = "The attack killed Barry Washington, 56. Washington's death was the 49th homicide in Cincinnati."
     names = {text[start:end] for start, end, _ in find_places(text, context=context_from_story(text))}
     assert "Washington's" not in names and "Washington" not in names
+
+
+@pytest.mark.parametrize(
+    ("name", "seat"),
+    [
+        ("Marion County, Ind.", "Indianapolis"),  # the town called Marion lies in another county
+        ("Allegheny County, Pa.", "Pittsburgh"),  # no town of that name: not at the middle of the state
+        ("Wayne County, Mich.", "Detroit"),  # the town called Wayne is inside it, small
+    ],
+)
+def test_a_county_lies_where_its_towns_are_not_at_a_namesake_elsewhere(name, seat):
+    county, town = resolve_place(name, context=NO_CONTEXT), resolve_place(seat, context=NO_CONTEXT)
+    assert county is not None and county.precision == "region" and town is not None
+    assert measure_km(county.lat, county.lon, town.lat, town.lon) <= 45

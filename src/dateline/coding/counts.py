@@ -13,6 +13,10 @@ casualty word of its clause. The rules, by name (``Count.rule``):
     zero     "No staff were injured", "no fatalities were reported"
     subject  one person named as the subject: "He died at the hospital", "The victim was
              pronounced dead", "Javon Wilson, 15, died" (``data/count_subjects.txt``)
+    hit      (read as passive/object) "a man was shot in the leg", "robbed and shot a driver",
+             "is in critical condition", "suffered a gunshot wound": injured, unless the clause
+             goes on to a death ("was shot and later died"); a named or pronoun victim
+             ("he was shot") and a clause after "when"/"after" are the story's victim, not a count
     sum      "four suspects ... and seven other alleged accomplices" -> 11;
              "two women and three children were killed" -> 5
 
@@ -44,10 +48,11 @@ _TOKEN = re.compile(
     r"\d{1,2}:\d{2}"  # clock time
     r"|\d+(?:st|nd|rd|th)\b"  # ordinal
     r"|(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:-[A-Za-z]+)*)(?![A-Za-z0-9])"  # 3,200  7.0  14-year-old
-    r"|[A-Za-z]+(?:\.[A-Za-z])?(?:[-'\u2019][A-Za-z]+)*(?![0-9])"
+    r"|(?:[A-Z]+(?![a-z])|[A-Z]?[a-z]+)(?:\.[A-Za-z])?(?:[-'\u2019][A-Za-z]+)*(?![0-9])"  # "comA man": two words glued
     r"|\w+"  # glued junk such as "6abc" or "20s": never a number
     r"|[^\w\s]"
 )
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -62,7 +67,7 @@ _STOP = frozenset(
 )
 _OBJECT_START = frozenset("a an the his her their its him them two both".split())
 _LEAVING = frozenset({"leaving", "left", "leaves", "leave"})
-_SUFFERING = frozenset({"suffered", "sustained", "suffering", "sustaining"})
+_SUFFERING = frozenset({"suffered", "sustained", "suffering", "sustaining", "received", "treated"})
 _QUOTES = frozenset({"\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "(", "["})
 
 
@@ -154,7 +159,7 @@ def load_lexicon() -> _Lexicon:
     )
 
 
-COUNTS_VERSION = "counts-2"
+COUNTS_VERSION = "counts-3"
 
 
 def describe_version() -> str:
@@ -185,6 +190,14 @@ def is_number_word(low: str) -> bool:
 
 def find_counts(sentence: str, *, offset: int = 0) -> list[Count]:
     """Every casualty figure of one sentence, in reading order."""
+    if _BLANK_LINE.search(sentence):  # a heading glued to its text: no figure reads across the break
+        found: list[Count] = []
+        start = 0
+        for gap in [*_BLANK_LINE.finditer(sentence), None]:
+            end = gap.start() if gap else len(sentence)
+            found += find_counts(sentence[start:end], offset=offset + start)
+            start = gap.end() if gap else end
+        return found
     lex = load_lexicon()
     tokens = tokenize_text(sentence)
     quantities = _find_quantities(tokens, lex)
@@ -197,6 +210,7 @@ def find_counts(sentence: str, *, offset: int = 0) -> list[Count]:
             counts[index] = _make_count(tokens, quantity, field, last, rule, offset)
             ends[index] = last
     _sum_conjoined(tokens, quantities, counts, ends, lex, offset)
+    _take_dead_from_hit(tokens, quantities, counts, ends, lex)
     result: list[Count] = []
     for index in sorted(counts):
         count = counts[index]
@@ -205,6 +219,24 @@ def find_counts(sentence: str, *, offset: int = 0) -> list[Count]:
         else:
             result.append(count)
     return result
+
+
+def _take_dead_from_hit(
+    tokens: list[_Token], quantities: list[_Quantity], counts: dict[int, Count], ends: dict[int, int], lex: _Lexicon,
+) -> None:
+    """'A man and a woman were shot; the man died': those shot who died later are not injured."""
+    dead = sum(count.value for count in counts.values() if count.field == "killed")
+    if not dead:
+        return
+    for index, count in list(counts.items()):
+        before = _previous_word(tokens, quantities[index].first)
+        shot = lex.bridges.get(tokens[ends[index]].low) == "violence" or (
+            count.rule == "object" and before is not None and lex.bridges.get(tokens[before].low) == "violence")
+        if count.field == "injured" and shot:
+            if count.value > dead:
+                counts[index] = replace(count, value=count.value - dead)
+            else:
+                del counts[index]
 
 
 def choose_count(counts: Iterable[Count], field: str) -> Count | None:
@@ -295,18 +327,39 @@ def _read_subject_at(tokens: list[_Token], i: int, lex: _Lexicon) -> _Quantity |
         elif j == i + 2:
             last = j - 1  # "the 2-year-old was killed"
     elif (token.text[:1].isupper() and token.text.isalpha() and kind is None and token.low not in lex.people
-          and token.low not in lex.words and token.low not in _STOP and (i == 0 or tokens[i - 1].text in _NAME_OPENERS)):
+          and token.low not in lex.words and token.low not in _STOP):
+        opens = i == 0 or tokens[i - 1].text in _NAME_OPENERS or bool(_AGE.fullmatch(tokens[i - 1].low))
         last = i
         while (last + 1 < len(tokens) and last - i < 2 and tokens[last + 1].text[:1].isupper()
                and re.fullmatch(r"[A-Za-z][\w'\u2019-]*", tokens[last + 1].text)):
             last += 1
         if any(lex.subjects.get(tokens[k].low) == "not-a-name" for k in range(i, last + 1)):
             return None
+        name_end = last
         if last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].low.isdigit() and tokens[last + 3].text == ",":
             last += 3  # "Javon Wilson, 15, died"
+        last = _skip_apposition(tokens, last)  # "Isaac Duran, a 19-year-old, was shot and killed"
+        if not opens and last == name_end:
+            return None  # a name glued to the words before it counts only with its age after it
     if last is None or _closing_word(tokens, last + 1, lex) is None:
         return None
     return _Quantity(i, i, last, 1, subject=True)
+
+
+_AGE = re.compile(r"\d+-(?:years?|months?)-old")
+
+
+def _skip_apposition(tokens: list[_Token], last: int) -> int:
+    """The comma closing "NAME, a 19-year-old man," when one follows the name, else ``last``."""
+    if not (last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].low in ("a", "an")
+            and _AGE.fullmatch(tokens[last + 3].low)):
+        return last
+    for k in range(last + 4, min(last + 12, len(tokens))):
+        if tokens[k].text == ",":
+            return k
+        if not tokens[k].text.isalpha():
+            return last
+    return last
 
 
 def _is_repeat(tokens: list[_Token], before: _Quantity, after: _Quantity) -> bool:
@@ -371,7 +424,9 @@ def _read_quantity(tokens: list[_Token], quantity: _Quantity, lex: _Lexicon) -> 
     """(field, last token of the evidence, rule) for one number, or None when it counts no casualties."""
     if quantity.subject:
         closing = _closing_word(tokens, quantity.last + 1, lex)
-        return (closing[0], closing[1], "subject") if closing else None
+        if closing is None or _is_hit(tokens, closing[1], lex):
+            return None  # "he was shot": the victim already told of, who may have died
+        return closing[0], closing[1], "subject"
     if _is_excluded(tokens, quantity, lex):
         return None
     end, head = _noun_phrase(tokens, quantity.last, lex)
@@ -389,16 +444,41 @@ def _read_quantity(tokens: list[_Token], quantity: _Quantity, lex: _Lexicon) -> 
         word = tokens[before].low
         if "t" in lex.words.get(word, ("", ""))[1]:
             return lex.words[word][0], end, "object"
+        if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
+                and not _is_subordinate(tokens, before)):
+            # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
+            adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
+            return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
         if word in _LEAVING and end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
             return lex.words[tokens[end + 1].low][0], end + 1, "left"
+        if word in _LEAVING and end + 1 < len(tokens) and tokens[end + 1].low == "with":
+            harm = next((k for k in range(end + 2, min(end + 6, len(tokens))) if tokens[k].low in _HARMS), None)
+            if harm is not None and all(tokens[k].low not in _ZERO_WORDS for k in range(end + 2, harm)):
+                # "left one person with minor injuries", not "left them with no injuries"
+                return "injured", harm, "left"
         toll = _toll_field(tokens, before, lex)
         if toll:
             return toll, quantity.last, "toll"
     closing = _closing_word(tokens, end + 1, lex)
+    if closing and _is_hit(tokens, closing[1], lex) and _is_subordinate(tokens, quantity.first):
+        return None  # "police came after a man was shot": the scene of a story told elsewhere
     if closing:
         field, last = closing
         return field, last, "zero" if quantity.zero else "passive"
     return None
+
+
+def _is_hit(tokens: list[_Token], last: int, lex: _Lexicon) -> bool:
+    """True when a clause counts injured only because its subject 'was shot'."""
+    return lex.bridges.get(tokens[last].low) == "violence"
+
+
+def _is_subordinate(tokens: list[_Token], first: int) -> bool:
+    before = _previous_word(tokens, first)
+    return before is not None and tokens[before].low in _SUBORDINATORS
+
+
+_SUBORDINATORS = frozenset({"when", "after", "before", "until", "as", "where", "while", "since", "because"})
 
 
 def _is_excluded(tokens: list[_Token], quantity: _Quantity, lex: _Lexicon) -> bool:
@@ -455,6 +535,7 @@ def _closing_word(tokens: list[_Token], j: int, lex: _Lexicon) -> tuple[str, int
     """The casualty word that closes the clause from token j: 'were reportedly killed', 'are dead'."""
     passive = False
     start = j
+    hit = None  # "was shot": injured, unless a casualty word follows ("was shot and killed")
     while j < len(tokens) and j - start < 8:
         low = tokens[j].low
         entry = lex.words.get(low)
@@ -462,25 +543,63 @@ def _closing_word(tokens: list[_Token], j: int, lex: _Lexicon) -> tuple[str, int
             if "t" in entry[1] and not passive and _takes_object(tokens, j + 1):
                 return None  # "hundreds of people killed 27": the number is the subject of an active verb
             if low == "death" and tokens[j - 1].low != "to":
-                return None  # only "shot to death", not "charged in death of"
+                return _wounded(hit, tokens, lex)  # only "shot to death", not "charged in death of"
             if low == "lives" and not (j > 0 and tokens[j - 1].low in ("their", "his", "her")):
-                return None
+                return _wounded(hit, tokens, lex)
+            if low == "condition" and lex.bridges.get(tokens[j - 1].low) != "condition":
+                return _wounded(hit, tokens, lex)  # "in critical condition", not "his condition"
             return entry[0], j
         if low in _SUFFERING:
             for k in range(j + 1, min(j + 5, len(tokens))):
-                if tokens[k].low in ("injuries", "wounds", "burns"):
+                if tokens[k].low in _HARMS:
                     return "injured", k
-            return None
+            return _wounded(hit, tokens, lex)
+        if re.fullmatch(r"\d0s", low) and tokens[j - 1].low in ("his", "her", "their"):
+            j += 1  # "a man in his 20s was shot"
+            continue
         kind = lex.bridges.get(low)
         if kind is None and not (low.endswith("ly") and low.isalpha() and len(low) > 4) and low not in (
             "their", "his", "her", "down"
         ):
-            return None
+            return _wounded(hit, tokens, lex)
         if kind == "after-violence" and tokens[j - 1].low not in lex.bridges:
-            return None
+            return _wounded(hit, tokens, lex)
+        if kind == "violence" and passive and hit is None and not _fired_at(tokens, j + 1):
+            hit = j
         passive = passive or kind == "passive"
         j += 1
-    return None
+    return _wounded(hit, tokens, lex)
+
+
+_HARMS = frozenset({"injuries", "injury", "wounds", "wound", "burns"})
+
+
+def _wounded(
+    hit: int | None, tokens: list[_Token] | None = None, lex: _Lexicon | None = None,
+) -> tuple[str, int] | None:
+    """After "was shot": what the rest of the clause tells ("... and later died", "... is in stable
+    condition"), else injured at the word "shot"."""
+    if hit is None:
+        return None
+    if tokens is not None and lex is not None:
+        for k in range(hit + 1, min(hit + 16, len(tokens))):
+            low = tokens[k].low
+            if low in (";", ".", "but", "while", "who", "which"):
+                break
+            entry = lex.words.get(low)
+            if entry and entry[0] == "killed" and "p" in entry[1] and low not in ("death", "lives"):
+                return "killed", k
+            if low == "condition" and lex.bridges.get(tokens[k - 1].low) == "condition" or low in _HARMS:
+                return "injured", k
+    return "injured", hit
+
+
+def _fired_at(tokens: list[_Token], j: int) -> bool:
+    """'was shot at' with nothing hit: 'shot at but missed', 'shot at by a man'."""
+    if j >= len(tokens) or tokens[j].low != "at":
+        return False
+    after = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    return after in ("", ",", ".", ";", "but", "by", "several", "multiple", "least", "from", "and")
 
 
 def _takes_object(tokens: list[_Token], j: int) -> bool:

