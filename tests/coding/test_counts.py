@@ -42,6 +42,8 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
         ("Eight people have died and 4 are missing after the storm.", [("killed", 8, None), ("missing", 4, None)]),
         # parts of a count are not added to it
         ("The raid left 12 killed, including 5 children.", [("killed", 12, None)]),
+        ("Shelling killed at least 40 people, including women, elders and three medics.",
+         [("killed", 40, "at_least")]),
         ("Nine people were killed in the north, including one who drowned, and 40 were injured.",
          [("killed", 9, None), ("injured", 40, None)]),
         # sums of conjoined groups

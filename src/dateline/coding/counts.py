@@ -20,8 +20,8 @@ casualty word of its clause. The rules, by name (``Count.rule``):
     sum      "four suspects ... and seven other alleged accomplices" -> 11;
              "two women and three children were killed" -> 5
 
-A number after "including" or "among them" is a part of a count already made and
-is skipped; numbers of things ("300 missiles", "48 hours", "10 kilometres"), ages
+A number after "including" or "among them", or later in the list such a marker
+opens, is a part of a count already made and is skipped; numbers of things ("300 missiles", "48 hours", "10 kilometres"), ages
 ("a 14-year-old", "Smith, 23,"), years and clock times are never casualties.
 Spans are character offsets into the sentence, plus ``offset``.
 
@@ -633,6 +633,7 @@ def _sum_conjoined(
         if before is not None and tokens[before].low == "and" and previous is not None and (
             counts[previous].rule in ("object", "sum")
             and not _has_casualty_word(tokens, ends[previous] + 1, before, lex)
+            and not _opens_subset(tokens, ends[previous] + 1, before, lex)
         ):
             counts[previous] = _add(counts[previous], quantity, tokens[end].end + offset)
             ends[previous] = end
@@ -642,6 +643,18 @@ def _sum_conjoined(
             tokens[end + 1].low == "and" and quantities[following].first == end + 2
         ):
             counts[following] = _add(counts[following], quantity, None, start=tokens[quantity.first].start + offset)
+
+
+def _opens_subset(tokens: list[_Token], start: int, stop: int, lex: _Lexicon) -> bool:
+    """Whether a subset marker opens a list between two numbers: "92 people, including
+    women, children and two journalists" (the two are among the 92, not added to them)."""
+    lows = [t.low for t in tokens[start:stop]]
+    for phrase, kind in lex.markers.items():
+        if phrase[0] == "of":  # "all of them citizens of X" describes the counted, it opens no part
+            continue
+        if kind == "subset" and any(tuple(lows[i:i + len(phrase)]) == phrase for i in range(len(lows))):
+            return True
+    return False
 
 
 def _has_casualty_word(tokens: list[_Token], start: int, stop: int, lex: _Lexicon) -> bool:
