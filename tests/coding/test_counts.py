@@ -141,6 +141,9 @@ def test_dev_gold_counts_do_not_fall_below_floor(shared_dir) -> None:
         ("Okafor was pronounced dead at 2:14 a.m., the coroner said.", [("killed", 1, None)]),
         ("The boy was rushed to the hospital, where he was later pronounced dead.", [("killed", 1, None)]),
         ("The 4-year-old was killed when a round came through the wall.", [("killed", 1, None)]),
+        # the name's age and home town set off by commas
+        ("Darnell Okafor, 19, of North Tulsa, was shot and killed late Saturday.", [("killed", 1, None)]),
+        ("Darnell Okafor, of Tulsa, died at the scene.", [("killed", 1, None)]),
         ("She was wounded in the arm and is expected to recover.", [("injured", 1, None)]),
         # an active verb with an object: the subject is the shooter, not a victim
         ("He killed his girlfriend in the parking lot, detectives said.", []),

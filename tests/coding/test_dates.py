@@ -28,6 +28,10 @@ def first(sentence: str, story: str | None, previous: str | None = None):
         # the future: on or after the story date, certainty planned
         ("The ministers will meet on Friday in Geneva.", THURSDAY, ("2024-05-03", None, "planned")),
         ("On Thursday, leaders will sign the accord.", THURSDAY, ("2024-05-02", None, "planned")),
+        # a date that modifies a noun is the noun's time, not the later verb's
+        ("All five victims of a Wednesday night shooting are expected to survive.", THURSDAY,
+         ("2024-05-01", None, None)),
+        ("Saturday's attack will be investigated by a commission.", THURSDAY, ("2024-04-27", None, None)),
         ("The talks will resume next Thursday.", THURSDAY, ("2024-05-09", None, "planned")),
         # a date right after a reporting verb is when something was said, not a plan
         ("The army said Wednesday it will retaliate.", THURSDAY, ("2024-05-01", None, None)),
@@ -141,6 +145,8 @@ def test_dev_gold_dates_do_not_fall_below_floor(shared_dir) -> None:
      ["2024-04-30", "2024-04-28"]),
     ("The fire broke out on Tuesday. It happened a week before gunmen raided the depot.",
      ["2024-04-30", "2024-05-07"]),
+    # with no event told before, the news is what came after: count from the story day
+    ("The discovery comes two days after two women were found dead in their home.", ["2024-04-30"]),
     # a sentence-opening "two days after the attack" is not this rule
     ("Two days after the attack, police arrested him.", []),
 ])

@@ -247,3 +247,68 @@ def test_rockets_fired_at_an_unplaced_target_take_the_place_the_next_paragraph_n
             "The military said about 20 projectiles crossed the border around Haifa, where the command is based.")
     [event] = [event for event in core_events(text, dateline_place="Beirut") if event.type == "missile_artillery"]
     assert event.place.country == "IL"
+
+
+@pytest.mark.parametrize("text", [
+    "A teenager was fatally shot in Tulsa on Tuesday afternoon.",
+    "A man is in critical condition from a gunshot wound to the head after a fight in Tulsa on Saturday.",
+    "The father's gun accidentally discharged while he cleaned it at home in Tulsa on Saturday, striking his daughter.",
+    "Her brother set the rifle down in their Tulsa home on Monday and it fell over and went off.",
+    "Police say two men fired numerous times at a crowd in a Tulsa yard on Saturday.",
+    "Shots were fired at a house in Tulsa on Saturday night.",
+    "A 3-year-old boy shot himself in the chest at a home in Tulsa on Tuesday.",
+    "The gunman shot his neighbour twice outside a Tulsa church on Sunday.",
+    "A woman was hit by a stray bullet on a Tulsa street on Sunday.",
+])
+def test_a_shooting_told_in_the_words_of_local_news_is_an_attack(text: str) -> None:
+    assert [event.type for event in core_events(text)] == ["attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "He was discharged from the hospital in Tulsa on Monday.",
+    "The alarm went off at noon in Tulsa.",
+    "The ceremony in Tulsa went off without a hitch on Monday.",
+    "The coach was fired on Monday in Tulsa.",
+])
+def test_words_that_only_sound_like_a_shooting_code_nothing(text: str) -> None:
+    assert core_events(text) == []
+
+
+def test_a_known_event_takes_no_day_from_another_verb_of_its_sentence() -> None:
+    text = ("Two men were arrested Monday in the fatal shooting of a teenager in Tulsa. "
+            "The shooting happened Saturday night outside a store.")
+    dates = sorted((event.type, event.date) for event in core_events(text))
+    assert dates == [("arrest", "2031-06-09"), ("attack", "2031-06-07")]
+
+
+def test_a_mention_dated_only_by_the_news_day_joins_the_telling_that_gives_its_day() -> None:
+    text = ("A 17-year-old girl died after a rifle accidentally discharged a bullet in Tulsa, police said.\n\n"
+            "On Monday night, her brother set the rifle down and it fell over and went off.")
+    [event] = core_events(text)
+    assert (event.type, event.date, event.killed) == ("attack", "2031-06-09", 1)
+
+
+def test_a_news_day_mention_with_figures_of_its_own_stays_apart_from_an_older_strike() -> None:
+    text = ("Russian missiles struck Odesa, injuring 14 people.\n\n"
+            "Six people were killed in a missile strike on Odesa last month.")
+    events = sorted((event.date, event.killed, event.injured) for event in core_events(text))
+    assert events == [("2031-05", 6, None), (STORY_DATE, None, 14)]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # figures of a sentence that names no event go to the event told last
+    ("Gunmen opened fire on a bus in Tulsa on Saturday. Two passengers were taken to hospital in critical condition.",
+     None, 2),
+    ("A man was shot outside a bar in Tulsa on Saturday night. He was pronounced dead at the scene.", 1, None),
+    # one victim told to have died later moves from injured to killed
+    ("A man was shot in the leg outside a bar in Tulsa on Saturday night. He died at the hospital.", 1, None),
+])
+def test_figures_told_apart_from_the_trigger_stay_on_the_incident(text: str, killed, injured) -> None:
+    [event] = core_events(text)
+    assert (event.killed, event.injured) == (killed, injured)
+
+
+def test_figures_of_another_day_are_not_carried_to_the_incident() -> None:
+    text = "Gunmen opened fire on a bus in Tulsa on Saturday. Last year, 40 people were hospitalized in the city."
+    [event] = core_events(text)
+    assert (event.date, event.injured) == ("2031-06-07", None)

@@ -8,6 +8,8 @@
     is_definite(clause, at, trigger)      "the concert hall attack", "the March 22 killings":
                                             a mention of an event already known
     is_speech_date(sentence, date_start)    "vowed Tuesday to ...": the date of the saying
+    is_detached(text, date_span, trigger)   "arrested Monday in the killing of ...": the date of
+                                            another verb, not of the definite trigger after it
     announces_several(sentence)             "the governors of three Russian regions"
 
 A clause of its own is coded apart: its own triggers, date and scene, and its events
@@ -33,6 +35,8 @@ SEVERAL = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:[\w-]+\s+)?"
     r"(?:regions|provinces|states|districts|cities|towns|villages|areas|locations|communities|oblasts|"
     r"counties|municipalities|governorates)\b", re.IGNORECASE)
+GOVERNED = re.compile(r"\b(?:in|into|of|with|for|over|after|about|on|at|to|by|from|following|since|during|amid|"
+                      r"regarding)\s+(?:the|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 DATE_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|january|february|"
     r"march|april|june|july|august|september|october|november|december|\d{4})\b", re.IGNORECASE)
@@ -79,6 +83,15 @@ def is_speech_date(sentence: str, date_start: int) -> bool:
     if words and words[-1] == "on":
         words.pop()
     return bool(words) and bool(speech.fullmatch(words[-1]))
+
+
+def is_detached(text: str, date_span: Span, trigger_start: int) -> bool:
+    """A date before a definite trigger that belongs to another verb: the trigger's noun phrase
+    is the object of a preposition after the date ("was arrested Monday in the killing of ...",
+    "was held Sunday in connection with the shooting"). A date that modifies the noun ("Saturday
+    night's shooting", "the Sept. 5 shooting") or a clause that tells when ("home Saturday
+    afternoon ... when the shooting occurred") is the trigger's own."""
+    return bool(GOVERNED.search(text[date_span[1]:trigger_start]))
 
 
 def announces_several(sentence: str) -> bool:

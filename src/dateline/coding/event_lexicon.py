@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .counts import read_lexicon
+from .count_tokens import read_lexicon
 
-CODER_VERSION = "events-2"
+CODER_VERSION = "events-3"
 
 CORE_TYPES = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery",
                         "interception", "territory_change", "abduction", "arrest", "protest", "riot",

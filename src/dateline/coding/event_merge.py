@@ -46,12 +46,23 @@ class Draft:
     place_source: str = "own"  # own, paragraph, ahead, guess (not read from the text near it)
     definite: bool = False  # "the attack": a mention of an event already told
     supported: bool = False  # a weak trigger with its own scene and time in a story of violence
+    date_soft: bool = False  # the date is the story's news day, not one the text gives this event
+    died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
         """Keep the first figure for a field, unless a later one is exact where it was bounded."""
         known = self.counts.get(name)
         if known is None or (exact and not known[2]):
             self.counts[name] = (value, span, exact)
+
+    def move_injured_to_killed(self, span: Span) -> None:
+        """One of the injured died: one injured fewer, one killed."""
+        value, injured_span, exact = self.counts["injured"]
+        if value > 1:
+            self.counts["injured"] = (value - 1, injured_span, exact)
+        else:
+            del self.counts["injured"]
+        self.counts["killed"] = (1, span, True)
 
     @property
     def key(self) -> str:
@@ -65,9 +76,16 @@ class Draft:
         return holds(self.place, other.place) or holds(other.place, self.place)
 
     def same_day(self, other: Draft) -> bool:
-        """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10")."""
-        if self.date is None or other.date is None:
+        """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10");
+        a news day the text does not give the event (``date_soft``) stands for any day of the year
+        before it, unless the mention brings figures of its own ("third attack in a week ...,
+        injuring 14" is the day's news, not the strike told with its own day)."""
+        if self.date is None or other.date is None or self.date == other.date:
             return True
+        if self.date_soft != other.date_soft:
+            soft, hard = (self, other) if self.date_soft else (other, self)
+            own = any(hard.counts.get(name, (None,))[0] != value for name, (value, _, _) in soft.counts.items())
+            return not own and within_year_before(hard.date, soft.date)
         return self.date.startswith(other.date) or other.date.startswith(self.date)
 
     def same_sentence_apart(self, other: Draft) -> bool:
@@ -100,9 +118,15 @@ class Draft:
             self.type, self.strong, self.trigger = other.type, True, other.trigger
             self.trigger_span, self.sentence_span = other.trigger_span, other.sentence_span
             self.certainty = other.certainty
-        if other.date is not None and (self.date is None or len(other.date) > len(self.date)):
+        if other.date is not None and (self.date is None or self.date_soft and not other.date_soft
+                                       or len(other.date) > len(self.date) and self.date_soft == other.date_soft):
             self.date, self.date_end, self.date_span = other.date, other.date_end, other.date_span
+            self.date_soft = other.date_soft
         for name, (value, span, exact) in other.counts.items():
+            if (name == "killed" and other.died_subject and "killed" not in self.counts
+                    and self.counts.get("injured", (0,))[0] >= 1 and "injured" not in other.counts):
+                self.move_injured_to_killed(span)  # "... was shot." then "He died at the hospital."
+                continue
             self.add_count(name, value, span, exact=exact)
         for name, span in other.actors:
             if all(name != known for known, _ in self.actors):
@@ -124,6 +148,15 @@ class Draft:
             killed=counts.get("killed"), injured=counts.get("injured"), arrested=counts.get("arrested"),
             count_spans=tuple((name, span) for name, (_, span, _) in self.counts.items()),
             certainty=self.certainty, core=is_core(self.type), coder_version=version)
+
+
+def within_year_before(date: str, news_day: str) -> bool:
+    """The date (day, month or year precision) lies in the twelve months up to the news day."""
+    months = int(news_day[:4]) * 12 + int(news_day[5:7]) if len(news_day) >= 7 else None
+    if months is None or len(date) < 7:
+        return date[:4] in (news_day[:4], str(int(news_day[:4]) - 1))
+    gap = months - (int(date[:4]) * 12 + int(date[5:7]))
+    return 0 <= gap <= 12 and date[:10] <= news_day[:10]
 
 
 def holds(region: EventPlace, place: EventPlace) -> bool:

@@ -8,7 +8,8 @@ one event per family; its certainty from the words before the trigger, negated a
 hypothetical mentions dropped (event_certainty.py); its scene among the sentence's
 places, one event per place of a listed run (event_places.py); its date from the
 sentence (dates.py), else the date the paragraph last gave; its counts from the
-sentence (counts.py), each figure on the event whose trigger is nearest. Then the
+sentence (counts.py), each figure on the event whose trigger is nearest, and the figures of
+a sentence with no event on the event told last (event_counts.py). Then the
 story's drafts merge: one event per family, place and day (event_merge.py).
 
 A sentence is read clause by clause where a clause brings its own time
@@ -23,9 +24,12 @@ Rules for what the text does not say:
   the one the paragraph before gave, else the dateline, else the headline's place, else
   the story's last place before, else its country; a mention placed only by such a guess
   joins the story's event of its family (event_merge.py);
-- no date in the sentence: the date the paragraph last gave; else, for an event of
-  the story's opening paragraph, the story's published date (the news of the day);
-  else None, never a guess. "The attack" told again takes no carried date.
+- no date in the sentence: the date the paragraph last gave; else the story's news day
+  (the first day its opening sentences fix, else its published date), marked as a
+  stand-in (``Draft.date_soft``): such a mention joins the telling of the same incident
+  that gives its own day (event_merge.py). "The attack" told again takes no carried
+  date, nor the date of another verb whose object it is ("were arrested Monday in the
+  killing of ...").
 """
 from __future__ import annotations
 
@@ -37,7 +41,8 @@ from ..models import Entity, Event, EventPlace, Span
 from .counts import find_counts
 from .dates import DateMention, find_dates, resolve_date
 from .event_certainty import certainty_of
-from .event_clauses import announces_several, is_definite, is_speech_date, split_clauses
+from .event_counts import attach_counts, carry_counts
+from .event_clauses import announces_several, is_definite, is_detached, is_speech_date, split_clauses
 from .event_lexicon import describe_version, family_of, is_core
 from .event_merge import Draft, merge_drafts
 from .event_places import Located, choose_scenes, scene_places
@@ -70,7 +75,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
     triggers = [find_triggers(text[start:end]) for start, end in spans]
     if not any(triggers):
         return ()
-    context = context_from_story(text, dateline_place=dateline_place)
+    context = context_from_story(text, dateline_place=dateline_place, headline=headline)
     places = find_places(text, context=context)
     fallback = read_fallback_places(headline, context=context)
     main = main_place(text, places, fallback)
@@ -96,6 +101,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
             mention = resolve_date(clause, story_date=story_date, previous=previous_date, offset=first)
             mentions = find_dates(clause, story_date=story_date, previous=previous_date, offset=first)
             date, date_end, date_span, date_hint = None, None, None, None
+            soft = False  # the news day stands in for a date the text does not give
             if mention is not None and mention.value:
                 date, date_end, date_span, date_hint = mention.value, mention.end, mention.span, mention.certainty
                 paragraph_date = date
@@ -106,7 +112,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
             elif paragraph_date is not None:
                 date = paragraph_date
             elif mention is None:
-                date = news_date
+                date, soft = news_date, True
             scenes = scene_places(text, places, first, last)
             if len(scenes) == 1 and scenes[0][2].precision == "country" and main and main[0][2].country == scenes[0][2].country:
                 scenes = main
@@ -131,13 +137,15 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
                     source = "ahead" if where else "guess"
                 where = where or last_scene or look_next(text, places, spans, index) or fallback
                 where = where or last_place_before(text, places, start)
-                event_date, event_end, event_span = date, date_end, date_span
+                event_date, event_end, event_span, event_soft = date, date_end, date_span, soft
                 if near is not None:
                     event_date, event_end, event_span = near.value, near.end, near.span
-                # a known event ("the attack") takes no day from the saying or the paragraph
+                # a known event ("the attack") takes no day from the saying, the paragraph or
+                # another verb of its sentence ("was arrested Monday in the killing of ...")
                 told = any(draft.key == family_of(trigger.type) for draft in drafts)
                 if definite and (near is None and told or near is not None and near.span[0] < at
-                                 and is_speech_date(text, near.span[0])):
+                                 and (is_speech_date(text, near.span[0])
+                                      or near.rule != "anniversary" and is_detached(text, near.span, at))):
                     event_date = None
                 actors, targets = read_parties(entities, start, end, at)
                 supported = (not trigger.strong and source == "own" and mention is not None and story_violent
@@ -147,11 +155,14 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
                         type=trigger.type, strong=trigger.strong, trigger=trigger.text,
                         trigger_span=(at, start + trigger.end), sentence_span=(start, end),
                         place=to_event_place(located), date=event_date, date_end=event_end if event_date else None,
-                        date_span=event_span if event_date else None,
+                        date_span=event_span if event_date else None, date_soft=event_soft and event_date is not None,
                         certainty=certainty, actors=actors, targets=targets, takes_counts=position == 0,
                         clause=(index, number if len(clauses) > 1 else 0), place_source=source,
                         definite=definite, supported=supported))
-            attach_counts(clause_drafts, find_counts(clause, offset=first))
+            counts = find_counts(clause, offset=first)
+            attach_counts(clause_drafts, counts)
+            if not any(is_core(draft.type) for draft in clause_drafts):
+                carry_counts(drafts, counts, scenes=scenes, date=mention.value if mention is not None else None)
             drafts += clause_drafts
     version = describe_version()
     return tuple(draft.to_event(text, version=version) for draft in merge_drafts(drafts))
@@ -266,21 +277,3 @@ def read_parties(entities: Sequence[Entity], start: int, end: int, at: int) -> t
                 if all(name != entity.name for name, _ in side):
                     side.append((entity.name, mention.span))
     return sorted(actors, key=lambda a: a[1])[:3], sorted(targets, key=lambda t: t[1])[:3]
-
-
-def attach_counts(drafts: list[Draft], counts) -> None:
-    """Each figure on the nearest event that can carry it; "arrested" only on arrests; within
-    one clause the first figure of a field stands ("at least 19 injured, ... seven hospitalized")."""
-    given: set[tuple[int, str]] = set()
-    for count in counts:
-        if count.field not in ("killed", "injured", "arrested"):
-            continue
-        able = [d for d in drafts if d.takes_counts and is_core(d.type)
-                and ((d.type == "arrest") == (count.field == "arrested"))]
-        if not able:
-            continue
-        nearest = min(able, key=lambda d: abs(d.trigger_span[0] - count.span[0]))
-        if (id(nearest), count.field) in given:
-            continue
-        given.add((id(nearest), count.field))
-        nearest.add_count(count.field, count.value, count.span, exact=count.exact)

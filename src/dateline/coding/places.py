@@ -61,7 +61,6 @@ MIN_FOREIGN_POPULATION = 200_000  # or this big when the story names other count
 MIN_FAR_ALIAS_POPULATION = 500_000  # an old or foreign name alone ("Kiev", "Bombay") only for big cities
 MIN_OUT_OF_STATE_POPULATION = 100_000  # a local story's bare town in another state must be this big
 MIN_US_CUES = 2  # words of US local news (data/places_us_cues.txt) that make a story with no country American
-HOME_MIN_POPULATION = 1_000  # a place votes for the story's home state with log10(population) - 3
 ADMIN2_WORDS = frozenset({"district", "county", "township", "raion", "rayon", "municipality", "parish",
                           "borough", "division", "municipio"})
 
@@ -174,6 +173,8 @@ def score_support(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> f
         support += DATELINE_COUNTRY_BONUS
         if admin1 and context.dateline.admin1 == admin1 and gazetteer.kinds[row] != KIND_COUNTRY:
             support += DATELINE_ADMIN1_BONUS
+    if gazetteer.kinds[row] == KIND_COUNTRY and any(anchor.country == country for anchor in anchors):
+        support += COUNTRY_BONUS  # "Brazzaville, Congo": the country of a place the story named
     points = [anchor for anchor in anchors if anchor.precision != "country"]
     if gazetteer.kinds[row] != KIND_COUNTRY and points:
         nearest = min(measure_km(lat, lon, anchor.lat, anchor.lon) for anchor in points)
@@ -328,6 +329,8 @@ def resolve_single(text: str, *, context: PlaceContext) -> Place | None:
     if not key or key in load_tables()[0]:
         return None
     split = split_region_words(key)
+    if split is not None and any(gazetteer.kinds[row] == KIND_COUNTRY for row, _ in gazetteer.lookup(key)):
+        split = None  # "Republic of Congo" is a country, not a region of a town called Congo
     if split is not None and split[0] not in load_tables()[0]:
         # a region named in full ("Kyiv Oblast") beats one found by its stem
         candidates = [(row, match) for row, match in gazetteer.lookup(key) if gazetteer.kinds[row] == KIND_REGION]
@@ -337,7 +340,7 @@ def resolve_single(text: str, *, context: PlaceContext) -> Place | None:
             return make_place(gazetteer, row)
     if any(ch.islower() for ch in text) or len(key) > 2:
         admin1 = resolve_admin1_name(text)
-        candidates = gazetteer.lookup(key)
+        candidates = [(row, match) for row, match in gazetteer.lookup(key) if not is_county_stem(gazetteer, row, match)]
         if admin1 is not None and (not candidates or len(key.replace(" ", "")) <= 4):
             return admin1  # "Ga.", "N.C.", "Ohio": the state, not a town of that name
         row = choose_row(gazetteer, candidates, context=context, bare=True, strict=text.isupper())
@@ -346,6 +349,19 @@ def resolve_single(text: str, *, context: PlaceContext) -> Place | None:
     rows = [(row, match) for row, match in gazetteer.lookup(key) if gazetteer.kinds[row] == KIND_COUNTRY]
     row = choose_row(gazetteer, rows, context=context, bare=True)
     return make_place(gazetteer, row) if row is not None else None
+
+
+def is_county_stem(gazetteer: Gazetteer, row: int, match: int) -> bool:
+    """A US or Canadian county found by its bare stem ("Pershing" for Pershing County): local news
+    writes the word "County", so a bare name is a town, a street or a person there."""
+    return (match != MATCH_NAME and gazetteer.kinds[row] == KIND_REGION and gazetteer.countries[row] in load_tracked()
+            and gazetteer.admin1_rows.get(f"{gazetteer.countries[row]}.{gazetteer.admin1[row]}") != row)
+
+
+@lru_cache(maxsize=1)
+def load_tracked() -> frozenset[str]:
+    """The countries whose states ``data/places_admin1_names.csv`` names (US, Canada)."""
+    return frozenset(country for country, _ in load_tables()[2].values())
 
 
 def widen_context(context: PlaceContext, place: Place | None) -> PlaceContext:
@@ -359,32 +375,12 @@ def widen_context(context: PlaceContext, place: Place | None) -> PlaceContext:
     return replace(context, countries=countries, admin1=admin1)
 
 
-def context_from_story(text: str, *, dateline_place: str | None = None) -> PlaceContext:
-    """The countries, US states / Canadian provinces and dateline a story names."""
-    from .place_finder import count_us_cues, find_home, scan_story_context
+def context_from_story(text: str, *, dateline_place: str | None = None, headline: str | None = None) -> PlaceContext:
+    """The countries, US states / Canadian provinces, home state and dateline a story names
+    (see place_home); the headline's names count for the home state at half weight."""
+    from .place_home import build_context
 
-    countries, admin1 = scan_story_context(text)
-    if not countries and count_us_cues(text) >= MIN_US_CUES:
-        countries = ("US",)  # a local story that never names its country
-    context = PlaceContext(countries=countries, admin1=admin1)
-    if dateline_place and "," in dateline_place:  # "GAINESVILLE, Fla.": the dateline says where
-        context = add_dateline(context, dateline_place)
-    context = find_home(text, context=context)
-    if dateline_place and context.dateline is None:  # a bare "WOODLAWN —" is read in the story's state
-        context = add_dateline(context, dateline_place)
-        dateline = context.dateline
-        tracked = {country for country, _ in load_tables()[2].values()}
-        if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
-            context = replace(context, home=(dateline.country, dateline.admin1))
-    return context
-
-
-def add_dateline(context: PlaceContext, dateline_place: str) -> PlaceContext:
-    dateline = resolve_place(dateline_place.title() if dateline_place.isupper() else dateline_place,
-                             context=context)
-    if dateline is None:
-        return context
-    return replace(widen_context(context, dateline), dateline=dateline)
+    return build_context(text, dateline_place=dateline_place, headline=headline)
 
 
 def find_places(text: str, *, context: PlaceContext = EMPTY_CONTEXT) -> list[tuple[int, int, Place]]:

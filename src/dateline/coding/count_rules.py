@@ -1,0 +1,202 @@
+"""Casualty counts: which field a number counts, and the numbers that count none.
+
+    read_quantity(tokens, quantity, lex)   (field, last token, rule) or None: passive, object,
+                                           left, noun, toll, zero, subject
+    is_excluded(...)                       parts of a count already made, ages, years, money
+    sum_conjoined(...)                     "two women and three children were killed" -> 5
+    take_dead_from_hit(...)                those shot who later died are not injured
+
+counts.py chains these; the rules are listed in its docstring.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .count_phrases import (
+    HARMS,
+    Quantity,
+    classify_head,
+    find_closing_word,
+    find_noun_phrase,
+    find_previous_word,
+    is_hit,
+)
+from .count_tokens import Count, CountLexicon, Token
+
+ZERO_WORDS = {"nobody": 1, "none": 1, "no-one": 1, "no": 1}
+LEAVING = frozenset({"leaving", "left", "leaves", "leave"})
+SUBORDINATORS = frozenset({"when", "after", "before", "until", "as", "where", "while", "since", "because"})
+
+
+def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
+    """(field, last token of the evidence, rule) for one number, or None when it counts no casualties."""
+    if quantity.subject:
+        closing = find_closing_word(tokens, quantity.last + 1, lex)
+        if closing is None or is_hit(tokens, closing[1], lex):
+            return None  # "he was shot": the victim already told of, who may have died
+        return closing[0], closing[1], "subject"
+    if is_excluded(tokens, quantity, lex):
+        return None
+    end, head = find_noun_phrase(tokens, quantity.last, lex)
+    if head is not None and classify_head(tokens, quantity.last, lex) == "thing":
+        return None
+    nxt = quantity.last + 1
+    if nxt < len(tokens) and "n" in lex.words.get(tokens[nxt].low, ("", ""))[1]:
+        return lex.words[tokens[nxt].low][0], nxt, "zero" if quantity.zero else "noun"
+    if quantity.zero and head is not None and "n" in lex.words.get(tokens[head].low, ("", ""))[1]:
+        return lex.words[tokens[head].low][0], head, "zero"
+    if quantity.article and head is None:
+        return None
+    before = find_previous_word(tokens, quantity.first)
+    if before is not None and not quantity.zero:
+        word = tokens[before].low
+        if "t" in lex.words.get(word, ("", ""))[1]:
+            return lex.words[word][0], end, "object"
+        if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
+                and not is_subordinate(tokens, before)):
+            # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
+            adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
+            return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
+        if word in LEAVING and end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
+            return lex.words[tokens[end + 1].low][0], end + 1, "left"
+        if word in LEAVING and end + 1 < len(tokens) and tokens[end + 1].low == "with":
+            harm = next((k for k in range(end + 2, min(end + 6, len(tokens))) if tokens[k].low in HARMS), None)
+            if harm is not None and all(tokens[k].low not in ZERO_WORDS for k in range(end + 2, harm)):
+                # "left one person with minor injuries", not "left them with no injuries"
+                return "injured", harm, "left"
+        toll = read_toll_field(tokens, before, lex)
+        if toll:
+            return toll, quantity.last, "toll"
+    closing = find_closing_word(tokens, end + 1, lex)
+    if closing and is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first):
+        return None  # "police came after a man was shot": the scene of a story told elsewhere
+    if closing:
+        field, last = closing
+        return field, last, "zero" if quantity.zero else "passive"
+    return None
+
+
+def is_subordinate(tokens: list[Token], first: int) -> bool:
+    before = find_previous_word(tokens, first)
+    return before is not None and tokens[before].low in SUBORDINATORS
+
+
+def is_excluded(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> bool:
+    """Parts of a count already made, ages, years, money and clock times."""
+    first = quantity.first
+    for phrase, kind in lex.markers.items():
+        start = first - len(phrase)
+        if kind in ("subset", "age") and start >= 0 and tuple(t.low for t in tokens[start:first]) == phrase:
+            return True
+    if first > 0 and tokens[first - 1].text in ("$", "\u20ac", "\u00a3", "#"):
+        return not quantity.zero
+    head = tokens[quantity.head]
+    if not quantity.zero and not quantity.vague and head.low.isdigit() and 1800 <= quantity.value <= 2100:
+        if classify_head(tokens, quantity.last, lex) != "person":
+            return True
+    nxt = tokens[quantity.last + 1].low if quantity.last + 1 < len(tokens) else ""
+    after = tokens[quantity.last + 2].low if quantity.last + 2 < len(tokens) else ""
+    if nxt in ("%", "percent", "per", ":") or (nxt in ("year", "years") and after in ("old", "-")):
+        return True
+    if first > 1 and tokens[first - 1].low == "of" and tokens[first - 2].low in lex.people:
+        return True  # "a mother of three", "a father of two": family size, not a count
+    prev = tokens[first - 1] if first > 0 else None
+    if prev is not None and prev.text == "," and nxt == "," and first > 1 and tokens[first - 2].text[:1].isupper():
+        return head.low.isdigit()  # "Edward Green, 51, died": an age
+    return False
+
+
+def read_toll_field(tokens: list[Token], before: int, lex: CountLexicon) -> str | None:
+    """'the death toll rose to 31', 'raising the toll to 12', 'the number of dead reached 9'."""
+    i = before
+    while i >= 0 and before - i < 6:
+        low = tokens[i].low
+        if lex.markers.get((low,)) == "toll":
+            modifier = tokens[i - 1].low if i > 0 else ""
+            return "injured" if modifier.startswith("injur") else "killed"
+        if low in ("dead", "deaths", "killed", "injured", "wounded", "arrests", "arrested") and i > 1 and (
+            tokens[i - 1].low == "of" and tokens[i - 2].low == "number"
+        ):
+            return lex.words[low][0]
+        if lex.markers.get((low,)) != "toll-bridge":
+            return None
+        i -= 1
+    return None
+
+
+def sum_conjoined(
+    tokens: list[Token], quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int],
+    lex: CountLexicon, offset: int,
+) -> None:
+    """Add numbers joined by 'and' to the count their clause already gave."""
+    for index, quantity in enumerate(quantities):
+        if index in counts or quantity.zero or is_excluded(tokens, quantity, lex):
+            continue
+        end, head = find_noun_phrase(tokens, quantity.last, lex)
+        if classify_head(tokens, quantity.last, lex) == "thing":
+            continue
+        before = find_previous_word(tokens, quantity.first)
+        previous = max((i for i in counts if i < index), default=None)
+        if before is not None and tokens[before].low == "and" and previous is not None and (
+            counts[previous].rule in ("object", "sum")
+            and not has_casualty_word(tokens, ends[previous] + 1, before, lex)
+            and not opens_subset(tokens, ends[previous] + 1, before, lex)
+        ):
+            counts[previous] = add_to_count(counts[previous], quantity, tokens[end].end + offset)
+            ends[previous] = end
+            continue
+        following = index + 1
+        if following in counts and counts[following].rule == "passive" and end + 1 < len(tokens) and (
+            tokens[end + 1].low == "and" and quantities[following].first == end + 2
+        ):
+            counts[following] = add_to_count(counts[following], quantity, None, start=tokens[quantity.first].start + offset)
+
+
+def opens_subset(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:
+    """Whether a subset marker opens a list between two numbers: "92 people, including
+    women, children and two journalists" (the two are among the 92, not added to them)."""
+    lows = [t.low for t in tokens[start:stop]]
+    for phrase, kind in lex.markers.items():
+        if phrase[0] == "of":  # "all of them citizens of X" describes the counted, it opens no part
+            continue
+        if kind == "subset" and any(tuple(lows[i:i + len(phrase)]) == phrase for i in range(len(lows))):
+            return True
+    return False
+
+
+def has_casualty_word(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:
+    return any(tokens[i].low in lex.words for i in range(start, stop))
+
+
+def add_to_count(count: Count, quantity: Quantity, end: int | None, *, start: int | None = None) -> Count:
+    span = (start if start is not None else count.span[0], end if end is not None else count.span[1])
+    qualifier = count.qualifier or quantity.qualifier
+    return replace(count, value=count.value + quantity.value, span=span, qualifier=qualifier,
+                   exact=count.exact and quantity.qualifier is None and not quantity.vague, rule="sum")
+
+
+def make_count(
+    tokens: list[Token], quantity: Quantity, field: str, last: int, rule: str, offset: int
+) -> Count:
+    start = tokens[quantity.first].start
+    end = max(tokens[last].end, tokens[quantity.last].end)
+    exact = quantity.qualifier is None and not quantity.vague
+    return Count(field, quantity.value, (start + offset, end + offset), quantity.qualifier, exact, rule)
+
+
+def take_dead_from_hit(
+    tokens: list[Token], quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int], lex: CountLexicon,
+) -> None:
+    """'A man and a woman were shot; the man died': those shot who died later are not injured."""
+    dead = sum(count.value for count in counts.values() if count.field == "killed")
+    if not dead:
+        return
+    for index, count in list(counts.items()):
+        before = find_previous_word(tokens, quantities[index].first)
+        shot = lex.bridges.get(tokens[ends[index]].low) == "violence" or (
+            count.rule == "object" and before is not None and lex.bridges.get(tokens[before].low) == "violence")
+        if count.field == "injured" and shot:
+            if count.value > dead:
+                counts[index] = replace(count, value=count.value - dead)
+            else:
+                del counts[index]

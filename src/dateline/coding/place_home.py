@@ -1,0 +1,255 @@
+"""The state a local story is set in, and the story context built around it.
+
+    build_context(text, dateline_place="UNIONTOWN, Pa.", headline=...)  ->  PlaceContext
+    vote_states(names)  ->  {(country, admin1): score}
+
+US and Canadian local news rarely names its state: "A Uniontown man was shot ...
+Fayette County Jail ... flown to a hospital in Morgantown, W.Va." The state is the one
+that explains most of the names the story uses. Every distinct name votes for each
+state where a town of that name lies (or a county, when the text says "County"), and a
+name found in few states votes more than one found in many ("Littlestown" is only in
+Pennsylvania, "Fayette County" in eleven states); a bigger namesake votes a little
+more (Detroit, Michigan, not Detroit, Maine). A state the story names outright votes too, and the dateline counts double. The
+dateline written with its state ("GAINESVILLE, Fla.") settles the state alone.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .gazetteer import KIND_PLACE, KIND_REGION, MATCH_FAR_ALIAS, load_gazetteer, normalize_name, read_data_lines
+from .places import (
+    MIN_US_CUES,
+    PlaceContext,
+    clean_place_name,
+    find_demonym,
+    is_stopword,
+    load_tables,
+    resolve_place,
+    widen_context,
+)
+
+State = tuple[str, str]
+
+COUNTY_WORDS = frozenset({"county", "parish", "borough"})
+DATELINE_WEIGHT = 2.0  # the dateline's name votes double
+HEADLINE_WEIGHT = 0.5  # a name only the headline holds (a headline may carry the site's name)
+NAMED_STATE_VOTE = 1.0  # a state named outright ("Pa.", "Ohio", "Waterbury Connecticut")
+AMBIGUOUS_STATE_VOTE = 0.5  # a state name that is also a country or a city ("Georgia", "Washington")
+SIZE_SLOPE = 0.2  # a namesake ten times smaller than the biggest of its name votes 0.8 of its share,
+SIZE_FLOOR = 0.2  # and never less than this (Detroit, Maine beside Detroit, Michigan)
+SMALL_FLOOR = 0.3  # a name whose biggest namesake has under 1,000 people votes this share (100,000: all)
+STRONG_HOME_VOTE = 1.0  # what a story that names only other countries ("Denmark", S.C.) needs
+FOREIGN_FACTOR = 5  # a name whose namesake abroad is this many times bigger votes for no state
+MIN_HOME_VOTE = 0.3  # a home needs at least this much, so one common name alone sets none
+
+
+@lru_cache(maxsize=1)
+def load_title_words() -> dict[str, frozenset[str]]:
+    """kind -> words of ``data/places_title_words.txt`` (title, media)."""
+    kinds: dict[str, set[str]] = {}
+    for line in read_data_lines("places_title_words.txt"):
+        kind, _, words = line.partition("\t")
+        kinds.setdefault(kind.strip(), set()).update(word.strip().lower() for word in words.split("|") if word.strip())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+def read_title_word(word: str) -> str | None:
+    """``title`` or ``media`` when a capitalised word names an office or an outlet ("Police", "Sheriff's")."""
+    key = re.sub(r"['’]s$", "", word.lower()).strip(".,")
+    for kind, words in load_title_words().items():
+        if key in words:
+            return kind
+    return None
+
+
+def list_states(key: str) -> dict[State, int]:
+    """The tracked states (US, Canada) holding a town of this name, or a county when the name says so,
+    with the population of the biggest namesake there."""
+    gazetteer = load_gazetteer()
+    tracked = {country for country, _ in load_tables()[2].values()}
+    state_rows = set(gazetteer.admin1_rows.values())
+    county = key.split()[-1] in COUNTY_WORDS if key else False
+    found: dict[State, int] = {}
+    for row, match in gazetteer.lookup(key):
+        country, admin1 = gazetteer.countries[row], gazetteer.admin1[row]
+        if match == MATCH_FAR_ALIAS or country not in tracked or not admin1:
+            continue
+        kind = gazetteer.kinds[row]
+        if kind == KIND_PLACE or kind == KIND_REGION and county and row not in state_rows:
+            state = (country, admin1)
+            found[state] = max(found.get(state, 0), gazetteer.population[row])
+    return found
+
+
+def find_world_biggest(key: str) -> int:
+    """The people of the biggest place, region or country of this name outside the tracked countries
+    ("Durango": the Mexican state and its city, by any of their names)."""
+    gazetteer = load_gazetteer()
+    tracked = {country for country, _ in load_tables()[2].values()}
+    return max((gazetteer.population[row] for row, _ in gazetteer.lookup(key)
+                if gazetteer.countries[row] not in tracked), default=0)
+
+
+def collect_names(text: str, *, weight: float, names: dict[str, float]) -> None:
+    """Add the distinct names of a text (key -> weight) that may be places, to ``names``.
+
+    A run that fails as a whole votes with its part before an office ("Jefferson Police Chief
+    Joe Smith" -> "Jefferson") or after "of" ("Herbert Harr of Indianapolis"); the words of a
+    person's name ("Barry Washington") and of a street ("Locust Avenue") do not vote alone."""
+    from .place_finder import (MAX_RUN_WORDS, RUN, find_street_names, is_on_street, is_street, load_abbreviations,
+                               trim_run)
+
+    person_words: set[str] = set()
+    street_names = find_street_names(text)
+    for match in RUN.finditer(text):
+        if match.group(0).count(" ") >= MAX_RUN_WORDS:
+            continue
+        start, end = trim_run(text, match.start(), match.end())
+        if start >= end or is_street(text, start, end):
+            continue
+        name = clean_place_name(text[start:end])
+        if normalize_name(name) in street_names and is_on_street(text, start):
+            continue
+        if normalize_name(name) in load_abbreviations() and not text.startswith(".", end):
+            continue  # "I'll" is no "Ill."
+        key = read_key(name, person_words)
+        if key:
+            names[key] = max(names.get(key, 0.0), weight)
+
+
+def read_key(name: str, person_words: set[str]) -> str:
+    """The key a run of capitals votes with ("" for none), learning the words of people's names."""
+    from .place_finder import split_of
+
+    key = normalize_name(name)
+    if not key or is_stopword(name) or find_demonym(name) or key in person_words:
+        return ""
+    words = name.split()
+    if key in load_tables()[3] and key not in load_country_states():
+        return ""  # "Washington", "New York": a state only when written as one (scan_story_context)
+    if len(words) == 1 or list_states(key) or key in load_tables()[2]:
+        return key
+    titled = False
+    for size in range(len(words) - 1, 0, -1):  # "Milwaukee Police Chief Ed Flynn" -> "Milwaukee"
+        kind = read_title_word(words[size])
+        if kind == "media":
+            return ""
+        prefix = normalize_name(" ".join(words[:size]))
+        titled = titled or kind is not None
+        if kind is not None and (list_states(prefix) or prefix in load_tables()[2]):
+            return prefix  # "Georgia Bureau of Investigation": an office of the state
+    if titled:
+        return ""
+    split = split_of(name)
+    if split is not None:
+        person_words.update(normalize_name(word) for word in name[:split[0]].split())
+        return read_key(name[split[1]:], person_words)
+    person_words.update(normalize_name(word) for word in words)
+    return ""
+
+
+def vote_states(names: dict[str, float]) -> dict[State, float]:
+    """Each state's share of the names (see the module docstring)."""
+    admin1_names, ambiguous = load_tables()[2], load_tables()[3]
+    votes: dict[State, float] = {}
+    for key, weight in names.items():
+        if key in admin1_names:
+            state = admin1_names[key]
+            vote = AMBIGUOUS_STATE_VOTE if key in ambiguous else NAMED_STATE_VOTE
+            votes[state] = votes.get(state, 0.0) + vote * min(weight, 1.0)
+            continue
+        states = list_states(key)
+        if not states:
+            continue
+        biggest = max(states.values()) or 1
+        if find_world_biggest(key) > FOREIGN_FACTOR * biggest:
+            continue  # "Moscow", "Kherson": a far bigger namesake abroad is what the name means
+        # a name found in few states votes more; a hamlet's name is more likely a word or a surname
+        known = min(1.0, max(SMALL_FLOOR, (math.log10(biggest) - 2) / 3))
+        share = weight / math.sqrt(len(states)) * known
+        for state, population in states.items():
+            size = max(SIZE_FLOOR, 1 - SIZE_SLOPE * math.log10(biggest / max(population, 1)))
+            votes[state] = votes.get(state, 0.0) + share * size
+    return votes
+
+
+@lru_cache(maxsize=1)
+def load_country_states() -> dict[str, str]:
+    """Ambiguous state names that are countries ("georgia" -> "GE"): in a US local story, the state,
+    and they vote for it at half weight; in a story with no word of US local news, the country."""
+    from .place_finder import find_country
+
+    found = {key: find_country(load_gazetteer(), key) for key in load_tables()[3]}
+    return {key: country for key, country in found.items() if country}
+
+
+def load_state_countries() -> frozenset[str]:
+    return frozenset(load_country_states().values())
+
+
+def find_home(text: str, *, context: PlaceContext, headline: str | None = None,
+              dateline_place: str | None = None) -> PlaceContext:
+    """The context with the state a local story is set in (US states, Canadian provinces).
+
+    The dateline's state when the dateline gives it, else the state the story's names vote for."""
+    from .place_finder import count_us_cues
+
+    tracked = {country for country, _ in load_tables()[2].values()}
+    dateline = context.dateline
+    if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
+        return replace(context, home=(dateline.country, dateline.admin1))
+    named = [country for country in context.countries if country in tracked]
+    names: dict[str, float] = {}
+    if headline:
+        collect_names(headline, weight=HEADLINE_WEIGHT, names=names)
+    collect_names(text, weight=1.0, names=names)
+    if dateline_place and "," not in dateline_place:
+        key = normalize_name(clean_place_name(dateline_place))
+        if key and not is_stopword(key):
+            names[key] = DATELINE_WEIGHT
+    votes = {state: vote for state, vote in vote_states(names).items() if not named or state[0] in named}
+    if not votes:
+        return context
+    home = max(votes, key=lambda state: (votes[state], state in context.admin1))
+    if votes[home] < MIN_HOME_VOTE and home not in context.admin1:
+        return context
+    foreign = [country for country in context.countries if country not in load_state_countries()]
+    if foreign and foreign[0] not in tracked and (named or votes[home] < STRONG_HOME_VOTE or count_us_cues(text) < 1):
+        return context  # a story of other countries, unless its names and words are a US local story's
+    if context.countries and not named and count_us_cues(text) < 1:
+        return context  # "Georgia" and nothing else American: the country
+    admin1 = context.admin1 if home in context.admin1 else (home, *context.admin1)
+    countries = context.countries if home[0] in context.countries else (home[0], *context.countries)
+    return replace(context, home=home, admin1=admin1, countries=countries)
+
+
+def build_context(text: str, *, dateline_place: str | None = None, headline: str | None = None) -> PlaceContext:
+    """The countries, US states / Canadian provinces, home state and dateline a story names."""
+    from .place_finder import count_us_cues, scan_story_context
+
+    countries, admin1 = scan_story_context(text)
+    if not countries and count_us_cues(text) >= MIN_US_CUES:
+        countries = ("US",)  # a local story that never names its country
+    context = PlaceContext(countries=countries, admin1=admin1)
+    if dateline_place and "," in dateline_place:  # "GAINESVILLE, Fla.": the dateline says where
+        context = add_dateline(context, dateline_place)
+    context = find_home(text, context=context, headline=headline, dateline_place=dateline_place)
+    if dateline_place and context.dateline is None:  # a bare "WOODLAWN —" is read in the story's state
+        context = add_dateline(context, dateline_place)
+        dateline = context.dateline
+        tracked = {country for country, _ in load_tables()[2].values()}
+        if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
+            context = replace(context, home=(dateline.country, dateline.admin1))
+    return context
+
+
+def add_dateline(context: PlaceContext, dateline_place: str) -> PlaceContext:
+    dateline = resolve_place(dateline_place.title() if dateline_place.isupper() else dateline_place,
+                             context=context)
+    if dateline is None:
+        return context
+    return replace(widen_context(context, dateline), dateline=dateline)
+
