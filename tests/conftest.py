@@ -8,6 +8,12 @@
 - ``dateline_cli``: the installed ``dateline`` console script as a command list,
   so tests run what a user runs; ``run_cli`` runs it and returns the result.
 - ``tmp_db``: a path for a fresh SQLite store that disappears after the test.
+- ``store_target``: what ``--db`` takes for a fresh, empty store, once per backend:
+  a SQLite file, and a PostgreSQL schema of its own on the server named by
+  ``$DATELINE_TEST_POSTGRES_URL`` (dropped after the test). The PostgreSQL case is
+  skipped, with the reason, when that variable is unset.
+- ``news_pages``: writes N small, distinct news pages of our own (noisy, with
+  chrome lines) into a folder and returns their paths: for parallel and resume tests.
 - ``nlp``: the spaCy pipeline, loaded once per session; skipped with the reason when
   the model package is absent.
 """
@@ -17,7 +23,9 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -83,6 +91,85 @@ def run_cli(dateline_cli):
 @pytest.fixture
 def tmp_db(tmp_path: Path) -> Path:
     return tmp_path / "dateline-test.db"
+
+
+POSTGRES_URL_ENV = "DATELINE_TEST_POSTGRES_URL"
+
+
+def open_postgres_schema(server_url: str) -> tuple[str, object]:
+    """A new schema on the server; the URL that works inside it and a function that drops it."""
+    import psycopg
+
+    plain = server_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    schema = f"dateline_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(plain, autocommit=True, connect_timeout=10) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+
+    def drop() -> None:
+        with psycopg.connect(plain, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+    joiner = "&" if "?" in plain else "?"
+    return f"{plain}{joiner}options={quote(f'-csearch_path={schema}')}", drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        yield str(tmp_path / "dateline-test.db")
+        return
+    server = os.environ.get(POSTGRES_URL_ENV, "").strip()
+    if not server:
+        pytest.skip(f"PostgreSQL store tests need ${POSTGRES_URL_ENV} "
+                    "(e.g. postgresql://dateline:dateline@localhost:5432/dateline_test; .ci/run sets it)")
+    try:
+        url, drop = open_postgres_schema(server)
+    except Exception as exc:  # a server named but unreachable is an error, not a skip
+        pytest.fail(f"${POSTGRES_URL_ENV}={server} is set but unusable: {exc}")
+    try:
+        yield url
+    finally:
+        drop()
+
+
+TOWNS = ("Port Veyra", "Dorn Hills", "Kessel", "Marrow Bay", "Ostrava Nova", "Lindenfeld", "Calder Falls")
+DEEDS = (
+    ("A drone struck a fuel depot in {town} on {day}, killing {n} workers and wounding {m}, the governor said.",
+     "Firefighters fought the blaze for hours."),
+    ("Police arrested {n} protesters in {town} on {day} after a march against fuel prices turned violent.",
+     "Organisers said {m} people had joined the march."),
+    ("Flooding forced {n} families from their homes in {town} on {day}, officials said.",
+     "The river rose {m} centimetres overnight."),
+    ("Gunmen attacked a checkpoint near {town} on {day}, killing {n} soldiers, the army said.",
+     "A spokesman said {m} attackers were later captured."),
+)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+@pytest.fixture(scope="session")
+def news_pages():
+    """A function writing ``count`` distinct news pages into ``folder``; returns their paths."""
+
+    def write(folder: Path, count: int, *, paragraphs: int = 4) -> list[Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for i in range(count):
+            town, day = TOWNS[i % len(TOWNS)], DAYS[i % len(DAYS)]
+            lead, follow = DEEDS[i % len(DEEDS)]
+            values = {"town": town, "day": day, "n": 2 + i % 9, "m": 10 + i}
+            body = [lead.format(**values), follow.format(**values)]
+            body += [f"Residents of {town} said it was the worst week since {1990 + i + k}. "
+                     f"\"We have never seen anything like this,\" said Mara Olsen, who has run shop "
+                     f"number {i * 10 + k} on the square for {k + 3} years."
+                     for k in range(paragraphs - 2)]
+            text = (f"Home | World | Share\n\n{town.upper()}, Xandria (Wire) — " + "\n\n".join(body)
+                    + f"\n\nRead more: stories from {town}\nAdvertisement\n")
+            path = folder / f"page-{i:03d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        return paths
+
+    return write
 
 
 @pytest.fixture(scope="session")

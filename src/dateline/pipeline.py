@@ -4,6 +4,10 @@ local process pools and Dask can run it unchanged.
     pages ──clean (each page)──▶ stories ──nlp (ONE nlp.pipe over every story of the
     batch)──▶ entities, quotes, sentences ──code (each story)──▶ events ──▶ Extraction
 
+Copies are done once: stories of a batch with the same body text are parsed once
+(``nlp.pipe`` receives each distinct text once) and coded once for each distinct
+(text, date, dateline, headline), so every copy gets the same coding.
+
 A page that fails in a stage becomes an Extraction with a Failure (stage ``clean`` or
 ``nlp``) and the batch goes on: when the batch's single parse fails, the pages are
 parsed one by one so that only the page at fault is marked. The spaCy ``Doc`` objects
@@ -20,7 +24,7 @@ from .clean.text import clean_text
 from .coding.event_lexicon import describe_version as describe_coder_version
 from .coding.events import code_events
 from .errors import DatelineError
-from .models import NLP_VERSION, Extraction, Failure, Page, Span, Story, StoryAnalysis
+from .models import NLP_VERSION, Event, Extraction, Failure, Page, Span, Story, StoryAnalysis
 
 log = logging.getLogger(__name__)
 
@@ -47,25 +51,39 @@ def clean_page(page: Page) -> Extraction:
 
 
 def parse_stories(texts: Sequence[str], *, nlp=None) -> list[tuple[StoryAnalysis, tuple[Span, ...]]]:
-    """Entities, quotes and sentence spans of each text, from one ``nlp.pipe`` run."""
+    """Entities, quotes and sentence spans of each text, from one ``nlp.pipe`` run over
+    the distinct texts (a text given twice is parsed once; both get its result)."""
     from .nlp.analysis import analyse_doc
     from .nlp.marks import normalise_marks
     from .nlp.model import load_nlp
 
     nlp = nlp if nlp is not None else load_nlp()
-    prepared = (normalise_marks(text) for text in texts)
-    results = []
-    for text, doc in zip(texts, nlp.pipe(prepared, batch_size=NLP_BATCH_SIZE)):
+    distinct = list(dict.fromkeys(texts))  # each text parsed once, in first-seen order
+    prepared = (normalise_marks(text) for text in distinct)
+    parsed: dict[str, tuple[StoryAnalysis, tuple[Span, ...]]] = {}
+    for text, doc in zip(distinct, nlp.pipe(prepared, batch_size=NLP_BATCH_SIZE)):
         sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
-        results.append((analyse_doc(doc, text=text), sentences))
-    return results
+        parsed[text] = (analyse_doc(doc, text=text), sentences)
+    if len(distinct) < len(texts):
+        log.debug("parsed %d distinct story texts for %d stories", len(distinct), len(texts))
+    return [parsed[text] for text in texts]
 
 
-def annotate_story(story: Story, analysis: StoryAnalysis, sentences: Sequence[Span]) -> Story:
-    """The story with its entities, quotes and coded events."""
-    events = code_events(story.text, sentences=sentences, story_date=story.published,
-                         dateline_place=story.dateline.place if story.dateline else None,
-                         headline=story.headline, entities=analysis.entities)
+def annotate_story(story: Story, analysis: StoryAnalysis, sentences: Sequence[Span], *,
+                   coded: dict[tuple, tuple[Event, ...]] | None = None) -> Story:
+    """The story with its entities, quotes and coded events.
+
+    ``coded`` remembers the events of stories already coded in this batch, keyed by
+    everything the coder reads (text, date, dateline place, headline): a copy is coded once.
+    """
+    dateline_place = story.dateline.place if story.dateline else None
+    key = (story.text, story.published, dateline_place, story.headline)
+    events = coded.get(key) if coded is not None else None
+    if events is None:
+        events = code_events(story.text, sentences=sentences, story_date=story.published,
+                             dateline_place=dateline_place, headline=story.headline, entities=analysis.entities)
+        if coded is not None:
+            coded[key] = events
     return dataclasses.replace(story, entities=analysis.entities, quotes=analysis.quotes, events=events)
 
 
@@ -93,6 +111,7 @@ def annotate_extractions(extractions: list[Extraction], *, nlp=None) -> list[Ext
         log.debug("batch parse failed (%s); parsing page by page", exc)
         return [annotate_extractions([item], nlp=nlp)[0] for item in extractions]
     coder_version = describe_coder_version()
+    coded: dict[tuple, tuple[Event, ...]] = {}
     result = list(extractions)
     at = 0
     for i in todo:
@@ -100,7 +119,7 @@ def annotate_extractions(extractions: list[Extraction], *, nlp=None) -> list[Ext
         pairs = parsed[at:at + len(item.stories)]
         at += len(item.stories)
         try:
-            stories = tuple(annotate_story(story, analysis, sentences)
+            stories = tuple(annotate_story(story, analysis, sentences, coded=coded)
                             for story, (analysis, sentences) in zip(item.stories, pairs))
         except Exception as exc:  # one bad page never stops a batch
             log.exception("coding %s failed", item.page.source)

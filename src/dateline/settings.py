@@ -7,7 +7,12 @@
     ├── max_page_bytes   DATELINE_MAX_PAGE_BYTES  a page (file, WARC record, JSONL line)
     │                                             larger than this fails with a clear
     │                                             reason instead of being half-read
-    └── batch_size       DATELINE_BATCH_SIZE      pages written per store transaction
+    ├── batch_size       DATELINE_BATCH_SIZE      pages written per store transaction
+    ├── workers          DATELINE_WORKERS         local processes that clean and code
+    │                                             pages (each loads the model once)
+    └── dask             DATELINE_DASK            run the batches on a Dask cluster:
+                                                  local:N starts one with N workers,
+                                                  tcp://host:8786 joins a running one
 
 Sizes accept a unit: ``10MB``, ``512k``, ``2GiB`` or plain bytes.
 """
@@ -23,11 +28,14 @@ from .errors import DatelineError
 DEFAULT_DB = "dateline.db"
 DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024
 DEFAULT_BATCH_SIZE = 100
+DEFAULT_WORKERS = 1
 
 ENV_NAMES = {
     "db": "DATELINE_DB",
     "max_page_bytes": "DATELINE_MAX_PAGE_BYTES",
     "batch_size": "DATELINE_BATCH_SIZE",
+    "workers": "DATELINE_WORKERS",
+    "dask": "DATELINE_DASK",
 }
 
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1000, "kib": 1024, "m": 1024**2, "mb": 1000**2,
@@ -44,6 +52,8 @@ class Settings:
     db: str = DEFAULT_DB
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
     batch_size: int = DEFAULT_BATCH_SIZE
+    workers: int = DEFAULT_WORKERS
+    dask: str | None = None  # a Dask scheduler address, or local:N; wins over workers
 
 
 def parse_size(value: str | int, *, name: str = "size") -> int:
@@ -71,6 +81,21 @@ def _parse_count(value: str | int, *, name: str) -> int:
     return number
 
 
+def _parse_dask_address(value: str, *, name: str) -> str:
+    """``local:N`` (N worker processes on this machine) or a scheduler address."""
+    value = value.strip()
+    if value.startswith("local:"):
+        count = value[len("local:"):]
+        if not count.isdigit() or int(count) < 1:
+            raise SettingsError(f"{name}={value!r}: in local:N, N is the number of worker processes "
+                                "(a whole number above zero), e.g. local:2")
+        return value
+    if "://" not in value and ":" not in value:
+        raise SettingsError(f"{name}={value!r} is no Dask address: give local:N (e.g. local:2) "
+                            "or a scheduler address such as tcp://10.0.0.5:8786")
+    return value
+
+
 def load_settings(*, env: Mapping[str, str] | None = None, **flags: object) -> Settings:
     """Settings from defaults, then the environment, then the flags given (None = not given)."""
     env = os.environ if env is None else env
@@ -88,8 +113,10 @@ def load_settings(*, env: Mapping[str, str] | None = None, **flags: object) -> S
             continue
         if name == "max_page_bytes":
             values[name] = parse_size(raw, name=label)
-        elif name == "batch_size":
+        elif name in ("batch_size", "workers"):
             values[name] = _parse_count(raw, name=label)
+        elif name == "dask":
+            values[name] = _parse_dask_address(str(raw), name=label)
         else:
             values[name] = str(raw)
     return replace(Settings(), **values)

@@ -50,8 +50,8 @@ def extraction(*events: Event, text: str = "PORT VEYRA (Wire) — A drone struck
 
 
 @pytest.fixture
-def store(tmp_db):
-    with open_store(str(tmp_db)) as opened:
+def store(store_target):
+    with open_store(store_target) as opened:
         opened.add_extractions([extraction(STRIKE, SHELLING, PROTEST)])
         yield opened
 
@@ -79,8 +79,8 @@ def test_adding_the_same_page_twice_writes_no_second_copy(store) -> None:
     assert store.counts().events == 4
 
 
-def test_the_same_event_twice_in_one_story_is_stored_once(tmp_db) -> None:
-    with open_store(str(tmp_db)) as store:
+def test_the_same_event_twice_in_one_story_is_stored_once(store_target) -> None:
+    with open_store(store_target) as store:
         result = store.add_extractions([extraction(STRIKE, STRIKE, quotes=(QUOTE, QUOTE))])
         assert (result.events_added, result.quotes_added) == (2, 1)  # the strike once, and the talks
 
@@ -136,9 +136,10 @@ def test_quotes_and_entities_filter_by_speaker_name_and_type(store) -> None:
     assert len(store.entities(type="PERSON", name="mara")) == 1 and store.entities(type="ORG") == []
 
 
-def test_the_events_table_is_created_by_a_migration_on_an_older_database(tmp_path) -> None:
+def test_the_events_table_is_created_by_a_migration_on_an_older_database(tmp_path, store_target) -> None:
     from sqlalchemy import create_engine, inspect
 
+    from dateline.store import database_url
     from dateline.store.migrations import apply_migrations, list_migrations
     from dateline.store.sql import _make_sqlite_transactional
 
@@ -146,17 +147,18 @@ def test_the_events_table_is_created_by_a_migration_on_an_older_database(tmp_pat
     folder.mkdir()
     name, sql = list_migrations()[0]
     (folder / name).write_text(sql, encoding="utf-8")
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    _make_sqlite_transactional(engine)
+    engine = create_engine(database_url(store_target))
+    if engine.dialect.name == "sqlite":
+        _make_sqlite_transactional(engine)
     apply_migrations(engine, directory=folder)
     assert "events" not in inspect(engine).get_table_names()
     engine.dispose()
-    with open_store(str(tmp_path / "old.db")) as store:  # opening brings it up to date
+    with open_store(store_target) as store:  # opening brings it up to date
         store.add_extractions([extraction(STRIKE)])
         assert [s.event for s in store.events()][0] == STRIKE
 
 
-def test_ingest_stores_the_events_quotes_and_entities_the_pipeline_finds(tmp_path, tmp_db) -> None:
+def test_ingest_stores_the_events_quotes_and_entities_the_pipeline_finds(tmp_path, store_target) -> None:
     from dateline.pipeline import process_page
     from dateline.store.ingest import ingest_sources
 
@@ -167,7 +169,7 @@ def test_ingest_stores_the_events_quotes_and_entities_the_pipeline_finds(tmp_pat
     path = tmp_path / "depot.txt"
     path.write_text(text, encoding="utf-8")
     expected = process_page(Page(source=str(path), text=text))
-    with open_store(str(tmp_db)) as store:
+    with open_store(store_target) as store:
         report = ingest_sources([str(path)], store)
         found = expected.stories[0]
         assert report.ok and report.events_added == len(found.events)

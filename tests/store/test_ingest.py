@@ -21,12 +21,12 @@ def write_pages(folder, *, bad: bool = True) -> None:
         (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
 
 
-def test_ingest_stores_pages_and_records_failures(tmp_path, tmp_db) -> None:
+def test_ingest_stores_pages_and_records_failures(tmp_path, store_target) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
     write_pages(folder)
     seen = []
-    with open_store(str(tmp_db)) as store:
+    with open_store(store_target) as store:
         report = ingest_sources([str(folder)], store, batch_size=2, on_failure=seen.append)
         counts = store.counts()
     assert (report.inputs, report.pages_read, report.pages_added) == (4, 3, 3)
@@ -36,11 +36,11 @@ def test_ingest_stores_pages_and_records_failures(tmp_path, tmp_db) -> None:
     assert counts.stories == report.stories_added
 
 
-def test_ingest_twice_adds_nothing(tmp_path, tmp_db) -> None:
+def test_ingest_twice_adds_nothing(tmp_path, store_target) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
     write_pages(folder, bad=False)
-    with open_store(str(tmp_db)) as store:
+    with open_store(store_target) as store:
         ingest_sources([str(folder)], store)
         before = store.counts()
         again = ingest_sources([str(folder)], store)
@@ -61,11 +61,11 @@ class RefusingStore(SqlStore):
         return super().add_extractions(extractions)
 
 
-def test_a_page_the_store_refuses_fails_alone(tmp_path, tmp_db) -> None:
+def test_a_page_the_store_refuses_fails_alone(tmp_path, store_target) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
     write_pages(folder, bad=False)
-    with RefusingStore(str(tmp_db)) as store:
+    with RefusingStore(store_target) as store:
         report = ingest_sources([str(folder)], store, batch_size=10)
         stored = {s.source for s in store.stories()}
     assert [(f.source, f.stage) for f in report.failed] == [(str(folder / "b.txt"), "store")]

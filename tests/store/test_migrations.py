@@ -1,42 +1,51 @@
 """Migrations: applied once, in order, each with its bookkeeping row in one
-transaction; a failing one leaves the database as it was."""
+transaction; a failing one leaves the database as it was. On SQLite and on
+PostgreSQL (see the ``store_target`` fixture)."""
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from dateline.errors import MigrationError
-from dateline.store import open_store
+from dateline.store import database_url, open_store
 from dateline.store.migrations import apply_migrations, list_migrations
 from dateline.store.schema import MIGRATIONS_TABLE, metadata
 from dateline.store.sql import _make_sqlite_transactional
 
 
-def sqlite_engine(path):
-    engine = create_engine(f"sqlite:///{path}")
-    _make_sqlite_transactional(engine)
+def open_engine(target: str):
+    """An engine on the store's database, as the store makes it (SQLite runs DDL in transactions)."""
+    engine = create_engine(database_url(target))
+    if engine.dialect.name == "sqlite":
+        _make_sqlite_transactional(engine)
     return engine
 
 
-def test_opening_a_store_applies_every_migration_once(tmp_db) -> None:
-    open_store(str(tmp_db)).close()
-    open_store(str(tmp_db)).close()
-    engine = create_engine(f"sqlite:///{tmp_db}")
+def migration_names(engine) -> list[str]:
     with engine.connect() as conn:
-        names = [r[0] for r in conn.execute(text(f"SELECT name FROM {MIGRATIONS_TABLE}"))]
-    assert names == [name for name, _ in list_migrations()]
-    assert apply_migrations(sqlite_engine(tmp_db)) == []
+        return [r[0] for r in conn.execute(text(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY name"))]
 
 
-def test_the_migrated_tables_match_the_schema_the_code_queries(tmp_db) -> None:
-    open_store(str(tmp_db)).close()
-    found = inspect(create_engine(f"sqlite:///{tmp_db}"))
+def test_opening_a_store_applies_every_migration_once(store_target) -> None:
+    open_store(store_target).close()
+    open_store(store_target).close()
+    engine = open_engine(store_target)
+    assert migration_names(engine) == [name for name, _ in list_migrations()]
+    assert apply_migrations(engine) == []
+    engine.dispose()
+
+
+def test_the_migrated_tables_match_the_schema_the_code_queries(store_target) -> None:
+    open_store(store_target).close()
+    engine = open_engine(store_target)
+    found = inspect(engine)
     for table in metadata.tables.values():
         assert [c["name"] for c in found.get_columns(table.name)] == [c.name for c in table.columns]
         assert found.get_pk_constraint(table.name)["constrained_columns"] == [c.name for c in table.primary_key]
+    engine.dispose()
 
 
-def test_a_failing_migration_is_rolled_back_with_its_bookkeeping_row(tmp_path) -> None:
+def test_a_failing_migration_is_rolled_back_with_its_bookkeeping_row(tmp_path, store_target) -> None:
     folder = tmp_path / "migrations"
     folder.mkdir()
     (folder / "0001_first.sql").write_text("CREATE TABLE first (id TEXT PRIMARY KEY);\n")
@@ -45,13 +54,12 @@ def test_a_failing_migration_is_rolled_back_with_its_bookkeeping_row(tmp_path) -
         "CREATE TABLE second (id TEXT PRIMARY KEY);\n"
         "INSERT INTO second (id) VALUES ('a');\n"
         "CREATE TABLE broken (;\n")
-    engine = sqlite_engine(tmp_path / "m.db")
+    engine = open_engine(store_target)
     with pytest.raises(MigrationError, match="0002_broken.sql failed and was rolled back"):
         apply_migrations(engine, directory=folder)
     tables = set(inspect(engine).get_table_names())
     assert "first" in tables and "second" not in tables
-    with engine.connect() as conn:
-        names = [r[0] for r in conn.execute(text(f"SELECT name FROM {MIGRATIONS_TABLE}"))]
-    assert names == ["0001_first.sql"]
+    assert migration_names(engine) == ["0001_first.sql"]
     (folder / "0002_broken.sql").write_text("CREATE TABLE second (id TEXT PRIMARY KEY);\n")  # fixed
     assert apply_migrations(engine, directory=folder) == ["0002_broken.sql"]
+    engine.dispose()

@@ -36,8 +36,8 @@ def failed(p: Page | None = None) -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_db):
-    with open_store(str(tmp_db)) as opened:
+def store(store_target):
+    with open_store(store_target) as opened:
         yield opened
 
 
@@ -130,10 +130,10 @@ def test_stories_limit_offset_and_page(store) -> None:
     assert [s.source for s in store.stories(page_id=other.page_id)] == ["pages/a-first-by-name.txt"]
 
 
-def test_data_survives_reopening(tmp_db) -> None:
-    with open_store(str(tmp_db)) as first:
+def test_data_survives_reopening(store_target) -> None:
+    with open_store(store_target) as first:
         first.add_extractions([ok()])
-    with open_store(str(tmp_db), create=False) as again:
+    with open_store(store_target, create=False) as again:
         assert again.counts().stories == 2
 
 

@@ -8,12 +8,17 @@ import sys
 import typer
 
 from ..models import Extraction, Failure
-from ..pipeline import process_batch
+from ..errors import DatelineError
+from ..parallel import run_batches
 from ..readers import SKIP_STAGE, read_sources
 from ..record import to_record
 from .logs import configure_logging
 from .eval_command import eval_cli
-from .store_commands import check_format, events_cli, ingest_cli, settings_from_flags, stories_cli
+from .incident_commands import incidents_cli
+from .export_command import export_cli
+from .serve_command import serve_cli
+from .store_commands import (DASK_HELP, WORKERS_HELP, check_format, events_cli, failures_cli, ingest_cli,
+                             settings_from_flags, stories_cli)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn raw news pages into clean stories and coded events.")
@@ -28,23 +33,25 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progre
 EXTRACT_CHUNK_PAGES = 32  # pages cleaned, then parsed in one nlp.pipe call, at a time
 
 
-def _extractions(sources: list[str], fmt: str | None, max_page_bytes: int):
-    """Extractions (and read failures) in input order, pages processed in chunks."""
+def _chunks(sources: list[str], fmt: str | None, max_page_bytes: int):
+    """(chunk, its pages): what was read, in input order, EXTRACT_CHUNK_PAGES pages at a time."""
     chunk: list = []
     for item in read_sources(sources, fmt=fmt, max_page_bytes=max_page_bytes):
         chunk.append(item)
         if sum(1 for x in chunk if not isinstance(x, Failure)) >= EXTRACT_CHUNK_PAGES:
-            yield from _process_chunk(chunk)
+            yield chunk, [x for x in chunk if not isinstance(x, Failure)]
             chunk = []
     if chunk:
-        yield from _process_chunk(chunk)
+        yield chunk, [x for x in chunk if not isinstance(x, Failure)]
 
 
-def _process_chunk(chunk: list):
-    pages = [item for item in chunk if not isinstance(item, Failure)]
-    done = iter(process_batch(pages))
-    for item in chunk:
-        yield item if isinstance(item, Failure) else next(done)
+def _extractions(sources: list[str], fmt: str | None, max_page_bytes: int, *, workers: int = 1,
+                 dask: str | None = None):
+    """Extractions (and read failures) in input order, chunks processed here, on N processes or Dask."""
+    for chunk, extractions in run_batches(_chunks(sources, fmt, max_page_bytes), workers=workers, dask=dask):
+        done = iter(extractions)
+        for item in chunk:
+            yield item if isinstance(item, Failure) else next(done)
 
 
 @app.command()
@@ -53,12 +60,24 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="One JSON record per page (JSON Lines)."),
     fmt: str = typer.Option(None, "--format", help="Force the input format: text, html, warc, jsonl."),
     max_page_bytes: str = typer.Option(None, "--max-page-bytes", help="Fail pages larger than this, e.g. 10MB. [env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]", show_default=False),
+    workers: int = typer.Option(None, "--workers", help=WORKERS_HELP, show_default=False),
+    dask: str = typer.Option(None, "--dask", help=DASK_HELP, show_default=False),
 ) -> None:
     """Print what dateline reads in each page."""
     fmt = check_format(fmt)
-    settings = settings_from_flags(max_page_bytes=max_page_bytes)
+    settings = settings_from_flags(max_page_bytes=max_page_bytes, workers=workers, dask=dask)
+    try:
+        failed = _print_extractions(pages or ["-"], fmt, settings, as_json=as_json)
+    except DatelineError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_extractions(pages: list[str], fmt: str | None, settings, *, as_json: bool) -> int:
+    """Print each page's record (or summary) as it is done; return how many pages failed."""
     failed = 0
-    for item in _extractions(pages or ["-"], fmt, settings.max_page_bytes):
+    for item in _extractions(pages, fmt, settings.max_page_bytes, workers=settings.workers, dask=settings.dask):
         if isinstance(item, Failure):
             if item.stage == SKIP_STAGE:
                 continue
@@ -72,7 +91,7 @@ def extract(
             sys.stdout.write(json.dumps(to_record(item), ensure_ascii=False) + "\n")
         else:
             _print_summary(item)
-    raise typer.Exit(1 if failed else 0)
+    return failed
 
 
 def _print_summary(item: Extraction) -> None:
@@ -83,6 +102,10 @@ def _print_summary(item: Extraction) -> None:
 
 
 app.command("ingest")(ingest_cli)
+app.command("failures")(failures_cli)
 app.command("stories")(stories_cli)
 app.command("events")(events_cli)
+app.command("incidents")(incidents_cli)
 app.command("eval")(eval_cli)
+app.command("serve")(serve_cli)
+app.command("export")(export_cli)

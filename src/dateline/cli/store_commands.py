@@ -1,6 +1,6 @@
-"""`dateline ingest`, `dateline stories` and `dateline events`: each validates its
-arguments, then calls one library function (store.ingest.ingest_sources,
-Store.stories, Store.events)."""
+"""`dateline ingest`, `dateline failures`, `dateline stories` and `dateline events`:
+each validates its arguments, then calls one library function
+(store.ingest.ingest_sources, Store.failures, Store.stories, Store.events)."""
 from __future__ import annotations
 
 import csv
@@ -21,12 +21,16 @@ from ..record import event_record, story_record
 from ..settings import Settings, load_settings
 from ..store import StoredEvent, StoredStory, open_store
 from ..store.coded import check_date_filter
-from ..store.ingest import IngestReport, ingest_sources, list_ingest_inputs
+from ..store.ingest import IngestReport, ingest_sources, list_ingest_inputs, list_retry_inputs
 
 # Failed pages listed one by one in the end summary; past this, counts by reason.
 MAX_LISTED_FAILURES = 20
 
 DB_HELP = "SQLite file or database URL (sqlite:///..., postgresql://...). [env: DATELINE_DB; default: ./dateline.db]"
+WORKERS_HELP = ("Local processes that clean and code pages, each loading the model once. "
+                "[env: DATELINE_WORKERS; default: 1]")
+DASK_HELP = ("Run the batches on a Dask cluster: local:N starts one with N worker processes, "
+             "tcp://HOST:8786 joins a running scheduler; wins over --workers. [env: DATELINE_DASK]")
 
 
 def fail(message: str) -> typer.Exit:
@@ -54,15 +58,32 @@ def ingest_cli(
     fmt: str = typer.Option(None, "--format", help="Force the input format: text, html, warc, jsonl."),
     max_page_bytes: str = typer.Option(None, "--max-page-bytes", help="Fail pages larger than this, e.g. 10MB. [env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]", show_default=False),
     batch_size: int = typer.Option(None, "--batch-size", help="Pages written per transaction. [env: DATELINE_BATCH_SIZE; default: 100]", show_default=False),
+    workers: int = typer.Option(None, "--workers", help=WORKERS_HELP, show_default=False),
+    dask: str = typer.Option(None, "--dask", help=DASK_HELP, show_default=False),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again the pages that failed before: with no SOURCES, every recorded failure (see `dateline failures`). A page that now succeeds replaces its failure."),
 ) -> None:
-    """Read pages, clean them into stories and store both; exit 1 if any page failed."""
+    """Read pages, clean and code them, store the results; exit 1 if any page failed.
+
+    A run stopped midway (even killed) is resumed by running it again: pages already
+    stored are skipped before any stage runs, and each page is stored once.
+    """
     fmt = check_format(fmt)
-    settings = settings_from_flags(db=db, max_page_bytes=max_page_bytes, batch_size=batch_size)
-    inputs = list_ingest_inputs(sources or ["-"])
+    settings = settings_from_flags(db=db, max_page_bytes=max_page_bytes, batch_size=batch_size,
+                                   workers=workers, dask=dask)
     try:
         store = open_store(settings.db)
     except DatelineError as exc:
         raise fail(str(exc)) from None
+    if retry_failed and not sources:
+        inputs, gone = list_retry_inputs(store)
+        for source in gone:
+            typer.echo(f"warning: {source}: cannot be read again (gone, or standard input); not retried", err=True)
+        if not inputs:
+            store.close()
+            typer.echo("no failures to retry" + (f" ({len(gone)} whose source is gone)" if gone else ""))
+            raise typer.Exit(0)
+    else:
+        inputs = list_ingest_inputs(sources or ["-"])
     console = Console(stderr=True)
     live = console.is_terminal  # a progress bar only where someone watches
 
@@ -79,12 +100,31 @@ def ingest_cli(
         task = progress.add_task("ingesting", total=len(inputs))
         try:
             report = ingest_sources(inputs, store, fmt=fmt, max_page_bytes=settings.max_page_bytes,
-                                    batch_size=settings.batch_size, on_failure=on_failure,
+                                    batch_size=settings.batch_size, workers=settings.workers,
+                                    dask=settings.dask, retry_failed=retry_failed, on_failure=on_failure,
                                     on_input_done=lambda _source: progress.advance(task))
         except DatelineError as exc:
             raise fail(str(exc)) from None
+        refreshed = refresh_after_ingest(store, report)
     print_ingest_summary(report, db=settings.db)
+    if refreshed is not None:
+        typer.echo(f"incidents:      {refreshed.incidents} ({refreshed.multi_source_incidents} "
+                   f"from several sources; {refreshed.stories_in_copies} stories are copies)")
     raise typer.Exit(0 if report.ok else 1)
+
+
+def refresh_after_ingest(store, report: IngestReport):
+    """Regroup near-duplicate stories and incidents when the run stored something new;
+    a failed refresh is reported and leaves the stored pages as they are."""
+    if not (report.pages_added or report.pages_replaced):
+        return None
+    from ..store.incidents import refresh_incidents  # datasketch loads only when needed
+
+    try:
+        return refresh_incidents(store)
+    except DatelineError as exc:
+        typer.echo(f"incidents not refreshed: {exc} (run `dateline incidents --refresh`)", err=True)
+        return None
 
 
 def print_ingest_summary(report: IngestReport, *, db: str) -> None:
@@ -108,11 +148,43 @@ def print_ingest_summary(report: IngestReport, *, db: str) -> None:
         reasons = Counter(f.reason.split(":")[0].split("(")[0].strip() for f in report.failed)
         for reason, n in reasons.most_common(10):
             echo(f"    {n:>6}  {reason}")
+    if report.failed_before:
+        echo(f"failed before:  {report.failed_before} pages kept their recorded failure (list them: "
+             "dateline failures; retry them: dateline ingest --retry-failed)")
+    if report.stats.peak_rss:
+        peak = max(report.stats.peak_rss.values()) / 1024 ** 2
+        processes = len(report.stats.peak_rss)
+        echo(f"workers:        {processes} process{'es' if processes > 1 else ''}, "
+             f"peak memory {peak:.0f} MB per worker")
     if report.skipped:
         reasons = Counter(f.reason for f in report.skipped)
         listed = "; ".join(f"{n}x {reason}" for reason, n in reasons.most_common(5))
         echo(f"records skipped (not pages): {len(report.skipped)} ({listed})")
     echo(f"database:       {db}")
+
+
+def failures_cli(
+    db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="One JSON record per failure (JSON Lines)."),
+    include_skipped: bool = typer.Option(False, "--all", help="Also list records that were no pages (images, redirects)."),
+) -> None:
+    """List the pages that failed, with the stage and the reason; retry them with
+    `dateline ingest --retry-failed`."""
+    settings = settings_from_flags(db=db)
+    try:
+        with open_store(settings.db, create=False) as store:
+            found = store.failures(include_skipped=include_skipped)
+    except DatelineError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        for item in found:
+            record = {"source": item.source, "stage": item.stage, "reason": item.reason, "offset": item.offset}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        for item in found:
+            typer.echo(f"{item.source}\t{item.stage}\t{item.reason}")
+    retry = f"dateline ingest --retry-failed --db {settings.db}" if db else "dateline ingest --retry-failed"
+    typer.echo(f"{len(found)} failures recorded" + (f"; retry them with: {retry}" if found else ""), err=True)
 
 
 def stories_cli(

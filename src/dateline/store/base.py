@@ -67,6 +67,31 @@ class StoreCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class PageState:
+    """How a page is stored: enough to tell, before any stage runs, whether reading it
+    again would change anything (a resumed run skips it if not)."""
+
+    status: str  # "ok" or "failed"
+    cleaner_version: str
+    nlp_version: str | None
+    coder_version: str | None
+
+    def is_current(self, *, cleaner_version: str, nlp_version: str | None, coder_version: str | None,
+                   retry_failed: bool = False) -> bool:
+        """Whether the stored reading is what a run with these versions would store now.
+
+        A failed page counts as current unless ``retry_failed`` or the cleaner changed:
+        rerunning a failure on the same code only fails again (``--retry-failed`` asks).
+        """
+        if self.cleaner_version != cleaner_version:
+            return False
+        if self.status == "failed":
+            return not retry_failed
+        return all(new is None or new == old for new, old in (
+            (nlp_version, self.nlp_version), (coder_version, self.coder_version)))
+
+
+@dataclass(frozen=True, slots=True)
 class AddResult:
     """What one ``add_extractions`` call changed."""
 
@@ -88,6 +113,10 @@ class Store(Protocol):
 
     def add_extractions(self, extractions: Iterable[Extraction | Failure]) -> AddResult:
         """Store pages with their stories, and failures, in one transaction."""
+        ...
+
+    def page_states(self, page_ids: Iterable[str]) -> dict[str, PageState]:
+        """How each of these pages is stored (pages not stored are left out)."""
         ...
 
     def stories(self, *, limit: int | None = None, offset: int = 0,

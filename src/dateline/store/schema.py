@@ -125,3 +125,5 @@ entities = Table(
     Column("spans_json", Text, nullable=False),
     Column("nlp_version", Text),
 )
+
+from . import incident_tables  # noqa: E402,F401  (0003: story groups and incidents join this metadata)

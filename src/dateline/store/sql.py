@@ -1,19 +1,20 @@
-"""The SQL store: SQLAlchemy Core over SQLite now, PostgreSQL by URL later.
+"""The SQL store: SQLAlchemy Core over SQLite (a file path or sqlite:///) and
+PostgreSQL (postgresql://, through psycopg 3), the same tables and migrations on both.
 
 Pages are keyed by their content hash, so adding the same page again adds
 nothing; a page that failed before and now succeeds (or was cleaned by another
 cleaner version, parsed by another NLP version or coded by another coder
 version) is replaced with all its rows: stories, removed lines, events, quotes
-and entities. A page that succeeded before and fails now keeps what was stored.
-Every ``add_extractions`` call is one transaction.
+and entities. A page that succeeded before and fails now keeps what was stored;
+a page that fails again keeps only its latest failure. Every ``add_extractions``
+call is one transaction, so a run killed midway leaves whole batches or nothing,
+and ``page_states`` lets a resumed run skip what is stored before any stage runs.
 """
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, delete, event, func, insert, select, update
@@ -21,11 +22,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..models import Caption, Dateline, Extraction, Failure, Story, content_id
-from .base import AddResult, StoreCounts, StoredEntity, StoredEvent, StoredQuote, StoredStory
+from ..models import Extraction, Failure, content_id
+from .base import AddResult, PageState, StoreCounts, StoredEntity, StoredEvent, StoredQuote, StoredStory
 from .coded import (check_date_filter, fold_name, entity_id, entity_values, event_values, list_unique, quote_id,
                     quote_values, read_entity, read_event, read_quote)
 from .migrations import apply_migrations
+from .rows import (QueryConnection, contains, is_newer_reading, now_iso, page_values, read_page_state,
+                   read_stored_story, story_values)
 from .schema import entities, events, failures, pages, quotes, removed, stories
 
 log = logging.getLogger(__name__)
@@ -40,10 +43,6 @@ def database_url(target: str) -> str:
     if target.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + target.split("://", 1)[1]
     return target
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _make_sqlite_transactional(engine) -> None:
@@ -123,15 +122,17 @@ class SqlStore:
         row = conn.execute(select(pages.c.status, pages.c.cleaner_version, pages.c.nlp_version,
                                   pages.c.coder_version).where(pages.c.page_id == page_id)).first()
         if row is None:
-            conn.execute(insert(pages).values(**self._page_values(extraction)))
+            conn.execute(insert(pages).values(**page_values(extraction)))
             tally["pages_added"] += 1
-        elif extraction.ok and _is_newer_reading(row, extraction):
+        elif extraction.ok and is_newer_reading(row, extraction):
             for table in (stories, removed, failures, events, quotes, entities):
                 conn.execute(delete(table).where(table.c.page_id == page_id))
-            conn.execute(update(pages).where(pages.c.page_id == page_id).values(**self._page_values(extraction)))
+            conn.execute(update(pages).where(pages.c.page_id == page_id).values(**page_values(extraction)))
             tally["pages_replaced"] += 1
         else:
             tally["pages_unchanged"] += 1
+            if row.status == "failed" and extraction.failure is not None:
+                self._refresh_failure(conn, extraction)
             return
         if extraction.failure is not None:
             tally["failures_added"] += self._add_failure(conn, extraction.failure, page_id=page_id)
@@ -140,7 +141,7 @@ class SqlStore:
         conn.execute(delete(failures).where(failures.c.source == extraction.page.source,
                                             failures.c.page_id.is_(None)))
         if extraction.stories:
-            conn.execute(insert(stories), [self._story_values(page_id, i, s)
+            conn.execute(insert(stories), [story_values(page_id, i, s)
                                            for i, s in enumerate(extraction.stories)])
             tally["stories_added"] += len(extraction.stories)
             self._add_coded(conn, extraction, tally)
@@ -167,46 +168,44 @@ class SqlStore:
                 conn.execute(insert(table), rows[table.name])
                 tally[f"{table.name}_added"] += len(rows[table.name])
 
+    def _refresh_failure(self, conn: Connection, extraction: Extraction) -> None:
+        """A page that failed again (a retry): its latest failure replaces the earlier one."""
+        failure, page_id = extraction.failure, extraction.page.page_id
+        assert failure is not None
+        conn.execute(delete(failures).where(failures.c.page_id == page_id,
+                                            failures.c.failure_id != _failure_id(failure)))
+        conn.execute(update(pages).where(pages.c.page_id == page_id).values(
+            failure_stage=failure.stage, failure_reason=failure.reason))
+        self._add_failure(conn, failure, page_id=page_id)
+
     def _add_failure(self, conn: Connection, failure: Failure, *, page_id: str | None) -> int:
-        failure_id = content_id(failure.source, failure.stage, failure.reason, str(failure.offset))
+        failure_id = _failure_id(failure)
         if conn.execute(select(failures.c.failure_id).where(failures.c.failure_id == failure_id)).first():
             return 0
+        if page_id is None and failure.stage != SKIP_STAGE:
+            # The same source (and record) failing to read again: keep only the latest reason.
+            conn.execute(delete(failures).where(
+                failures.c.source == failure.source, failures.c.page_id.is_(None),
+                failures.c.stage != SKIP_STAGE, failures.c.byte_offset.is_not_distinct_from(failure.offset)))
         conn.execute(insert(failures).values(
             failure_id=failure_id, page_id=page_id, source=failure.source, stage=failure.stage,
-            reason=failure.reason, byte_offset=failure.offset, recorded_at=_now(),
+            reason=failure.reason, byte_offset=failure.offset, recorded_at=now_iso(),
         ))
         return 1
 
-    @staticmethod
-    def _page_values(extraction: Extraction) -> dict:
-        page, failure = extraction.page, extraction.failure
-        return {
-            "page_id": page.page_id, "source": page.source, "url": page.url, "fetched": page.fetched,
-            "kind": page.kind, "encoding": page.encoding, "byte_offset": page.offset,
-            "cleaner_version": extraction.cleaner_version,
-            "status": "ok" if failure is None else "failed",
-            "failure_stage": failure.stage if failure else None,
-            "failure_reason": failure.reason if failure else None,
-            "stored_at": _now(),
-            "nlp_version": extraction.nlp_version,
-            "coder_version": extraction.coder_version,
-        }
-
-    @staticmethod
-    def _story_values(page_id: str, position: int, story: Story) -> dict:
-        return {
-            "page_id": page_id, "position": position, "story_id": story.story_id,
-            "headline": story.headline,
-            "dateline_place": story.dateline.place if story.dateline else None,
-            "dateline_agency": story.dateline.agency if story.dateline else None,
-            "byline": story.byline, "published": story.published, "updated": story.updated,
-            "body": story.text,
-            "body_json": json.dumps(list(story.body), ensure_ascii=False),
-            "captions_json": json.dumps([{"text": c.text, "credit": c.credit} for c in story.captions],
-                                        ensure_ascii=False),
-        }
-
     # queries
+
+    def page_states(self, page_ids: Iterable[str]) -> dict[str, PageState]:
+        """How each of these pages is stored, in one query per thousand ids."""
+        wanted = list(dict.fromkeys(page_ids))
+        found: dict[str, PageState] = {}
+        columns = (pages.c.page_id, pages.c.status, pages.c.cleaner_version, pages.c.nlp_version,
+                   pages.c.coder_version)
+        with self._query() as conn:
+            for at in range(0, len(wanted), 1000):
+                query = select(*columns).where(pages.c.page_id.in_(wanted[at:at + 1000]))
+                found.update((row.page_id, read_page_state(row)) for row in conn.execute(query))
+        return found
 
     def stories(self, *, limit: int | None = None, offset: int = 0,
                 page_id: str | None = None) -> list[StoredStory]:
@@ -222,17 +221,7 @@ class SqlStore:
         with self._query() as conn:
             return [self._stored_story(row) for row in conn.execute(query)]
 
-    @staticmethod
-    def _stored_story(row) -> StoredStory:
-        dateline = (Dateline(place=row.dateline_place, agency=row.dateline_agency)
-                    if row.dateline_place or row.dateline_agency else None)
-        story = Story(
-            headline=row.headline, body=tuple(json.loads(row.body_json)), dateline=dateline,
-            published=row.published, updated=row.updated, byline=row.byline,
-            captions=tuple(Caption(c["text"], c.get("credit")) for c in json.loads(row.captions_json)),
-        )
-        return StoredStory(page_id=row.page_id, source=row.source, url=row.url, position=row.position,
-                           story=story)
+    _stored_story = staticmethod(read_stored_story)  # queries.py reads stories through it
 
     def events(self, *, type: str | None = None, family: str | None = None, country: str | None = None,
                place: str | None = None, since: str | None = None, until: str | None = None,
@@ -256,7 +245,7 @@ class SqlStore:
         if country is not None:
             query = query.where(events.c.country == country.upper())
         if place is not None:
-            query = query.where(_contains(events.c.place_key, fold_name(place)))
+            query = query.where(contains(events.c.place_key, fold_name(place)))
         if since is not None:
             query = query.where(events.c.date_to >= check_date_filter(since))
         if until is not None:
@@ -277,7 +266,7 @@ class SqlStore:
                  .join(pages, pages.c.page_id == quotes.c.page_id)
                  .order_by(pages.c.source, quotes.c.story_position, quotes.c.position))
         if speaker is not None:
-            query = query.where(_contains(func.lower(quotes.c.speaker), speaker.lower()))
+            query = query.where(contains(func.lower(quotes.c.speaker), speaker.lower()))
         if page_id is not None:
             query = query.where(quotes.c.page_id == page_id)
         if limit is not None:
@@ -295,7 +284,7 @@ class SqlStore:
         if type is not None:
             query = query.where(entities.c.type == type)
         if name is not None:
-            query = query.where(_contains(func.lower(entities.c.name), name.lower()))
+            query = query.where(contains(func.lower(entities.c.name), name.lower()))
         if page_id is not None:
             query = query.where(entities.c.page_id == page_id)
         if limit is not None:
@@ -331,42 +320,9 @@ class SqlStore:
             return [Failure(source=r.source, stage=r.stage, reason=r.reason, offset=r.byte_offset)
                     for r in conn.execute(query)]
 
-    def _query(self):
-        return _QueryConnection(self)
+    def _query(self) -> QueryConnection:
+        return QueryConnection(self)
 
 
-def _is_newer_reading(row, extraction: Extraction) -> bool:
-    """Whether a good extraction should replace what is stored for its page."""
-    if row.status == "failed" or row.cleaner_version != extraction.cleaner_version:
-        return True
-    # A run without the NLP stage or the coder (None) never wipes what they stored.
-    return any(new is not None and new != old for new, old in (
-        (extraction.nlp_version, row.nlp_version), (extraction.coder_version, row.coder_version)))
-
-
-def _contains(column, text: str):
-    """``column LIKE %text%`` with the pattern's own wildcards taken literally."""
-    return column.like(f"%{_escape_like(text)}%", escape="\\")
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-class _QueryConnection:
-    """A connection for reads that turns driver errors into StoreError."""
-
-    def __init__(self, store: SqlStore) -> None:
-        self.store = store
-        self.conn: Connection | None = None
-
-    def __enter__(self) -> Connection:
-        self.conn = self.store.engine.connect()
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        assert self.conn is not None
-        self.conn.close()
-        if isinstance(exc, SQLAlchemyError):
-            raise StoreError(f"reading {self.store.url} failed: {getattr(exc, 'orig', None) or exc}") from exc
-        return False
+def _failure_id(failure: Failure) -> str:
+    return content_id(failure.source, failure.stage, failure.reason, str(failure.offset))

@@ -1,0 +1,75 @@
+"""/api/events, /api/timeline and /api/export/{format}: coded events with filters,
+paging and sorting; events per day by family; the same selection in an export format."""
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
+
+from ..export import EXPORT_FORMATS, write_export
+from ..export.records import stored_event_record
+from ..store.queries import EVENT_SORTS, EventFilters, count_events_by_day, list_events
+from .errors import ERROR_RESPONSES, ApiError
+from ..models import CERTAINTIES
+from .params import DEFAULT_LIMIT, MAX_EXPORT, Limit, Offset, event_filters, list_event_types, list_families
+
+router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
+
+Sort = Annotated[str | None, Query(max_length=20, description=(
+    f"Order by one of {', '.join(EVENT_SORTS)}; prefix '-' to reverse (e.g. -killed). Default: date."))]
+
+
+def run_sorted(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except ValueError as exc:  # an unknown sort key
+        raise ApiError(422, str(exc)) from None
+
+
+@router.get("/api/events", summary="List coded events")
+def get_events(request: Request, filters: Annotated[EventFilters, Depends(event_filters)], sort: Sort = None,
+               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict:
+    """Events that pass every filter, ``limit`` at a time, with the total that match."""
+    found = run_sorted(list_events, request.app.state.store, filters, sort=sort, limit=limit, offset=offset)
+    return {"items": [stored_event_record(item) for item in found.items], "total": found.total,
+            "limit": limit, "offset": offset}
+
+
+@router.get("/api/vocabulary", summary="Values the filters take")
+def get_vocabulary() -> dict:
+    """Event types, families, certainties and export formats: what the UI offers in its menus."""
+    return {"types": list_event_types(), "families": list_families(), "certainties": list(CERTAINTIES),
+            "export_formats": list(EXPORT_FORMATS)}
+
+
+@router.get("/api/timeline", summary="Events per day by family")
+def get_timeline(request: Request, filters: Annotated[EventFilters, Depends(event_filters)]) -> dict:
+    """For each day with dated events that pass the filters: how many of each family.
+
+    A ranged or month-precise event counts on its first day."""
+    days: dict[str, dict[str, int]] = defaultdict(dict)
+    for day, family, count in count_events_by_day(request.app.state.store, filters):
+        days[day][family] = count
+    return {"days": [{"date": day, "families": families, "total": sum(families.values())}
+                     for day, families in sorted(days.items())]}
+
+
+@router.get("/api/export/{fmt}", summary="Export events",
+            responses={200: {"content": {f.media_type.split(";")[0]: {} for f in EXPORT_FORMATS.values()},
+                             "description": "The events in the format asked for, as a download."}})
+def get_export(request: Request, fmt: Annotated[str, Path(description=f"One of: {', '.join(EXPORT_FORMATS)}.")],
+               filters: Annotated[EventFilters, Depends(event_filters)],
+               limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT) -> Response:
+    """The events that pass the filters as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines."""
+    export_format = EXPORT_FORMATS.get(fmt)
+    if export_format is None:
+        raise ApiError(404, f"no export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+    found = list_events(request.app.state.store, filters, limit=limit)
+    out = io.StringIO()
+    result = write_export(found.items, fmt, out)
+    return Response(out.getvalue(), media_type=export_format.media_type, headers={
+        "content-disposition": f'attachment; filename="dateline-events.{export_format.suffix}"',
+        "x-dateline-written": str(result.written), "x-dateline-left-out": str(result.left_out)})

@@ -1,0 +1,100 @@
+"""Bounds on what one client may send: request bodies (413) and requests per minute
+(429), as ASGI middleware in front of the app, plus the headers every response
+carries (a Content-Security-Policy that lets the UI run only its own scripts)."""
+from __future__ import annotations
+
+import json
+import time
+from collections import deque
+
+from .errors import error_body
+
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+     b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+# The interactive docs page starts Swagger UI with an inline script: it gets no CSP (it shows no page text).
+DOCS_PATHS = ("/docs", "/redoc")
+
+
+async def send_error(send, status: int, message: str, *, headers: list[tuple[bytes, bytes]] = ()) -> None:
+    body = json.dumps(error_body(status, message)).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            *headers, *SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class LimitMiddleware:
+    """413 past ``max_body_bytes``; 429 past ``rate_limit`` requests per ``rate_window`` seconds per client."""
+
+    def __init__(self, app, *, max_body_bytes: int, rate_limit: int, rate_window: float = 60.0) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.rate_limit = rate_limit
+        self.rate_window = rate_window
+        self.seen: dict[str, deque[float]] = {}
+
+    def _over_rate(self, client: str) -> float | None:
+        """Seconds to wait when this client is over its rate, else None (and the request is counted)."""
+        now = time.monotonic()
+        times = self.seen.setdefault(client, deque())
+        while times and now - times[0] >= self.rate_window:
+            times.popleft()
+        if len(times) >= self.rate_limit:
+            return self.rate_window - (now - times[0])
+        times.append(now)
+        if len(self.seen) > 10_000:  # forget idle clients
+            for key in [k for k, v in self.seen.items() if not v or now - v[-1] >= self.rate_window]:
+                del self.seen[key]
+        return None
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("unknown", 0))[0]
+        wait = self._over_rate(client)
+        if wait is not None:
+            await send_error(send, 429, f"too many requests: at most {self.rate_limit} per "
+                             f"{self.rate_window:g} s; try again in {wait:.0f} s",
+                             headers=[(b"retry-after", str(max(1, round(wait))).encode())])
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
+            await send_error(send, 413, f"the request body is over the {self.max_body_bytes} byte limit")
+            return
+        body, more, size = [], True, 0
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body_bytes:
+                await send_error(send, 413, f"the request body is over the {self.max_body_bytes} byte limit")
+                return
+            body.append(chunk)
+            more = message.get("more_body", False)
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(body), "more_body": False}
+            return await receive()
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                path = scope.get("path", "")
+                extra = [] if path.startswith(DOCS_PATHS) else SECURITY_HEADERS
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, replay, send_with_headers)

@@ -1,0 +1,1 @@
+"""The offline web UI: static files served by the API at /."""

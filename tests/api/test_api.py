@@ -1,0 +1,205 @@
+"""The JSON API in-process (FastAPI's TestClient) over a store made from the bundled
+example pages and the pages under tests/web/data (two outlets on one attack, a hostile page)."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from dateline.api import create_app  # noqa: E402
+from dateline.store import open_store  # noqa: E402
+from dateline.store.ingest import ingest_sources  # noqa: E402
+
+TOKEN = "test-token-0123456789abcdef"
+HAS_INCIDENTS = importlib.util.find_spec("dateline.store.incidents") is not None
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory, repo_root: Path) -> str:
+    """The demo pages ingested once for this module, incidents grouped when this build has them."""
+    path = str(tmp_path_factory.mktemp("api") / "demo.db")
+    with open_store(path) as store:
+        ingest_sources([str(repo_root / "examples" / "pages"), str(repo_root / "tests" / "web" / "data")], store)
+        if HAS_INCIDENTS:
+            from dateline.store.incidents import refresh_incidents
+            refresh_incidents(store)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(demo_db: str):
+    with TestClient(create_app(demo_db)) as test_client:
+        yield test_client
+
+
+def test_events_filter_by_type_and_date(client):
+    found = client.get("/api/events", params={"type": "attack"}).json()
+    assert found["total"] == 2 and {e["type"] for e in found["items"]} == {"attack"}
+    assert {e["place"]["name"] for e in found["items"]} == {"Maiduguri"}
+    in_june = client.get("/api/events", params={"date_from": "2025-06-01", "date_to": "2025-06-15"}).json()
+    assert in_june["total"] >= 2
+    assert all("2025-06-01" <= e["date"][:10] <= "2025-06-15" for e in in_june["items"])
+    before = client.get("/api/events", params={"date_to": "2024-12"}).json()
+    assert before["items"] and all(e["date"] < "2025" for e in before["items"])
+
+
+def test_events_bbox_text_and_source_filters(client):
+    africa = client.get("/api/events", params={"bbox": "-20,-35,52,20"}).json()["items"]
+    assert africa and all(e["place"]["country"] in {"NG", "KE"} for e in africa)
+    words = client.get("/api/events", params={"q": "MOTORCYCLES"}).json()["items"]
+    assert [e["killed"] for e in words] == [5]
+    by_source = client.get("/api/events", params={"source": "sahel-wire"}).json()["items"]
+    assert by_source and all("sahel-wire" in e["url"] for e in by_source)
+
+
+def test_events_sort_and_pages(client):
+    deadliest = client.get("/api/events", params={"sort": "-killed", "limit": 1}).json()
+    assert deadliest["items"][0]["killed"] == 7 and deadliest["limit"] == 1
+    everything = client.get("/api/events", params={"limit": 1000}).json()
+    pages = [client.get("/api/events", params={"limit": 5, "offset": n}).json() for n in range(0, everything["total"], 5)]
+    assert [e["event_id"] for p in pages for e in p["items"]] == [e["event_id"] for e in everything["items"]]
+    assert {p["total"] for p in pages} == {everything["total"]}
+
+
+def test_text_search_is_data_not_sql(client):
+    before = client.get("/api/events").json()["total"]
+    hostile = client.get("/api/events", params={"q": "'; DROP TABLE events; --", "place": "%_\\"})
+    assert hostile.status_code == 200 and hostile.json()["total"] == 0
+    assert client.get("/api/events").json()["total"] == before
+
+
+def test_timeline_counts_events_per_day_by_family(client):
+    days = client.get("/api/timeline").json()["days"]
+    june14 = next(d for d in days if d["date"] == "2025-06-14")
+    assert june14["families"]["violence"] == 2
+    assert sum(d["total"] for d in days) == client.get("/api/events", params={"date_from": "1900"}).json()["total"]
+
+
+def test_story_carries_spans_that_point_at_their_words(client):
+    story_id = client.get("/api/stories", params={"q": "motorcycles"}).json()["items"][0]["story_id"]
+    story = client.get(f"/api/stories/{story_id}").json()
+    text = story["text"]
+    assert text == "\n\n".join(story["body"])
+    for entity in story["entities"]:
+        for mention in entity["spans"]:
+            assert text[mention["start"]:mention["end"]] == mention["text"]
+    event = next(e for e in story["events"] if e["type"] == "attack")
+    start, end = event["spans"]["trigger"]
+    assert text[start:end] == event["trigger"]
+    start, end = event["spans"]["counts"]["killed"]
+    assert "five" in text[start:end]
+    quote = story["quotes"][0]
+    assert quote["text"] in text[quote["span"][0]:quote["span"][1] + 1]
+    assert story["removed"] and all({"text", "reason"} <= set(r) for r in story["removed"])
+
+
+def test_quotes_and_entities(client):
+    quotes = client.get("/api/quotes", params={"speaker": "nahum"}).json()["items"]
+    assert quotes and "deployed more men" in quotes[0]["text"]
+    people = client.get("/api/entities", params={"type": "PERSON", "q": "dubois"}).json()["items"]
+    assert [p["name"] for p in people] == ["Claire Dubois"]
+
+
+@pytest.mark.skipif(not HAS_INCIDENTS, reason="store/incidents.py (issue 4) is not in this build")
+def test_incident_lists_every_source_and_where_figures_differ(client):
+    found = client.get("/api/incidents", params={"type": "attack"}).json()["items"]
+    assert len(found) == 1
+    incident = client.get(f"/api/incidents/{found[0]['incident_id']}").json()
+    assert incident["source_count"] == 2
+    assert sorted(s["killed"] for s in incident["sources"]) == [5, 7]
+    assert "killed" in incident["differ"] and incident["killed"] == 5
+    assert all(s["story_id"].startswith(s["page_id"]) for s in incident["sources"])
+
+
+def test_export_endpoint_gives_acled_csv(client):
+    response = client.get("/api/export/acled", params={"type": "attack"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    lines = response.text.splitlines()
+    assert lines[0].startswith("event_date,disorder_type,event_type,sub_event_type,actor1,actor2,country")
+    assert len(lines) == 3 and all(",Violence against civilians,Attack," in line for line in lines[1:])
+    assert "attachment" in response.headers["content-disposition"]
+
+
+def test_ui_is_served_with_a_strict_content_policy(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "<script type=\"module\" src=\"/static/app.js\">" in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert client.get("/static/world.json").json()["countries"]
+
+
+def test_every_error_has_one_envelope(demo_db: str):
+    """Every 4xx/5xx answers {"error": {"status", "code", "message"}} with the HTTP status inside."""
+    app = create_app(demo_db, ingest_token=TOKEN, max_body_bytes=2048, rate_limit=30, rate_window=60)
+    with TestClient(app) as limited, TestClient(create_app(demo_db)) as read_only:
+        responses = {
+            "no such path": limited.get("/api/nothing-here"),
+            "no such story": limited.get("/api/stories/0123-4"),
+            "bad date": limited.get("/api/events", params={"date_from": "yesterday"}),
+            "limit too big": limited.get("/api/events", params={"limit": 100000}),
+            "bad sort": limited.get("/api/events", params={"sort": "-nonsense"}),
+            "unknown type": limited.get("/api/events", params={"type": "picnic"}),
+            "bad bbox": limited.get("/api/events", params={"bbox": "1,2,3"}),
+            "wrong method": limited.delete("/api/events"),
+            "no export format": limited.get("/api/export/xlsx"),
+            "ingest off": read_only.post("/api/ingest", content=b"a page"),
+            "wrong token": limited.post("/api/ingest", content=b"a page", headers={"authorization": "Bearer nope"}),
+            "too large": limited.post("/api/ingest", content=b"x" * 4096,
+                                      headers={"authorization": f"Bearer {TOKEN}"}),
+        }
+        for _ in range(40):
+            last = limited.get("/api/vocabulary")
+        responses["too many requests"] = last
+    expected = {"no such path": 404, "no such story": 404, "bad date": 422, "limit too big": 422, "bad sort": 422,
+                "unknown type": 422, "bad bbox": 422, "wrong method": 405, "no export format": 404,
+                "ingest off": 403, "wrong token": 401, "too large": 413, "too many requests": 429}
+    for name, response in responses.items():
+        assert response.status_code == expected[name], (name, response.text)
+        body = response.json()
+        assert set(body) == {"error"}, name
+        assert set(body["error"]) == {"status", "code", "message"}, name
+        assert body["error"]["status"] == response.status_code, name
+        assert body["error"]["code"] and body["error"]["message"], name
+    assert int(responses["too many requests"].headers["retry-after"]) >= 1
+
+
+def test_ingest_with_the_token_stores_the_page(tmp_path: Path, demo_db: str):
+    target = tmp_path / "ingest.db"
+    open_store(str(target)).close()
+    page = ("Dockers strike in Antwerp over pension plans\n\n2025-07-02 09:00\n\n"
+            "ANTWERP, Belgium - Hundreds of dock workers walked off the job in Antwerp on Wednesday to protest "
+            "against a pension reform, their union said.\n\nThe strike halted loading at two terminals, "
+            "port officials said.\n")
+    with TestClient(create_app(str(target), ingest_token=TOKEN)) as writer:
+        refused = writer.post("/api/ingest", content=page.encode(), headers={"authorization": "Bearer " + TOKEN[:-1]})
+        assert refused.status_code == 401
+        done = writer.post("/api/ingest", params={"name": "antwerp strike.txt"}, content=page.encode(),
+                           headers={"authorization": f"Bearer {TOKEN}", "content-type": "text/plain"})
+        assert done.status_code == 200, done.text
+        report = done.json()
+        assert report["source"] == "upload:antwerp-strike.txt" and report["stories_added"] == 1
+        stories = writer.get("/api/stories", params={"q": "dock workers"}).json()["items"]
+        assert [s["source"] for s in stories] == ["upload:antwerp-strike.txt"]
+        again = writer.post("/api/ingest", content=page.encode(), headers={"authorization": f"Bearer {TOKEN}"})
+        assert again.json()["pages_added"] == 0 and again.json()["pages_unchanged"] == 1
+
+
+def test_api_doc_names_every_endpoint(client, repo_root: Path):
+    """docs/api.md cannot drift from the routes: each path of the OpenAPI spec is in its table."""
+    text = (repo_root / "docs" / "api.md").read_text(encoding="utf-8")
+    for path, methods in client.get("/openapi.json").json()["paths"].items():
+        for method in methods:
+            assert f"`{method.upper()} {path}`" in text, f"docs/api.md does not describe {method.upper()} {path}"
+
+
+def test_interactive_docs_load_without_a_cdn(client):
+    pytest.importorskip("swagger_ui_bundle", reason="the offline docs page needs swagger-ui-bundle")
+    page = client.get("/docs").text
+    assert "/docs-assets/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/openapi.json").json()["info"]["title"] == "dateline"
