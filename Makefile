@@ -25,7 +25,7 @@ demo: install
 	$(BIN)/dateline ingest examples/pages --db $(DB) || test $$? -eq 1
 	$(BIN)/dateline stories --db $(DB)
 	$(BIN)/dateline events --db $(DB) --limit 25
-	$(BIN)/dateline incidents --db $(DB) --limit 10
+	$(BIN)/dateline incidents --db $(DB) --limit 25
 	@echo
 	@echo "Explore the results in your browser: $(BIN)/dateline serve --db $(DB) --open   (http://127.0.0.1:8000/)"
 

@@ -1,5 +1,5 @@
 """The JSON API in-process (FastAPI's TestClient) over a store made from the bundled
-example pages and the pages under tests/web/data (two outlets on one attack, a hostile page)."""
+example pages (two outlets on one attack among them) and the hostile page under tests/web/data."""
 from __future__ import annotations
 
 import importlib.util

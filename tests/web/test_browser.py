@@ -1,6 +1,6 @@
 """The web UI in a real headless Chromium (Debian's, driven by Playwright), served by
-uvicorn on a free local port over a store made from the example pages and the pages
-in tests/web/data: two outlets on one attack, and a hostile page (<script>, onerror
+uvicorn on a free local port over a store made from the example pages (two outlets
+on one attack among them) and the hostile page in tests/web/data (<script>, onerror
 attributes, javascript: links and URL) that must render as inert text.
 
 The screenshots in docs/ui/ (shown in docs/ui.md) are taken here: run with
