@@ -11,9 +11,8 @@ from ..errors import DatelineError
 from ..export import EXPORT_FORMATS, write_export
 from ..models import CERTAINTIES
 from ..store import open_store
-from ..store.coded import check_date_filter
 from ..store.queries import EventFilters, list_events
-from .store_commands import DB_HELP, fail, settings_from_flags
+from .store_commands import DB_HELP, check_filter_flags, fail, settings_from_flags
 
 
 def export_cli(
@@ -33,15 +32,7 @@ def export_cli(
     if fmt not in EXPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EXPORT_FORMATS)}",
                                  param_hint="FORMAT")
-    if certainty is not None and certainty not in CERTAINTIES:
-        raise typer.BadParameter(f"{certainty!r} is not a certainty: choose one of {', '.join(CERTAINTIES)}",
-                                 param_hint="--certainty")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            try:
-                check_date_filter(value)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint=name) from None
+    check_filter_flags(certainty=certainty, since=since, until=until)
     settings = settings_from_flags(db=db)
     filters = EventFilters(type=event_type, family=family, country=country, place=place, date_from=since,
                            date_to=until, certainty=certainty)

@@ -15,9 +15,8 @@ from rich.table import Table
 from ..errors import DatelineError
 from ..models import CERTAINTIES
 from ..store import open_store
-from ..store.coded import check_date_filter
 from ..store.incidents import RefreshReport, StoredIncident, list_incidents, refresh_incidents
-from .store_commands import DB_HELP, EVENT_FORMATS, PIPED_TABLE_WIDTH, fail, settings_from_flags
+from .store_commands import DB_HELP, EVENT_FORMATS, PIPED_TABLE_WIDTH, check_filter_flags, fail, settings_from_flags
 
 INCIDENT_CSV_FIELDS = ("incident_id", "date", "date_end", "type", "family", "certainty", "place", "country",
                        "admin1", "lat", "lon", "precision", "killed", "killed_low", "killed_best", "killed_high",
@@ -42,15 +41,7 @@ def incidents_cli(
     if fmt not in EVENT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EVENT_FORMATS)}",
                                  param_hint="--format")
-    if certainty is not None and certainty not in CERTAINTIES:
-        raise typer.BadParameter(f"{certainty!r} is not a certainty: choose one of {', '.join(CERTAINTIES)}",
-                                 param_hint="--certainty")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            try:
-                check_date_filter(value)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint=name) from None
+    check_filter_flags(certainty=certainty, since=since, until=until)
     settings = settings_from_flags(db=db)
     try:
         with open_store(settings.db, create=False) as store:

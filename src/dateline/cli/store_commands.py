@@ -113,6 +113,19 @@ def ingest_cli(
     raise typer.Exit(0 if report.ok else 1)
 
 
+def check_filter_flags(*, certainty: str | None, since: str | None, until: str | None) -> None:
+    """Refuse a --certainty or --since/--until value the store cannot filter by (usage error)."""
+    if certainty is not None and certainty not in CERTAINTIES:
+        raise typer.BadParameter(f"{certainty!r} is not a certainty: choose one of {', '.join(CERTAINTIES)}",
+                                 param_hint="--certainty")
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None:
+            try:
+                check_date_filter(value)
+            except ValueError as exc:
+                raise typer.BadParameter(str(exc), param_hint=name) from None
+
+
 def refresh_after_ingest(store, report: IngestReport):
     """Regroup near-duplicate stories and incidents when the run stored something new;
     a failed refresh is reported and leaves the stored pages as they are."""
@@ -247,15 +260,7 @@ def events_cli(
     if fmt not in EVENT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EVENT_FORMATS)}",
                                  param_hint="--format")
-    if certainty is not None and certainty not in CERTAINTIES:
-        raise typer.BadParameter(f"{certainty!r} is not a certainty: choose one of {', '.join(CERTAINTIES)}",
-                                 param_hint="--certainty")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            try:
-                check_date_filter(value)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint=name) from None
+    check_filter_flags(certainty=certainty, since=since, until=until)
     settings = settings_from_flags(db=db)
     try:
         with open_store(settings.db, create=False) as store:
