@@ -2,7 +2,6 @@
 example pages (two outlets on one attack among them) and the hostile page under tests/web/data."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,19 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from dateline.api import create_app  # noqa: E402
 from dateline.store import open_store  # noqa: E402
+from dateline.store.incidents import refresh_incidents  # noqa: E402
 from dateline.store.ingest import ingest_sources  # noqa: E402
 
 TOKEN = "test-token-0123456789abcdef"
-HAS_INCIDENTS = importlib.util.find_spec("dateline.store.incidents") is not None
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory, repo_root: Path) -> str:
-    """The demo pages ingested once for this module, incidents grouped when this build has them."""
+    """The demo pages ingested once for this module, with their incidents grouped."""
     path = str(tmp_path_factory.mktemp("api") / "demo.db")
     with open_store(path) as store:
         ingest_sources([str(repo_root / "examples" / "pages"), str(repo_root / "tests" / "web" / "data")], store)
-        if HAS_INCIDENTS:
-            from dateline.store.incidents import refresh_incidents
-            refresh_incidents(store)
+        refresh_incidents(store)
     return path
 
 
@@ -105,7 +102,6 @@ def test_quotes_and_entities(client):
     assert [p["name"] for p in people] == ["Claire Dubois"]
 
 
-@pytest.mark.skipif(not HAS_INCIDENTS, reason="store/incidents.py (issue 4) is not in this build")
 def test_incident_lists_every_source_and_where_figures_differ(client):
     found = client.get("/api/incidents", params={"type": "attack"}).json()["items"]
     assert len(found) == 1

@@ -1,5 +1,6 @@
-"""`dateline incidents`: validates its arguments like `dateline events`, then calls
-store.incidents.list_incidents (and, with --refresh, refresh_incidents first)."""
+"""`dateline incidents`: validates its arguments like `dateline events` (and --text, --source,
+--bbox, --sort as /api/incidents takes them), then calls store.incidents.find_incidents
+(and, with --refresh, refresh_incidents first)."""
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,8 @@ from rich.table import Table
 from ..errors import DatelineError
 from ..models import CERTAINTIES
 from ..store import open_store
-from ..store.incidents import RefreshReport, StoredIncident, list_incidents, refresh_incidents
+from ..store.incidents import INCIDENT_SORTS, RefreshReport, StoredIncident, find_incidents, refresh_incidents
+from ..store.queries import EventFilters, parse_sort
 from .store_commands import DB_HELP, EVENT_FORMATS, PIPED_TABLE_WIDTH, check_filter_flags, fail, settings_from_flags
 
 INCIDENT_CSV_FIELDS = ("incident_id", "date", "date_end", "type", "family", "certainty", "place", "country",
@@ -33,6 +35,10 @@ def incidents_cli(
     since: str = typer.Option(None, "--since", help="Only incidents on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Only incidents on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     certainty: str = typer.Option(None, "--certainty", help=f"Only incidents told as: {', '.join(CERTAINTIES)}."),
+    text: str = typer.Option(None, "--text", help="Only incidents with a source whose headline, sentence or trigger contains this (any case)."),
+    source: str = typer.Option(None, "--source", help="Only incidents with a source whose outlet name or URL contains this (any case)."),
+    bbox: str = typer.Option(None, "--bbox", help="Only incidents inside WEST,SOUTH,EAST,NORTH (degrees; WEST > EAST crosses the antimeridian)."),
+    sort: str = typer.Option(None, "--sort", help=f"Order by {', '.join(INCIDENT_SORTS)} (sources: how many outlets); '-' in front reverses, e.g. -killed. [default: date]", show_default=False),
     limit: int = typer.Option(None, "--limit", min=1, help="List at most this many incidents.", show_default=False),
     fmt: str = typer.Option("table", "--format", help="table, json (JSON Lines, with every source) or csv."),
     refresh: bool = typer.Option(False, "--refresh", help="Regroup stories and events into incidents first."),
@@ -42,15 +48,22 @@ def incidents_cli(
         raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EVENT_FORMATS)}",
                                  param_hint="--format")
     check_filter_flags(certainty=certainty, since=since, until=until)
+    try:
+        parse_sort(sort, INCIDENT_SORTS, default="date")
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--sort") from None
+    filters = EventFilters(type=event_type, family=family, country=country, place=place, date_from=since,
+                           date_to=until, certainty=certainty, bbox=parse_bbox_flag(bbox), q=text or None,
+                           source=source or None)
     settings = settings_from_flags(db=db)
     try:
         with open_store(settings.db, create=False) as store:
             if refresh:
                 print_refresh_summary(refresh_incidents(store))
-            found = list_incidents(store, type=event_type, family=family, country=country, place=place,
-                                   date_from=since, date_to=until, certainty=certainty, limit=limit)
+            page = find_incidents(store, filters, sort=sort, limit=limit)
     except DatelineError as exc:
         raise fail(str(exc)) from None
+    found = page.items
     if fmt == "json":
         for item in found:
             sys.stdout.write(json.dumps(incident_record(item), ensure_ascii=False) + "\n")
@@ -58,8 +71,25 @@ def incidents_cli(
         write_incidents_csv(found)
     else:
         print_incidents_table(found)
-    hint = "" if found or refresh else " (run with --refresh after an ingest to group new events)"
-    typer.echo(f"{len(found)} incidents listed{hint}", err=True)
+    unfiltered = filters == EventFilters()
+    hint = "" if found or refresh or not unfiltered else " (run with --refresh after an ingest to group new events)"
+    shown = f"{len(found)} of {page.total}" if len(found) < page.total else str(len(found))
+    typer.echo(f"{shown} incidents listed{hint}", err=True)
+
+
+def parse_bbox_flag(value: str | None) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) from --bbox "w,s,e,n", or a usage error naming the flag."""
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: give WEST,SOUTH,EAST,NORTH in degrees, e.g. 20,44,41,53",
+                                 param_hint="--bbox") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise typer.BadParameter(f"{value!r}: longitudes lie in -180..180, latitudes in -90..90, south <= north",
+                                 param_hint="--bbox")
+    return west, south, east, north
 
 
 def print_refresh_summary(report: RefreshReport) -> None:

@@ -1,6 +1,8 @@
-"""Story groups and incidents in the store: recompute, list, fetch.
+"""Story groups and incidents in the store: recompute them; list and fetch them
+(store/incident_queries.py, whose names are re-exported here).
 
     refresh_incidents(store)              -> RefreshReport   (idempotent; writes only what changed)
+    find_incidents(store, filters, ...)   -> ResultPage of StoredIncident, with the total
     list_incidents(store, *, filters...)  -> [StoredIncident] ordered by date, then id
     get_incident(store, incident_id)      -> StoredIncident | None
 
@@ -9,7 +11,7 @@ copies (dedup/), then events into incidents (incidents/), and writes the
 difference: a story whose text has not changed keeps its stored signature, an
 incident whose content has not changed keeps its row. Running it twice, or after
 re-ingesting the same pages, changes nothing; pages replaced by another cleaner
-or coder version are regrouped. Filters mean what they mean for ``SqlStore.events``.
+or coder version are regrouped. Filters mean what they mean for the events.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import json
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
@@ -26,71 +28,21 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, select, upda
 from ..dedup import DEDUP_VERSION, Fingerprint, StoryPrint, decode_signature, fingerprint_texts, group_stories
 from ..incidents import INCIDENTS_VERSION, Incident, SourceEvent, group_incidents
 from ..models import content_id
-from .coded import bound_date, check_date_filter, fold_name
+from .coded import bound_date, fold_name
+from .incident_queries import (COUNT_COLUMNS, INCIDENT_SORTS, IncidentSource, StoredIncident, count_incidents,
+                               find_incidents, get_incident, list_incidents)
 from .incident_tables import incident_events, incidents, story_groups
 from .schema import events, pages, stories
-from .rows import QueryConnection, contains
 from .sql import SqlStore
 
 log = logging.getLogger(__name__)
 
+__all__ = ["COUNT_COLUMNS", "INCIDENT_SORTS", "IncidentSource", "RefreshReport", "StoredIncident", "count_incidents",
+           "find_incidents", "get_incident", "incident_values", "keep_incident_ids", "list_incidents",
+           "refresh_incidents"]
+
 SIGN_BATCH = 2000   # stories fingerprinted at a time
-IN_CHUNK = 500      # ids per IN (...) list when reading sources
-
-COUNT_COLUMNS = ("killed", "injured", "arrested")
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentSource:
-    """One source event of an incident, with the story it was read from and that story's figures."""
-
-    page_id: str
-    story_position: int
-    event_id: str
-    group_id: str
-    source: str
-    url: str | None
-    headline: str | None
-    published: str | None
-    killed: int | None
-    injured: int | None
-    arrested: int | None
-    trigger: str
-    sentence: str
-
-
-@dataclass(frozen=True, slots=True)
-class StoredIncident:
-    """An incident as stored. ``killed``/``injured``/``arrested`` follow ACLED (the lowest
-    figure any source gave); ``*_low``/``*_best``/``*_high`` span the sources (docs/incidents.md);
-    ``source_count`` counts story groups (syndicated copies once)."""
-
-    incident_id: str
-    type: str
-    family: str
-    country: str | None
-    admin1: str | None
-    place_name: str | None
-    lat: float | None
-    lon: float | None
-    precision: str | None
-    date: str | None
-    date_end: str | None
-    certainty: str
-    killed: int | None
-    injured: int | None
-    arrested: int | None
-    killed_low: int | None
-    killed_best: int | None
-    killed_high: int | None
-    injured_low: int | None
-    injured_best: int | None
-    injured_high: int | None
-    arrested_low: int | None
-    arrested_best: int | None
-    arrested_high: int | None
-    source_count: int
-    sources: tuple[IncidentSource, ...]
+IN_CHUNK = 500      # page ids per IN (...) list when reading bodies
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,86 +259,3 @@ def _write_incidents(conn: Connection, made: Sequence[Incident]) -> tuple[int, i
         conn.execute(insert(incidents), rows)
         conn.execute(insert(incident_events), members)
     return len(rows), len(stale), unchanged
-
-
-# queries
-
-
-def list_incidents(store: SqlStore, *, type: str | None = None, family: str | None = None,
-                   country: str | None = None, place: str | None = None, date_from: str | None = None,
-                   date_to: str | None = None, certainty: str | None = None, limit: int | None = None,
-                   offset: int = 0) -> list[StoredIncident]:
-    """Stored incidents that pass every filter given, by date (undated last), then id.
-
-    ``place`` matches part of the place name, whatever the case and accents; ``date_from`` and
-    ``date_to`` are ISO dates of any precision and keep incidents whose days reach into the range.
-    """
-    query = (select(incidents)
-             .order_by(incidents.c.date_from.is_(None), incidents.c.date_from, incidents.c.incident_id)
-             .offset(offset))
-    if type is not None:
-        query = query.where(incidents.c.type == type)
-    if family is not None:
-        query = query.where(incidents.c.family == family)
-    if country is not None:
-        query = query.where(incidents.c.country == country.upper())
-    if place is not None:
-        query = query.where(contains(incidents.c.place_key, fold_name(place)))
-    if date_from is not None:
-        query = query.where(incidents.c.date_to >= check_date_filter(date_from))
-    if date_to is not None:
-        query = query.where(incidents.c.date_from <= check_date_filter(date_to, last=True))
-    if certainty is not None:
-        query = query.where(incidents.c.certainty == certainty)
-    if limit is not None:
-        query = query.limit(limit)
-    with QueryConnection(store) as conn:
-        rows = conn.execute(query).all()
-        sources = _read_sources(conn, [r.incident_id for r in rows])
-    return [_stored_incident(r, sources.get(r.incident_id, ())) for r in rows]
-
-
-def get_incident(store: SqlStore, incident_id: str) -> StoredIncident | None:
-    """One incident with all its sources, or None when no incident has that id."""
-    with QueryConnection(store) as conn:
-        row = conn.execute(select(incidents).where(incidents.c.incident_id == incident_id)).first()
-        if row is None:
-            return None
-        sources = _read_sources(conn, [incident_id])
-    return _stored_incident(row, sources.get(incident_id, ()))
-
-
-def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[IncidentSource, ...]]:
-    ids = list(ids)
-    found: dict[str, list[IncidentSource]] = {}
-    for start in range(0, len(ids), IN_CHUNK):
-        query = (select(incident_events.c.incident_id, incident_events.c.group_id, events.c.page_id,
-                        events.c.story_position, events.c.event_id, events.c.killed, events.c.injured,
-                        events.c.arrested, events.c.trigger_word, events.c.sentence, pages.c.source, pages.c.url,
-                        stories.c.headline, stories.c.published)
-                 .join(events, and_(events.c.page_id == incident_events.c.page_id,
-                                    events.c.story_position == incident_events.c.story_position,
-                                    events.c.event_id == incident_events.c.event_id))
-                 .join(pages, pages.c.page_id == events.c.page_id)
-                 .join(stories, and_(stories.c.page_id == events.c.page_id,
-                                     stories.c.position == events.c.story_position))
-                 .where(incident_events.c.incident_id.in_(ids[start:start + IN_CHUNK]))
-                 .order_by(incident_events.c.incident_id, incident_events.c.position))
-        for r in conn.execute(query):
-            found.setdefault(r.incident_id, []).append(IncidentSource(
-                page_id=r.page_id, story_position=r.story_position, event_id=r.event_id, group_id=r.group_id,
-                source=r.source, url=r.url, headline=r.headline, published=r.published, killed=r.killed,
-                injured=r.injured, arrested=r.arrested, trigger=r.trigger_word, sentence=r.sentence))
-    return {key: tuple(value) for key, value in found.items()}
-
-
-def _stored_incident(row, sources: tuple[IncidentSource, ...]) -> StoredIncident:
-    counts = {name: getattr(row, name) for name in COUNT_COLUMNS}
-    for name in COUNT_COLUMNS:
-        for end in ("low", "best", "high"):
-            counts[f"{name}_{end}"] = getattr(row, f"{name}_{end}")
-    return StoredIncident(
-        incident_id=row.incident_id, type=row.type, family=row.family, country=row.country, admin1=row.admin1,
-        place_name=row.place_name, lat=row.lat, lon=row.lon, precision=row.place_precision, date=row.date,
-        date_end=row.date_end, certainty=row.certainty, source_count=row.source_count, sources=sources,
-        **counts)

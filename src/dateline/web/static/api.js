@@ -30,8 +30,8 @@ export function pickFilters(params, names = FILTER_NAMES) {
 
 let incidentsAvailable = null;
 
-// Whether to show incidents: the server builds them (503 until store/incidents.py exists)
-// and has grouped some (`dateline incidents --refresh`); else the UI shows events.
+// Whether to show incidents: the store has grouped some (`dateline incidents --refresh`,
+// done after each ingest); else the UI shows events.
 export async function hasIncidents() {
   if (incidentsAvailable === null) {
     try {

@@ -1,0 +1,256 @@
+"""Reading incidents back: every filter, the sort and the page are SQL, so a listing reads
+only the incidents on its page and only their sources, whatever the size of the store.
+
+    find_incidents(store, filters, *, sort=, limit=, offset=) -> ResultPage[StoredIncident] (with the total)
+    list_incidents(store, *, type=..., q=..., sort=..., limit=..., offset=...) -> [StoredIncident]
+    count_incidents(store, filters)                          -> int (a COUNT in SQL)
+    get_incident(store, incident_id)                         -> StoredIncident | None
+
+The filters are the events' (``EventFilters``, store/queries.py) and mean the same:
+the incident's own type, family, country, place, days, certainty and coordinates; ``q``
+and ``source`` keep an incident when *any* of its sources matches (an EXISTS over
+incident_events joined to events, stories and pages). Every value is a bound parameter.
+Kept apart from store/incidents.py (the refresh), so that reading needs no datasketch.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+
+from .coded import check_date_filter, fold_name
+from .incident_tables import incident_events, incidents
+from .queries import EventFilters, ResultPage, contains, parse_sort
+from .rows import QueryConnection, escape_like
+from .schema import events, pages, stories
+from .sql import SqlStore
+
+IN_CHUNK = 500      # ids per IN (...) list when reading sources
+COUNT_COLUMNS = ("killed", "injured", "arrested")
+
+# The orders a caller may ask for: name -> columns (a leading "-" reverses the first);
+# the names the events take where they mean the same, "sources" for the number of outlets.
+INCIDENT_SORTS = {
+    "date": (incidents.c.date_from,),
+    "killed": (incidents.c.killed, incidents.c.date_from),
+    "injured": (incidents.c.injured, incidents.c.date_from),
+    "arrested": (incidents.c.arrested, incidents.c.date_from),
+    "type": (incidents.c.type, incidents.c.date_from),
+    "place": (incidents.c.place_key, incidents.c.date_from),
+    "country": (incidents.c.country, incidents.c.date_from),
+    "sources": (incidents.c.source_count, incidents.c.date_from),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSource:
+    """One source event of an incident, with the story it was read from and that story's figures."""
+
+    page_id: str
+    story_position: int
+    event_id: str
+    group_id: str
+    source: str
+    url: str | None
+    headline: str | None
+    published: str | None
+    killed: int | None
+    injured: int | None
+    arrested: int | None
+    trigger: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredIncident:
+    """An incident as stored. ``killed``/``injured``/``arrested`` follow ACLED (the lowest
+    figure any source gave); ``*_low``/``*_best``/``*_high`` span the sources (docs/incidents.md);
+    ``source_count`` counts story groups (syndicated copies once)."""
+
+    incident_id: str
+    type: str
+    family: str
+    country: str | None
+    admin1: str | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    date: str | None
+    date_end: str | None
+    certainty: str
+    killed: int | None
+    injured: int | None
+    arrested: int | None
+    killed_low: int | None
+    killed_best: int | None
+    killed_high: int | None
+    injured_low: int | None
+    injured_best: int | None
+    injured_high: int | None
+    arrested_low: int | None
+    arrested_best: int | None
+    arrested_high: int | None
+    source_count: int
+    sources: tuple[IncidentSource, ...]
+
+
+def find_incidents(store: SqlStore, filters: EventFilters = EventFilters(), *, sort: str | None = None,
+                   limit: int | None = None, offset: int = 0) -> ResultPage[StoredIncident]:
+    """One page of the incidents that pass every filter, in the order asked, with how many pass.
+
+    ``sort`` is a key of INCIDENT_SORTS, "-" in front to reverse ("-killed": deadliest first);
+    rows without a value come last either way. ValueError for an unknown key or a bad date.
+    """
+    query = _select_page(filters, sort=sort, limit=limit, offset=offset)
+    with QueryConnection(store) as conn:
+        items = _read_incidents(conn, query)
+        if (items or not offset) and (limit is None or len(items) < limit):
+            total = offset + len(items)  # the last page: nothing left to count
+        else:
+            total = conn.execute(_select_count(filters)).scalar_one()
+    return ResultPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def list_incidents(store: SqlStore, *, type: str | None = None, family: str | None = None,
+                   country: str | None = None, place: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, certainty: str | None = None,
+                   bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
+                   source: str | None = None, sort: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[StoredIncident]:
+    """Stored incidents that pass every filter given, by date (undated last), then id, unless ``sort`` says.
+
+    ``place`` matches part of the place name, whatever the case and accents; ``date_from`` and
+    ``date_to`` are ISO dates of any precision and keep incidents whose days reach into the range;
+    ``bbox`` is (west, south, east, north), west > east crossing the antimeridian; ``q`` is part of
+    any source's headline, sentence or trigger and ``source`` part of any source's outlet or URL.
+    """
+    filters = EventFilters(type=type, family=family, country=country, place=place, date_from=date_from,
+                           date_to=date_to, certainty=certainty, bbox=bbox, q=q, source=source)
+    query = _select_page(filters, sort=sort, limit=limit, offset=offset)
+    with QueryConnection(store) as conn:
+        return _read_incidents(conn, query)
+
+
+def count_incidents(store: SqlStore, filters: EventFilters = EventFilters()) -> int:
+    """How many stored incidents pass every filter."""
+    counted = _select_count(filters)
+    with QueryConnection(store) as conn:
+        return conn.execute(counted).scalar_one()
+
+
+def get_incident(store: SqlStore, incident_id: str) -> StoredIncident | None:
+    """One incident with all its sources, or None when no incident has that id."""
+    with QueryConnection(store) as conn:
+        found = _read_incidents(conn, select(incidents).where(incidents.c.incident_id == incident_id))
+    return found[0] if found else None
+
+
+# SQL
+
+
+def _conditions(filters: EventFilters) -> list:
+    """The WHERE clauses of the filters given (ValueError for a date that is none)."""
+    f = filters
+    found = []
+    if f.type:
+        found.append(incidents.c.type == f.type)
+    if f.family:
+        found.append(incidents.c.family == f.family)
+    if f.country:
+        found.append(incidents.c.country == f.country.upper())
+    if f.place:
+        found.append(incidents.c.place_key.like(f"%{escape_like(fold_name(f.place))}%", escape="\\"))
+    if f.date_from:
+        found.append(incidents.c.date_to >= check_date_filter(f.date_from))
+    if f.date_to:
+        found.append(incidents.c.date_from <= check_date_filter(f.date_to, last=True))
+    if f.certainty:
+        found.append(incidents.c.certainty == f.certainty)
+    if f.bbox:
+        west, south, east, north = f.bbox
+        lon = (incidents.c.lon.between(west, east) if west <= east
+               else or_(incidents.c.lon >= west, incidents.c.lon <= east))
+        found.append(and_(incidents.c.lat.between(south, north), lon))
+    if f.q:
+        found.append(_any_source(
+            or_(contains(stories.c.headline, f.q), contains(events.c.sentence, f.q),
+                contains(events.c.trigger_word, f.q)), with_story=True))
+    if f.source:
+        found.append(_any_source(or_(contains(pages.c.source, f.source), contains(pages.c.url, f.source))))
+    return found
+
+
+def _any_source(condition, *, with_story: bool = False):
+    """EXISTS: some member event of the incident (with its page, and story) meets ``condition``."""
+    member = and_(incident_events.c.incident_id == incidents.c.incident_id,
+                  events.c.page_id == incident_events.c.page_id,
+                  events.c.story_position == incident_events.c.story_position,
+                  events.c.event_id == incident_events.c.event_id,
+                  pages.c.page_id == incident_events.c.page_id)
+    tables = [incident_events, events, pages]
+    if with_story:
+        member = and_(member, stories.c.page_id == incident_events.c.page_id,
+                      stories.c.position == incident_events.c.story_position)
+        tables.append(stories)
+    return exists(select(1).select_from(*tables).where(member, condition).correlate(incidents))
+
+
+def _select_page(filters: EventFilters, *, sort: str | None, limit: int | None, offset: int) -> Select:
+    key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
+    first, *rest = INCIDENT_SORTS[key]
+    order = [first.is_(None), first.desc() if descending else first.asc()]
+    for column in rest:  # rows without a value last on every column: SQLite and PostgreSQL agree
+        order += [column.is_(None), column]
+    query = (select(incidents).where(*_conditions(filters))
+             .order_by(*order, incidents.c.incident_id)
+             .offset(offset))
+    return query.limit(limit) if limit is not None else query
+
+
+def _select_count(filters: EventFilters) -> Select:
+    return select(func.count()).select_from(incidents).where(*_conditions(filters))
+
+
+def _read_incidents(conn: Connection, query: Select) -> list[StoredIncident]:
+    rows = conn.execute(query).all()
+    sources = _read_sources(conn, [r.incident_id for r in rows])
+    return [_stored_incident(r, sources.get(r.incident_id, ())) for r in rows]
+
+
+def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[IncidentSource, ...]]:
+    """The sources of these incidents only, in their stored order."""
+    ids = list(ids)
+    found: dict[str, list[IncidentSource]] = {}
+    for start in range(0, len(ids), IN_CHUNK):
+        query = (select(incident_events.c.incident_id, incident_events.c.group_id, events.c.page_id,
+                        events.c.story_position, events.c.event_id, events.c.killed, events.c.injured,
+                        events.c.arrested, events.c.trigger_word, events.c.sentence, pages.c.source, pages.c.url,
+                        stories.c.headline, stories.c.published)
+                 .join(events, and_(events.c.page_id == incident_events.c.page_id,
+                                    events.c.story_position == incident_events.c.story_position,
+                                    events.c.event_id == incident_events.c.event_id))
+                 .join(pages, pages.c.page_id == events.c.page_id)
+                 .join(stories, and_(stories.c.page_id == events.c.page_id,
+                                     stories.c.position == events.c.story_position))
+                 .where(incident_events.c.incident_id.in_(ids[start:start + IN_CHUNK]))
+                 .order_by(incident_events.c.incident_id, incident_events.c.position))
+        for r in conn.execute(query):
+            found.setdefault(r.incident_id, []).append(IncidentSource(
+                page_id=r.page_id, story_position=r.story_position, event_id=r.event_id, group_id=r.group_id,
+                source=r.source, url=r.url, headline=r.headline, published=r.published, killed=r.killed,
+                injured=r.injured, arrested=r.arrested, trigger=r.trigger_word, sentence=r.sentence))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _stored_incident(row, sources: tuple[IncidentSource, ...]) -> StoredIncident:
+    counts = {name: getattr(row, name) for name in COUNT_COLUMNS}
+    for name in COUNT_COLUMNS:
+        for end in ("low", "best", "high"):
+            counts[f"{name}_{end}"] = getattr(row, f"{name}_{end}")
+    return StoredIncident(
+        incident_id=row.incident_id, type=row.type, family=row.family, country=row.country, admin1=row.admin1,
+        place_name=row.place_name, lat=row.lat, lon=row.lon, precision=row.place_precision, date=row.date,
+        date_end=row.date_end, certainty=row.certainty, source_count=row.source_count, sources=sources,
+        **counts)
