@@ -7,8 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..evaluate import evaluate_pages, format_report, read_gold_dir
-
 
 def eval_cli(
     gold_dir: Path = typer.Argument(..., help="Folder of *.gold.json files, each naming its page in \"input\"."),
@@ -16,6 +14,8 @@ def eval_cli(
     as_json: bool = typer.Option(False, "--json", help="Also print the total as JSON on the last line."),
 ) -> None:
     """Score dateline's extraction of annotated pages against their gold files."""
+    from ..evaluate import evaluate_pages, format_report, read_gold_dir
+
     if not gold_dir.is_dir():
         raise typer.BadParameter(f"{gold_dir} is not a folder", param_hint="GOLD_DIR")
     try:

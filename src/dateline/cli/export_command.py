@@ -1,5 +1,5 @@
 """`dateline export FORMAT`: stored events, with the filters of `dateline events`,
-as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (dateline.export)."""
+as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (dateline.export), which loads when it runs."""
 from __future__ import annotations
 
 import sys
@@ -8,15 +8,16 @@ from pathlib import Path
 import typer
 
 from ..errors import DatelineError
-from ..export import EXPORT_FORMATS, write_export
 from ..models import CERTAINTIES
-from ..store import open_store
-from ..store.queries import EventFilters, list_events
 from .store_commands import DB_HELP, check_filter_flags, fail, settings_from_flags
+
+# The names of dateline.export.EXPORT_FORMATS, for the help without loading the exporters and
+# the store; tests/cli/test_startup.py checks that the two agree.
+EXPORT_FORMAT_NAMES = ("acled", "plover", "geojson", "jsonl")
 
 
 def export_cli(
-    fmt: str = typer.Argument(..., metavar="FORMAT", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
+    fmt: str = typer.Argument(..., metavar="FORMAT", help=f"One of: {', '.join(EXPORT_FORMAT_NAMES)}."),
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     event_type: str = typer.Option(None, "--type", help="Only this event type (spec/events.md), e.g. air_drone_strike."),
@@ -29,6 +30,10 @@ def export_cli(
     limit: int = typer.Option(None, "--limit", min=1, help="Export at most this many events.", show_default=False),
 ) -> None:
     """Export stored events for other tools: ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines."""
+    from ..export import EXPORT_FORMATS, write_export
+    from ..store import open_store
+    from ..store.queries import EventFilters, list_events
+
     if fmt not in EXPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EXPORT_FORMATS)}",
                                  param_hint="FORMAT")

@@ -1,24 +1,27 @@
 """`dateline incidents`: validates its arguments like `dateline events` (and --text, --source,
 --bbox, --sort as /api/incidents takes them), then calls store.incidents.find_incidents
-(and, with --refresh, refresh_incidents first)."""
+(and, with --refresh, refresh_incidents first). The store loads when the command runs;
+the grouping (datasketch, numpy) only with --refresh."""
 from __future__ import annotations
 
 import csv
 import json
 import sys
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
 
 from ..errors import DatelineError
 from ..models import CERTAINTIES
-from ..store import open_store
-from ..store.incidents import INCIDENT_SORTS, RefreshReport, StoredIncident, find_incidents, refresh_incidents
-from ..store.queries import EventFilters, parse_sort
 from .store_commands import DB_HELP, EVENT_FORMATS, PIPED_TABLE_WIDTH, check_filter_flags, fail, settings_from_flags
+
+if TYPE_CHECKING:
+    from ..store.incidents import RefreshReport, StoredIncident
+
+# The names of store.incident_queries.INCIDENT_SORTS, for the --sort help without loading
+# SQLAlchemy; tests/cli/test_startup.py checks that the two agree.
+INCIDENT_SORT_NAMES = ("date", "killed", "injured", "arrested", "type", "place", "country", "sources")
 
 INCIDENT_CSV_FIELDS = ("incident_id", "date", "date_end", "type", "family", "certainty", "place", "country",
                        "admin1", "lat", "lon", "precision", "killed", "killed_low", "killed_best", "killed_high",
@@ -38,7 +41,7 @@ def incidents_cli(
     text: str = typer.Option(None, "--text", help="Only incidents with a source whose headline, sentence or trigger contains this (any case)."),
     source: str = typer.Option(None, "--source", help="Only incidents with a source whose outlet name or URL contains this (any case)."),
     bbox: str = typer.Option(None, "--bbox", help="Only incidents inside WEST,SOUTH,EAST,NORTH (degrees; WEST > EAST crosses the antimeridian)."),
-    sort: str = typer.Option(None, "--sort", help=f"Order by {', '.join(INCIDENT_SORTS)} (sources: how many outlets); '-' in front reverses, e.g. -killed. [default: date]", show_default=False),
+    sort: str = typer.Option(None, "--sort", help=f"Order by {', '.join(INCIDENT_SORT_NAMES)} (sources: how many outlets); '-' in front reverses, e.g. -killed. [default: date]", show_default=False),
     limit: int = typer.Option(None, "--limit", min=1, help="List at most this many incidents.", show_default=False),
     fmt: str = typer.Option("table", "--format", help="table, json (JSON Lines, with every source) or csv."),
     refresh: bool = typer.Option(False, "--refresh", help="Regroup stories and events into incidents first."),
@@ -48,6 +51,10 @@ def incidents_cli(
         raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EVENT_FORMATS)}",
                                  param_hint="--format")
     check_filter_flags(certainty=certainty, since=since, until=until)
+    from ..store import open_store
+    from ..store.incident_queries import INCIDENT_SORTS, find_incidents
+    from ..store.queries import EventFilters, parse_sort
+
     try:
         parse_sort(sort, INCIDENT_SORTS, default="date")
     except ValueError as exc:
@@ -59,6 +66,8 @@ def incidents_cli(
     try:
         with open_store(settings.db, create=False) as store:
             if refresh:
+                from ..store.incidents import refresh_incidents  # datasketch loads only here
+
                 print_refresh_summary(refresh_incidents(store))
             page = find_incidents(store, filters, sort=sort, limit=limit)
     except DatelineError as exc:
@@ -124,6 +133,10 @@ def write_incidents_csv(found: list[StoredIncident]) -> None:
 
 def print_incidents_table(found: list[StoredIncident]) -> None:
     """One line per incident: ACLED's figure with the sources' range beside it, and the outlets."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(soft_wrap=False)
     if not console.is_terminal:
         console = Console(soft_wrap=False, width=PIPED_TABLE_WIDTH)

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..models import Extraction, Failure
 from ..errors import DatelineError
-from ..parallel import run_batches
-from ..readers import SKIP_STAGE, read_sources
-from ..record import to_record
-from .logs import configure_logging
+from ..models import Failure
 from .eval_command import eval_cli
-from .incident_commands import incidents_cli
 from .export_command import export_cli
+from .incident_commands import incidents_cli
+from .logs import configure_logging
 from .serve_command import serve_cli
 from .store_commands import (DASK_HELP, WORKERS_HELP, check_format, events_cli, failures_cli, ingest_cli,
                              settings_from_flags, stories_cli)
+
+if TYPE_CHECKING:
+    from ..models import Extraction
+
+# The commands import the pipeline, the readers and the stores when they run, so that
+# `dateline --help` and the store listings do not load spaCy, trafilatura or Dask.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn raw news pages into clean stories and coded events.")
@@ -35,6 +39,8 @@ EXTRACT_CHUNK_PAGES = 32  # pages cleaned, then parsed in one nlp.pipe call, at 
 
 def _chunks(sources: list[str], fmt: str | None, max_page_bytes: int):
     """(chunk, its pages): what was read, in input order, EXTRACT_CHUNK_PAGES pages at a time."""
+    from ..readers import read_sources
+
     chunk: list = []
     for item in read_sources(sources, fmt=fmt, max_page_bytes=max_page_bytes):
         chunk.append(item)
@@ -48,6 +54,8 @@ def _chunks(sources: list[str], fmt: str | None, max_page_bytes: int):
 def _extractions(sources: list[str], fmt: str | None, max_page_bytes: int, *, workers: int = 1,
                  dask: str | None = None):
     """Extractions (and read failures) in input order, chunks processed here, on N processes or Dask."""
+    from ..parallel import run_batches
+
     for chunk, extractions in run_batches(_chunks(sources, fmt, max_page_bytes), workers=workers, dask=dask):
         done = iter(extractions)
         for item in chunk:
@@ -76,6 +84,9 @@ def extract(
 
 def _print_extractions(pages: list[str], fmt: str | None, settings, *, as_json: bool) -> int:
     """Print each page's record (or summary) as it is done; return how many pages failed."""
+    from ..readers import SKIP_STAGE
+    from ..record import to_record
+
     failed = 0
     for item in _extractions(pages, fmt, settings.max_page_bytes, workers=settings.workers, dask=settings.dask):
         if isinstance(item, Failure):

@@ -1,27 +1,25 @@
 """`dateline ingest`, `dateline failures`, `dateline stories` and `dateline events`:
 each validates its arguments, then calls one library function
-(store.ingest.ingest_sources, Store.failures, Store.stories, Store.events)."""
+(store.ingest.ingest_sources, Store.failures, Store.stories, Store.events).
+The stores, the readers and rich's tables load when a command runs, not with the app."""
 from __future__ import annotations
 
 import csv
 import json
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from ..errors import DatelineError
-from ..models import CERTAINTIES, Failure
-from ..readers import FORMATS
-from ..record import event_record, story_record
-from ..settings import Settings, load_settings
-from ..store import StoredEvent, StoredStory, open_store
-from ..store.coded import check_date_filter
-from ..store.ingest import IngestReport, ingest_sources, list_ingest_inputs, list_retry_inputs
+from ..models import CERTAINTIES
+
+if TYPE_CHECKING:
+    from ..models import Failure
+    from ..settings import Settings
+    from ..store import StoredEvent, StoredStory
+    from ..store.ingest import IngestReport
 
 # Failed pages listed one by one in the end summary; past this, counts by reason.
 MAX_LISTED_FAILURES = 20
@@ -39,6 +37,8 @@ def fail(message: str) -> typer.Exit:
 
 
 def settings_from_flags(**flags: object) -> Settings:
+    from ..settings import load_settings
+
     try:
         return load_settings(**flags)
     except DatelineError as exc:
@@ -46,7 +46,11 @@ def settings_from_flags(**flags: object) -> Settings:
 
 
 def check_format(fmt: str | None) -> str | None:
-    if fmt is not None and fmt not in FORMATS:
+    if fmt is None:
+        return None
+    from ..readers import FORMATS
+
+    if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(FORMATS)}",
                                  param_hint="--format")
     return fmt
@@ -70,6 +74,12 @@ def ingest_cli(
     fmt = check_format(fmt)
     settings = settings_from_flags(db=db, max_page_bytes=max_page_bytes, batch_size=batch_size,
                                    workers=workers, dask=dask)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..store import open_store
+    from ..store.ingest import ingest_sources, list_ingest_inputs, list_retry_inputs
+
     try:
         store = open_store(settings.db)
     except DatelineError as exc:
@@ -120,6 +130,8 @@ def check_filter_flags(*, certainty: str | None, since: str | None, until: str |
                                  param_hint="--certainty")
     for name, value in (("--since", since), ("--until", until)):
         if value is not None:
+            from ..store.coded import check_date_filter
+
             try:
                 check_date_filter(value)
             except ValueError as exc:
@@ -184,6 +196,8 @@ def failures_cli(
     """List the pages that failed, with the stage and the reason; retry them with
     `dateline ingest --retry-failed`."""
     settings = settings_from_flags(db=db)
+    from ..store import open_store
+
     try:
         with open_store(settings.db, create=False) as store:
             found = store.failures(include_skipped=include_skipped)
@@ -207,6 +221,8 @@ def stories_cli(
 ) -> None:
     """List the stories stored by `dateline ingest`."""
     settings = settings_from_flags(db=db)
+    from ..store import open_store
+
     try:
         with open_store(settings.db, create=False) as store:
             found = store.stories(limit=limit)
@@ -225,6 +241,8 @@ def stories_cli(
 
 
 def stored_story_record(item: StoredStory) -> dict:
+    from ..record import story_record
+
     return {"source": item.source, "url": item.url, "page_id": item.page_id, "position": item.position,
             **story_record(item.story)}
 
@@ -262,6 +280,8 @@ def events_cli(
                                  param_hint="--format")
     check_filter_flags(certainty=certainty, since=since, until=until)
     settings = settings_from_flags(db=db)
+    from ..store import open_store
+
     try:
         with open_store(settings.db, create=False) as store:
             found = store.events(type=event_type, family=family, country=country, place=place, since=since,
@@ -281,6 +301,8 @@ def events_cli(
 
 def stored_event_record(item: StoredEvent) -> dict:
     """An event as `events --format json` prints it: where it was read, then the record of spec/output.md."""
+    from ..record import event_record
+
     return {"source": item.source, "url": item.url, "page_id": item.page_id, "story": item.story_position,
             "headline": item.headline, **event_record(item.event)}
 
@@ -303,6 +325,10 @@ def write_events_csv(found: list[StoredEvent]) -> None:
 
 def print_events_table(found: list[StoredEvent]) -> None:
     """A rich table: as wide as the terminal (place and source shrink first), one line per event."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(soft_wrap=False)
     if not console.is_terminal:
         console = Console(soft_wrap=False, width=PIPED_TABLE_WIDTH)
