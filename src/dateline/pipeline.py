@@ -74,14 +74,16 @@ def annotate_story(story: Story, analysis: StoryAnalysis, sentences: Sequence[Sp
     """The story with its entities, quotes and coded events.
 
     ``coded`` remembers the events of stories already coded in this batch, keyed by
-    everything the coder reads (text, date, dateline place, headline): a copy is coded once.
+    everything the coder reads (text, date, dateline place, headline, captions): a copy is coded once.
     """
     dateline_place = story.dateline.place if story.dateline else None
-    key = (story.text, story.published, dateline_place, story.headline)
+    captions = tuple(caption.text for caption in story.captions)
+    key = (story.text, story.published, dateline_place, story.headline, captions)
     events = coded.get(key) if coded is not None else None
     if events is None:
         events = code_events(story.text, sentences=sentences, story_date=story.published,
-                             dateline_place=dateline_place, headline=story.headline, entities=analysis.entities)
+                             dateline_place=dateline_place, headline=story.headline, entities=analysis.entities,
+                             captions=captions)
         if coded is not None:
             coded[key] = events
     return dataclasses.replace(story, entities=analysis.entities, quotes=analysis.quotes, events=events)

@@ -69,6 +69,10 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
         ("A dozen people were arrested at the checkpoint.", [("arrested", 12, "about")]),
         ("Hundreds of thousands of people were displaced and tens were killed.", [("killed", 10, None)]),
         ("Five fishermen lost their lives when the boat capsized.", [("killed", 5, None)]),
+        # the dead whose bodies were found
+        ("Police found the hacked-up bodies of what appear to be five men on Tuesday.", [("killed", 5, None)]),
+        ("The bodies of at least 12 people were recovered from the river.", [("killed", 12, "at_least")]),
+        ("Divers pulled the remains of two fishermen from the lake.", [("killed", 2, None)]),
         # numbers that are not casualties
         ("Russia fired 300 missiles and 45 drones overnight, and 160 delegations attended the summit.", []),
         ("The ceasefire lasted 48 hours before the guns resumed.", []),

@@ -171,6 +171,10 @@ def test_clashes_told_with_protesters_are_a_riot(sentence: str) -> None:
     "Many wonder how gunmen could slip past the guards in Lagos so easily.",
     "The unit lost much of its fighting strength in Bakhmut last year.",
     "Students demanded the release from detention of a classmate in Belgrade.",
+    "Police in Dallas have been granted an arrest warrant for the man.",
+    "The arrest report from Dallas says the gun was left in the car.",
+    "His criminal record in Dallas includes prior arrests for burglary.",
+    "A reward is offered for any information that leads to an arrest in Dallas.",
 ])
 def test_words_that_only_look_like_an_event_are_not_coded(sentence: str) -> None:
     assert core_events(sentence) == []

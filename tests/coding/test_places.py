@@ -266,3 +266,22 @@ def test_a_county_lies_where_its_towns_are_not_at_a_namesake_elsewhere(name, sea
     county, town = resolve_place(name, context=NO_CONTEXT), resolve_place(seat, context=NO_CONTEXT)
     assert county is not None and county.precision == "region" and town is not None
     assert measure_km(county.lat, county.lon, town.lat, town.lon) <= 45
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Authorities in the Gulf coast state of Veracruz found the bodies.", "Veracruz", ("MX", "30")),
+        ("Gunmen attacked a bar in the southern state of Guerrero.", "Guerrero", ("MX", "12")),
+        ("Floods hit the province of Punjab on Monday.", "Punjab", ("PK", "04")),
+    ],
+)
+def test_a_name_after_state_of_or_province_of_is_the_region(text, name, expected):
+    found = {text[start:end]: place for start, end, place in find_places(text, context=context_from_story(text))}
+    place = found[name]
+    assert place.precision == "region" and (place.country, place.admin1) == expected
+
+
+def test_a_region_named_by_its_stem_beats_the_region_of_a_town_of_that_name():
+    place = resolve_place("Guerrero state", context=NO_CONTEXT)  # not Puebla, where a bigger town Guerrero lies
+    assert place is not None and (place.country, place.admin1, place.precision) == ("MX", "12", "region")

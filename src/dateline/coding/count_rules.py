@@ -1,7 +1,7 @@
 """Casualty counts: which field a number counts, and the numbers that count none.
 
     read_quantity(tokens, quantity, lex)   (field, last token, rule) or None: passive, object,
-                                           left, noun, toll, zero, subject
+                                           left, noun, toll, zero, subject, bodies
     is_excluded(...)                       parts of a count already made, ages, years, money
     sum_conjoined(...)                     "two women and three children were killed" -> 5
     take_dead_from_hit(...)                those shot who later died are not injured
@@ -26,6 +26,9 @@ from .count_tokens import Count, CountLexicon, Token
 ZERO_WORDS = {"nobody": 1, "none": 1, "no-one": 1, "no": 1}
 LEAVING = frozenset({"leaving", "left", "leaves", "leave"})
 SUBORDINATORS = frozenset({"when", "after", "before", "until", "as", "where", "while", "since", "because"})
+BODY_WORDS = frozenset({"bodies", "remains", "corpses"})
+BODY_HEDGES = ("what", "appear", "appears", "appeared", "seem", "seems", "to", "be", "at", "least", "about",
+               "some", "another", "nearly", "almost", "more", "than", "up")  # may stand between "of" and the number
 
 
 def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
@@ -48,6 +51,8 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
     if quantity.article and head is None:
         return None
     before = find_previous_word(tokens, quantity.first)
+    if not quantity.zero and is_bodies_of(tokens, quantity.first):
+        return "killed", end, "bodies"
     if before is not None and not quantity.zero:
         word = tokens[before].low
         if "t" in lex.words.get(word, ("", ""))[1]:
@@ -74,6 +79,15 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
         field, last = closing
         return field, last, "zero" if quantity.zero else "passive"
     return None
+
+
+def is_bodies_of(tokens: list[Token], first: int) -> bool:
+    """The number counts the dead whose bodies were found: "the bodies of five men", "the remains of
+    what appear to be two women", "the bodies of at least 12 people"."""
+    i = first - 1
+    while i >= 1 and first - i <= len(BODY_HEDGES) and tokens[i].low in BODY_HEDGES:
+        i -= 1
+    return i >= 1 and tokens[i].low == "of" and tokens[i - 1].low in BODY_WORDS
 
 
 def is_subordinate(tokens: list[Token], first: int) -> bool:

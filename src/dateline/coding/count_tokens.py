@@ -114,7 +114,7 @@ def load_lexicon() -> CountLexicon:
     )
 
 
-COUNTS_VERSION = "counts-3"
+COUNTS_VERSION = "counts-4"
 
 def describe_version() -> str:
     """The version to store next to counts: the code's and every word list's."""

@@ -10,6 +10,7 @@ casualty word of its clause. The rules, by name (``Count.rule``):
     left     "leaving 12 injured", "that left 48 people dead"
     noun     "12 killed, including 5 children", "(7 fatalities)", "30 injured"
     toll     "the death toll rose to 31"
+    bodies   "found the bodies of five men", "the remains of what appear to be two women": the dead
     zero     "No staff were injured", "no fatalities were reported"
     subject  one person named as the subject: "He died at the hospital", "The victim was
              pronounced dead", "Javon Wilson, 15, died" (``data/count_subjects.txt``)

@@ -2,7 +2,8 @@
 
     event_triggers.txt   type, pattern, strength ("strong" codes on its own, "weak" needs support)
     event_cues.txt       negation, hypothetical, planned, claimed, denied and historical cues
-    event_places.txt     words that make a place a landmark, not the scene ("near X", "from X")
+    event_places.txt     words that make a place a landmark, not the scene ("near X", "from X"),
+                         and the nouns of places a force can take ("the town", "the base")
 
 Each file carries a ``# version:`` line; ``describe_version()`` joins them with the
 code's version, and that string is stored with every event (``Event.coder_version``).
@@ -21,6 +22,8 @@ CORE_TYPES = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", 
                         "interception", "territory_change", "abduction", "arrest", "protest", "riot",
                         "disaster"})
 AFTER_KINDS = ("actor", "part")
+NOUN_KINDS = ("territory",)
+AREA_KINDS = ("wide",)  # words before a place that make it an area told across ("across Gaza")
 VIOLENCE = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery"})
 
 
@@ -39,6 +42,8 @@ class EventLexicon:
     place_cues: dict[str, re.Pattern[str]]  # near / origin -> pattern that ends just before a place
     actor_after: re.Pattern[str] | None = None  # matches at the start of the text after an actor place
     part_after: re.Pattern[str] | None = None  # "'s eastern suburbs": a possessive that stays a scene
+    territory: re.Pattern[str] | None = None  # nouns of places a force takes ("the village", "the base")
+    wide: re.Pattern[str] | None = None  # ends just before a place told as a whole area ("across Gaza")
 
 
 def compile_words(alternatives: list[str], *, anchor_end: bool = False) -> re.Pattern[str]:
@@ -73,7 +78,9 @@ def load_event_lexicon() -> EventLexicon:
     versions.append(version)
     after = {row[0]: row[1].split("|") for row in rows if row[0] in AFTER_KINDS}
     place_cues = {row[0]: compile_words(row[1].split("|"), anchor_end=True) for row in rows
-                  if row[0] not in AFTER_KINDS}
+                  if row[0] not in AFTER_KINDS + NOUN_KINDS + AREA_KINDS}
+    wide = [word for row in rows if row[0] in AREA_KINDS for word in row[1].split("|")]
+    nouns = {row[0]: row[1].split("|") for row in rows if row[0] in NOUN_KINDS}
     return EventLexicon(
         version="+".join(versions),
         triggers=triggers,
@@ -81,6 +88,8 @@ def load_event_lexicon() -> EventLexicon:
         place_cues=place_cues,
         actor_after=compile_after(after.get("actor")),
         part_after=compile_after(after.get("part"), reach=2),
+        territory=compile_words(nouns["territory"]) if "territory" in nouns else None,
+        wide=compile_words(wide, anchor_end=True) if wide else None,
     )
 
 

@@ -11,17 +11,23 @@ fills what it lacks from the later mentions (a date, a count); an exact figure
 from a weak trigger ("killed", "attacked") that ends with no count is dropped:
 alone, such words too often tell of something else, unless the clause gives them a scene
 and a time of its own in a story of violence ("Two strikes on Wednesday targeted a market
-in Gaza City"). A region and a town inside it are one scene (the town is kept); two
-clauses of one sentence set side by side stay two events; a mention that refers back
+in Gaza City"). A region and a town (or a state and a county) inside it are one scene; the
+finer place is kept when a mention of the incident names it, or its paragraph gave it (not
+a guess, nor a mention of the past); two
+clauses of one sentence set side by side stay two events; a tally over a whole area
+("strikes across Gaza killed 92") and an incident told with its own scene and time stay
+two; a mention that refers back
 (a guessed place, or "the attack" with no place or figure of its own) joins the story's
 event of its family.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import Event, EventPlace, Span
 from .event_lexicon import family_of, is_core
+from .gazetteer import load_gazetteer
 
 
 @dataclass(slots=True)
@@ -48,6 +54,8 @@ class Draft:
     supported: bool = False  # a weak trigger with its own scene and time in a story of violence
     date_soft: bool = False  # the date is the story's news day, not one the text gives this event
     died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
+    wide: bool = False  # a tally over a whole area ("strikes across Gaza killed 92")
+    timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
         """Keep the first figure for a field, unless a later one is exact where it was bounded."""
@@ -88,6 +96,14 @@ class Draft:
             return not own and within_year_before(hard.date, soft.date)
         return self.date.startswith(other.date) or other.date.startswith(self.date)
 
+    def inside_tally(self, other: Draft) -> bool:
+        """An incident told with its own scene and time ("Two strikes on Wednesday hit a market in
+        Gaza City") is not the area-wide tally it may belong to ("strikes across Gaza killed 92")."""
+        if self.wide == other.wide:
+            return False
+        single = other if self.wide else self
+        return single.place_source == "own" and single.timed
+
     def same_sentence_apart(self, other: Draft) -> bool:
         """Two clauses of one sentence set side by side tell two events."""
         return self.clause[0] == other.clause[0] and self.clause[1] != other.clause[1]
@@ -112,8 +128,9 @@ class Draft:
                    if name in other.counts)
 
     def absorb(self, other: Draft) -> None:
-        if self.place is not None and other.place is not None and holds(self.place, other.place):
-            self.place = other.place  # the town inside the region is the finer scene
+        if (self.place is not None and other.place is not None and holds(self.place, other.place)
+                and other.place_source in ("own", "paragraph") and other.certainty != "historical"):
+            self.place = other.place  # the town inside the region is the finer scene, where a mention puts it
         if not self.strong and other.strong:
             self.type, self.strong, self.trigger = other.type, True, other.trigger
             self.trigger_span, self.sentence_span = other.trigger_span, other.sentence_span
@@ -160,9 +177,22 @@ def within_year_before(date: str, news_day: str) -> bool:
 
 
 def holds(region: EventPlace, place: EventPlace) -> bool:
-    """A region and a town inside it ("the Bryansk region", "Bryansk") are one scene."""
-    return (region.precision == "region" and place.precision == "place" and bool(region.admin1)
-            and region.country == place.country and region.admin1 == place.admin1)
+    """A region and a town inside it ("the Bryansk region", "Bryansk") are one scene, and so are a
+    state and a county inside it ("Colorado", "Eagle County")."""
+    if not (region.precision == "region" and bool(region.admin1) and region.country == place.country
+            and region.admin1 == place.admin1):
+        return False
+    if place.precision == "place":
+        return True
+    return place.precision == "region" and place.name != region.name and is_admin1(region)
+
+
+@lru_cache(maxsize=1024)
+def is_admin1(region: EventPlace) -> bool:
+    """The region is a first-level unit (a state, a province), not a county or district inside one."""
+    gazetteer = load_gazetteer()
+    row = gazetteer.admin1_rows.get(f"{region.country}.{region.admin1}")
+    return row is not None and gazetteer.names[row] == region.name
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
@@ -170,7 +200,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in drafts:
         same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
-                     and m.same_counts(draft) and not m.same_sentence_apart(draft)), None)
+                     and m.same_counts(draft) and not m.same_sentence_apart(draft)
+                     and not m.inside_tally(draft)), None)
         if same is None:
             merged.append(draft)
         else:

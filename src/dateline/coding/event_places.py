@@ -9,11 +9,21 @@ A place that only locates another ("near Nabatieh", "north of Kyiv") or says whe
 someone comes from ("citizens of Tajikistan") is not a scene (``data/event_places.txt``).
 A country gives way to any finer place of the sentence, and a region to a place
 inside it ("Chaung Ma village, Kani Township, Sagaing Region" is one scene).
+
+    takes_territory(text, places, start, end, ...)   whether a territory change names the place taken
+
+A territory change names what was taken, held or left: a place name or a place noun
+("the town", "the base") as the object after the trigger ("captured the town", "occupied
+Chaung Ma"), or as the subject before a passive trigger or "fell to" ("the base was
+seized", "Avdiivka fell to Russian forces"). "Captured the suspect", "seized 15 guns",
+"captured on video" and "fell to the ground" name no place: they are no territory change.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from ..models import Span
 from .event_lexicon import load_event_lexicon
 from .places import Place
 
@@ -28,6 +38,10 @@ COUNTRY_SCENE = re.compile(r"(?:\b(?:in|across|on|at|over|into|throughout|inside
 SCENE_BEFORE = re.compile(r"\b(?:in|across|on|at|over|into|throughout|inside|within|hit|struck|targeted)\s+$",
                           re.IGNORECASE)
 POSSESSIVE = re.compile(r"^\s*['\u2019]s\b")
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+NAME_AFTER = re.compile(r"^\s+(?:the\s+)?[A-Z]")
+OBJECT_REACH = 80  # characters after the trigger that may name what was taken
 
 
 def read_cue(text: str, start: int) -> str | None:
@@ -126,3 +140,28 @@ def choose_scenes(text: str, places: list[Located], trigger_start: int) -> list[
     before = [run for run in runs if run[0][0] < trigger_start]
     run = after[0] if after else before[-1]
     return run
+
+
+def takes_territory(text: str, places: list[Located], start: int, end: int, *, sentence: Span,
+                    persons: Sequence[Span] = ()) -> bool:
+    """Whether the territory change at text[start:end] names a place taken (see the module docstring).
+
+    ``persons`` are the spans of people's names: "captured Pedro Ortiz" takes no place."""
+    territory = load_event_lexicon().territory
+    cut = CLAUSE_BREAK.search(text, end, sentence[1])
+    stop = min(cut.start() if cut else sentence[1], end + OBJECT_REACH)
+    if any(end <= item[0] < stop for item in places):
+        return True
+    after = text[end:stop]
+    if territory is not None and territory.search(after.lower()):
+        return True
+    name = NAME_AFTER.match(after)
+    if name is not None and not any(first <= end + name.end() - 1 < last for first, last in persons):
+        return True
+    if not (text[start:end].lower().startswith("fell") or PASSIVE_BEFORE.search(text[sentence[0]:start])):
+        return False
+    breaks = list(CLAUSE_BREAK.finditer(text, sentence[0], start))
+    begin = breaks[-1].end() if breaks else sentence[0]
+    if any(begin <= item[0] < start for item in places):
+        return True
+    return territory is not None and bool(territory.search(text[begin:start].lower()))

@@ -22,8 +22,15 @@ Rules for what the text does not say:
 - no place in the sentence: the place the paragraph last gave, else the places the rest
   of the paragraph names (all of them when the sentence speaks of "three regions"), else
   the one the paragraph before gave, else the dateline, else the headline's place, else
-  the story's last place before, else its country; a mention placed only by such a guess
-  joins the story's event of its family (event_merge.py);
+  the story's last place before, else a country named before, else the story's first town
+  or region, else the one country its context names (a US local story whose towns the
+  gazetteer does not know); a mention placed only by such a guess joins the story's event
+  of its family (event_merge.py);
+- a territory change names the place taken ("captured the town", not "captured the
+  suspect" or "captured on video"; event_places.py);
+- a list of places with bracketed figures breaks the toll told before it down into one
+  event per place (event_breakdown.py); captions date an undated story and place a
+  country- or region-wide event at the one town they name inside it (event_captions.py);
 - no date in the sentence: the date the paragraph last gave; else the story's news day
   (the first day its opening sentences fix, else its published date), marked as a
   stand-in (``Draft.date_soft``): such a mention joins the telling of the same incident
@@ -40,14 +47,17 @@ from collections.abc import Sequence
 from ..models import Entity, Event, EventPlace, Span
 from .counts import find_counts
 from .dates import DateMention, find_dates, resolve_date
+from .event_breakdown import split_breakdown
+from .event_captions import read_caption_date, refine_scenes
 from .event_certainty import certainty_of
 from .event_counts import attach_counts, carry_counts
 from .event_clauses import announces_several, is_definite, is_detached, is_speech_date, split_clauses
-from .event_lexicon import describe_version, family_of, is_core
+from .event_lexicon import describe_version, family_of, is_core, load_event_lexicon
 from .event_merge import Draft, merge_drafts
-from .event_places import Located, choose_scenes, scene_places
+from .event_places import Located, choose_scenes, scene_places, takes_territory
 from .event_triggers import find_story_type, find_triggers, group_triggers
-from .places import context_from_story, find_places
+from .gazetteer import load_gazetteer
+from .places import context_from_story, find_places, make_place
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +79,8 @@ def split_sentences(text: str) -> list[Span]:
 
 def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_date: str | None = None,
                 dateline_place: str | None = None, headline: str | None = None,
-                entities: Sequence[Entity] = ()) -> tuple[Event, ...]:
-    """The events of one story body (offsets into ``text``)."""
+                entities: Sequence[Entity] = (), captions: Sequence[str] = ()) -> tuple[Event, ...]:
+    """The events of one story body (offsets into ``text``); ``captions`` are its pictures' captions."""
     spans = list(sentences) if sentences is not None else split_sentences(text)
     triggers = [find_triggers(text[start:end]) for start, end in spans]
     if not any(triggers):
@@ -79,9 +89,15 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
     places = find_places(text, context=context)
     fallback = read_fallback_places(headline, context=context)
     main = main_place(text, places, fallback)
-    news_date = find_news_date(text, spans, story_date=story_date)
+    home = read_home_country(context)
+    caption_date = None if story_date else read_caption_date(captions)
+    if caption_date is not None and len(caption_date) == 10:
+        story_date = caption_date  # no published date: the day the pictures were taken
+    news_date = find_news_date(text, spans, story_date=story_date) or caption_date
     story_type = find_story_type([headline or ""] + [text[s:e] for s, e in spans[:3]])
     story_violent = family_of(story_type) == "violence" if story_type else False
+    persons = [mention.span for entity in entities if entity.type == "PERSON" for mention in entity.spans
+               if mention.kind == "name"]
     drafts: list[Draft] = []
     paragraph_date: str | None = None
     previous_date: str | None = None
@@ -99,7 +115,8 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
             first, last = start + clause_start, start + clause_end
             clause = text[first:last]
             mention = resolve_date(clause, story_date=story_date, previous=previous_date, offset=first)
-            mentions = find_dates(clause, story_date=story_date, previous=previous_date, offset=first)
+            mentions = find_dates(clause, story_date=story_date, previous=previous_date,
+                                  offset=first) if triggers[index] else []  # only events pick among them
             date, date_end, date_span, date_hint = None, None, None, None
             soft = False  # the news day stands in for a date the text does not give
             if mention is not None and mention.value:
@@ -123,6 +140,9 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
             clause_drafts: list[Draft] = []
             for trigger in chosen:
                 at = start + trigger.start
+                if trigger.type == "territory_change" and not takes_territory(
+                        text, places, at, start + trigger.end, sentence=(start, end), persons=persons):
+                    continue  # "captured the suspect", "captured on video": no place taken
                 near = pick_date(mentions, at) if mention is not None and mention.value else None
                 hint = near.certainty if near is not None else date_hint
                 certainty = certainty_of(sentence, trigger.start, date_hint=hint, trigger_end=trigger.end)
@@ -136,7 +156,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
                     where = look_ahead(text, places, spans, index, paragraph_start, several=announces_several(sentence))
                     source = "ahead" if where else "guess"
                 where = where or last_scene or look_next(text, places, spans, index) or fallback
-                where = where or last_place_before(text, places, start)
+                where = where or last_place_before(text, places, start) or main or home
                 event_date, event_end, event_span, event_soft = date, date_end, date_span, soft
                 if near is not None:
                     event_date, event_end, event_span = near.value, near.end, near.span
@@ -158,14 +178,27 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
                         date_span=event_span if event_date else None, date_soft=event_soft and event_date is not None,
                         certainty=certainty, actors=actors, targets=targets, takes_counts=position == 0,
                         clause=(index, number if len(clauses) > 1 else 0), place_source=source,
-                        definite=definite, supported=supported))
+                        definite=definite, supported=supported, wide=is_area_wide(text, located),
+                        timed=mention is not None and not definite))
             counts = find_counts(clause, offset=first)
             attach_counts(clause_drafts, counts)
             if not any(is_core(draft.type) for draft in clause_drafts):
                 carry_counts(drafts, counts, scenes=scenes, date=mention.value if mention is not None else None)
             drafts += clause_drafts
+        if "(" in sentence:
+            split_breakdown(drafts, sentence, start=start, end=end, index=index, context=context)
+    merged = merge_drafts(drafts)
+    refine_scenes(merged, captions, context=context)
     version = describe_version()
-    return tuple(draft.to_event(text, version=version) for draft in merge_drafts(drafts))
+    return tuple(draft.to_event(text, version=version) for draft in merged)
+
+
+def is_area_wide(text: str, located: Located | None) -> bool:
+    """The place is an area the event is told across ("strikes across Gaza killed 92"): a tally."""
+    wide = load_event_lexicon().wide
+    if wide is None or located is None or located[0] < 0:
+        return False
+    return bool(wide.search(text[max(0, located[0] - 30):located[0]].lower()))
 
 
 def read_fallback_places(headline: str | None, *, context) -> list[Located]:
@@ -177,6 +210,16 @@ def read_fallback_places(headline: str | None, *, context) -> list[Located]:
         fine = [item for item in found if item[2].precision != "country"]
         return (fine or found)[:1]
     return []
+
+
+def read_home_country(context) -> list[Located]:
+    """The one country the story is set in, when its context names exactly one (a US local story
+    that never names a town the gazetteer knows), as a stand-in scene."""
+    if len(context.countries) != 1:
+        return []
+    gazetteer = load_gazetteer()
+    row = gazetteer.country_rows.get(context.countries[0])
+    return [(-1, -1, make_place(gazetteer, row))] if row is not None else []
 
 
 def main_place(text: str, places: list[Located], fallback: list[Located]) -> list[Located]:

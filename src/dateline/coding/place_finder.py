@@ -47,6 +47,7 @@ _PLURAL_REGIONS = re.compile(
     r"(regions|provinces|oblasts|states|districts|counties|governorates)\b")
 _TRAILING_REGION = re.compile(r"\s+(region|oblast|province|state|district|county|governorate|prefecture"
                               r"|township|raion|krai|territory|department|municipality)\b")
+_REGION_OF = re.compile(r"\b(state|province|region|governorate|prefecture|department|oblast)[ \t]+of[ \t]+$")
 _SINGULAR = {"regions": "region", "provinces": "province", "oblasts": "oblast", "states": "state",
              "districts": "district", "counties": "county", "governorates": "governorate"}
 _STREET_BEFORE = re.compile(r"(?:\bblocks?\s+of|\bat\s+\d+(?:\s*-\s*\d+)?|\bintersection\s+of|\bcorner\s+of)"
@@ -70,6 +71,7 @@ def load_abbreviations() -> frozenset[str]:
     return frozenset(normalize_name(name) for name in names if name.endswith("."))
 
 
+@lru_cache(maxsize=16384)
 def is_street(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names a street: "Prentice Street", "the 6100 block of Page",
     "30 Porter", "on West Highland", "at Mathis and Prentice Street"."""
@@ -93,9 +95,11 @@ def split_words(run: str) -> list[tuple[int, int]]:
     return [(match.start(), match.end()) for match in re.finditer(r"\S+", run)]
 
 
+@lru_cache(maxsize=16384)
 def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop stoplisted openers and edge connectors ("In Kyiv" -> "Kyiv"); a country's full name
-    ("Republic of the Congo") stays whole."""
+    ("Republic of the Congo") stays whole. Remembered: a story's runs are read by the home
+    vote, the context scan and the place finder alike."""
     gazetteer = load_gazetteer()
     while start < end:
         if any(gazetteer.kinds[row] == KIND_COUNTRY for row, _ in gazetteer.lookup(normalize_name(text[start:end]))):
@@ -152,6 +156,12 @@ def find_place_spans(text: str, *, context: PlaceContext) -> list[tuple[int, int
         if (len(words) == 1 and normalize_name(name) in load_abbreviations() and not text.startswith(".", end)
                 and normalize_name(name) not in load_tables()[2].keys() - load_abbreviations()):
             return  # "Man killed": a state abbreviation only with its full stop
+        unit = _REGION_OF.search(text, max(0, start - 30), start)  # "the Gulf coast state of Veracruz"
+        if unit:
+            place = resolve_place(f"{name} {unit.group(1)}", context=context)
+            if place is not None and place.precision == "region":
+                keep(start, end, place)
+                return
         region = _TRAILING_REGION.match(text, end)
         if region:
             place = resolve_place(f"{name} {region.group(1)}", context=context)

@@ -259,6 +259,8 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
     state = load_tables()[2].get(stem)
     if state is not None and f"{state[0]}.{state[1]}" in gazetteer.admin1_rows:
         return [(gazetteer.admin1_rows[f"{state[0]}.{state[1]}"], MATCH_NAME)]  # "Vermont State Police"
+    if any(match == MATCH_NAME for _, match in candidates) and word not in ADMIN2_WORDS:
+        return candidates  # "Guerrero state": the state of that name, not the state of a town Guerrero
     for row, match in gazetteer.lookup(stem):
         if gazetteer.kinds[row] == KIND_PLACE and word in ADMIN2_WORDS:
             candidates.append((row, max(match, MATCH_ALIAS)))

@@ -1,0 +1,23 @@
+"""Story-level merging, on stories written for these tests: an area-wide tally and the incidents
+told with their own scene and time stay apart."""
+from __future__ import annotations
+
+from dateline.coding.events import code_events
+
+TALLY = ("Officials say Israeli strikes across Gaza have killed at least 92 people, including women and children. "
+         "Two strikes on Wednesday targeted a crowded area in central Gaza City near a busy market, while "
+         "one earlier at a second school killed 16, hospital officials said. An attack Tuesday night on a "
+         "school sheltering hundreds of displaced people killed 27 people.")
+
+
+def test_an_area_wide_tally_and_an_incident_with_its_own_scene_and_time_stay_apart():
+    events = [e for e in code_events(TALLY, story_date="2031-06-12") if e.core]
+    assert sorted((e.killed or 0) for e in events) == [0, 16, 27, 92]
+    untold = next(e for e in events if e.killed is None)
+    assert untold.date == "2031-06-11"  # the Wednesday strikes
+
+
+def test_without_an_area_word_the_incident_joins_the_toll():
+    text = TALLY.replace("Israeli strikes across Gaza", "Israeli strikes in Gaza City")
+    events = [e for e in code_events(text, story_date="2031-06-12") if e.core]
+    assert sorted((e.killed or 0) for e in events) == [16, 27, 92]

@@ -1,0 +1,68 @@
+"""Scenes of events, on sentences written for these tests: a territory change names the place
+taken, and an event the text never places stands at the story's first town, else its country."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding.events import code_events
+
+STORY_DATE = "2031-06-12"
+
+
+def territory_changes(text: str) -> list:
+    return [e for e in code_events(text, story_date=STORY_DATE) if e.type == "territory_change"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured the town of Goma on Monday after days of fighting.",
+    "Russian forces captured Bakhmut on Saturday.",
+    "The troops occupied Chaung Ma after the airstrikes.",  # a village the gazetteer does not know
+    "Avdiivka fell to Russian forces in February.",
+    "The base was seized by militants overnight.",
+    "Ukrainian soldiers withdrew from Avdiivka, a city in the Donetsk region, in February.",
+    "The RSF took control of the capital Wad Madani in December.",
+    "Militants seized control of the district headquarters on Sunday.",
+])
+def test_territory_change_names_the_place_taken(text):
+    assert len(territory_changes(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The shooting was captured on video and shared online.",
+    "The moment was captured by her surveillance cameras.",
+    "Police captured the second suspect in the case on Friday.",
+    "Deputies captured one man, identified as Pedro Ortiz, 25, about 2 a.m.",
+    "Investigators seized 15 guns and two handguns from the house.",
+    "The boy fell to the floor with a bullet wound to his chest.",
+])
+def test_taking_a_person_a_weapon_or_a_picture_is_no_territory_change(text):
+    assert territory_changes(text) == []
+
+
+def test_unplaced_event_stands_at_the_first_town_the_story_names():
+    text = ("A teenager was fatally shot on Tuesday afternoon, police said.\n\n"
+            "The county coroner identified the victim. Students at a high school in Pittsburgh will be "
+            "offered counselling.")
+    [event] = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
+    assert event.place is not None and event.place.name == "Pittsburgh"
+
+
+def test_unplaced_event_in_a_story_of_one_country_stands_in_that_country():
+    text = ("A man was shot and killed on Tuesday night, the sheriff's office said.\n\n"
+            "Deputies said the suspect fled in a pickup truck. The sheriff asked anyone with information "
+            "to call the tip line.")
+    events = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
+    assert events and events[0].place is not None and events[0].place.country == "US"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later mention of the incident names the town inside the region
+    ("Police in the state of Veracruz found the bodies of five men on Tuesday.\n\n"
+     "The remains were found near the city of Cordoba.", "Córdoba"),
+    # a town named only for the past does not move the incident there
+    ("Police in the state of Veracruz found the bodies of five men on Tuesday.\n\n"
+     "Xalapa has been the scene of killings for years.", "Veracruz de Ignacio de la Llave"),
+])
+def test_a_region_wide_event_moves_to_the_town_a_mention_of_it_names(text, expected):
+    [event] = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
+    assert event.place.name == expected and event.killed == 5
