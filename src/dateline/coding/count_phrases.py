@@ -35,6 +35,10 @@ class Quantity:
     subject: bool = False
 
 
+WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+DECIMAL = re.compile(r"\d+\.\d+")
+
+
 def find_quantities(tokens: list[Token], lex: CountLexicon) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
@@ -55,13 +59,14 @@ def find_quantities(tokens: list[Token], lex: CountLexicon) -> list[Quantity]:
 def read_number_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
     token = tokens[i]
     low = token.low
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", low):
+    if low[:1].isdigit() and WHOLE_NUMBER.fullmatch(low):
         value = int(low.replace(",", ""))
         last = i
         if i + 1 < len(tokens) and tokens[i + 1].low in SCALES:
             value, last = value * SCALES[tokens[i + 1].low], i + 1
         return Quantity(i, i, last, value)
-    if re.fullmatch(r"\d+\.\d+", low) and i + 1 < len(tokens) and tokens[i + 1].low in ("million", "thousand"):
+    if (low[:1].isdigit() and DECIMAL.fullmatch(low) and i + 1 < len(tokens)
+            and tokens[i + 1].low in ("million", "thousand")):
         return Quantity(i, i, i + 1, int(float(low) * SCALES[tokens[i + 1].low]))
     if is_number_word(low) and low not in SCALES:
         last = i

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 
 from .count_tokens import parse_number
 from .date_words import load_tables
@@ -66,10 +66,17 @@ def _iso(year: str, month: str, day: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def calendar_parser() -> DateDataParser:
+    """One English dateparser parser per process: ``dateparser.parse`` builds a new one
+    (settings, locale) on every call, ten times the cost of the parse itself."""
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": BASE})
+
+
 @lru_cache(maxsize=512)
 def _parse_calendar(month_name: str, day: str) -> tuple[int | None, int | None]:
     """Month and day of a calendar span through dateparser (a leap year base keeps Feb 29)."""
-    parsed = dateparser.parse(f"{month_name} {day} 2000", languages=["en"], settings={"RELATIVE_BASE": BASE})
+    parsed = calendar_parser().get_date_data(f"{month_name} {day} 2000").date_obj
     if parsed is None:
         month = load_tables().months.get(month_name.rstrip("."))
         return (month, int(day)) if month and 1 <= int(day) <= 31 else (None, None)

@@ -38,11 +38,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .count_tokens import load_lexicon as load_count_lexicon
 from .date_resolve import resolve_match
 from .date_words import DateTables, describe_version, load_tables, read_ordinal
+from .regex_screen import Screen, make_screen
 
 __all__ = ["DateMention", "describe_version", "find_dates", "resolve_date"]
 
@@ -111,9 +113,29 @@ def _parse_story_date(story_date: str | None) -> dt.date | None:
 def _find_in_sentence(
     sentence: str, *, story: dt.date | None, previous: str | None, offset: int
 ) -> list[DateMention]:
+    """The mentions of one sentence; the coder reads each clause more than once (its one
+    date, all its dates, the story's news day), so the answer is remembered per sentence,
+    story day and previous date, with spans moved to ``offset``."""
+    found = _find_in_sentence_once(sentence, story, previous)
+    if not offset:
+        return list(found)
+    return [replace(m, span=(m.span[0] + offset, m.span[1] + offset)) for m in found]
+
+
+@lru_cache(maxsize=1)
+def load_date_screens() -> tuple[Screen | None, ...]:
+    """One screen per time-expression pattern, in the tables' order (regex_screen.py)."""
+    return tuple(make_screen(pattern) for _, pattern in load_tables().patterns)
+
+
+@lru_cache(maxsize=4096)
+def _find_in_sentence_once(sentence: str, story: dt.date | None, previous: str | None) -> tuple[DateMention, ...]:
     tables = load_tables()
     taken: list[tuple[int, int, str, re.Match[str]]] = []
-    for rule, pattern in tables.patterns:
+    lowered = sentence.lower()
+    for (rule, pattern), screen in zip(tables.patterns, load_date_screens()):
+        if screen is not None and not screen.may_match(sentence, lowered):
+            continue  # no word that opens this kind of time expression
         for match in pattern.finditer(sentence):
             if rule == "year" and _is_quantity(sentence, match.end()):
                 continue
@@ -134,10 +156,10 @@ def _find_in_sentence(
         certainty = "planned" if planned and value else _historical(value, last, story)
         if rule_name in ("next",) and value:
             certainty = "planned"
-        mentions.append(DateMention(value, (start + offset, end + offset), match.group(0), rule_name, last, certainty))
+        mentions.append(DateMention(value, (start, end), match.group(0), rule_name, last, certainty))
     if anniversary:
-        mentions = _apply_anniversary(mentions, anniversary, story=story, offset=offset)
-    return mentions
+        mentions = _apply_anniversary(mentions, anniversary, story=story)
+    return tuple(mentions)
 
 
 def _is_quantity(sentence: str, end: int) -> bool:
@@ -197,24 +219,24 @@ def _last_day(value: str) -> dt.date | None:
         return None
 
 
-def _apply_anniversary(mentions: list[DateMention], anniversary, *, story: dt.date | None, offset: int):
+def _apply_anniversary(mentions: list[DateMention], anniversary, *, story: dt.date | None):
     """'Thursday was the 10th anniversary of clashes': the clashes' date is that day, N years back."""
     start, end, match = anniversary
     years = read_ordinal(match.group("n"))
     if years is None:
         return mentions
     anchors = [m for m in mentions if m.value and len(m.value) == 10 and m.certainty != "planned"]
-    anchor = min(anchors, key=lambda m: abs(m.span[0] - offset - start)) if anchors else None
+    anchor = min(anchors, key=lambda m: abs(m.span[0] - start)) if anchors else None
     if anchor is not None:
         day = dt.date.fromisoformat(anchor.value)
         try:
             value = day.replace(year=day.year - years).isoformat()
         except ValueError:  # 29 February
             value = day.replace(year=day.year - years, day=28).isoformat()
-        span = (min(anchor.span[0], start + offset), max(anchor.span[1], end + offset))
+        span = (min(anchor.span[0], start), max(anchor.span[1], end))
         mentions = [m for m in mentions if m is not anchor]
     else:
         value = f"{story.year - years:04d}" if story else None
-        span = (start + offset, end + offset)
+        span = (start, end)
     mention = DateMention(value, span, match.group(0), "anniversary", None, "historical")
     return sorted([*mentions, mention], key=lambda m: m.span)

@@ -11,8 +11,10 @@ strong trigger of a core type names the event already.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .event_lexicon import family_of, is_core, load_event_lexicon
+from .regex_screen import Screen, make_screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +30,26 @@ CARRIED = frozenset({"violence", "disaster"})  # weak kinds that take the story'
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
-    """Every trigger of one sentence, overlaps resolved, in sentence order."""
+    """Every trigger of one sentence, overlaps resolved, in sentence order.
+
+    The coder asks again for sentences it has read (a paragraph's next sentence, the
+    story type's opening lines), so the answer is remembered per sentence text."""
+    return list(_find_triggers(sentence))
+
+
+@lru_cache(maxsize=1)
+def load_trigger_screens() -> tuple[Screen | None, ...]:
+    """One screen per trigger rule, in the lexicon's order (regex_screen.py)."""
+    return tuple(make_screen(rule.pattern) for rule in load_event_lexicon().triggers)
+
+
+@lru_cache(maxsize=4096)
+def _find_triggers(sentence: str) -> tuple[Trigger, ...]:
     found: list[tuple[int, int, int, Trigger]] = []
-    for rank, rule in enumerate(load_event_lexicon().triggers):
+    lowered = sentence.lower()
+    for rank, (rule, screen) in enumerate(zip(load_event_lexicon().triggers, load_trigger_screens())):
+        if screen is not None and not screen.may_match(sentence, lowered):
+            continue  # none of the words that open this rule's matches is in the sentence
         for match in rule.pattern.finditer(sentence):
             if match.end() > match.start():
                 trigger = Trigger(rule.type, match.start(), match.end(), rule.strong, match.group(0))
@@ -41,7 +60,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         if any(trigger.start < other.end and other.start < trigger.end for other in kept):
             continue
         kept.append(trigger)
-    return sorted(kept, key=lambda trigger: trigger.start)
+    return tuple(sorted(kept, key=lambda trigger: trigger.start))
 
 
 def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) -> list[Trigger]:

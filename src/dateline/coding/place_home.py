@@ -67,10 +67,21 @@ def read_title_word(word: str) -> str | None:
 
 def list_states(key: str) -> dict[State, int]:
     """The tracked states (US, Canada) holding a town of this name, or a county when the name says so,
-    with the population of the biggest namesake there."""
+    with the population of the biggest namesake there (remembered per name: a story asks often)."""
+    return dict(_list_states(key))
+
+
+@lru_cache(maxsize=1)
+def read_tracked() -> tuple[frozenset[str], frozenset[int]]:
+    """The tracked countries and the gazetteer rows that are their states."""
+    tracked = frozenset(country for country, _ in load_tables()[2].values())
+    return tracked, frozenset(load_gazetteer().admin1_rows.values())
+
+
+@lru_cache(maxsize=8192)
+def _list_states(key: str) -> tuple[tuple[State, int], ...]:
     gazetteer = load_gazetteer()
-    tracked = {country for country, _ in load_tables()[2].values()}
-    state_rows = set(gazetteer.admin1_rows.values())
+    tracked, state_rows = read_tracked()
     county = key.split()[-1] in COUNTY_WORDS if key else False
     found: dict[State, int] = {}
     for row, match in gazetteer.lookup(key):
@@ -81,7 +92,7 @@ def list_states(key: str) -> dict[State, int]:
         if kind == KIND_PLACE or kind == KIND_REGION and county and row not in state_rows:
             state = (country, admin1)
             found[state] = max(found.get(state, 0), gazetteer.population[row])
-    return found
+    return tuple(found.items())
 
 
 def find_world_biggest(key: str) -> int:

@@ -97,7 +97,7 @@ def build_index(doc, *, text: str | None = None, is_place: Callable[[str], bool]
     """Cluster the doc's named mentions and resolve its pronouns."""
     index = EntityIndex()
     index.text = doc.text if text is None else text
-    if len(index.text) != len(doc.text):
+    if len(index.text) != parsed_length(doc):
         raise ValueError("text must be the parsed text itself or a same-length copy of it")
     mark_quotes(doc, index)
     named = [m for m in (read_mention(doc, ent, index.text) for ent in doc.ents) if m is not None]
@@ -123,6 +123,11 @@ def build_index(doc, *, text: str | None = None, is_place: Callable[[str], bool]
     for cluster in index.clusters:
         cluster.mentions.sort(key=lambda m: m.span)
     return index
+
+
+def parsed_length(doc) -> int:
+    """The length of the doc's text without joining it (``doc.text`` builds every token)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def mark_quotes(doc, index: EntityIndex) -> None:
@@ -294,12 +299,15 @@ def resolve_pronouns(doc, index: EntityIndex) -> None:
     last_named: tuple[Referent, int] | None = None
     groups: list[tuple[Referent, int, bool]] = []  # (group, sentence number, singular)
     sentence = 0
-    for token in doc:
-        if token.is_sent_start:
+    for i, (starts, dep, lower_id) in enumerate(read_token_codes(doc)):
+        if starts == 1:
             sentence += 1
-        if index.inside[token.i]:
+        if index.inside[i]:
             continue  # a quote's own words name people, but do not speak for them
-        cluster = index.by_token.get(token.i)
+        cluster = index.by_token.get(i)
+        if cluster is None and dep not in _SUBJECT_IDS and lower_id not in _PERSON_PRONOUN_IDS:
+            continue  # nothing to resolve or remember: skip making the token
+        token = doc[i]
         if cluster is not None:
             if cluster.type == "PERSON":
                 last_named = (cluster, sentence)
@@ -328,6 +336,25 @@ def resolve_pronouns(doc, index: EntityIndex) -> None:
                 last_subject = (nominal, sentence)
             else:
                 groups.append((nominal, sentence, token.tag_ not in ("NNS", "NNPS")))
+
+
+def read_token_codes(doc) -> list[list[int]]:
+    """(sentence start, dependency, lower form) of every token as integers, read at once."""
+    from spacy.attrs import DEP, LOWER, SENT_START
+
+    _register_ids(doc.vocab.strings)
+    return doc.to_array([SENT_START, DEP, LOWER]).tolist() if len(doc) else []
+
+
+_SUBJECT_IDS: set[int] = set()
+_PERSON_PRONOUN_IDS: set[int] = set()
+
+
+def _register_ids(strings) -> None:
+    """The string-store ids of the subject labels and person pronouns (hashes: the same in every vocab)."""
+    if not _SUBJECT_IDS:
+        _SUBJECT_IDS.update(strings.add(label) for label in SUBJECT_DEPS)
+        _PERSON_PRONOUN_IDS.update(strings.add(word) for word in PRONOUNS_PERSON)
 
 
 def choose_group(groups: list[tuple[Referent, int, bool]], sentence: int, *, singular: bool) -> Referent | None:
