@@ -1,15 +1,15 @@
 """Photo captions: telling them from body text and splitting off their credits.
 
-    "... Tuesday, April 2, 2024. (Pavel Bednyakov, Sputnik, Kremlin Pool Photo via AP)"
-        -> text "... Tuesday, April 2, 2024.", credit "Pavel Bednyakov, Sputnik, Kremlin Pool Photo via AP"
-    "Saw Lon village ... after a junta airstrike. / Bawlakhe PDF"
-        -> text "Saw Lon village ... after a junta airstrike.", credit "Bawlakhe PDF"
-    "© Benefit Zihindula TchimbamulumeLandslide in Bukavu ..."   (credit glued in front)
-        -> text "Landslide in Bukavu ...", credit "Benefit Zihindula Tchimbamulume"
+    "... Monday, March 4, 2024. (Jane Roe, Pool Photo via AP)"
+        -> text "... Monday, March 4, 2024.", credit "Jane Roe, Pool Photo via AP"
+    "Homes burn in a village ... after an airstrike. / Local Defence Group"
+        -> text "Homes burn in a village ... after an airstrike.", credit "Local Defence Group"
+    "© Ana OkaforFlooding in Lakeside ..."   (credit glued in front)
+        -> text "Flooding in Lakeside ...", credit "Ana Okafor"
 
 A line is a caption on its own evidence when it opens like one ("FILE -", "In this
 photo ...") or closes with a photo credit. Lines that only end on a date ("...
-Cachipay, Cundinamarca, Colombia, April 2022.") are captions where they stand
+Puerto Lindo, Bolívar, Colombia, May 2021.") are captions where they stand
 between a headline and the story's first paragraph (stories.py decides that).
 """
 from __future__ import annotations

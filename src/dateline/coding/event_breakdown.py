@@ -1,8 +1,8 @@
 """A toll broken down by place: one event per place the breakdown names.
 
     find_breakdown(sentence, offset=...)        the places and figures of a list such as
-                                                "the districts of Nyamasheke (7 fatalities),
-                                                Kicukiro (2), Gasabo (1) and Ngororero (1)"
+                                                "the districts of Arlon (7 fatalities),
+                                                Bastogne (2), Marche (1) and Namur (1)"
     split_breakdown(drafts, sentence, ...)      an event per part, of the event whose toll
                                                 they break down
 
@@ -12,7 +12,7 @@ event the story told last that counts the same field: each place becomes an even
 event's type and date, with its own figure, when the parts add up to no more than the
 event's figure (11 dead: 7 + 2 + 1 + 1). A word before the list says what the names are
 ("the districts of", "the provinces of", a word of ``data/places_region_words.txt``):
-"Nyamasheke district". The total, when its place
+"Arlon district". The total, when its place
 was only guessed ("in several districts of the country") or is the first of the list,
 moves to the country of its parts; mentions of the list's own sentence set at its places
 give way to the parts.
@@ -112,7 +112,7 @@ def read_unit(word: str) -> str | None:
 
 
 def resolve_part(name: str, unit: str | None, *, context: PlaceContext) -> Place | None:
-    """The place a part names: "Nyamasheke" of "the districts of" is Nyamasheke district."""
+    """The place a part names: "Arlon" of "the districts of" is Arlon district."""
     if unit:
         place = resolve_place(f"{name} {unit}", context=context)
         if place is not None:

@@ -4,15 +4,15 @@
     refine_scenes(drafts, captions, context=...)    a country or region scene -> the one place the
                                                     captions name inside it
 
-A caption says where and when its picture was taken ("Landslide in Bukavu, South Kivu
-Province, DR Congo 26 April 2022."). Two rules follow:
+A caption says where and when its picture was taken ("Landslide in Uvira, South Kivu
+Province, DR Congo 3 May 2021."). Two rules follow:
 
 - A story with no published date reads its dates against the latest day its captions give
-  ("heavy rain on 23 April" -> 2022-04-23), and an event the text gives no date takes the
-  captions' date (a day, else a month: "April 2022") as its stand-in news day.
+  ("heavy rain on 1 May" -> 2021-05-01), and an event the text gives no date takes the
+  captions' date (a day, else a month: "May 2021") as its stand-in news day.
 - An event whose scene is only a country or a region takes the place the captions name
   inside it ("floods in the Democratic Republic of the Congo" with a caption "Landslide in
-  Bukavu, South Kivu Province, DR Congo": Bukavu), when the captions name exactly one such
+  Uvira, South Kivu Province, DR Congo": Uvira), when the captions name exactly one such
   place; a caption naming places elsewhere changes nothing.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ FINER = {"country": ("region", "place"), "region": ("place",)}
 def read_caption_date(captions: Sequence[str]) -> str | None:
     """The latest day the captions give with its own year, else the latest month; None when none.
 
-    A caption date without a year ("on 23 April") fixes nothing here: there is no story date
+    A caption date without a year ("on 1 May") fixes nothing here: there is no story date
     to place it by."""
     days: list[str] = []
     months: list[str] = []

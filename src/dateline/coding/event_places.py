@@ -8,13 +8,13 @@
 A place that only locates another ("near Nabatieh", "north of Kyiv") or says where
 someone comes from ("citizens of Tajikistan") is not a scene (``data/event_places.txt``).
 A country gives way to any finer place of the sentence, and a region to a place
-inside it ("Chaung Ma village, Kani Township, Sagaing Region" is one scene).
+inside it ("Zeya village, Myaing Township, Magway Region" is one scene).
 
     takes_territory(text, places, start, end, ...)   whether a territory change names the place taken
 
 A territory change names what was taken, held or left: a place name or a place noun
 ("the town", "the base") as the object after the trigger ("captured the town", "occupied
-Chaung Ma"), or as the subject before a passive trigger or "fell to" ("the base was
+Zeya"), or as the subject before a passive trigger or "fell to" ("the base was
 seized", "Avdiivka fell to Russian forces"). "Captured the suspect", "seized 15 guns",
 "captured on video" and "fell to the ground" name no place: they are no territory change.
 """

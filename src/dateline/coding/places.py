@@ -252,7 +252,7 @@ def is_out_of_home(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> 
 def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> list[tuple[int, int]]:
     """Regions called by this stem, and the regions holding the towns of that name.
 
-    For a district-level word ("Kani Township") the namesake town stands for the unit.
+    For a district-level word ("Myaing Township") the namesake town stands for the unit.
     """
     candidates = list(gazetteer.lookup(stem, regions_only=True))
     candidates += [(row, match) for row, match in gazetteer.lookup(stem) if gazetteer.kinds[row] == KIND_REGION]
