@@ -19,10 +19,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 
-from .coded import check_date_filter, fold_name
 from .incident_tables import incident_events, incidents
-from .queries import EventFilters, ResultPage, contains, parse_sort
-from .rows import QueryConnection, escape_like
+from .queries import EventFilters, ResultPage, column_conditions, contains, parse_sort
+from .rows import QueryConnection
 from .schema import events, pages, stories
 from .sql import SqlStore
 
@@ -153,26 +152,7 @@ def get_incident(store: SqlStore, incident_id: str) -> StoredIncident | None:
 def _conditions(filters: EventFilters) -> list:
     """The WHERE clauses of the filters given (ValueError for a date that is none)."""
     f = filters
-    found = []
-    if f.type:
-        found.append(incidents.c.type == f.type)
-    if f.family:
-        found.append(incidents.c.family == f.family)
-    if f.country:
-        found.append(incidents.c.country == f.country.upper())
-    if f.place:
-        found.append(incidents.c.place_key.like(f"%{escape_like(fold_name(f.place))}%", escape="\\"))
-    if f.date_from:
-        found.append(incidents.c.date_to >= check_date_filter(f.date_from))
-    if f.date_to:
-        found.append(incidents.c.date_from <= check_date_filter(f.date_to, last=True))
-    if f.certainty:
-        found.append(incidents.c.certainty == f.certainty)
-    if f.bbox:
-        west, south, east, north = f.bbox
-        lon = (incidents.c.lon.between(west, east) if west <= east
-               else or_(incidents.c.lon >= west, incidents.c.lon <= east))
-        found.append(and_(incidents.c.lat.between(south, north), lon))
+    found = column_conditions(incidents, f)
     if f.q:
         found.append(_any_source(
             or_(contains(stories.c.headline, f.q), contains(events.c.sentence, f.q),

@@ -19,6 +19,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from ..models import Removed
 from .base import StoredEntity, StoredEvent, StoredQuote, StoredStory
 from .coded import check_date_filter, fold_name, read_entity, read_event, read_quote
+from .rows import escape_like
 from .schema import entities, events, pages, quotes, removed, stories
 from .sql import SqlStore
 
@@ -108,25 +109,7 @@ def _order(columns: tuple, descending: bool) -> list:
 
 def _filter_events(query: Select, filters: EventFilters) -> Select:
     f = filters
-    conditions = []
-    if f.type:
-        conditions.append(events.c.type == f.type)
-    if f.family:
-        conditions.append(events.c.family == f.family)
-    if f.country:
-        conditions.append(events.c.country == f.country.upper())
-    if f.place:
-        conditions.append(events.c.place_key.like(f"%{_escape(fold_name(f.place))}%", escape="\\"))
-    if f.date_from:
-        conditions.append(events.c.date_to >= check_date_filter(f.date_from))
-    if f.date_to:
-        conditions.append(events.c.date_from <= check_date_filter(f.date_to, last=True))
-    if f.certainty:
-        conditions.append(events.c.certainty == f.certainty)
-    if f.bbox:
-        west, south, east, north = f.bbox
-        lon = events.c.lon.between(west, east) if west <= east else or_(events.c.lon >= west, events.c.lon <= east)
-        conditions.append(and_(events.c.lat.between(south, north), lon))
+    conditions = column_conditions(events, f)
     if f.q:
         conditions.append(or_(contains(events.c.sentence, f.q), contains(events.c.trigger_word, f.q),
                               contains(stories.c.headline, f.q)))
@@ -135,8 +118,30 @@ def _filter_events(query: Select, filters: EventFilters) -> Select:
     return query.where(*conditions) if conditions else query
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def column_conditions(table, filters: EventFilters) -> list:
+    """The WHERE clauses a table of events or incidents answers from its own columns: type,
+    family, country, place, dates, certainty and bounding box (ValueError for a date that is none)."""
+    f, c = filters, table.c
+    conditions = []
+    if f.type:
+        conditions.append(c.type == f.type)
+    if f.family:
+        conditions.append(c.family == f.family)
+    if f.country:
+        conditions.append(c.country == f.country.upper())
+    if f.place:
+        conditions.append(c.place_key.like(f"%{escape_like(fold_name(f.place))}%", escape="\\"))
+    if f.date_from:
+        conditions.append(c.date_to >= check_date_filter(f.date_from))
+    if f.date_to:
+        conditions.append(c.date_from <= check_date_filter(f.date_to, last=True))
+    if f.certainty:
+        conditions.append(c.certainty == f.certainty)
+    if f.bbox:
+        west, south, east, north = f.bbox
+        lon = c.lon.between(west, east) if west <= east else or_(c.lon >= west, c.lon <= east)
+        conditions.append(and_(c.lat.between(south, north), lon))
+    return conditions
 
 
 def _events_base(columns) -> Select:
