@@ -179,3 +179,15 @@ def test_ingest_stores_the_events_quotes_and_entities_the_pipeline_finds(tmp_pat
         assert [q.quote for q in store.quotes()] == list(found.quotes)
         assert {e.entity for e in store.entities()} == set(found.entities)
         assert store.counts().quotes >= 1  # the governor's words were read as a quote
+
+
+def test_text_search_ignores_case_in_every_script_on_both_backends(store_target) -> None:
+    from dateline.store.queries import EventFilters, list_events
+
+    rally = event("protest", BORDER, "2025-03-11", sentence="Students marched past the ÉCOLE NORMALE in Késsel.")
+    with open_store(store_target) as opened:
+        opened.add_extractions([extraction(rally)])
+        for words in ("école normale", "ÉCOLE NORMALE", "École Normale"):
+            found = list_events(opened, EventFilters(q=words)).items
+            assert [s.event.sentence for s in found] == [rally.sentence], words
+        assert list_events(opened, EventFilters(q="ecole normale")).items == []  # accents are letters here

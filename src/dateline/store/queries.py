@@ -87,8 +87,7 @@ class StoryDetail:
 
 def contains(column, text: str):
     """``column LIKE %text%`` (case-insensitive), the pattern's own wildcards taken literally."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return func.lower(column).like(f"%{escaped}%", escape="\\")
+    return func.lower(column).like(f"%{escape_like(text.lower())}%", escape="\\")
 
 
 def parse_sort(sort: str | None, table: dict, *, default: str) -> tuple[str, bool]:

@@ -45,6 +45,11 @@ def database_url(target: str) -> str:
     return target
 
 
+def fold_case(value):
+    """lower() for SQLite, as PostgreSQL does it: every script's capitals, not only ASCII."""
+    return value.lower() if isinstance(value, str) else value
+
+
 def _make_sqlite_transactional(engine) -> None:
     """Let SQLite run DDL inside transactions (the driver would commit around it)."""
 
@@ -55,6 +60,8 @@ def _make_sqlite_transactional(engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 30000")
         cursor.close()
+        # SQLite's own lower() folds ASCII only: "ÉTAT" would not find "état" as on PostgreSQL
+        dbapi_connection.create_function("lower", 1, fold_case, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
