@@ -92,3 +92,21 @@ def test_the_table_and_csv_show_acled_figure_and_range(ingested, run_cli) -> Non
 def test_bad_options_are_refused_with_the_reason(tmp_path, run_cli, args, message) -> None:
     done = run_cli("incidents", "--db", str(tmp_path / "none.db"), *args)
     assert done.returncode == 2 and message in done.stderr
+
+
+def test_a_bulk_load_groups_incidents_once_at_the_end(tmp_path, run_cli, nlp):
+    first, second = tmp_path / "monday", tmp_path / "tuesday"
+    first.mkdir(), second.mkdir()
+    (first / "daily.txt").write_text(OUTLET_A, encoding="utf-8")
+    (second / "wire.txt").write_text(OUTLET_B, encoding="utf-8")
+    db = str(tmp_path / "bulk.db")
+    for folder in (first, second):
+        done = run_cli("ingest", str(folder), "--db", db, "--no-refresh")
+        assert done.returncode == 0, done.stderr
+        assert "not regrouped (--no-refresh)" in done.stdout
+    listed = run_cli("incidents", "--db", db, "--format", "json").stdout.splitlines()
+    assert listed == []  # nothing grouped yet: the two runs only stored their pages
+    assert run_cli("incidents", "--db", db, "--refresh").returncode == 0
+    done = run_cli("incidents", "--db", db, "--format", "json", "--type", "attack")
+    [incident] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert incident["source_count"] == 2

@@ -65,6 +65,7 @@ def ingest_cli(
     workers: int = typer.Option(None, "--workers", help=WORKERS_HELP, show_default=False),
     dask: str = typer.Option(None, "--dask", help=DASK_HELP, show_default=False),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again the pages that failed before: with no SOURCES, every recorded failure (see `dateline failures`). A page that now succeeds replaces its failure."),
+    refresh: bool = typer.Option(True, "--refresh/--no-refresh", help="Group the stored events into incidents after the ingest (it regroups the whole store). For a bulk load in many runs, use --no-refresh and run `dateline incidents --refresh` once at the end."),
 ) -> None:
     """Read pages, clean and code them, store the results; exit 1 if any page failed.
 
@@ -115,11 +116,13 @@ def ingest_cli(
                                     on_input_done=lambda _source: progress.advance(task))
         except DatelineError as exc:
             raise fail(str(exc)) from None
-        refreshed = refresh_after_ingest(store, report)
+        refreshed = refresh_after_ingest(store, report) if refresh else None
     print_ingest_summary(report, db=settings.db)
     if refreshed is not None:
         typer.echo(f"incidents:      {refreshed.incidents} ({refreshed.multi_source_incidents} "
                    f"from several sources; {refreshed.stories_in_copies} stories are copies)")
+    elif not refresh:
+        typer.echo("incidents:      not regrouped (--no-refresh); run `dateline incidents --refresh` when the load is done")
     raise typer.Exit(0 if report.ok else 1)
 
 
