@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from dateline.evaluate import (compute_f1, find_quote, match_date, match_event, match_place, score_events,
-                               score_page, summarize_scores, tokenize_words)
+from dateline.evaluate import (compute_f1, find_quote, match_date, match_event, match_party, match_place,
+                               score_events, score_page, summarize_scores, tokenize_words)
 
 ODESA = {"lat": 46.482, "lon": 30.723}
 
@@ -113,6 +113,57 @@ def test_optional_gold_events_excuse_predictions_but_are_never_missed() -> None:
     assert score_events([], [pred_event("warn")]).fp == 0  # relations are never false positives
 
 
+RSF = {"names": ["Rapid Support Forces", "RSF"], "kind": "rebels", "country": None}
+
+
+@pytest.mark.parametrize("gold, pred, right", [
+    (RSF, {"name": "Rapid Support Forces", "kind": "rebels", "country": None}, True),
+    (RSF, {"name": "the RSF paramilitary", "kind": "rebels", "country": None}, True),     # the acronym as a word
+    (RSF, {"name": "Rapid Support Forces", "kind": "state_forces", "country": None}, False),  # kind first
+    (RSF, {"name": "Sudanese Armed Forces", "kind": "rebels", "country": None}, False),
+    (RSF, None, False),
+    ({"names": ["Russian forces"], "kind": "state_forces", "country": "RU"},
+     {"name": "Military Forces of Russia", "kind": "state_forces", "country": "RU"}, True),   # both countries given
+    ({"names": ["Russian forces"], "kind": "state_forces", "country": "RU"},
+     {"name": "Russian forces", "kind": "state_forces", "country": "UA"}, False),
+    ({"names": ["Russian forces"], "kind": "state_forces", "country": "RU"},
+     {"name": "Russia's army", "kind": "state_forces", "country": None}, True),   # Russia ~ Russian
+    ({"names": ["Iranian forces"], "kind": "state_forces"}, {"name": "Iraqi forces", "kind": "state_forces"}, False),
+    ({"names": ["unidentified gunmen"], "kind": "political_militia"},
+     {"name": "armed men", "kind": "political_militia"}, True),   # nothing distinctive: the kind decides
+    ({"names": ["Allied Democratic Forces", "ADF"], "kind": "rebels"},
+     {"name": "Allied Democratic Forces", "kind": "rebels"}, True),
+    ({"names": ["ISWAP"], "kind": "rebels"}, {"name": "Islamic State West Africa Province", "kind": "rebels"}, True),
+])
+def test_actors_and_targets_match_by_kind_then_country_or_a_distinctive_word(gold, pred, right) -> None:
+    assert match_party(gold, pred) is right
+
+
+def test_actor_and_target_accuracy_count_matched_core_events_whose_gold_names_a_party() -> None:
+    golds = [gold_event(killed=2, actor=RSF, target={"names": ["civilians"], "kind": "civilians", "country": "SD"}),
+             gold_event("protest", date=("2024-05-02",))]
+    preds = [pred_event(killed=2, actor={"name": "RSF", "kind": "rebels", "country": None},
+                        target={"name": "villagers", "kind": "civilians", "country": "UA"}),
+             pred_event("protest", date="2024-05-02")]
+    score = score_events(golds, preds)
+    assert (score.actors_right, score.actors_total, score.targets_right, score.targets_total) == (1, 1, 0, 1)
+    summary = summarize_scores([score_page({"events": golds}, {"stories": [{"events": preds}]})])
+    assert (summary.actor_accuracy, summary.target_accuracy) == (1.0, 0.0)
+
+
+def test_geolocation_takes_the_nearest_prediction_of_the_family_and_date_wherever_it_was_put() -> None:
+    gold = gold_event()  # Odesa, 2024-05-01
+    preds = [pred_event(lat=47.0, lon=30.723),               # ~58 km: outside the radius, within 161 km
+             pred_event(lat=49.0, lon=30.723),               # farther
+             pred_event("protest", lat=46.482, lon=30.723),  # another family
+             pred_event(lat=46.482, lon=30.723, date="2024-05-09")]  # another day
+    score = score_events([gold], preds)
+    assert score.tp == 0 and (score.geo_located, score.geo_country, score.geo_161) == (1, 1, 1)
+    far = score_events([gold], [pred_event(lat=49.0, lon=30.723, country="MD")])
+    assert (far.geo_located, far.geo_country, far.geo_161) == (1, 0, 0)
+    assert score_events([gold], [pred_event("protest")]).geo_located == 0  # nothing to locate: a miss
+
+
 @pytest.mark.parametrize("gold, pred, found", [
     ({"speaker": "Putin", "text": "They will pay for this"}, {"speaker": "Vladimir Putin", "text": "They will pay for this, he said"}, True),
     ({"speaker": "Anna Kowalska", "text": "We will rebuild"}, {"speaker": "Kowalska", "text": "we will rebuild it"}, True),
@@ -163,6 +214,11 @@ def load_shared_scorer(shared_dir):
     return module
 
 
+PARTY_NAMES = ["Russian forces", "Military Forces of Ukraine", "RSF", "Rapid Support Forces", "gunmen", "civilians",
+               "Ukraine's army"]
+PARTY_KINDS = ["state_forces", "rebels", "civilians"]
+
+
 def random_events(rng: random.Random, n: int, *, gold: bool) -> list[dict]:
     types = ["attack", "air_drone_strike", "interception", "protest", "riot", "meet", "arrest"]
     made = []
@@ -171,13 +227,19 @@ def random_events(rng: random.Random, n: int, *, gold: bool) -> list[dict]:
         counts = {f: rng.choice([None, 0, 1, 2]) for f in ("killed", "injured", "arrested")}
         day = f"2024-05-0{rng.randint(1, 3)}"
         if gold:
+            parties = {side: rng.choice([None, {"names": [rng.choice(PARTY_NAMES)], "kind": rng.choice(PARTY_KINDS),
+                                                "country": rng.choice([None, "UA", "RU"])}])
+                       for side in ("actor", "target")}
             made.append({"type": rng.choice(types), "country": rng.choice(["UA", "UA", "RU"]), "lat": lat, "lon": lon,
                          "radius_km": rng.choice([50, 80]), "place": "X",
-                         "date": rng.choice([[day], [day[:7]], []]), "core": rng.random() < 0.7, **counts})
+                         "date": rng.choice([[day], [day[:7]], []]), "core": rng.random() < 0.7, **counts, **parties})
         else:
+            parties = {side: rng.choice([None, {"name": rng.choice(PARTY_NAMES), "kind": rng.choice(PARTY_KINDS),
+                                                "country": rng.choice([None, "UA", "RU"])}])
+                       for side in ("actor", "target")}
             made.append({"type": rng.choice(types), "date": rng.choice([day, day[:7], None]),
                          "place": {"name": "X", "country": rng.choice(["UA", "RU"]), "lat": lat, "lon": lon},
-                         **counts})
+                         **counts, **parties})
     return made
 
 
@@ -189,8 +251,9 @@ def test_event_scores_agree_with_the_shared_scorer_on_random_cases(shared_dir) -
         preds = random_events(rng, rng.randint(0, 8), gold=False)
         theirs = shared.score_events(golds, preds)
         ours = score_events(golds, preds)
-        assert (ours.tp, ours.fp, ours.fn, ours.counts_right, ours.counts_total) == (
-            theirs["tp"], theirs["fp"], theirs["fn"], theirs["counts_right"], theirs["counts_total"])
+        fields = ("tp", "fp", "fn", "counts_right", "counts_total", "actors_right", "actors_total", "targets_right",
+                  "targets_total", "geo_located", "geo_country", "geo_161")
+        assert [getattr(ours, name) for name in fields] == [theirs[name] for name in fields]
 
 
 @pytest.mark.slow

@@ -16,13 +16,19 @@ Rules, in short (gold.md has them in full):
   pairing is grown to the largest possible by augmenting paths;
 - a gold count of 0 is met by a prediction that leaves the field null;
 - a gold quote is found when one predicted quote holds half its words or more
-  and its speaker names the gold speaker's surname.
+  and its speaker names the gold speaker's surname;
+- actor and target accuracy: over matched core events whose gold names one, the
+  predicted party has the gold kind and the gold country (both given) or a
+  distinctive word (or the acronym) of one of the gold names;
+- geolocation (geo_country, geo_acc161): each gold point against the nearest
+  prediction of its family and date, wherever it was put, as Mordecai3 reports.
 """
 from __future__ import annotations
 
 import json
 import logging
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -41,7 +47,13 @@ COUNT_FIELDS = ("killed", "injured", "arrested")
 DEFAULT_RADIUS_KM = 50
 EARTH_RADIUS_KM = 6371.0
 SUMMARY_FIELDS = ("pages", "event_precision", "event_recall", "event_f1", "count_accuracy",
+                  "actor_accuracy", "target_accuracy", "geo_country", "geo_acc161",
                   "quote_recall", "body_f1", "leaks", "story_count_right", "dateline_and_date")
+GEO_ACC_KM = 161  # "accuracy at 161 km" (100 miles), as Mordecai3 reports it
+# words that name no one in particular: an actor is matched by its other words
+GENERIC_PARTY_WORDS = frozenset("""forces force military army armed troops soldiers police policemen officers
+security group groups men gunmen people members militants fighters attackers assailants unidentified unknown
+suspected the and of for state government authorities officials local national civilians residents""".split())
 
 _SINGLE_MARKS = "\u2018\u2019\u201b\u2032\u00b4`"
 _DOUBLE_MARKS = "\u201c\u201d\u201f\u2033\u00ab\u00bb"
@@ -127,6 +139,57 @@ def count_met(gold_value: int | None, said: int | None) -> bool:
     return said == gold_value or (gold_value == 0 and said is None)
 
 
+def name_distinct_words(name: str) -> set[str]:
+    """The words of a name that identify it: three letters or more, not generic."""
+    return {w for w in tokenize_words(name) if len(w) >= 3 and w not in GENERIC_PARTY_WORDS}
+
+
+def match_word(a: str, b: str) -> bool:
+    """One word in two forms: 'Russia' ~ 'Russian', 'Ukraine' ~ 'Ukrainian'; 'Iran' is not 'Iraq'."""
+    common = len(os.path.commonprefix([a, b]))
+    return a == b or (common >= 4 and common >= 0.8 * min(len(a), len(b)))
+
+
+def match_party(gold: dict, pred: dict | None) -> bool:
+    """A gold actor or target ({names, kind, country}) against a predicted {name, kind, country}."""
+    if not isinstance(pred, dict) or pred.get("kind") != gold.get("kind"):
+        return False
+    if gold.get("country") and pred.get("country"):
+        return bool(gold["country"] == pred["country"])
+    said = pred.get("name") or ""
+    said_words = name_distinct_words(said)
+    initials = "".join(w[0] for w in tokenize_words(said) if w not in {"of", "the", "and"})
+    names = gold.get("names") or []
+    wanted = [name_distinct_words(name) for name in names]
+    if not any(wanted):  # "unidentified gunmen", "protesters": the kind is all there is to match
+        return True
+    for name, keys in zip(names, wanted):
+        if any(match_word(k, w) for k in keys for w in said_words):
+            return True
+        if name.isupper() and len(name) >= 2 and (name.lower() == initials or name.lower() in tokenize_words(said)):
+            return True
+    return False
+
+
+def locate_gold(gold: dict, preds: list[dict]) -> tuple[bool, bool] | None:
+    """Geolocation alone: the nearest prediction of the gold's family and date, wherever it was put.
+
+    (in the gold country, within 161 km); None where the gold has no point or nothing was predicted.
+    """
+    if gold.get("lat") is None or gold.get("lon") is None:
+        return None
+    near = []
+    for pred in preds:
+        point = _point(pred.get("place") or {})
+        if point is not None and name_family(pred.get("type")) == name_family(gold.get("type")) \
+                and match_date(gold, pred):
+            near.append((measure_km(gold["lat"], gold["lon"], *point), pred.get("place") or {}))
+    if not near:
+        return None
+    distance, place = min(near, key=lambda pair: pair[0])
+    return ((place.get("country") or "").upper() == (gold.get("country") or "").upper(), distance <= GEO_ACC_KM)
+
+
 def rank_pair(gold: dict, event: dict) -> tuple[int, float]:
     """How good a pairing is (lower is better): wrong counts, then distance."""
     wrong = sum(1 for name in COUNT_FIELDS
@@ -174,6 +237,13 @@ class EventScore:
     fn: int = 0
     counts_right: int = 0
     counts_total: int = 0
+    actors_right: int = 0
+    actors_total: int = 0
+    targets_right: int = 0
+    targets_total: int = 0
+    geo_located: int = 0
+    geo_country: int = 0
+    geo_161: int = 0
     missed: tuple[dict, ...] = ()  # core gold events no prediction matched
     false: tuple[dict, ...] = ()   # core-type predictions that matched no gold event
 
@@ -187,9 +257,17 @@ def score_events(gold_events: list[dict], pred_events: list[dict]) -> EventScore
     false = tuple(p for j, p in enumerate(pred_events) if j not in used and p.get("type") in CORE_TYPES)
     stated = [(core[g][name], pred_events[p].get(name))
               for g, p in core_pairs.items() for name in COUNT_FIELDS if core[g].get(name) is not None]
+    actors = [match_party(core[g]["actor"], pred_events[p].get("actor"))
+              for g, p in core_pairs.items() if core[g].get("actor")]
+    targets = [match_party(core[g]["target"], pred_events[p].get("target"))
+               for g, p in core_pairs.items() if core[g].get("target")]
+    located = [found for found in (locate_gold(gold, pred_events) for gold in core) if found is not None]
     return EventScore(
         tp=len(core_pairs), fp=len(false), fn=len(core) - len(core_pairs),
         counts_right=sum(count_met(gold, said) for gold, said in stated), counts_total=len(stated),
+        actors_right=sum(actors), actors_total=len(actors), targets_right=sum(targets), targets_total=len(targets),
+        geo_located=len(located), geo_country=sum(country for country, _ in located),
+        geo_161=sum(near for _, near in located),
         missed=tuple(g for i, g in enumerate(core) if i not in core_pairs), false=false,
     )
 
@@ -287,6 +365,10 @@ class Summary:
     event_recall: float
     event_f1: float
     count_accuracy: float | None
+    actor_accuracy: float | None
+    target_accuracy: float | None
+    geo_country: float | None
+    geo_acc161: float | None
     quote_recall: float | None
     body_f1: float | None
     leaks: int
@@ -308,6 +390,10 @@ def summarize_scores(scores: Iterable[PageScore]) -> Summary:
     for s in scores:
         tally.update({"tp": s.events.tp, "fp": s.events.fp, "fn": s.events.fn,
                       "counts_right": s.events.counts_right, "counts_total": s.events.counts_total,
+                      "actors_right": s.events.actors_right, "actors_total": s.events.actors_total,
+                      "targets_right": s.events.targets_right, "targets_total": s.events.targets_total,
+                      "geo_located": s.events.geo_located, "geo_country": s.events.geo_country,
+                      "geo_161": s.events.geo_161,
                       "quotes_found": s.quotes_found, "quotes_total": s.quotes_total,
                       "common": s.body_common, "pred": s.body_pred, "gold": s.body_gold,
                       "fields_right": s.fields_right, "fields_total": s.fields_total,
@@ -320,6 +406,10 @@ def summarize_scores(scores: Iterable[PageScore]) -> Summary:
     return Summary(
         pages=len(scores), event_precision=round(precision, 3), event_recall=round(recall, 3),
         event_f1=round(f1, 3), count_accuracy=_ratio(tally["counts_right"], tally["counts_total"]),
+        actor_accuracy=_ratio(tally["actors_right"], tally["actors_total"]),
+        target_accuracy=_ratio(tally["targets_right"], tally["targets_total"]),
+        geo_country=_ratio(tally["geo_country"], tally["geo_located"]),
+        geo_acc161=_ratio(tally["geo_161"], tally["geo_located"]),
         quote_recall=_ratio(tally["quotes_found"], tally["quotes_total"]), body_f1=body_f1,
         leaks=tally["leaks"], story_count_right=f"{tally['count_right']}/{len(scores)}",
         dateline_and_date=_ratio(tally["fields_right"], tally["fields_total"]),
