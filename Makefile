@@ -55,7 +55,7 @@ lint: install
 	@status=0; \
 	$(BIN)/ruff check src tests scripts benchmarks || status=1; \
 	$(BIN)/mypy || status=1; \
-	$(BIN)/lint-imports || status=1; \
+	$(BIN)/lint-imports --no-logo || status=1; \
 	exit $$status
 
 # The runtime and the dev extra, plus pip and setuptools, resolved for LOCK_PYTHON on
@@ -67,12 +67,15 @@ lock: $(LOCKED_STAMP)
 	    --python-version $(LOCK_PYTHON) --python-platform $(LOCK_PLATFORM) \
 	    --generate-hashes --no-build --custom-compile-command 'make lock' --quiet -o $(LOCK)
 
-# Known vulnerabilities of the exact releases in the lock. Asks PyPI's vulnerability
-# data over the network (AUDIT_SERVICE=osv asks osv.dev instead); not part of make test.
+# Known vulnerabilities of the exact releases in the lock. Asks PyPI's vulnerability data
+# over the network (AUDIT_SERVICE=osv asks osv.dev instead), so it is not part of make test.
+# --strict: a release that could not be looked up fails the audit instead of passing unseen.
 AUDIT_SERVICE ?= pypi
 audit: $(LOCKED_STAMP)
-	$(BIN)/pip-audit --requirement $(LOCK) --require-hashes --disable-pip \
-	    --vulnerability-service $(AUDIT_SERVICE) --progress-spinner off
+	$(BIN)/pip-audit --requirement $(LOCK) --require-hashes --disable-pip --strict \
+	    --vulnerability-service $(AUDIT_SERVICE) --progress-spinner off \
+	|| { echo "audit: failed: a vulnerability above, or the $(AUDIT_SERVICE) database could not be reached" \
+	          "(docs/development.md)" >&2; exit 1; }
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py --write
