@@ -101,3 +101,16 @@ def test_settings_doc_names_every_environment_variable() -> None:
     text = (REPO / "docs" / "settings.md").read_text(encoding="utf-8")
     for env_name in ENV_NAMES.values():
         assert f"`{env_name}`" in text, f"docs/settings.md does not name {env_name}"
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/development.md"])
+def test_every_make_target_the_docs_name_exists(doc: str) -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.MULTILINE))
+    text = (REPO / doc).read_text(encoding="utf-8")
+    # `make x y` in backquotes, or a command line of a console block
+    named = {word for words in re.findall(r"(?:^|`)make ([a-z][\w-]*(?: [a-z][\w-]*)*)", text, flags=re.MULTILINE)
+             for word in words.split()}
+    assert named, f"{doc} names no make target"
+    missing = sorted(named - targets)
+    assert not missing, f"{doc} names make targets the Makefile lacks: {missing}"
