@@ -9,7 +9,8 @@ from dateline.record import to_record
 
 STRIKE = """Drone strike kills two in river port city
 
-KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring five, the regional governor said.
+KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring five, \
+the regional governor said.
 
 “This was a deliberate attack on civilians,” Governor Oleksandr Prokudin said in a statement.
 """
@@ -70,7 +71,8 @@ def test_a_page_failing_in_nlp_is_recorded_and_the_batch_goes_on(nlp) -> None:
              Page("also-good.txt", PROTEST)]
     results = process_batch(pages, nlp=BrokenNlp(nlp))
     assert [item.ok for item in results] == [True, False, True]
-    assert results[1].failure.stage == "nlp" and "choked" in results[1].failure.reason
+    failure = results[1].failure
+    assert failure is not None and failure.stage == "nlp" and "choked" in failure.reason
     assert results[2].stories[0].events
 
 

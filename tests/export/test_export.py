@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.export import write_export
+from dateline.export import ExportResult, write_export
 from dateline.export.acled import ACLED_COLUMNS, measure_time_precision
 from dateline.export.schemes import load_schemes
 from dateline.models import Event, EventPlace, Extraction, Page, Story
@@ -30,7 +30,7 @@ def make_event(type: str, sentence: str, *, trigger: str = "struck", place: Even
                        headline="Headline", published="2024-05-03", event=event)
 
 
-def export_acled(events: list[StoredEvent]) -> tuple[list[dict], object]:
+def export_acled(events: list[StoredEvent]) -> tuple[list[dict[str, str]], ExportResult]:
     out = io.StringIO()
     result = write_export(events, "acled", out)
     out.seek(0)
