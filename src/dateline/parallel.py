@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .errors import DatelineError
+from .errors import ParallelError
 from .models import Extraction, Failure, Page
 from .pipeline import process_batch
 
@@ -45,10 +45,6 @@ K = TypeVar("K")
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, little memory
 LOCAL_DASK_PREFIX = "local:"
 PARENT_CHECK_SECONDS = 1.0  # how often a local worker checks that the run that started it is alive
-
-
-class ParallelError(DatelineError):
-    """Workers could not be started (a bad --workers or --dask value, no scheduler there)."""
 
 
 @dataclass(frozen=True, slots=True)

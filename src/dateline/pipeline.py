@@ -23,7 +23,7 @@ from .clean.html import clean_html
 from .clean.text import clean_text
 from .coding.event_lexicon import describe_version as describe_coder_version
 from .coding.events import code_events
-from .errors import DatelineError
+from .errors import DatelineError, TextTooLong
 from .models import NLP_VERSION, Event, Extraction, Failure, Page, Span, Story, StoryAnalysis
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ def parse_stories(texts: Sequence[str], *, nlp=None) -> list[tuple[StoryAnalysis
 
     nlp = nlp if nlp is not None else load_nlp()
     distinct = list(dict.fromkeys(texts))  # each text parsed once, in first-seen order
+    check_lengths(distinct, getattr(nlp, "max_length", None))
     prepared = (normalise_marks(text) for text in distinct)
     parsed: dict[str, tuple[StoryAnalysis, tuple[Span, ...]]] = {}
     for text, doc in zip(distinct, nlp.pipe(prepared, batch_size=NLP_BATCH_SIZE)):
@@ -67,6 +68,14 @@ def parse_stories(texts: Sequence[str], *, nlp=None) -> list[tuple[StoryAnalysis
     if len(distinct) < len(texts):
         log.debug("parsed %d distinct story texts for %d stories", len(distinct), len(texts))
     return [parsed[text] for text in texts]
+
+
+def check_lengths(texts: Sequence[str], limit: int | None) -> None:
+    """Refuse, before parsing, a text longer than the parser takes (TextTooLong); a
+    stand-in pipeline without ``max_length`` takes any length."""
+    for text in texts:
+        if limit is not None and len(text) > limit:
+            raise TextTooLong(len(text), limit)
 
 
 def annotate_story(story: Story, analysis: StoryAnalysis, sentences: Sequence[Span], *,
@@ -93,8 +102,6 @@ def fail_nlp(extraction: Extraction, exc: BaseException) -> Extraction:
     page = extraction.page
     if isinstance(exc, DatelineError):
         reason = str(exc)
-    elif isinstance(exc, ValueError) and "max_length" in str(exc):
-        reason = "a story is too long for the parser (over 1,000,000 characters)"
     else:
         log.debug("nlp on %s failed", page.source, exc_info=True)
         reason = f"NLP stage crashed: {type(exc).__name__}: {exc}"

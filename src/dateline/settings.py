@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
-from .errors import DatelineError
+from .errors import SettingsError
 
 DEFAULT_DB = "dateline.db"
 DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -41,10 +41,6 @@ ENV_NAMES = {
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1000, "kib": 1024, "m": 1024**2, "mb": 1000**2,
           "mib": 1024**2, "g": 1024**3, "gb": 1000**3, "gib": 1024**3}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
-
-
-class SettingsError(DatelineError, ValueError):
-    """A setting has a value dateline cannot use."""
 
 
 @dataclass(frozen=True, slots=True)
