@@ -63,7 +63,7 @@ def test_a_limited_listing_says_how_many_match(db, run_cli) -> None:
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--bbox", "1,2,3"), "WEST,SOUTH,EAST,NORTH"),
+    (("--bbox", "1,2,3"), "west,south,east,north"),
     (("--bbox", "10,50,20,40"), "south <= north"),
     (("--sort", "outlet"), "cannot sort by 'outlet'"),
 ])

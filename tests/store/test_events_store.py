@@ -9,6 +9,7 @@ import dataclasses
 
 import pytest
 
+from dateline.errors import InvalidFilter
 from dateline.models import Entity, Event, EventPlace, Extraction, Mention, Page, Quote, Story
 from dateline.store import open_store
 
@@ -127,7 +128,7 @@ def test_event_filters_pick_what_was_asked(store, filters, expected) -> None:
 
 @pytest.mark.parametrize("bad", ["2025-13", "Feb 2025", "2025-02-30", "25"])
 def test_a_date_filter_that_is_no_date_is_refused(store, bad) -> None:
-    with pytest.raises(ValueError, match="is not a date"):
+    with pytest.raises(InvalidFilter, match="is not a date"):
         store.events(since=bad)
 
 
@@ -141,7 +142,7 @@ def test_the_events_table_is_created_by_a_migration_on_an_older_database(tmp_pat
 
     from dateline.store import database_url
     from dateline.store.migrations import apply_migrations, list_migrations
-    from dateline.store.sql import _make_sqlite_transactional
+    from dateline.store.sql import make_sqlite_transactional
 
     folder = tmp_path / "first-only"
     folder.mkdir()
@@ -149,7 +150,7 @@ def test_the_events_table_is_created_by_a_migration_on_an_older_database(tmp_pat
     (folder / name).write_text(sql, encoding="utf-8")
     engine = create_engine(database_url(store_target))
     if engine.dialect.name == "sqlite":
-        _make_sqlite_transactional(engine)
+        make_sqlite_transactional(engine)
     apply_migrations(engine, directory=folder)
     assert "events" not in inspect(engine).get_table_names()
     engine.dispose()
@@ -182,7 +183,8 @@ def test_ingest_stores_the_events_quotes_and_entities_the_pipeline_finds(tmp_pat
 
 
 def test_text_search_ignores_case_in_every_script_on_both_backends(store_target) -> None:
-    from dateline.store.queries import EventFilters, list_events
+    from dateline.store.filters import EventFilters
+    from dateline.store.queries import list_events
 
     rally = event("protest", BORDER, "2025-03-11", sentence="Students marched past the ÉCOLE NORMALE in Késsel.")
     with open_store(store_target) as opened:

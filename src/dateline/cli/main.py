@@ -11,12 +11,12 @@ import typer
 from ..errors import DatelineError
 from ..models import Failure
 from .eval_command import eval_cli
+from .event_commands import events_cli
 from .export_command import export_cli
 from .incident_commands import incidents_cli
 from .logs import configure_logging
 from .serve_command import serve_cli
-from .store_commands import (DASK_HELP, WORKERS_HELP, check_format, events_cli, failures_cli, ingest_cli,
-                             settings_from_flags, stories_cli)
+from .store_commands import DASK_HELP, WORKERS_HELP, check_format, failures_cli, ingest_cli, settings_from_flags, stories_cli
 
 if TYPE_CHECKING:
     from ..models import Extraction

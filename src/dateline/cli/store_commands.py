@@ -1,10 +1,9 @@
-"""`dateline ingest`, `dateline failures`, `dateline stories` and `dateline events`:
-each validates its arguments, then calls one library function
-(store.ingest.ingest_sources, Store.failures, Store.stories, Store.events).
+"""`dateline ingest`, `dateline failures` and `dateline stories`: each validates its
+arguments, then calls one library function (store.ingest.ingest_sources,
+Store.failures, Store.stories); and what every store command shares (--db, errors).
 The stores, the readers and rich's tables load when a command runs, not with the app."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections import Counter
@@ -13,12 +12,11 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import DatelineError
-from ..models import CERTAINTIES
 
 if TYPE_CHECKING:
     from ..models import Failure
     from ..settings import Settings
-    from ..store import StoredEvent, StoredStory
+    from ..store import StoredStory
     from ..store.ingest import IngestReport
 
 # Failed pages listed one by one in the end summary; past this, counts by reason.
@@ -124,21 +122,6 @@ def ingest_cli(
     elif not refresh:
         typer.echo("incidents:      not regrouped (--no-refresh); run `dateline incidents --refresh` when the load is done")
     raise typer.Exit(0 if report.ok else 1)
-
-
-def check_filter_flags(*, certainty: str | None, since: str | None, until: str | None) -> None:
-    """Refuse a --certainty or --since/--until value the store cannot filter by (usage error)."""
-    if certainty is not None and certainty not in CERTAINTIES:
-        raise typer.BadParameter(f"{certainty!r} is not a certainty: choose one of {', '.join(CERTAINTIES)}",
-                                 param_hint="--certainty")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            from ..store.coded import check_date_filter
-
-            try:
-                check_date_filter(value)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint=name) from None
 
 
 def refresh_after_ingest(store, report: IngestReport):
@@ -255,104 +238,3 @@ def format_story_line(item: StoredStory) -> str:
     place = story.dateline.place if story.dateline and story.dateline.place else "-"
     headline = story.headline or (story.body[0][:80] + "..." if story.body else "(no headline)")
     return f"{(story.published or '-')[:16]:<16}  {place[:18]:<18}  {headline}  [{item.source}]"
-
-
-
-EVENT_FORMATS = ("table", "json", "csv")
-PIPED_TABLE_WIDTH = 200  # columns of the events table when standard output is no terminal
-EVENT_CSV_FIELDS = ("source", "page_id", "story", "date", "date_end", "type", "certainty", "place", "country",
-                    "admin1", "lat", "lon", "killed", "injured", "arrested", "actors", "targets", "trigger",
-                    "sentence")
-
-
-def events_cli(
-    db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
-    event_type: str = typer.Option(None, "--type", help="Only this event type (spec/events.md), e.g. air_drone_strike."),
-    family: str = typer.Option(None, "--family", help="Only this family: 'violence' or any other type."),
-    country: str = typer.Option(None, "--country", help="Only events in this country (ISO 3166-1 alpha-2, e.g. UA)."),
-    place: str = typer.Option(None, "--place", help="Only events whose place name contains this (any case, accents optional)."),
-    since: str = typer.Option(None, "--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    certainty: str = typer.Option(None, "--certainty", help=f"Only events told as: {', '.join(CERTAINTIES)}."),
-    limit: int = typer.Option(None, "--limit", min=1, help="List at most this many events.", show_default=False),
-    fmt: str = typer.Option("table", "--format", help="table, json (JSON Lines) or csv."),
-) -> None:
-    """List the events stored by `dateline ingest`, earliest first, with filters."""
-    if fmt not in EVENT_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EVENT_FORMATS)}",
-                                 param_hint="--format")
-    check_filter_flags(certainty=certainty, since=since, until=until)
-    settings = settings_from_flags(db=db)
-    from ..store import open_store
-
-    try:
-        with open_store(settings.db, create=False) as store:
-            found = store.events(type=event_type, family=family, country=country, place=place, since=since,
-                                 until=until, certainty=certainty, limit=limit)
-            total = store.counts().events
-    except DatelineError as exc:
-        raise fail(str(exc)) from None
-    if fmt == "json":
-        for item in found:
-            sys.stdout.write(json.dumps(stored_event_record(item), ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        write_events_csv(found)
-    else:
-        print_events_table(found)
-    typer.echo(f"{len(found)} events listed ({total} stored)", err=True)
-
-
-def stored_event_record(item: StoredEvent) -> dict:
-    """An event as `events --format json` prints it: where it was read, then the record of spec/output.md."""
-    from ..record import event_record
-
-    return {"source": item.source, "url": item.url, "page_id": item.page_id, "story": item.story_position,
-            "headline": item.headline, **event_record(item.event)}
-
-
-def write_events_csv(found: list[StoredEvent]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=EVENT_CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for item in found:
-        event, place = item.event, item.event.place
-        writer.writerow({
-            "source": item.source, "page_id": item.page_id, "story": item.story_position,
-            "date": event.date, "date_end": event.date_end, "type": event.type, "certainty": event.certainty,
-            "place": place.name if place else None, "country": place.country if place else None,
-            "admin1": place.admin1 if place else None, "lat": place.lat if place else None,
-            "lon": place.lon if place else None, "killed": event.killed, "injured": event.injured,
-            "arrested": event.arrested, "actors": "; ".join(event.actors), "targets": "; ".join(event.targets),
-            "trigger": event.trigger, "sentence": event.sentence,
-        })
-
-
-def print_events_table(found: list[StoredEvent]) -> None:
-    """A rich table: as wide as the terminal (place and source shrink first), one line per event."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(soft_wrap=False)
-    if not console.is_terminal:
-        console = Console(soft_wrap=False, width=PIPED_TABLE_WIDTH)
-    headers = ("date", "type", "place", "cc", "killed", "injured", "arrested", "certainty", "source")
-    rows = []
-    for item in found:
-        event, place = item.event, item.event.place
-        when = event.date or "-"
-        if event.date_end:
-            when += f"..{event.date_end}"
-        rows.append((when, event.type, (place.name if place else None) or "-",
-                     (place.country if place else None) or "-",
-                     *("-" if n is None else str(n) for n in (event.killed, event.injured, event.arrested)),
-                     event.certainty, f"{item.source}#{item.story_position}"))
-    table = Table(header_style="bold", box=box.SIMPLE_HEAD if console.is_terminal else None)
-    for i, name in enumerate(headers):
-        shrinks = name in ("place", "source")
-        widest = max([len(name), *(len(row[i]) for row in rows)])
-        table.add_column(name, justify="right" if name in ("killed", "injured", "arrested") else "left",
-                         no_wrap=True, overflow="ellipsis", min_width=None if shrinks else widest,
-                         max_width=30 if shrinks else None)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
