@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
     from ..store import StoredEvent
     from ..store.filters import EventFilters
+
+T = TypeVar("T")
 
 LISTING_FORMATS = ("table", "json", "csv")
 PIPED_TABLE_WIDTH = 200  # columns of a listing's table when standard output is no terminal
@@ -57,17 +60,23 @@ def events_cli(
             total = store.counts().events
     except DatelineError as exc:
         raise fail(str(exc)) from None
-    if fmt == "json":
-        for item in found:
-            sys.stdout.write(json.dumps(stored_event_record(item), ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        write_events_csv(found)
-    else:
-        print_events_table(found)
+    print_listing(found, fmt, record=stored_event_record, write_csv=write_events_csv, print_table=print_events_table)
     typer.echo(f"{len(found)} events listed ({total} stored)", err=True)
 
 
-def stored_event_record(item: StoredEvent) -> dict[str, object]:
+def print_listing(found: list[T], fmt: str, *, record: Callable[[T], dict[str, Any]],
+                  write_csv: Callable[[list[T]], None], print_table: Callable[[list[T]], None]) -> None:
+    """A listing on standard output as --format asks: JSON Lines of each ``record``, CSV or a table."""
+    if fmt == "json":
+        for item in found:
+            sys.stdout.write(json.dumps(record(item), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        write_csv(found)
+    else:
+        print_table(found)
+
+
+def stored_event_record(item: StoredEvent) -> dict[str, Any]:
     """An event as `events --format json` prints it: where it was read, then the record of spec/output.md."""
     from ..record import event_record
 

@@ -5,7 +5,6 @@ the grouping (datasketch, numpy) only with --refresh."""
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..errors import DatelineError, InvalidFilter
-from .event_commands import check_listing_format, start_table
+from .event_commands import check_listing_format, print_listing, start_table
 from .filter_flags import with_filter_flags
 from .store_commands import DB_HELP, fail, settings_from_flags
 
@@ -62,13 +61,8 @@ def incidents_cli(
     except DatelineError as exc:
         raise fail(str(exc)) from None
     found = page.items
-    if fmt == "json":
-        for item in found:
-            sys.stdout.write(json.dumps(incident_record(item), ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        write_incidents_csv(found)
-    else:
-        print_incidents_table(found)
+    print_listing(found, fmt, record=incident_record, write_csv=write_incidents_csv,
+                  print_table=print_incidents_table)
     unfiltered = filters == EventFilters()
     hint = "" if found or refresh or not unfiltered else " (run with --refresh after an ingest to group new events)"
     shown = f"{len(found)} of {page.total}" if len(found) < page.total else str(len(found))

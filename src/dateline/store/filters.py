@@ -115,6 +115,15 @@ def column_conditions(table: Table, filters: EventFilters) -> list[ColumnElement
     return conditions
 
 
+def list_sorts(table: Table) -> dict[str, SortColumns]:
+    """The orders events and incidents share, name -> columns: the date, then each figure,
+    type, place and country with the date after it (the caller adds its own)."""
+    day = table.c.date_from
+    by = {"killed": "killed", "injured": "injured", "arrested": "arrested", "type": "type", "place": "place_key",
+          "country": "country"}
+    return {"date": (day,), **{name: (table.c[column], day) for name, column in by.items()}}
+
+
 def parse_sort(sort: str | None, choices: Mapping[str, SortColumns], *, default: str) -> tuple[str, bool]:
     """(key, descending) from "date" or "-date"; InvalidFilter names the choices."""
     sort = sort or default

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Connection, Exists, Row, Select, and_, exists, func, select
 
 from ..incidents.records import IncidentSummary
-from .filters import EventFilters, column_conditions, contains, order_by_sort, parse_sort, source_condition
+from .filters import (EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort, parse_sort,
+                      source_condition)
 from .queries import ResultPage, read_page
 from .schema import COUNT_NAMES, events, incident_events, incidents, pages, stories
 
@@ -33,14 +34,8 @@ COUNT_COLUMNS = COUNT_NAMES
 
 # The orders a caller may ask for: name -> columns (a leading "-" reverses the first);
 # the names the events take where they mean the same, "sources" for the number of outlets.
-INCIDENT_SORTS = {
-    "date": (incidents.c.date_from,),
-    "killed": (incidents.c.killed, incidents.c.date_from),
-    "injured": (incidents.c.injured, incidents.c.date_from),
-    "arrested": (incidents.c.arrested, incidents.c.date_from),
-    "type": (incidents.c.type, incidents.c.date_from),
-    "place": (incidents.c.place_key, incidents.c.date_from),
-    "country": (incidents.c.country, incidents.c.date_from),
+INCIDENT_SORTS: dict[str, SortColumns] = {
+    **list_sorts(incidents),
     "sources": (incidents.c.source_count, incidents.c.date_from),
 }
 

@@ -22,8 +22,8 @@ from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, func,
 from ..models import Removed
 from .base import StoredEntity, StoredEvent, StoredQuote, StoredStory
 from .coded import read_stored_entity, read_stored_event, read_stored_quote
-from .filters import (EventFilters, SortColumns, check_date_filter, column_conditions, contains, order_by_sort,
-                      parse_sort, source_condition)
+from .filters import (EventFilters, SortColumns, check_date_filter, column_conditions, contains, list_sorts,
+                      order_by_sort, parse_sort, source_condition)
 from .rows import read_stored_story
 from .schema import entities, events, pages, quotes, removed, stories
 
@@ -35,13 +35,8 @@ ReadRows = Callable[[Connection, Sequence[Row[Any]]], list[T]]
 
 # The orders a caller may ask for: name -> columns (a leading "-" reverses the first).
 EVENT_SORTS: dict[str, SortColumns] = {
+    **list_sorts(events),
     "date": (events.c.date_from, events.c.position),
-    "killed": (events.c.killed, events.c.date_from),
-    "injured": (events.c.injured, events.c.date_from),
-    "arrested": (events.c.arrested, events.c.date_from),
-    "type": (events.c.type, events.c.date_from),
-    "place": (events.c.place_key, events.c.date_from),
-    "country": (events.c.country, events.c.date_from),
     "source": (pages.c.source, events.c.story_position, events.c.position),
 }
 STORY_SORTS: dict[str, SortColumns] = {
