@@ -9,7 +9,8 @@ from dateline.record import to_record
 
 STRIKE = """Drone strike kills two in river port city
 
-KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring five, the regional governor said.
+KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring \
+five, the regional governor said.
 
 “This was a deliberate attack on civilians,” Governor Oleksandr Prokudin said in a statement.
 """

@@ -41,7 +41,8 @@ def clean_page(page: Page) -> Extraction:
     except DatelineError as exc:
         return Extraction(page=page, failure=Failure(page.source, "clean", str(exc), page.offset))
     except RecursionError:
-        return Extraction(page=page, failure=Failure(page.source, "clean", "page nests too deeply to parse", page.offset))
+        reason = "page nests too deeply to parse"
+        return Extraction(page=page, failure=Failure(page.source, "clean", reason, page.offset))
     except Exception as exc:  # one bad page never stops a batch
         log.exception("cleaning %s failed", page.source)
         reason = f"cleaner crashed: {type(exc).__name__}: {exc}"
@@ -62,7 +63,7 @@ def parse_stories(texts: Sequence[str], *, nlp=None) -> list[tuple[StoryAnalysis
     check_lengths(distinct, getattr(nlp, "max_length", None))
     prepared = (normalise_marks(text) for text in distinct)
     parsed: dict[str, tuple[StoryAnalysis, tuple[Span, ...]]] = {}
-    for text, doc in zip(distinct, nlp.pipe(prepared, batch_size=NLP_BATCH_SIZE)):
+    for text, doc in zip(distinct, nlp.pipe(prepared, batch_size=NLP_BATCH_SIZE), strict=True):
         sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
         parsed[text] = (analyse_doc(doc, text=text), sentences)
     if len(distinct) < len(texts):
@@ -129,7 +130,7 @@ def annotate_extractions(extractions: list[Extraction], *, nlp=None) -> list[Ext
         at += len(item.stories)
         try:
             stories = tuple(annotate_story(story, analysis, sentences, coded=coded)
-                            for story, (analysis, sentences) in zip(item.stories, pairs))
+                            for story, (analysis, sentences) in zip(item.stories, pairs, strict=True))
         except Exception as exc:  # one bad page never stops a batch
             log.exception("coding %s failed", item.page.source)
             result[i] = dataclasses.replace(item, failure=Failure(

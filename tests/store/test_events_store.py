@@ -20,7 +20,7 @@ BORDER = EventPlace("Késsel-İlova", "XB", admin1=None, lat=44.0, lon=15.5, pre
 
 def event(type_: str, place: EventPlace | None, date: str | None, *, sentence: str, certainty: str = "reported",
           killed: int | None = None, date_end: str | None = None, version: str = "coder-1") -> Event:
-    return Event(type=type_, trigger=type_.split("_")[0], trigger_span=(20, 26), sentence=sentence,
+    return Event(type=type_, trigger=type_.split("_", maxsplit=1)[0], trigger_span=(20, 26), sentence=sentence,
                  sentence_span=(0, len(sentence)), actors=("Coastal Militia",), actor_spans=((30, 45),),
                  targets=("fuel depot",), target_spans=((50, 60),), place=place, date=date, date_end=date_end,
                  date_span=(70, 78), killed=killed, count_spans=(("killed", (80, 82)),) if killed else (),
@@ -38,7 +38,8 @@ PROTEST = event("protest", HARBOUR, None, certainty="claimed",
 QUOTE = Quote("We will rebuild the depot within a month", (200, 240), speaker="Mara Olsen",
               speaker_span=(245, 255), sentence_span=(199, 270))
 ENTITY = Entity("Mara Olsen", "PERSON", title="Mayor", mentions=3,
-                spans=(Mention((245, 255), "Mara Olsen"), Mention((300, 305), "Olsen"), Mention((320, 323), "she", "pronoun")))
+                spans=(Mention((245, 255), "Mara Olsen"), Mention((300, 305), "Olsen"),
+                       Mention((320, 323), "she", "pronoun")))
 
 
 def extraction(*events: Event, text: str = "PORT VEYRA (Wire) — A drone struck.", coder: str | None = "coder-1",

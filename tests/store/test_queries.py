@@ -66,7 +66,8 @@ def test_events_page_with_total_and_sort(store):
 ])
 def test_a_sort_puts_rows_without_a_value_last_on_every_column_on_both_backends(store_target, sort, expected):
     text = "Gunmen killed two in Lagos; one died in Suva."
-    found = (make_event(text, "attack", LAGOS, None, killed=2), make_event(text, "attack", FIJI, "2025-05-02", killed=1),
+    found = (make_event(text, "attack", LAGOS, None, killed=2),
+             make_event(text, "attack", FIJI, "2025-05-02", killed=1),
              make_event(text, "attack", LAGOS, "2025-05-01", killed=2))
     with open_store(store_target) as store:
         store.add_extractions([Extraction(page=Page(source="c.txt", text=text), nlp_version="t", coder_version="t",

@@ -23,7 +23,7 @@ def mention_record(item: StoredQuote | StoredEntity) -> dict[str, Any]:
 
 
 @router.get("/api/quotes", summary="List quotes")
-def get_quotes(request: Request,
+def get_quotes(request: Request, *,
                speaker: Annotated[str | None, Query(max_length=200, description="Part of the speaker's name.")] = None,
                q: Text = None, source: Source = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                ) -> dict[str, Any]:
@@ -33,8 +33,9 @@ def get_quotes(request: Request,
 
 
 @router.get("/api/entities", summary="List entities")
-def get_entities(request: Request,
-                 type: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, NORP or GPE-candidate.")] = None,
+def get_entities(request: Request, *,
+                 type: Annotated[str | None, Query(max_length=40,
+                                                   description="PERSON, ORG, NORP or GPE-candidate.")] = None,
                  q: Text = None, source: Source = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                  ) -> dict[str, Any]:
     """People, organisations and groups named in stories, most mentioned first."""

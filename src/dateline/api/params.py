@@ -56,12 +56,18 @@ def page_body(found: ResultPage[T], record: Callable[[T], dict[str, Any]]) -> di
 
 
 def event_filters(
+    *,
     type: Annotated[str | None, Query(max_length=40, description="Event type (spec/events.md), e.g. attack.")] = None,
-    family: Annotated[str | None, Query(max_length=40, description="'violence' or any non-violence type.")] = None,
-    country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2, e.g. UA.")] = None,
-    place: Annotated[str | None, Query(max_length=200, description="Part of the place name, any case or accents.")] = None,
-    date_from: Annotated[str | None, Query(max_length=10, description="On or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, Query(max_length=10, description="On or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    family: Annotated[str | None, Query(max_length=40,
+                                        description="'violence' or any non-violence type.")] = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2,
+                                         description="ISO 3166-1 alpha-2, e.g. UA.")] = None,
+    place: Annotated[str | None, Query(max_length=200,
+                                       description="Part of the place name, any case or accents.")] = None,
+    date_from: Annotated[str | None, Query(max_length=10,
+                                           description="On or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, Query(max_length=10,
+                                         description="On or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     certainty: Annotated[str | None, Query(max_length=20, description=f"One of: {', '.join(CERTAINTIES)}.")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north in degrees.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the sentence, trigger or headline.")] = None,

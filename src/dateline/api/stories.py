@@ -29,7 +29,7 @@ def story_summary(item: StoredStory) -> dict[str, Any]:
 
 @router.get("/api/stories", summary="List stories")
 def get_stories(
-    request: Request, q: Text = None,
+    request: Request, *, q: Text = None,
     source: Annotated[str | None, Query(max_length=500, description="Part of the source name or URL.")] = None,
     date_from: Annotated[str | None, Query(max_length=10, description="Published on or after this date.")] = None,
     date_to: Annotated[str | None, Query(max_length=10, description="Published on or before this date.")] = None,

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # The names of store.incident_queries.INCIDENT_SORTS, for the --sort help without loading
 # SQLAlchemy; tests/cli/test_startup.py checks that the two agree.
 INCIDENT_SORT_NAMES = ("date", "killed", "injured", "arrested", "type", "place", "country", "sources")
+SORT_HELP = (f"Order by {', '.join(INCIDENT_SORT_NAMES)} (sources: how many outlets); '-' in front reverses, "
+             "e.g. -killed. [default: date]")
 
 INCIDENT_CSV_FIELDS = ("incident_id", "date", "date_end", "type", "family", "certainty", "place", "country",
                        "admin1", "lat", "lon", "precision", "killed", "killed_low", "killed_best", "killed_high",
@@ -35,7 +37,7 @@ def incidents_cli(
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
     *,
     filters: EventFilters,  # the filter flags, checked (filter_flags.py)
-    sort: str = typer.Option(None, "--sort", help=f"Order by {', '.join(INCIDENT_SORT_NAMES)} (sources: how many outlets); '-' in front reverses, e.g. -killed. [default: date]", show_default=False),
+    sort: str = typer.Option(None, "--sort", help=SORT_HELP, show_default=False),
     limit: int = typer.Option(None, "--limit", min=1, help="List at most this many incidents.", show_default=False),
     fmt: str = typer.Option("table", "--format", help="table, json (JSON Lines, with every source) or csv."),
     refresh: bool = typer.Option(False, "--refresh", help="Regroup stories and events into incidents first."),
@@ -43,7 +45,7 @@ def incidents_cli(
     """List incidents (one happening, every outlet's report of it), earliest first, with filters."""
     check_listing_format(fmt)
     from ..store import open_store
-    from ..store.filters import EventFilters, parse_sort
+    from ..store.filters import NO_FILTERS, parse_sort
     from ..store.incident_queries import INCIDENT_SORTS, find_incidents
 
     try:
@@ -63,7 +65,7 @@ def incidents_cli(
     found = page.items
     print_listing(found, fmt, record=incident_record, write_csv=write_incidents_csv,
                   print_table=print_incidents_table)
-    unfiltered = filters == EventFilters()
+    unfiltered = filters == NO_FILTERS
     hint = "" if found or refresh or not unfiltered else " (run with --refresh after an ingest to group new events)"
     shown = f"{len(found)} of {page.total}" if len(found) < page.total else str(len(found))
     typer.echo(f"{shown} incidents listed{hint}", err=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -27,6 +27,16 @@ WORKERS_HELP = ("Local processes that clean and code pages, each loading the mod
                 "[env: DATELINE_WORKERS; default: 1]")
 DASK_HELP = ("Run the batches on a Dask cluster: local:N starts one with N worker processes, "
              "tcp://HOST:8786 joins a running scheduler; wins over --workers. [env: DATELINE_DASK]")
+SOURCES_HELP = "Pages, folders, WARC or JSONL files; '-' or nothing reads standard input."
+INPUT_FORMAT_HELP = "Force the input format: text, html, warc, jsonl."
+MAX_PAGE_BYTES_HELP = ("Fail pages larger than this, e.g. 10MB. "
+                       "[env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]")
+BATCH_SIZE_HELP = "Pages written per transaction. [env: DATELINE_BATCH_SIZE; default: 100]"
+RETRY_HELP = ("Process again the pages that failed before: with no SOURCES, every recorded failure "
+              "(see `dateline failures`). A page that now succeeds replaces its failure.")
+REFRESH_HELP = ("Group the stored events into incidents after the ingest (it regroups the whole store). "
+                "For a bulk load in many runs, use --no-refresh and run `dateline incidents --refresh` "
+                "once at the end.")
 
 
 def fail(message: str) -> typer.Exit:
@@ -34,7 +44,8 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def settings_from_flags(**flags: object) -> Settings:
+def settings_from_flags(**flags: Any) -> Settings:
+    """Settings from the flags given (None: not given) over the environment; a bad value is an error exit."""
     from ..settings import load_settings
 
     try:
@@ -55,15 +66,16 @@ def check_format(fmt: str | None) -> str | None:
 
 
 def ingest_cli(
-    sources: list[str] = typer.Argument(None, help="Pages, folders, WARC or JSONL files; '-' or nothing reads standard input."),
+    sources: list[str] = typer.Argument(None, help=SOURCES_HELP),
+    *,
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
-    fmt: str = typer.Option(None, "--format", help="Force the input format: text, html, warc, jsonl."),
-    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help="Fail pages larger than this, e.g. 10MB. [env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]", show_default=False),
-    batch_size: int = typer.Option(None, "--batch-size", help="Pages written per transaction. [env: DATELINE_BATCH_SIZE; default: 100]", show_default=False),
+    fmt: str | None = typer.Option(None, "--format", help=INPUT_FORMAT_HELP),
+    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help=MAX_PAGE_BYTES_HELP, show_default=False),
+    batch_size: int = typer.Option(None, "--batch-size", help=BATCH_SIZE_HELP, show_default=False),
     workers: int = typer.Option(None, "--workers", help=WORKERS_HELP, show_default=False),
     dask: str = typer.Option(None, "--dask", help=DASK_HELP, show_default=False),
-    retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again the pages that failed before: with no SOURCES, every recorded failure (see `dateline failures`). A page that now succeeds replaces its failure."),
-    refresh: bool = typer.Option(True, "--refresh/--no-refresh", help="Group the stored events into incidents after the ingest (it regroups the whole store). For a bulk load in many runs, use --no-refresh and run `dateline incidents --refresh` once at the end."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help=RETRY_HELP),
+    refresh: bool = typer.Option(True, "--refresh/--no-refresh", help=REFRESH_HELP),
 ) -> None:
     """Read pages, clean and code them, store the results; exit 1 if any page failed.
 
@@ -120,7 +132,8 @@ def ingest_cli(
         typer.echo(f"incidents:      {refreshed.incidents} ({refreshed.multi_source_incidents} "
                    f"from several sources; {refreshed.stories_in_copies} stories are copies)")
     elif not refresh:
-        typer.echo("incidents:      not regrouped (--no-refresh); run `dateline incidents --refresh` when the load is done")
+        typer.echo("incidents:      not regrouped (--no-refresh); "
+                   "run `dateline incidents --refresh` when the load is done")
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -177,7 +190,8 @@ def print_ingest_summary(report: IngestReport, *, db: str) -> None:
 def failures_cli(
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
     as_json: bool = typer.Option(False, "--json", help="One JSON record per failure (JSON Lines)."),
-    include_skipped: bool = typer.Option(False, "--all", help="Also list records that were no pages (images, redirects)."),
+    include_skipped: bool = typer.Option(False, "--all",
+                                         help="Also list records that were no pages (images, redirects)."),
 ) -> None:
     """List the pages that failed, with the stage and the reason; retry them with
     `dateline ingest --retry-failed`."""

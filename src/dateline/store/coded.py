@@ -21,11 +21,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Row
-
 from ..evaluate import name_family
 from ..models import Entity, Event, EventPlace, Mention, Quote, Span, content_id
-from .base import StoredEntity, StoredEvent, StoredQuote
+from .base import ResultRow, StoredEntity, StoredEvent, StoredQuote
 
 T = TypeVar("T")
 
@@ -95,7 +93,7 @@ def event_values(page_id: str, story_position: int, position: int, event: Event)
     }
 
 
-def read_event(row: Row[Any]) -> Event:
+def read_event(row: ResultRow) -> Event:
     spans = json.loads(row.spans_json)
     place = None
     if row.place_name is not None or row.country is not None:
@@ -115,7 +113,7 @@ def read_event(row: Row[Any]) -> Event:
     )
 
 
-def read_stored_event(row: Row[Any]) -> StoredEvent:
+def read_stored_event(row: ResultRow) -> StoredEvent:
     """An events row joined to its page (source, url) and story (headline, published)."""
     return StoredEvent(page_id=row.page_id, source=row.source, url=row.url, story_position=row.story_position,
                        headline=row.headline, published=row.published, event=read_event(row))
@@ -140,7 +138,7 @@ def quote_values(page_id: str, story_position: int, position: int, quote: Quote,
     }
 
 
-def read_quote(row: Row[Any]) -> Quote:
+def read_quote(row: ResultRow) -> Quote:
     spans = json.loads(row.spans_json)
     return Quote(text=row.text, text_span=_span(spans["text"]), speaker=row.speaker,
                  speaker_span=_span_or_none(spans.get("speaker")), direct=bool(row.direct),
@@ -148,7 +146,7 @@ def read_quote(row: Row[Any]) -> Quote:
                  parts=tuple(_span(s) for s in spans.get("parts", [])), balanced=bool(row.balanced))
 
 
-def read_stored_quote(row: Row[Any]) -> StoredQuote:
+def read_stored_quote(row: ResultRow) -> StoredQuote:
     """A quotes row joined to its page (source, url)."""
     return StoredQuote(page_id=row.page_id, source=row.source, url=row.url, story_position=row.story_position,
                        quote=read_quote(row))
@@ -172,13 +170,13 @@ def entity_values(page_id: str, story_position: int, position: int, entity: Enti
     }
 
 
-def read_entity(row: Row[Any]) -> Entity:
+def read_entity(row: ResultRow) -> Entity:
     mentions = tuple(Mention(span=_span(m["span"]), text=m["text"], kind=m.get("kind", "name"))
                      for m in json.loads(row.spans_json))
     return Entity(name=row.name, type=row.type, title=row.title, mentions=row.mentions, spans=mentions)
 
 
-def read_stored_entity(row: Row[Any]) -> StoredEntity:
+def read_stored_entity(row: ResultRow) -> StoredEntity:
     """An entities row joined to its page (source, url)."""
     return StoredEntity(page_id=row.page_id, source=row.source, url=row.url, story_position=row.story_position,
                         entity=read_entity(row))

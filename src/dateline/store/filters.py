@@ -48,6 +48,9 @@ class EventFilters:
     source: str | None = None
 
 
+NO_FILTERS = EventFilters()
+
+
 def escape_like(text: str) -> str:
     """The text with LIKE's wildcards (and the escape itself) taken literally."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,12 +1,12 @@
 """Reading incidents back: every filter, the sort and the page are SQL, so a listing reads
 only the incidents on its page and only their sources, whatever the size of the store.
 
-    find_incidents(store, filters, *, sort=, limit=, offset=) -> ResultPage[StoredIncident] (with the total)
+    find_incidents(store, filters, *, sort=, limit=, offset=) -> ResultPage[StoredIncident], with the total
     list_incidents(store, *, type=..., q=..., sort=..., limit=..., offset=...) -> [StoredIncident]
     count_incidents(store, filters)                          -> int (a COUNT in SQL)
     get_incident(store, incident_id)                         -> StoredIncident | None
 
-The filters are the events' (``EventFilters``, store/queries.py) and mean the same:
+The filters are the events' (``EventFilters``, store/filters.py) and mean the same:
 the incident's own type, family, country, place, days, certainty and coordinates; ``q``
 and ``source`` keep an incident when *any* of its sources matches (an EXISTS over
 incident_events joined to events, stories and pages). Every value is a bound parameter.
@@ -18,11 +18,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, Exists, Row, Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, Connection, Exists, Select, and_, exists, func, select
 
 from ..incidents.records import IncidentSummary
-from .filters import (EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort, parse_sort,
-                      source_condition)
+from .base import ResultRow
+from .filters import (NO_FILTERS, EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort,
+                      parse_sort, source_condition)
 from .queries import ResultPage, read_page
 from .schema import COUNT_NAMES, events, incident_events, incidents, pages, stories
 
@@ -81,7 +82,7 @@ class StoredIncident(IncidentSummary):
     sources: tuple[IncidentSource, ...]
 
 
-def find_incidents(store: SqlStore, filters: EventFilters = EventFilters(), *, sort: str | None = None,
+def find_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
                    limit: int | None = None, offset: int = 0) -> ResultPage[StoredIncident]:
     """One page of the incidents that pass every filter, in the order asked, with how many pass.
 
@@ -112,7 +113,7 @@ def list_incidents(store: SqlStore, *, type: str | None = None, family: str | No
     return find_incidents(store, filters, sort=sort, limit=limit, offset=offset).items
 
 
-def count_incidents(store: SqlStore, filters: EventFilters = EventFilters()) -> int:
+def count_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS) -> int:
     """How many stored incidents pass every filter."""
     counted = _select_count(filters)
     with store.reading() as conn:
@@ -161,7 +162,7 @@ def _select_count(filters: EventFilters) -> Select[Any]:
     return select(func.count()).select_from(incidents).where(*_conditions(filters))
 
 
-def _read_incidents(conn: Connection, rows: Sequence[Row[Any]]) -> list[StoredIncident]:
+def _read_incidents(conn: Connection, rows: Sequence[ResultRow]) -> list[StoredIncident]:
     sources = _read_sources(conn, [r.incident_id for r in rows])
     return [_stored_incident(r, sources.get(r.incident_id, ())) for r in rows]
 
@@ -191,7 +192,7 @@ def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Incid
     return {key: tuple(value) for key, value in found.items()}
 
 
-def _stored_incident(row: Row[Any], sources: tuple[IncidentSource, ...]) -> StoredIncident:
+def _stored_incident(row: ResultRow, sources: tuple[IncidentSource, ...]) -> StoredIncident:
     counts = {name: getattr(row, name) for name in COUNT_COLUMNS}
     for name in COUNT_COLUMNS:
         for end in ("low", "best", "high"):

@@ -24,12 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from ..dedup import (DEDUP_VERSION, Fingerprint, StoryGroup, StoryPrint, decode_signature, fingerprint_texts,
                      group_stories)
 from ..incidents import INCIDENTS_VERSION, Incident, SourceEvent, group_incidents
 from ..models import content_id
+from .base import ResultRow
 from .coded import bound_date, fold_name
 from .incident_queries import (COUNT_COLUMNS, INCIDENT_SORTS, IncidentSource, StoredIncident, count_incidents,
                                find_incidents, get_incident, list_incidents)
@@ -115,7 +116,8 @@ def _refresh_groups(conn: Connection) -> tuple[int, int, list[StoryGroup]]:
     for start in range(0, len(todo), SIGN_BATCH):  # only new or changed stories' bodies are read
         chunk = todo[start:start + SIGN_BATCH]
         bodies = _read_bodies(conn, [(row.page_id, row.position) for row in chunk])
-        for row, found in zip(chunk, fingerprint_texts(bodies[(row.page_id, row.position)] for row in chunk)):
+        signed = fingerprint_texts(bodies[(row.page_id, row.position)] for row in chunk)
+        for row, found in zip(chunk, signed, strict=True):
             prints[(row.page_id, row.position)] = found
     groups = group_stories([StoryPrint(_story_key(r.page_id, r.position), r.story_id,
                                        prints[(r.page_id, r.position)]) for r in rows])
@@ -148,7 +150,7 @@ def _refresh_groups(conn: Connection) -> tuple[int, int, list[StoryGroup]]:
     return len(rows), len(todo), groups
 
 
-def _is_new(old: Row[Any] | None, story_id: str) -> bool:
+def _is_new(old: ResultRow | None, story_id: str) -> bool:
     return old is None or old.story_id != story_id
 
 

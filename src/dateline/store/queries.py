@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, func, select
+from sqlalchemy import ColumnElement, Connection, FromClause, Select, func, select
 
 from ..models import Removed
-from .base import StoredEntity, StoredEvent, StoredQuote, StoredStory
+from .base import ResultRow, StoredEntity, StoredEvent, StoredQuote, StoredStory
 from .coded import read_stored_entity, read_stored_event, read_stored_quote
-from .filters import (EventFilters, SortColumns, check_date_filter, column_conditions, contains, list_sorts,
+from .filters import (NO_FILTERS, EventFilters, SortColumns, check_date_filter, column_conditions, contains, list_sorts,
                       order_by_sort, parse_sort, source_condition)
 from .rows import read_stored_story
 from .schema import entities, events, pages, quotes, removed, stories
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .sql import SqlStore
 
 T = TypeVar("T")
-ReadRows = Callable[[Connection, Sequence[Row[Any]]], list[T]]
+ReadRows = Callable[[Connection, Sequence[ResultRow]], list[T]]
 
 # The orders a caller may ask for: name -> columns (a leading "-" reverses the first).
 EVENT_SORTS: dict[str, SortColumns] = {
@@ -71,10 +71,10 @@ class StoryDetail:
     stories_on_page: int = 1
 
 
-def read_each(read: Callable[[Row[Any]], T]) -> ReadRows[T]:
+def read_each(read: Callable[[ResultRow], T]) -> ReadRows[T]:
     """A ``read_rows`` for ``read_page`` that reads each row on its own."""
 
-    def read_rows(_conn: Connection, rows: Sequence[Row[Any]]) -> list[T]:
+    def read_rows(_conn: Connection, rows: Sequence[ResultRow]) -> list[T]:
         return [read(row) for row in rows]
 
     return read_rows
@@ -117,7 +117,7 @@ def select_events(filters: EventFilters, *columns: Any) -> Select[Any]:
     return query.where(*conditions) if conditions else query
 
 
-def list_events(store: SqlStore, filters: EventFilters = EventFilters(), *, sort: str | None = None,
+def list_events(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
                 limit: int | None = None, offset: int = 0) -> ResultPage[StoredEvent]:
     """Events that pass every filter, in the order asked ("date" by default; "-killed" most deadly first)."""
     key, descending = parse_sort(sort, EVENT_SORTS, default="date")
@@ -132,7 +132,7 @@ def read_events(store: SqlStore, filters: EventFilters, *, order: Sequence[Colum
                      read_each(read_stored_event), limit=limit, offset=offset)
 
 
-def count_events_by_day(store: SqlStore, filters: EventFilters = EventFilters()) -> list[tuple[str, str, int]]:
+def count_events_by_day(store: SqlStore, filters: EventFilters = NO_FILTERS) -> list[tuple[str, str, int]]:
     """(first day, family, events) for every dated event that passes the filters, by day."""
     day = events.c.date_from
     query = select_events(filters, day, events.c.family, func.count())
@@ -182,7 +182,7 @@ def get_story(store: SqlStore, page_id: str, position: int) -> StoryDetail | Non
         if row is None:
             return None
         event_rows = conn.execute(
-            select_events(EventFilters())
+            select_events(NO_FILTERS)
             .where(events.c.page_id == page_id, events.c.story_position == position)
             .order_by(events.c.position)).all()
         quote_rows = conn.execute(_select_in_stories(quotes, page_id=page_id, story_position=position)
@@ -240,7 +240,7 @@ def _select_in_stories(table: FromClause, *columns: Any, **key: object) -> Selec
 
 def _list_in_stories(store: SqlStore, table: FromClause, conditions: list[ColumnElement[bool]], *,
                      source: str | None, page_id: str | None, order: Sequence[ColumnElement[Any]],
-                     read: Callable[[Row[Any]], T], limit: int | None, offset: int) -> ResultPage[T]:
+                     read: Callable[[ResultRow], T], limit: int | None, offset: int) -> ResultPage[T]:
     if source:
         conditions = [*conditions, source_condition(source)]
     key = {"page_id": page_id} if page_id else {}

@@ -12,10 +12,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row
-
 from ..models import Caption, Dateline, Extraction, Story
-from .base import PageState, StoredStory
+from .base import PageState, ResultRow, StoredStory
 
 
 def now_iso() -> str:
@@ -51,7 +49,7 @@ def story_values(page_id: str, position: int, story: Story) -> dict[str, Any]:
     }
 
 
-def read_stored_story(row: Row[Any]) -> StoredStory:
+def read_stored_story(row: ResultRow) -> StoredStory:
     dateline = (Dateline(place=row.dateline_place, agency=row.dateline_agency)
                 if row.dateline_place or row.dateline_agency else None)
     story = Story(
@@ -62,12 +60,12 @@ def read_stored_story(row: Row[Any]) -> StoredStory:
     return StoredStory(page_id=row.page_id, source=row.source, url=row.url, position=row.position, story=story)
 
 
-def read_page_state(row: Row[Any]) -> PageState:
+def read_page_state(row: ResultRow) -> PageState:
     return PageState(status=row.status, cleaner_version=row.cleaner_version, nlp_version=row.nlp_version,
                      coder_version=row.coder_version)
 
 
-def is_newer_reading(row: Row[Any], extraction: Extraction) -> bool:
+def is_newer_reading(row: ResultRow, extraction: Extraction) -> bool:
     """Whether a good extraction should replace what is stored for its page."""
     if row.status == "failed" or row.cleaner_version != extraction.cleaner_version:
         return True

@@ -28,7 +28,7 @@ from ..models import Extraction, Failure, content_id
 from .base import AddResult, PageState, StoreCounts, StoredEntity, StoredEvent, StoredQuote, StoredStory
 from .coded import entity_id, entity_values, event_values, list_unique, quote_id, quote_values
 from .filters import EventFilters
-from .migrations import apply_migrations
+from .migrations import apply_migrations, describe_driver_error
 from .queries import EVENTS_BY_DATE, list_entities, list_quotes, list_stories, read_events
 from .rows import is_newer_reading, now_iso, page_values, read_page_state, story_values
 from .schema import entities, events, failures, pages, quotes, removed, stories
@@ -69,11 +69,6 @@ def make_sqlite_transactional(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
-
-
-def describe_driver_error(exc: SQLAlchemyError) -> str:
-    """The database's own message when the driver gave one (``orig``), else SQLAlchemy's."""
-    return str(getattr(exc, "orig", None) or exc)
 
 
 class SqlStore:
