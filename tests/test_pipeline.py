@@ -90,3 +90,24 @@ def test_clean_only_leaves_events_empty() -> None:
 def test_empty_or_odd_pages_do_not_crash_the_nlp_stage(nlp, text: str) -> None:
     [item] = process_batch([Page("odd.txt", text)], nlp=nlp)
     assert item.ok or item.failure.stage in ("clean", "nlp")
+
+
+def test_a_story_longer_than_the_parser_takes_fails_its_page_unparsed_and_the_batch_goes_on(nlp) -> None:
+    parsed: list[str] = []
+
+    class ShortNlp:  # the real pipeline with a low max_length
+        max_length = 400
+
+        def pipe(self, texts, **options):
+            texts = list(texts)
+            parsed.extend(texts)
+            return nlp.pipe(texts, **options)
+
+    more = "".join(f"\nMarchers reached checkpoint number {n} of the route before noon on Wednesday.\n"
+                   for n in range(1, 9))
+    long_page = Page("long.txt", PROTEST + more)
+    results = process_batch([Page("strike.txt", STRIKE), long_page], nlp=ShortNlp())
+    assert [item.ok for item in results] == [True, False]
+    assert (results[1].failure.stage, results[1].failure.reason) == (
+        "nlp", "a story is too long for the parser (over 400 characters)")
+    assert parsed and all(len(text) <= 400 for text in parsed)  # checked before the parser saw it

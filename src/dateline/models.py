@@ -11,7 +11,8 @@ out for free.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 CLEANER_VERSION = "clean-0.1"
 NLP_VERSION = "nlp-0.1"
@@ -63,7 +64,7 @@ class Entity:
     mentions: int = 1
     spans: tuple[Mention, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The entity as the extraction record of spec/output.md shows it."""
         return {"name": self.name, "type": self.type, "title": self.title, "mentions": self.mentions}
 
@@ -87,7 +88,7 @@ class Quote:
     parts: tuple[Span, ...] = ()
     balanced: bool = True
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The quote as the extraction record of spec/output.md shows it."""
         return {"speaker": self.speaker, "text": self.text, "direct": self.direct}
 
@@ -261,7 +262,6 @@ class Extraction:
     removed: tuple[Removed, ...] = ()
     failure: Failure | None = None
     cleaner_version: str = CLEANER_VERSION
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
     nlp_version: str | None = None  # set when the NLP stage ran
     coder_version: str | None = None  # set when the event coder ran
 

@@ -58,7 +58,8 @@ def test_events_sort_and_pages(client):
     deadliest = client.get("/api/events", params={"sort": "-killed", "limit": 1}).json()
     assert deadliest["items"][0]["killed"] == 7 and deadliest["limit"] == 1
     everything = client.get("/api/events", params={"limit": 1000}).json()
-    pages = [client.get("/api/events", params={"limit": 5, "offset": n}).json() for n in range(0, everything["total"], 5)]
+    pages = [client.get("/api/events", params={"limit": 5, "offset": n}).json()
+             for n in range(0, everything["total"], 5)]
     assert [e["event_id"] for p in pages for e in p["items"]] == [e["event_id"] for e in everything["items"]]
     assert {p["total"] for p in pages} == {everything["total"]}
 

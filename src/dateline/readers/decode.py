@@ -147,14 +147,17 @@ def decode_undeclared(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        first_bad = exc.start
+        return _decode_broken_utf8(data, exc.start)
+
+
+def _decode_broken_utf8(data: bytes, first_bad: int) -> tuple[str, str]:
+    """Bytes that are not UTF-8 from ``first_bad`` on: UTF-8 with a few broken bytes stays UTF-8
+    (the strays read as cp1252); else the encoding charset_normalizer guesses, if any."""
     invalid = _count_invalid_utf8(data, first_bad)
     valid = len(_UTF8_MULTIBYTE.findall(data))
-    if not (valid and valid >= invalid):
-        guessed = _guess_with_charset_normalizer(data)
-        if guessed:
-            return data.decode(guessed, "replace"), guessed
-    # UTF-8 with a few broken bytes (or nothing better): keep the UTF-8, read the strays as cp1252.
+    guessed = None if valid and valid >= invalid else _guess_with_charset_normalizer(data)
+    if guessed:
+        return data.decode(guessed, "replace"), guessed
     return data.decode("utf-8", _CP1252_FALLBACK), "utf-8 (invalid bytes read as cp1252)"
 
 
