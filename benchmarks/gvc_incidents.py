@@ -36,7 +36,7 @@ from dateline.evaluate import name_family
 from dateline.models import Page
 from dateline.store import open_store
 from dateline.store.incidents import refresh_incidents
-from dateline.store.incident_tables import incident_events
+from dateline.store.schema import incident_events
 from dateline.store.ingest import ingest_sources
 from dateline.store.schema import events, pages
 from sqlalchemy import select
