@@ -1,6 +1,6 @@
 """Casualty counts, the bottom layer: the ``Count`` record, the word lists and the tokens.
 
-    load_lexicon()          every ``coding/data/count_*.txt`` list, once per process
+    load_lexicon()          every ``data/en/coding/count_*.txt`` list, once per process
     read_lexicon(name)      one data file as (version, rows)
     tokenize_text(text)     word, number and punctuation tokens with character offsets
     parse_number(words)     "3,200", "forty-four" -> int
@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from text_to_num import text2num
+
+from ..lexicon import LANGUAGE, Row, read_table
 
 TOKEN = re.compile(
     r"\d{1,2}:\d{2}"  # clock time
@@ -74,18 +75,10 @@ class CountLexicon:
     subjects: dict[str, str]
 
 
-def read_lexicon(name: str) -> tuple[str, list[list[str]]]:
-    """A data file of coding/data as (version, rows of tab-separated cells)."""
-    text = resources.files("dateline.coding").joinpath("data", name).read_text(encoding="utf-8")
-    version, rows = "", []
-    for line in text.splitlines():
-        if line.startswith("# version:"):
-            version = line.split(":", 1)[1].strip()
-        elif line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    if not version:
-        raise ValueError(f"lexicon {name} has no '# version:' line; add one before using it")
-    return version, rows
+def read_lexicon(name: str) -> tuple[str, tuple[Row, ...]]:
+    """A table of ``data/en/coding/`` as (version, rows), through the package's one loader."""
+    table = read_table(f"{LANGUAGE}/coding/{name}")
+    return table.version, table.rows
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ casualty word of its clause. The rules, by name (``Count.rule``):
     bodies   "found the bodies of five men", "the remains of what appear to be two women": the dead
     zero     "No staff were injured", "no fatalities were reported"
     subject  one person named as the subject: "He died at the hospital", "The victim was
-             pronounced dead", "Javon Wilson, 15, died" (``data/count_subjects.txt``)
+             pronounced dead", "Javon Wilson, 15, died" (``data/en/coding/count_subjects.txt``)
     hit      (read as passive/object) "a man was shot in the leg", "robbed and shot a driver",
              "is in critical condition", "suffered a gunshot wound": injured, unless the clause
              goes on to a death ("was shot and later died"); a named or pronoun victim
@@ -26,7 +26,7 @@ opens, is a part of a count already made and is skipped; numbers of things ("300
 ("a 14-year-old", "Smith, 23,"), years and clock times are never casualties.
 Spans are character offsets into the sentence, plus ``offset``.
 
-The word lists live in ``coding/data/count_*.txt``; ``COUNTS_VERSION`` names the
+The word lists live in ``data/en/coding/count_*.txt``; ``COUNTS_VERSION`` names the
 code and every list, so stored counts can be told apart when either changes.
 
 Modules: count_tokens.py (the Count record, word lists, tokens, numbers),

@@ -1,6 +1,6 @@
 """Event dates: the word tables and the patterns built from them.
 
-    load_tables()        every ``coding/data/date_*.txt`` table (months, weekdays, relative
+    load_tables()        every ``data/en/coding/date_*.txt`` table (months, weekdays, relative
                          words, ordinals, markers) and the compiled patterns, once per process
     describe_version()   the version stored next to dates
 

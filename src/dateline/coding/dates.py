@@ -28,7 +28,7 @@ The rules (``DateMention.rule``):
 Certainty hints: "planned" when a future marker ("will", "is to", "scheduled")
 governs the date, "historical" for anniversaries and dates more than a year before
 the story; None otherwise. Calendar spans go through dateparser; everything else is
-table-driven (``coding/data/date_*.txt``).
+table-driven (``data/en/coding/date_*.txt``).
 
 Modules: date_words.py (the tables and patterns), date_resolve.py (one expression
 resolved); this module finds the expressions of a text and their certainty.

@@ -11,7 +11,7 @@ it counts ("7 fatalities") and the others share its word, breaks down the toll o
 event the story told last that counts the same field: each place becomes an event of that
 event's type and date, with its own figure, when the parts add up to no more than the
 event's figure (11 dead: 7 + 2 + 1 + 1). A word before the list says what the names are
-("the districts of", "the provinces of", a word of ``data/places_region_words.txt``):
+("the districts of", "the provinces of", a word of ``data/en/coding/places_region_words.txt``):
 "Arlon district". The total, when its place
 was only guessed ("in several districts of the country") or is the first of the list,
 moves to the country of its parts; mentions of the list's own sentence set at its places

@@ -1,4 +1,4 @@
-"""The event coder's word lists, read from ``coding/data/event_*.txt`` once per process.
+"""The event coder's word lists, read from ``data/en/coding/event_*.txt`` once per process.
 
     event_triggers.txt   type, pattern, strength ("strong" codes on its own, "weak" needs support)
     event_cues.txt       negation, hypothetical, planned, claimed, denied and historical cues

@@ -6,7 +6,7 @@
     choose_near(places, at)                  the place nearest after the trigger, else before
 
 A place that only locates another ("near Nabatieh", "north of Kyiv") or says where
-someone comes from ("citizens of Tajikistan") is not a scene (``data/event_places.txt``).
+someone comes from ("citizens of Tajikistan") is not a scene (``data/en/coding/event_places.txt``).
 A country gives way to any finer place of the sentence, and a region to a place
 inside it ("Zeya village, Myaing Township, Magway Region" is one scene).
 

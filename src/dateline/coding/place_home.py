@@ -19,7 +19,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .gazetteer import KIND_PLACE, KIND_REGION, MATCH_FAR_ALIAS, load_gazetteer, normalize_name, read_data_lines
+from ..lexicon import LANGUAGE, read_word_sets
+from .gazetteer import KIND_PLACE, KIND_REGION, MATCH_FAR_ALIAS, load_gazetteer, normalize_name
 from .places import (
     MIN_US_CUES,
     PlaceContext,
@@ -48,11 +49,10 @@ MIN_HOME_VOTE = 0.3  # a home needs at least this much, so one common name alone
 
 @lru_cache(maxsize=1)
 def load_title_words() -> dict[str, frozenset[str]]:
-    """kind -> words of ``data/places_title_words.txt`` (title, media)."""
+    """kind -> words of ``data/en/coding/places_title_words.txt`` (title, media)."""
     kinds: dict[str, set[str]] = {}
-    for line in read_data_lines("places_title_words.txt"):
-        kind, _, words = line.partition("\t")
-        kinds.setdefault(kind.strip(), set()).update(word.strip().lower() for word in words.split("|") if word.strip())
+    for kind, words in read_word_sets(f"{LANGUAGE}/coding/places_title_words.txt").items():
+        kinds.setdefault(kind, set()).update(word.lower() for word in words)
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 

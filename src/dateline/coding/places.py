@@ -9,7 +9,7 @@ PERSON and Kursk a PRODUCT, so the event coder passes spans of any label here.
 Candidates of the same name are weighed by population and by the story: the
 countries it names, the US states it names ("Fla.", "Ohio"), its dateline, and
 the places already resolved near by. Ordinary words, organisations and given
-names ("More", "Taliban", "Vladimir") are never places (``data/places_stoplist.txt``);
+names ("More", "Taliban", "Vladimir") are never places (``data/en/coding/places_stoplist.txt``);
 a demonym ("Russian") is not a place but hints at the country.
 
 "Oryol region", "the Donetsk region", "Sagaing Region" resolve to the region's
@@ -60,7 +60,7 @@ MIN_BARE_POPULATION = 10_000  # a place nothing in the story supports must be at
 MIN_FOREIGN_POPULATION = 200_000  # or this big when the story names other countries
 MIN_FAR_ALIAS_POPULATION = 500_000  # an old or foreign name alone ("Kiev", "Bombay") only for big cities
 MIN_OUT_OF_STATE_POPULATION = 100_000  # a local story's bare town in another state must be this big
-MIN_US_CUES = 2  # words of US local news (data/places_us_cues.txt) that make a story with no country American
+MIN_US_CUES = 2  # words of US local news (data/en/coding/places_us_cues.txt) that make a story with no country American
 ADMIN2_WORDS = frozenset({"district", "county", "township", "raion", "rayon", "municipality", "parish",
                           "borough", "division", "municipio"})
 
@@ -362,7 +362,7 @@ def is_county_stem(gazetteer: Gazetteer, row: int, match: int) -> bool:
 
 @lru_cache(maxsize=1)
 def load_tracked() -> frozenset[str]:
-    """The countries whose states ``data/places_admin1_names.csv`` names (US, Canada)."""
+    """The countries whose states ``data/en/coding/places_admin1_names.csv`` names (US, Canada)."""
     return frozenset(country for country, _ in load_tables()[2].values())
 
 

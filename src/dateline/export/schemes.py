@@ -7,16 +7,16 @@ sentence, else the row without words.
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..lexicon import LANGUAGE, read_table
 from ..models import Event
 
-DATA_FILE = "schemes.csv"
+DATA_FILE = f"{LANGUAGE}/export/schemes.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,29 +32,16 @@ class SchemeRow:
     cameo: str
 
 
-def read_scheme_lines() -> list[str]:
-    text = resources.files("dateline.export").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return text.splitlines()
-
-
 @cache
 def load_schemes() -> dict[str, tuple[SchemeRow, ...]]:
     """type -> its rows, in file order."""
-    lines = [line for line in read_scheme_lines() if line.strip() and not line.startswith("#")]
     table: dict[str, list[SchemeRow]] = {}
-    for row in csv.DictReader(lines):
+    for row in read_table(DATA_FILE).rows:
         words = tuple(w.strip().lower() for w in row["words"].split("|") if w.strip())
         table.setdefault(row["type"], []).append(SchemeRow(
             type=row["type"], words=words, acled_disorder=row["acled_disorder"], acled_event=row["acled_event"],
             acled_sub_event=row["acled_sub_event"], plover=row["plover"], cameo=row["cameo"]))
     return {key: tuple(rows) for key, rows in table.items()}
-
-
-def read_schemes_version() -> str:
-    for line in read_scheme_lines():
-        if line.startswith("# version:"):
-            return line.split(":", 1)[1].strip()
-    return "unversioned"
 
 
 def _has_word(text: str, word: str) -> bool:
