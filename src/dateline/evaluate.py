@@ -36,13 +36,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReadError
+from .event_types import core_types, name_family
 from .models import Failure
 
 log = logging.getLogger(__name__)
 
-VIOLENCE_TYPES = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery"})
-CORE_TYPES = VIOLENCE_TYPES | {"interception", "territory_change", "abduction", "arrest", "protest",
-                               "riot", "disaster"}
 COUNT_FIELDS = ("killed", "injured", "arrested")
 DEFAULT_RADIUS_KM = 50
 EARTH_RADIUS_KM = 6371.0
@@ -75,11 +73,6 @@ def squash_text(text: str | None) -> str:
 
 
 # events
-
-
-def name_family(event_type: str | None) -> str | None:
-    """The scoring family: all violence types are one, every other type its own."""
-    return "violence" if event_type in VIOLENCE_TYPES else event_type
 
 
 def measure_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -254,7 +247,7 @@ def score_events(gold_events: list[dict], pred_events: list[dict]) -> EventScore
     core_pairs = pair_events(core, pred_events)
     optional_pairs = pair_events(optional, pred_events, exclude=frozenset(core_pairs.values()))
     used = set(core_pairs.values()) | set(optional_pairs.values())
-    false = tuple(p for j, p in enumerate(pred_events) if j not in used and p.get("type") in CORE_TYPES)
+    false = tuple(p for j, p in enumerate(pred_events) if j not in used and p.get("type") in core_types())
     stated = [(core[g][name], pred_events[p].get(name))
               for g, p in core_pairs.items() for name in COUNT_FIELDS if core[g].get(name) is not None]
     actors = [match_party(core[g]["actor"], pred_events[p].get("actor"))

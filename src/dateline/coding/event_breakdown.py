@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..models import EventPlace
 from .count_tokens import load_lexicon, parse_number
-from .event_lexicon import family_of, is_core
+from ..event_types import is_core, name_family
 from .event_merge import Draft
 from .gazetteer import load_gazetteer
 from .places import Place, PlaceContext, load_tables, make_place, resolve_place
@@ -140,7 +140,7 @@ def find_parent(drafts: Sequence[Draft], breakdown: Breakdown) -> Draft | None:
             continue
         if (draft.type == "arrest") != (field == "arrested"):
             continue
-        if field != "arrested" and family_of(draft.type) not in BROKEN_DOWN:
+        if field != "arrested" and name_family(draft.type) not in BROKEN_DOWN:
             continue
         value, span, _ = draft.counts[field]
         if breakdown.span[0] <= span[0] < breakdown.span[1]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .counts import Count
-from .event_lexicon import family_of, is_core
+from ..event_types import is_core, name_family
 from .event_merge import Draft
 from .event_places import Located
 
@@ -54,7 +54,7 @@ def carry_counts(drafts: list[Draft], counts: Sequence[Count], *, scenes: Sequen
     if not figures:
         return
     target = next((d for d in reversed(drafts) if d.takes_counts and is_core(d.type)
-                   and family_of(d.type) in CARRIED), None)
+                   and name_family(d.type) in CARRIED), None)
     if target is None:
         return
     if date is not None and target.date is not None and not target.date_soft and date != target.date:

@@ -18,13 +18,9 @@ from .count_tokens import read_lexicon
 
 CODER_VERSION = "events-3"
 
-CORE_TYPES = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery",
-                        "interception", "territory_change", "abduction", "arrest", "protest", "riot",
-                        "disaster"})
 AFTER_KINDS = ("actor", "part")
 NOUN_KINDS = ("territory",)
 AREA_KINDS = ("wide",)  # words before a place that make it an area told across ("across Gaza")
-VIOLENCE = frozenset({"armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +96,3 @@ def describe_version() -> str:
 
     return f"{CODER_VERSION}+{load_event_lexicon().version}+{counts_version()}+{dates_version()}"
 
-
-def is_core(event_type: str) -> bool:
-    return event_type in CORE_TYPES
-
-
-def family_of(event_type: str) -> str:
-    return "violence" if event_type in VIOLENCE else event_type

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Event, EventPlace, Span
-from .event_lexicon import family_of, is_core
+from ..event_types import is_core, name_family
 from .gazetteer import load_gazetteer
 
 
@@ -74,7 +74,7 @@ class Draft:
 
     @property
     def key(self) -> str:
-        return family_of(self.type) if is_core(self.type) else self.type
+        return name_family(self.type) if is_core(self.type) else self.type
 
     def same_place(self, other: Draft) -> bool:
         if self.place is None or other.place is None:

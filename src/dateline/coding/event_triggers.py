@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .event_lexicon import family_of, is_core, load_event_lexicon
+from ..event_types import is_core, name_family
+from .event_lexicon import load_event_lexicon
 from .regex_screen import Screen, make_screen
 
 
@@ -75,15 +76,15 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
     for trigger in triggers:
         if not trigger.strong:
             continue
-        key = family_of(trigger.type) if is_core(trigger.type) else trigger.type
+        key = name_family(trigger.type) if is_core(trigger.type) else trigger.type
         chosen.setdefault(key, trigger)
     if not strong_core:
         weak = [t for t in triggers if not t.strong and is_core(t.type)]
         if weak:
             first = weak[0]
-            if story_type and story_type != first.type and family_of(first.type) in CARRIED:
+            if story_type and story_type != first.type and name_family(first.type) in CARRIED:
                 first = Trigger(story_type, first.start, first.end, False, first.text)
-            chosen.setdefault(family_of(first.type), first)
+            chosen.setdefault(name_family(first.type), first)
     return sorted(chosen.values(), key=lambda trigger: trigger.start)
 
 

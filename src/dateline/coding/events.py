@@ -52,7 +52,8 @@ from .event_captions import read_caption_date, refine_scenes
 from .event_certainty import certainty_of
 from .event_counts import attach_counts, carry_counts
 from .event_clauses import announces_several, is_definite, is_detached, is_speech_date, split_clauses
-from .event_lexicon import describe_version, family_of, is_core, load_event_lexicon
+from ..event_types import is_core, name_family
+from .event_lexicon import describe_version, load_event_lexicon
 from .event_merge import Draft, merge_drafts
 from .event_places import Located, choose_scenes, scene_places, takes_territory
 from .event_triggers import find_story_type, find_triggers, group_triggers
@@ -95,7 +96,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
         story_date = caption_date  # no published date: the day the pictures were taken
     news_date = find_news_date(text, spans, story_date=story_date) or caption_date
     story_type = find_story_type([headline or ""] + [text[s:e] for s, e in spans[:3]])
-    story_violent = family_of(story_type) == "violence" if story_type else False
+    story_violent = name_family(story_type) == "violence" if story_type else False
     persons = [mention.span for entity in entities if entity.type == "PERSON" for mention in entity.spans
                if mention.kind == "name"]
     drafts: list[Draft] = []
@@ -162,7 +163,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
                     event_date, event_end, event_span = near.value, near.end, near.span
                 # a known event ("the attack") takes no day from the saying, the paragraph or
                 # another verb of its sentence ("was arrested Monday in the killing of ...")
-                told = any(draft.key == family_of(trigger.type) for draft in drafts)
+                told = any(draft.key == name_family(trigger.type) for draft in drafts)
                 if definite and (near is None and told or near is not None and near.span[0] < at
                                  and (is_speech_date(text, near.span[0])
                                       or near.rule != "anniversary" and is_detached(text, near.span, at))):

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from datetime import date
 
-from ..evaluate import name_family
+from ..event_types import name_family
 from ..models import Entity, Event, EventPlace, Mention, Quote, content_id
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
