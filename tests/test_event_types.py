@@ -63,7 +63,7 @@ def run_with_data_dir(folder: Path, code: str) -> subprocess.CompletedProcess[st
 
 CODE_SENTENCE = """
 import json
-from dateline.coding.events import code_events
+from dateline.coding import code_events
 from dateline.event_types import is_core, name_family
 events = code_events("Hackers crippled the water utility of Rotterdam with a ransomware attack on Tuesday.",
                      story_date="2031-06-12")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.coding.events import code_events
+from dateline.coding import code_events
 
 STORY_DATE = "2031-06-12"
 

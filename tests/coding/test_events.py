@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.coding.event_lexicon import describe_version
+from dateline.coding import describe_version
 from dateline.event_types import core_types
-from dateline.coding.events import code_events
+from dateline.coding import code_events
 
 STORY_DATE = "2031-06-12"  # a Thursday
 

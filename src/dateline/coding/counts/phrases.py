@@ -12,13 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count_tokens import SCALES, STOP, CountLexicon, Token, is_number_word, parse_number
+from ..words import is_number_word, parse_number
+from .tokens import CountLexicon, Token
 
-OBJECT_START = frozenset("a an the his her their its him them two both".split())
-SUFFERING = frozenset({"suffered", "sustained", "suffering", "sustaining", "received", "treated"})
 QUOTES = frozenset({"\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "(", "["})
-HARMS = frozenset({"injuries", "injury", "wounds", "wound", "burns"})
-NAME_OPENERS = frozenset({",", "and", "(", ";", "\u2014", "-", "\u201c", '"'})
 AGE = re.compile(r"\d+-(?:years?|months?)-old")
 
 
@@ -62,13 +59,13 @@ def read_number_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity |
     if low[:1].isdigit() and WHOLE_NUMBER.fullmatch(low):
         value = int(low.replace(",", ""))
         last = i
-        if i + 1 < len(tokens) and tokens[i + 1].low in SCALES:
-            value, last = value * SCALES[tokens[i + 1].low], i + 1
+        if i + 1 < len(tokens) and tokens[i + 1].low in lex.scales:
+            value, last = value * lex.scales[tokens[i + 1].low], i + 1
         return Quantity(i, i, last, value)
     if (low[:1].isdigit() and DECIMAL.fullmatch(low) and i + 1 < len(tokens)
             and tokens[i + 1].low in ("million", "thousand")):
-        return Quantity(i, i, i + 1, int(float(low) * SCALES[tokens[i + 1].low]))
-    if is_number_word(low) and low not in SCALES:
+        return Quantity(i, i, i + 1, int(float(low) * lex.scales[tokens[i + 1].low]))
+    if is_number_word(low) and low not in lex.scales:
         last = i
         while last + 1 < len(tokens):
             nxt = tokens[last + 1].low
@@ -93,7 +90,7 @@ def read_number_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity |
         return Quantity(i, i, last, value, vague=True)
     if low == "both":
         return Quantity(i, i, i, 2)
-    if low in ("no", "nobody", "none", "no-one"):
+    if low in lex.grammar.zero:
         last = i + 1 if low == "no" and i + 1 < len(tokens) and tokens[i + 1].low == "one" else i
         return Quantity(i, i, last, 0, zero=True)
     if low in ("a", "an", "one") and i + 1 < len(tokens) and tokens[i + 1].low == "dozen":
@@ -119,8 +116,8 @@ def read_subject_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity 
         elif j == i + 2:
             last = j - 1  # "the 2-year-old was killed"
     elif (token.text[:1].isupper() and token.text.isalpha() and kind is None and token.low not in lex.people
-          and token.low not in lex.words and token.low not in STOP):
-        opens = i == 0 or tokens[i - 1].text in NAME_OPENERS or bool(AGE.fullmatch(tokens[i - 1].low))
+          and token.low not in lex.words and token.low not in lex.grammar.stop):
+        opens = i == 0 or tokens[i - 1].text in lex.grammar.name_openers or bool(AGE.fullmatch(tokens[i - 1].low))
         last = i
         while (last + 1 < len(tokens) and last - i < 2 and tokens[last + 1].text[:1].isupper()
                and re.fullmatch(r"[A-Za-z][\w'\u2019-]*", tokens[last + 1].text)):
@@ -202,7 +199,8 @@ def find_noun_phrase(tokens: list[Token], i: int, lex: CountLexicon) -> tuple[in
     head, end = None, i
     while j < len(tokens) and j <= i + 5:
         token = tokens[j]
-        if token.low in STOP or token.low in lex.words or token.low in lex.bridges or token.low in SUFFERING:
+        if (token.low in lex.grammar.stop or token.low in lex.words or token.low in lex.bridges
+                or token.low in lex.grammar.suffering):
             break
         if not token.text[0].isalnum():
             break
@@ -235,27 +233,26 @@ def find_closing_word(tokens: list[Token], j: int, lex: CountLexicon) -> tuple[s
         low = tokens[j].low
         entry = lex.words.get(low)
         if entry and "p" in entry[1]:
-            if "t" in entry[1] and not passive and takes_object(tokens, j + 1):
+            if "t" in entry[1] and not passive and takes_object(tokens, j + 1, lex):
                 return None  # "hundreds of people killed 27": the number is the subject of an active verb
             if low == "death" and tokens[j - 1].low != "to":
                 return read_wounded(hit, tokens, lex)  # only "shot to death", not "charged in death of"
-            if low == "lives" and not (j > 0 and tokens[j - 1].low in ("their", "his", "her")):
+            if low == "lives" and not (j > 0 and tokens[j - 1].low in lex.grammar.possessive):
                 return read_wounded(hit, tokens, lex)
             if low == "condition" and lex.bridges.get(tokens[j - 1].low) != "condition":
                 return read_wounded(hit, tokens, lex)  # "in critical condition", not "his condition"
             return entry[0], j
-        if low in SUFFERING:
+        if low in lex.grammar.suffering:
             for k in range(j + 1, min(j + 5, len(tokens))):
-                if tokens[k].low in HARMS:
+                if tokens[k].low in lex.grammar.harms:
                     return "injured", k
             return read_wounded(hit, tokens, lex)
-        if re.fullmatch(r"\d0s", low) and tokens[j - 1].low in ("his", "her", "their"):
+        if re.fullmatch(r"\d0s", low) and tokens[j - 1].low in lex.grammar.possessive:
             j += 1  # "a man in his 20s was shot"
             continue
         kind = lex.bridges.get(low)
-        if kind is None and not (low.endswith("ly") and low.isalpha() and len(low) > 4) and low not in (
-            "their", "his", "her", "down"
-        ):
+        if (kind is None and not (low.endswith("ly") and low.isalpha() and len(low) > 4)
+                and low not in lex.grammar.possessive and low != "down"):
             return read_wounded(hit, tokens, lex)
         if kind == "after-violence" and tokens[j - 1].low not in lex.bridges:
             return read_wounded(hit, tokens, lex)
@@ -281,7 +278,7 @@ def read_wounded(
             entry = lex.words.get(low)
             if entry and entry[0] == "killed" and "p" in entry[1] and low not in ("death", "lives"):
                 return "killed", k
-            if low == "condition" and lex.bridges.get(tokens[k - 1].low) == "condition" or low in HARMS:
+            if low == "condition" and lex.bridges.get(tokens[k - 1].low) == "condition" or low in lex.grammar.harms:
                 return "injured", k
     return "injured", hit
 
@@ -294,17 +291,15 @@ def is_fired_at(tokens: list[Token], j: int) -> bool:
     return after in ("", ",", ".", ";", "but", "by", "several", "multiple", "least", "from", "and")
 
 
-def takes_object(tokens: list[Token], j: int) -> bool:
+def takes_object(tokens: list[Token], j: int, lex: CountLexicon) -> bool:
     """True when the words from j are an object: 'killed 27 people', 'killed at least 5', 'killed the suspect'."""
-    bounds = {"at", "least", "more", "than", "nearly", "almost", "some", "about", "around", "over", "up", "to",
-              "as", "many", "an", "estimated"}
     for k in range(j, min(j + 4, len(tokens))):
         low = tokens[k].low
-        if low[:1].isdigit() or (is_number_word(low) and low not in SCALES):
+        if low[:1].isdigit() or (is_number_word(low) and low not in lex.scales):
             return True
-        if k == j and low in OBJECT_START:
+        if k == j and low in lex.grammar.object_start:
             return True
-        if low not in bounds:
+        if low not in lex.grammar.object_bound:
             return False
     return False
 

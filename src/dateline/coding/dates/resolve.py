@@ -4,7 +4,7 @@
 
 Calendar spans go through dateparser; month, weekday, relative and counted ("two
 days later") expressions are placed from the story date or the previous event's
-date (see dates.py for the rules).
+date (see mentions.py for the rules).
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from .count_tokens import parse_number
-from .date_words import load_tables
+from ..words import parse_number
+from .tables import load_tables
 
 BASE = dt.datetime(2000, 1, 1)  # fixed so parsed calendar spans can be cached
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .counts import Count
-from ..event_types import is_core, name_family
-from .event_merge import Draft
-from .event_places import Located
+from ...event_types import is_core, name_family
+from ..counts import Count
+from .merge import Draft
+from .scenes import Located
 
 CARRIED = frozenset({"violence", "disaster"})
 CASUALTIES = ("killed", "injured")

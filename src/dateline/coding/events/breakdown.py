@@ -23,12 +23,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import EventPlace
-from .count_tokens import load_lexicon, parse_number
-from ..event_types import is_core, name_family
-from .event_merge import Draft
-from .gazetteer import load_gazetteer
-from .places import Place, PlaceContext, load_tables, make_place, resolve_place
+from ...event_types import is_core, name_family
+from ...models import EventPlace
+from ..counts import load_lexicon
+from ..places import Place, PlaceContext, load_gazetteer, load_tables, make_place, resolve_place
+from ..words import parse_number
+from .merge import Draft
 
 BROKEN_DOWN = frozenset({"violence", "disaster"})
 FIELDS = ("killed", "injured", "arrested")  # the fields an event records
@@ -108,7 +108,7 @@ def read_unit(word: str) -> str | None:
     any other word ("towns", "areas")."""
     word = word.lower()
     singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else ""
-    return singular if singular and singular in load_tables()[4] else None
+    return singular if singular and singular in load_tables().region_words else None
 
 
 def resolve_part(name: str, unit: str | None, *, context: PlaceContext) -> Place | None:

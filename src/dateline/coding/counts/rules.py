@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .count_phrases import (
-    HARMS,
+from .phrases import (
     Quantity,
     classify_head,
     find_closing_word,
@@ -21,14 +20,7 @@ from .count_phrases import (
     find_previous_word,
     is_hit,
 )
-from .count_tokens import Count, CountLexicon, Token
-
-ZERO_WORDS = {"nobody": 1, "none": 1, "no-one": 1, "no": 1}
-LEAVING = frozenset({"leaving", "left", "leaves", "leave"})
-SUBORDINATORS = frozenset({"when", "after", "before", "until", "as", "where", "while", "since", "because"})
-BODY_WORDS = frozenset({"bodies", "remains", "corpses"})
-BODY_HEDGES = ("what", "appear", "appears", "appeared", "seem", "seems", "to", "be", "at", "least", "about",
-               "some", "another", "nearly", "almost", "more", "than", "up")  # may stand between "of" and the number
+from .tokens import Count, CountLexicon, Token
 
 
 def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
@@ -51,29 +43,29 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
     if quantity.article and head is None:
         return None
     before = find_previous_word(tokens, quantity.first)
-    if not quantity.zero and is_bodies_of(tokens, quantity.first):
+    if not quantity.zero and is_bodies_of(tokens, quantity.first, lex):
         return "killed", end, "bodies"
     if before is not None and not quantity.zero:
         word = tokens[before].low
         if "t" in lex.words.get(word, ("", ""))[1]:
             return lex.words[word][0], end, "object"
         if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
-                and not is_subordinate(tokens, before)):
+                and not is_subordinate(tokens, before, lex)):
             # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
             adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
             return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
-        if word in LEAVING and end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
+        if word in lex.grammar.leaving and end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
             return lex.words[tokens[end + 1].low][0], end + 1, "left"
-        if word in LEAVING and end + 1 < len(tokens) and tokens[end + 1].low == "with":
-            harm = next((k for k in range(end + 2, min(end + 6, len(tokens))) if tokens[k].low in HARMS), None)
-            if harm is not None and all(tokens[k].low not in ZERO_WORDS for k in range(end + 2, harm)):
+        if word in lex.grammar.leaving and end + 1 < len(tokens) and tokens[end + 1].low == "with":
+            harm = next((k for k in range(end + 2, min(end + 6, len(tokens))) if tokens[k].low in lex.grammar.harms), None)
+            if harm is not None and all(tokens[k].low not in lex.grammar.zero for k in range(end + 2, harm)):
                 # "left one person with minor injuries", not "left them with no injuries"
                 return "injured", harm, "left"
         toll = read_toll_field(tokens, before, lex)
         if toll:
             return toll, quantity.last, "toll"
     closing = find_closing_word(tokens, end + 1, lex)
-    if closing and is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first):
+    if closing and is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first, lex):
         return None  # "police came after a man was shot": the scene of a story told elsewhere
     if closing:
         field, last = closing
@@ -81,18 +73,19 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
     return None
 
 
-def is_bodies_of(tokens: list[Token], first: int) -> bool:
+def is_bodies_of(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
     """The number counts the dead whose bodies were found: "the bodies of five men", "the remains of
     what appear to be two women", "the bodies of at least 12 people"."""
     i = first - 1
-    while i >= 1 and first - i <= len(BODY_HEDGES) and tokens[i].low in BODY_HEDGES:
+    hedges = lex.grammar.body_hedges
+    while i >= 1 and first - i <= len(hedges) and tokens[i].low in hedges:
         i -= 1
-    return i >= 1 and tokens[i].low == "of" and tokens[i - 1].low in BODY_WORDS
+    return i >= 1 and tokens[i].low == "of" and tokens[i - 1].low in lex.grammar.bodies
 
 
-def is_subordinate(tokens: list[Token], first: int) -> bool:
+def is_subordinate(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
     before = find_previous_word(tokens, first)
-    return before is not None and tokens[before].low in SUBORDINATORS
+    return before is not None and tokens[before].low in lex.grammar.subordinators
 
 
 def is_excluded(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> bool:
@@ -128,7 +121,7 @@ def read_toll_field(tokens: list[Token], before: int, lex: CountLexicon) -> str 
         if lex.markers.get((low,)) == "toll":
             modifier = tokens[i - 1].low if i > 0 else ""
             return "injured" if modifier.startswith("injur") else "killed"
-        if low in ("dead", "deaths", "killed", "injured", "wounded", "arrests", "arrested") and i > 1 and (
+        if low in lex.grammar.toll and i > 1 and (
             tokens[i - 1].low == "of" and tokens[i - 2].low == "number"
         ):
             return lex.words[low][0]

@@ -1,7 +1,7 @@
 """Build the gazetteer index from the GeoNames tables that PyPI packages ship.
 
 Run once per machine (``load_gazetteer`` caches the result, or run
-``scripts/build_gazetteer.py`` ahead of time). See ``gazetteer`` for what is
+``scripts/build_gazetteer.py`` ahead of time). See ``index`` for what is
 kept and why. Place data: GeoNames (https://www.geonames.org), CC BY 4.0.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from array import array
 from collections import defaultdict
 from importlib import resources
 
-from .gazetteer import (
+from .index import (
     FAR_ALIAS_MIN_POPULATION,
     KIND_COUNTRY,
     KIND_PLACE,

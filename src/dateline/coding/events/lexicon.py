@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .count_tokens import read_lexicon
+from ...lexicon import LANGUAGE, Row, read_table
+from ..counts import describe_version as describe_counts_version
+from ..dates import describe_version as describe_dates_version
 
 CODER_VERSION = "events-3"
 
@@ -57,20 +59,25 @@ def compile_after(alternatives: list[str] | None, *, reach: int = 0) -> re.Patte
     return re.compile(rf"^\s*{skip}(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+def read_coding_table(name: str) -> tuple[str, tuple[Row, ...]]:
+    table = read_table(f"{LANGUAGE}/coding/{name}")
+    return table.version, table.rows
+
+
 @lru_cache(maxsize=1)
 def load_event_lexicon() -> EventLexicon:
     """Every event_*.txt table, compiled, once per process."""
     versions = []
-    version, rows = read_lexicon("event_triggers.txt")
+    version, rows = read_coding_table("event_triggers.txt")
     versions.append(version)
     triggers = tuple(TriggerRule(row[0], re.compile(rf"(?<![\w-])(?:{row[1]})(?![\w-])", re.IGNORECASE),
                                  row[2] == "strong" if len(row) > 2 else True) for row in rows)
-    version, rows = read_lexicon("event_cues.txt")
+    version, rows = read_coding_table("event_cues.txt")
     versions.append(version)
     cues: dict[str, list[str]] = {}
     for row in rows:
         cues.setdefault(row[0], []).extend(row[1].split("|"))
-    version, rows = read_lexicon("event_places.txt")
+    version, rows = read_coding_table("event_places.txt")
     versions.append(version)
     after = {row[0]: row[1].split("|") for row in rows if row[0] in AFTER_KINDS}
     place_cues = {row[0]: compile_words(row[1].split("|"), anchor_end=True) for row in rows
@@ -91,8 +98,5 @@ def load_event_lexicon() -> EventLexicon:
 
 def describe_version() -> str:
     """The version stored with events: the coder's and every lexicon's."""
-    from .counts import describe_version as counts_version
-    from .dates import describe_version as dates_version
-
-    return f"{CODER_VERSION}+{load_event_lexicon().version}+{counts_version()}+{dates_version()}"
+    return f"{CODER_VERSION}+{load_event_lexicon().version}+{describe_counts_version()}+{describe_dates_version()}"
 

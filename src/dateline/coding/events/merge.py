@@ -25,9 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..models import Event, EventPlace, Span
-from ..event_types import is_core, name_family
-from .gazetteer import load_gazetteer
+from ...event_types import is_core, name_family
+from ...models import Event, EventPlace, Span
+from ..places import load_gazetteer
 
 
 @dataclass(slots=True)

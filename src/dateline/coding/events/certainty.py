@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .event_lexicon import load_event_lexicon
+from .lexicon import load_event_lexicon
 
 CLAUSE_BREAK = re.compile(r"[.;:?!\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bwhen\b")
 WORD = re.compile(r"[\w'’-]+")

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import EventPlace
-from .dates import find_dates
-from .event_merge import Draft
-from .places import Place, PlaceContext, find_places
+from ...models import EventPlace
+from ..dates import find_dates
+from ..places import Place, PlaceContext, find_places
+from .merge import Draft
 
 FINER = {"country": ("region", "place"), "region": ("place",)}
 

@@ -30,7 +30,7 @@ governs the date, "historical" for anniversaries and dates more than a year befo
 the story; None otherwise. Calendar spans go through dateparser; everything else is
 table-driven (``data/en/coding/date_*.txt``).
 
-Modules: date_words.py (the tables and patterns), date_resolve.py (one expression
+Modules: tables.py (the tables and patterns), resolve.py (one expression
 resolved); this module finds the expressions of a text and their certainty.
 """
 from __future__ import annotations
@@ -41,12 +41,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .count_tokens import load_lexicon as load_count_lexicon
-from .date_resolve import resolve_match
-from .date_words import DateTables, describe_version, load_tables, read_ordinal
-from .regex_screen import Screen, make_screen
-
-__all__ = ["DateMention", "describe_version", "find_dates", "resolve_date"]
+from ..regex_screen import Screen, make_screen
+from ..words import load_nouns
+from .resolve import resolve_match
+from .tables import DateTables, load_tables, read_ordinal
 
 logger = logging.getLogger(__name__)
 
@@ -167,8 +165,8 @@ def _is_quantity(sentence: str, end: int) -> bool:
     word = re.match(r"\s+([A-Za-z]+)", sentence[end:])
     if not word:
         return False
-    lex = load_count_lexicon()
-    return word.group(1).lower() in lex.people or word.group(1).lower() in lex.things
+    nouns = load_nouns()
+    return word.group(1).lower() in nouns.people or word.group(1).lower() in nouns.things
 
 
 def _is_planned(sentence: str, start: int, end: int, tables: DateTables) -> bool:

@@ -16,25 +16,30 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from ..lexicon import LANGUAGE, read_word_sets
-from .gazetteer import KIND_PLACE, KIND_REGION, MATCH_FAR_ALIAS, load_gazetteer, normalize_name
-from .places import (
-    MIN_US_CUES,
-    PlaceContext,
-    clean_place_name,
-    find_demonym,
-    is_stopword,
-    load_tables,
-    resolve_place,
-    widen_context,
+from .gazetteer import load_gazetteer
+from .index import KIND_PLACE, KIND_REGION, MATCH_FAR_ALIAS, normalize_name
+from .model import PlaceContext, clean_place_name, find_demonym, is_stopword, load_tables, widen_context
+from .resolve import resolve_place
+from .runs import (
+    MAX_RUN_WORDS,
+    RUN,
+    count_us_cues,
+    find_country,
+    find_street_names,
+    is_on_street,
+    is_street,
+    load_abbreviations,
+    read_title_word,
+    split_of,
+    trim_run,
 )
 
 State = tuple[str, str]
 
-COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 DATELINE_WEIGHT = 2.0  # the dateline's name votes double
 HEADLINE_WEIGHT = 0.5  # a name only the headline holds (a headline may carry the site's name)
 NAMED_STATE_VOTE = 1.0  # a state named outright ("Pa.", "Ohio", "Waterbury Connecticut")
@@ -45,24 +50,7 @@ SMALL_FLOOR = 0.3  # a name whose biggest namesake has under 1,000 people votes 
 STRONG_HOME_VOTE = 1.0  # what a story that names only other countries ("Denmark", S.C.) needs
 FOREIGN_FACTOR = 5  # a name whose namesake abroad is this many times bigger votes for no state
 MIN_HOME_VOTE = 0.3  # a home needs at least this much, so one common name alone sets none
-
-
-@lru_cache(maxsize=1)
-def load_title_words() -> dict[str, frozenset[str]]:
-    """kind -> words of ``data/en/coding/places_title_words.txt`` (title, media)."""
-    kinds: dict[str, set[str]] = {}
-    for kind, words in read_word_sets(f"{LANGUAGE}/coding/places_title_words.txt").items():
-        kinds.setdefault(kind, set()).update(word.lower() for word in words)
-    return {kind: frozenset(words) for kind, words in kinds.items()}
-
-
-def read_title_word(word: str) -> str | None:
-    """``title`` or ``media`` when a capitalised word names an office or an outlet ("Police", "Sheriff's")."""
-    key = re.sub(r"['’]s$", "", word.lower()).strip(".,")
-    for kind, words in load_title_words().items():
-        if key in words:
-            return kind
-    return None
+MIN_US_CUES = 2  # words of US local news (data/en/coding/places_us_cues.txt) that make a story with no country American
 
 
 def list_states(key: str) -> dict[State, int]:
@@ -74,7 +62,7 @@ def list_states(key: str) -> dict[State, int]:
 @lru_cache(maxsize=1)
 def read_tracked() -> tuple[frozenset[str], frozenset[int]]:
     """The tracked countries and the gazetteer rows that are their states."""
-    tracked = frozenset(country for country, _ in load_tables()[2].values())
+    tracked = frozenset(country for country, _ in load_tables().admin1.values())
     return tracked, frozenset(load_gazetteer().admin1_rows.values())
 
 
@@ -82,7 +70,7 @@ def read_tracked() -> tuple[frozenset[str], frozenset[int]]:
 def _list_states(key: str) -> tuple[tuple[State, int], ...]:
     gazetteer = load_gazetteer()
     tracked, state_rows = read_tracked()
-    county = key.split()[-1] in COUNTY_WORDS if key else False
+    county = key.split()[-1] in load_tables().county_words if key else False
     found: dict[State, int] = {}
     for row, match in gazetteer.lookup(key):
         country, admin1 = gazetteer.countries[row], gazetteer.admin1[row]
@@ -99,7 +87,7 @@ def find_world_biggest(key: str) -> int:
     """The people of the biggest place, region or country of this name outside the tracked countries
     ("Durango": the Mexican state and its city, by any of their names)."""
     gazetteer = load_gazetteer()
-    tracked = {country for country, _ in load_tables()[2].values()}
+    tracked = {country for country, _ in load_tables().admin1.values()}
     return max((gazetteer.population[row] for row, _ in gazetteer.lookup(key)
                 if gazetteer.countries[row] not in tracked), default=0)
 
@@ -110,9 +98,6 @@ def collect_names(text: str, *, weight: float, names: dict[str, float]) -> None:
     A run that fails as a whole votes with its part before an office ("Jefferson Police Chief
     Joe Smith" -> "Jefferson") or after "of" ("Herbert Harr of Indianapolis"); the words of a
     person's name ("Barry Washington") and of a street ("Locust Avenue") do not vote alone."""
-    from .place_finder import (MAX_RUN_WORDS, RUN, find_street_names, is_on_street, is_street, load_abbreviations,
-                               trim_run)
-
     person_words: set[str] = set()
     street_names = find_street_names(text)
     for match in RUN.finditer(text):
@@ -133,15 +118,13 @@ def collect_names(text: str, *, weight: float, names: dict[str, float]) -> None:
 
 def read_key(name: str, person_words: set[str]) -> str:
     """The key a run of capitals votes with ("" for none), learning the words of people's names."""
-    from .place_finder import split_of
-
     key = normalize_name(name)
     if not key or is_stopword(name) or find_demonym(name) or key in person_words:
         return ""
     words = name.split()
-    if key in load_tables()[3] and key not in load_country_states():
+    if key in load_tables().ambiguous and key not in load_country_states():
         return ""  # "Washington", "New York": a state only when written as one (scan_story_context)
-    if len(words) == 1 or list_states(key) or key in load_tables()[2]:
+    if len(words) == 1 or list_states(key) or key in load_tables().admin1:
         return key
     titled = False
     for size in range(len(words) - 1, 0, -1):  # "Milwaukee Police Chief Ed Flynn" -> "Milwaukee"
@@ -150,7 +133,7 @@ def read_key(name: str, person_words: set[str]) -> str:
             return ""
         prefix = normalize_name(" ".join(words[:size]))
         titled = titled or kind is not None
-        if kind is not None and (list_states(prefix) or prefix in load_tables()[2]):
+        if kind is not None and (list_states(prefix) or prefix in load_tables().admin1):
             return prefix  # "Georgia Bureau of Investigation": an office of the state
     if titled:
         return ""
@@ -164,7 +147,7 @@ def read_key(name: str, person_words: set[str]) -> str:
 
 def vote_states(names: dict[str, float]) -> dict[State, float]:
     """Each state's share of the names (see the module docstring)."""
-    admin1_names, ambiguous = load_tables()[2], load_tables()[3]
+    admin1_names, ambiguous = load_tables().admin1, load_tables().ambiguous
     votes: dict[State, float] = {}
     for key, weight in names.items():
         if key in admin1_names:
@@ -191,9 +174,7 @@ def vote_states(names: dict[str, float]) -> dict[State, float]:
 def load_country_states() -> dict[str, str]:
     """Ambiguous state names that are countries ("georgia" -> "GE"): in a US local story, the state,
     and they vote for it at half weight; in a story with no word of US local news, the country."""
-    from .place_finder import find_country
-
-    found = {key: find_country(load_gazetteer(), key) for key in load_tables()[3]}
+    found = {key: find_country(load_gazetteer(), key) for key in load_tables().ambiguous}
     return {key: country for key, country in found.items() if country}
 
 
@@ -201,14 +182,73 @@ def load_state_countries() -> frozenset[str]:
     return frozenset(load_country_states().values())
 
 
+def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Countries (by name or demonym) and US states / Canadian provinces a story names, in order."""
+    gazetteer = load_gazetteer()
+    tables = load_tables()
+    admin1_names, ambiguous = tables.admin1, tables.ambiguous
+    countries: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    admin1: dict[tuple[str, str], int] = {}
+    for match in RUN.finditer(text):
+        if match.group(0).count(" ") >= MAX_RUN_WORDS:
+            continue
+        start, end = trim_run(text, match.start(), match.end())
+        run = clean_place_name(text[start:end])
+        words = run.split()  # a demonym closing a longer run is a surname ("Lt. Aaron Turk")
+        codes = [find_country(gazetteer, run), find_demonym(run)] + [find_demonym(word) for word in words[:-1]]
+        for code in filter(None, codes):
+            countries[code] += 1
+            first_seen.setdefault(code, match.start())
+        key = normalize_name(run)
+        if key in load_abbreviations() and not text.startswith(".", end):
+            continue  # "I'll", "Ind": a state abbreviation only with its full stop (the loop below)
+        if key not in admin1_names:
+            key = find_state_prefix(key, admin1_names, ambiguous) or find_state_suffix_key(key, admin1_names)
+        if key in admin1_names:
+            if key in ambiguous and not (text[:match.start()].rstrip().endswith(",")
+                                         or text.startswith(" state", match.end())):
+                continue
+            admin1.setdefault(admin1_names[key], match.start())
+    for match in re.finditer(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)*|[A-Z]\.[A-Z]\.)", text):
+        key = normalize_name(match.group(0))
+        found = admin1_names.get(key)
+        if found and (key not in ambiguous or text[:match.start()].rstrip().endswith(",")):
+            admin1.setdefault(found, match.start())
+    for code, _ in admin1.items():
+        countries[code[0]] += 1
+        first_seen.setdefault(code[0], admin1[code])
+    ordered = sorted(countries, key=lambda code: first_seen[code])
+    return tuple(ordered), tuple(sorted(admin1, key=admin1.get))
+
+
+def find_state_prefix(key: str, admin1_names: dict, ambiguous: frozenset[str]) -> str:
+    """The state a longer name opens with: "vermont state police" -> "vermont" ("" when none).
+    Only full, unambiguous names ("Ohio State", not "Washington Post" or "Miss Jones")."""
+    words = key.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        prefix = " ".join(words[:size])
+        if prefix in admin1_names and prefix not in ambiguous and len(prefix) > 4:
+            return prefix
+    return ""
+
+
+def find_state_suffix_key(key: str, admin1_names: dict) -> str:
+    """The full state name that closes a longer name: "waterbury connecticut" -> "connecticut"."""
+    words = key.split()
+    for size in (2, 1):
+        suffix = " ".join(words[-size:])
+        if len(words) > size and suffix in admin1_names and len(suffix) > 4 and suffix not in load_abbreviations():
+            return suffix
+    return ""
+
+
 def find_home(text: str, *, context: PlaceContext, headline: str | None = None,
               dateline_place: str | None = None) -> PlaceContext:
     """The context with the state a local story is set in (US states, Canadian provinces).
 
     The dateline's state when the dateline gives it, else the state the story's names vote for."""
-    from .place_finder import count_us_cues
-
-    tracked = {country for country, _ in load_tables()[2].values()}
+    tracked = {country for country, _ in load_tables().admin1.values()}
     dateline = context.dateline
     if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
         return replace(context, home=(dateline.country, dateline.admin1))
@@ -237,10 +277,8 @@ def find_home(text: str, *, context: PlaceContext, headline: str | None = None,
     return replace(context, home=home, admin1=admin1, countries=countries)
 
 
-def build_context(text: str, *, dateline_place: str | None = None, headline: str | None = None) -> PlaceContext:
+def context_from_story(text: str, *, dateline_place: str | None = None, headline: str | None = None) -> PlaceContext:
     """The countries, US states / Canadian provinces, home state and dateline a story names."""
-    from .place_finder import count_us_cues, scan_story_context
-
     countries, admin1 = scan_story_context(text)
     if not countries and count_us_cues(text) >= MIN_US_CUES:
         countries = ("US",)  # a local story that never names its country
@@ -251,7 +289,7 @@ def build_context(text: str, *, dateline_place: str | None = None, headline: str
     if dateline_place and context.dateline is None:  # a bare "WOODLAWN —" is read in the story's state
         context = add_dateline(context, dateline_place)
         dateline = context.dateline
-        tracked = {country for country, _ in load_tables()[2].values()}
+        tracked = {country for country, _ in load_tables().admin1.values()}
         if dateline is not None and dateline.country in tracked and dateline.admin1 and dateline.precision != "country":
             context = replace(context, home=(dateline.country, dateline.admin1))
     return context
@@ -263,4 +301,3 @@ def add_dateline(context: PlaceContext, dateline_place: str) -> PlaceContext:
     if dateline is None:
         return context
     return replace(widen_context(context, dateline), dateline=dateline)
-

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..models import Span
-from .event_lexicon import load_event_lexicon
-from .places import Place
+from ...models import Span
+from ..places import Place
+from .lexicon import load_event_lexicon
 
 LISTED = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+)(?:the\s+)?$", re.IGNORECASE)
 CUE_REACH = 40

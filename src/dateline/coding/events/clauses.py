@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import Span
-from .event_lexicon import load_event_lexicon
+from ...models import Span
+from .lexicon import load_event_lexicon
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+")
 # "... has been trading fire since Hamas attacked Israel on October 7": a clause of its own

@@ -4,7 +4,7 @@
                          words, ordinals, markers) and the compiled patterns, once per process
     describe_version()   the version stored next to dates
 
-The rules the patterns stand for are listed in dates.py.
+The rules the patterns stand for are listed in mentions.py.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .count_tokens import read_lexicon
+from ...lexicon import LANGUAGE, read_table
 
 DATES_VERSION = "dates-2"
 
@@ -36,9 +36,9 @@ def load_tables() -> DateTables:
     versions = []
     loaded = {}
     for name in ("months", "weekdays", "relative", "ordinals", "markers"):
-        version, rows = read_lexicon(f"date_{name}.txt")
-        versions.append(version)
-        loaded[name] = rows
+        table = read_table(f"{LANGUAGE}/coding/date_{name}.txt")
+        versions.append(table.version)
+        loaded[name] = table.rows
     months = {row[0]: int(row[1]) for row in loaded["months"]}
     weekdays = {row[0]: int(row[1]) for row in loaded["weekdays"]}
     relative = {row[0].lower(): (row[1], row[2], int(row[3])) for row in loaded["relative"]}

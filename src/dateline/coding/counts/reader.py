@@ -29,28 +29,20 @@ Spans are character offsets into the sentence, plus ``offset``.
 The word lists live in ``data/en/coding/count_*.txt``; ``COUNTS_VERSION`` names the
 code and every list, so stored counts can be told apart when either changes.
 
-Modules: count_tokens.py (the Count record, word lists, tokens, numbers),
-count_phrases.py (the numbers and the words around them), count_rules.py (which
+Modules: tokens.py (the Count record, word lists, tokens; numbers in words are read in
+../words.py), phrases.py (the numbers and the words around them), rules.py (which
 field a number counts, sums, exclusions); this module chains them.
 """
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .count_phrases import find_quantities
-from .count_rules import make_count, read_quantity, sum_conjoined, take_dead_from_hit
-from .count_tokens import Count, describe_version, is_number_word, load_lexicon, parse_number, read_lexicon, tokenize_text
+from .phrases import find_quantities
+from .rules import make_count, read_quantity, sum_conjoined, take_dead_from_hit
+from .tokens import Count, load_lexicon, tokenize_text
 
-__all__ = ["Count", "choose_count", "describe_version", "find_counts", "is_number_word", "load_lexicon",
-           "parse_number", "read_lexicon", "tokenize_text"]
-
-logger = logging.getLogger(__name__)
-
-FIELDS = ("killed", "injured", "arrested", "missing")
-QUALIFIERS = ("at_least", "more_than", "up_to", "about")
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
