@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import LANGUAGE, read_entries, read_table
+from ..lexicon import LANGUAGE, read_entries, read_table, read_word_sets
 
 
 def read_rows(name: str) -> list[str]:
@@ -38,6 +38,13 @@ def load_mapping(name: str) -> dict[str, str]:
         key, value = row[0], row[1] if len(row) > 1 else ""
         mapping[key.lower()] = value or key
     return mapping
+
+
+@cache
+def load_word_sets(name: str) -> dict[str, frozenset[str]]:
+    """A table of ``kind<TAB>a|b|c`` rows: kind -> its words, lower-cased."""
+    return {kind: frozenset(word.lower() for word in words)
+            for kind, words in read_word_sets(f"{LANGUAGE}/clean/{name}.txt").items()}
 
 
 def match_any(name: str, text: str) -> re.Pattern[str] | None:

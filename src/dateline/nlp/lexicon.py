@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import LANGUAGE, read_entries
+from ..lexicon import LANGUAGE, read_entries, read_word_sets
 
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_GRAMMAR = read_word_sets(f"{LANGUAGE}/nlp/grammar.txt")
+PRONOUNS_PERSON = frozenset(_GRAMMAR["person_pronouns"])
+PRONOUNS_GROUP = frozenset(_GRAMMAR["group_pronouns"])
+PRONOUNS_SINGULAR_GROUP = frozenset(_GRAMMAR["singular_group"])
+DETERMINERS = frozenset(_GRAMMAR["determiners"])
 
 
 @lru_cache(maxsize=None)

@@ -65,9 +65,3 @@ def load_fresh(name: str, *, disable: tuple[str, ...] = ()):
         raise ModelMissing(name, package_for(name), f"spaCy could not load it: {e}") from e
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
-
-
-def forget_loaded() -> None:
-    """Drop the cached pipelines (tests, or a long-lived process changing models)."""
-    with _LOCK:
-        _LOADED.clear()
