@@ -118,7 +118,8 @@ def test_certainty_says_how_the_text_holds_the_event(sentence: str, certainty: s
 
 
 def test_a_date_the_text_does_not_fix_stays_null_without_a_story_date() -> None:
-    [event] = [e for e in code_events("Rebels captured the town of Goma after days of fighting.") if e.type == "territory_change"]
+    events = code_events("Rebels captured the town of Goma after days of fighting.")
+    [event] = [e for e in events if e.type == "territory_change"]
     assert event.date is None
 
 
@@ -226,7 +227,8 @@ def test_a_fire_caused_by_an_attack_is_not_a_disaster_of_its_own(text: str) -> N
 
 
 def test_the_first_figure_of_a_clause_stands() -> None:
-    [event] = core_events("At least 30 people were injured in an earthquake in Malatya on Monday, with four hospitalized.")
+    [event] = core_events("At least 30 people were injured in an earthquake in Malatya on Monday, "
+                          "with four hospitalized.")
     assert event.injured == 30
 
 

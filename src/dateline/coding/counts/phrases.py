@@ -54,35 +54,50 @@ def find_quantities(tokens: list[Token], lex: CountLexicon) -> list[Quantity]:
 
 
 def read_number_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
-    token = tokens[i]
-    low = token.low
-    if low[:1].isdigit() and WHOLE_NUMBER.fullmatch(low):
+    """The number that opens at token i: digits, number words, or a word that counts ("dozens", "both")."""
+    low = tokens[i].low
+    if low[:1].isdigit():
+        return read_digits(tokens, i, lex)
+    if is_number_word(low) and low not in lex.scales:
+        return read_number_words(tokens, i)
+    return read_counting_word(tokens, i, lex)
+
+
+def read_digits(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
+    """ "3,200", "2 million", "1.5 million"; None for a number that is no whole count ("7.0")."""
+    low = tokens[i].low
+    if WHOLE_NUMBER.fullmatch(low):
         value = int(low.replace(",", ""))
         last = i
         if i + 1 < len(tokens) and tokens[i + 1].low in lex.scales:
             value, last = value * lex.scales[tokens[i + 1].low], i + 1
         return Quantity(i, i, last, value)
-    if (low[:1].isdigit() and DECIMAL.fullmatch(low) and i + 1 < len(tokens)
-            and tokens[i + 1].low in ("million", "thousand")):
+    if DECIMAL.fullmatch(low) and i + 1 < len(tokens) and tokens[i + 1].low in ("million", "thousand"):
         return Quantity(i, i, i + 1, int(float(low) * lex.scales[tokens[i + 1].low]))
-    if is_number_word(low) and low not in lex.scales:
-        last = i
-        while last + 1 < len(tokens):
-            nxt = tokens[last + 1].low
-            if is_number_word(nxt):
-                last += 1
-            elif nxt == "and" and tokens[last].low in ("hundred", "thousand") and last + 2 < len(tokens) and (
-                is_number_word(tokens[last + 2].low)
-            ):
-                last += 1
-            else:
-                break
-        value = parse_number(" ".join(t.low for t in tokens[i : last + 1]))
-        if value is None:
-            return None
-        if last + 1 < len(tokens) and tokens[last + 1].low == "dozen":
-            value, last = value * 12, last + 1
-        return Quantity(i, i, last, value)
+    return None
+
+
+def read_number_words(tokens: list[Token], i: int) -> Quantity | None:
+    """ "forty-four", "two hundred and six", "two dozen"."""
+    last = i
+    while last + 1 < len(tokens):
+        nxt = tokens[last + 1].low
+        if is_number_word(nxt) or (nxt == "and" and tokens[last].low in ("hundred", "thousand")
+                                   and last + 2 < len(tokens) and is_number_word(tokens[last + 2].low)):
+            last += 1
+        else:
+            break
+    value = parse_number(" ".join(t.low for t in tokens[i : last + 1]))
+    if value is None:
+        return None
+    if last + 1 < len(tokens) and tokens[last + 1].low == "dozen":
+        value, last = value * 12, last + 1
+    return Quantity(i, i, last, value)
+
+
+def read_counting_word(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
+    """A word that counts: "dozens" (vague), "both", "no one" (zero), "a dozen", "a man" (one)."""
+    low = tokens[i].low
     if low in lex.vague:
         value, last = lex.vague[low], i
         if i + 2 < len(tokens) and tokens[i + 1].low == "of" and tokens[i + 2].low in ("thousands", "millions"):
@@ -117,22 +132,30 @@ def read_subject_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity 
             last = j - 1  # "the 2-year-old was killed"
     elif (token.text[:1].isupper() and token.text.isalpha() and kind is None and token.low not in lex.people
           and token.low not in lex.words and token.low not in lex.grammar.stop):
-        opens = i == 0 or tokens[i - 1].text in lex.grammar.name_openers or bool(AGE.fullmatch(tokens[i - 1].low))
-        last = i
-        while (last + 1 < len(tokens) and last - i < 2 and tokens[last + 1].text[:1].isupper()
-               and re.fullmatch(r"[A-Za-z][\w'\u2019-]*", tokens[last + 1].text)):
-            last += 1
-        if any(lex.subjects.get(tokens[k].low) == "not-a-name" for k in range(i, last + 1)):
-            return None
-        name_end = last
-        if last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].low.isdigit() and tokens[last + 3].text == ",":
-            last += 3  # "Javon Wilson, 15, died"
-        last = _skip_apposition(tokens, last)  # "Isaac Duran, a 19-year-old, was shot and killed"
-        if not opens and last == name_end:
-            return None  # a name glued to the words before it counts only with its age after it
+        last = find_name_end(tokens, i, lex)
     if last is None or find_closing_word(tokens, last + 1, lex) is None:
         return None
     return Quantity(i, i, last, 1, subject=True)
+
+
+def find_name_end(tokens: list[Token], i: int, lex: CountLexicon) -> int | None:
+    """The last token of a person's name opening at token i, with the age or apposition after it
+    ("Javon Wilson, 15,"); None when the capitals name no one."""
+    opens = i == 0 or tokens[i - 1].text in lex.grammar.name_openers or bool(AGE.fullmatch(tokens[i - 1].low))
+    last = i
+    while (last + 1 < len(tokens) and last - i < 2 and tokens[last + 1].text[:1].isupper()
+           and re.fullmatch(r"[A-Za-z][\w'\u2019-]*", tokens[last + 1].text)):
+        last += 1
+    if any(lex.subjects.get(tokens[k].low) == "not-a-name" for k in range(i, last + 1)):
+        return None
+    name_end = last
+    if (last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].low.isdigit()
+            and tokens[last + 3].text == ","):
+        last += 3  # "Javon Wilson, 15, died"
+    last = _skip_apposition(tokens, last)  # "Isaac Duran, a 19-year-old, was shot and killed"
+    if not opens and last == name_end:
+        return None  # a name glued to the words before it counts only with its age after it
+    return last
 
 
 def _skip_apposition(tokens: list[Token], last: int) -> int:
@@ -141,19 +164,21 @@ def _skip_apposition(tokens: list[Token], last: int) -> int:
     comma = last if tokens[last].text == "," else last + 1  # after "NAME, 17," the comma is ``last``
     if (comma + 2 < len(tokens) and tokens[comma].text == "," and tokens[comma + 1].low == "of"
             and tokens[comma + 2].text[:1].isupper()):
-        for k in range(comma + 3, min(comma + 7, len(tokens))):
-            if tokens[k].text == ",":
-                return k
-            if not (tokens[k].text[:1].isupper() and tokens[k].text.isalpha()):
-                return last
-        return last
+        return _find_closing_comma(tokens, comma + 3, comma + 7, last, capitalised=True)
     if not (last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].low in ("a", "an")
             and AGE.fullmatch(tokens[last + 3].low)):
         return last
-    for k in range(last + 4, min(last + 12, len(tokens))):
-        if tokens[k].text == ",":
+    return _find_closing_comma(tokens, last + 4, last + 12, last, capitalised=False)
+
+
+def _find_closing_comma(tokens: list[Token], start: int, stop: int, last: int, *, capitalised: bool) -> int:
+    """The comma that closes an apposition of words (capitalised ones for a place) from token
+    ``start``, before ``stop``; ``last`` when another token comes first."""
+    for k in range(start, min(stop, len(tokens))):
+        word = tokens[k].text
+        if word == ",":
             return k
-        if not tokens[k].text.isalpha():
+        if not ((word[:1].isupper() and word.isalpha()) if capitalised else word.isalpha()):
             return last
     return last
 
@@ -214,7 +239,7 @@ def find_noun_phrase(tokens: list[Token], i: int, lex: CountLexicon) -> tuple[in
 
 
 def is_noun(low: str, lex: CountLexicon) -> bool:
-    return low in lex.people or low in lex.things or low.split("-")[-1] in lex.things
+    return low in lex.people or low in lex.things or low.rsplit("-", maxsplit=1)[-1] in lex.things
 
 
 def find_previous_word(tokens: list[Token], first: int) -> int | None:
@@ -233,15 +258,7 @@ def find_closing_word(tokens: list[Token], j: int, lex: CountLexicon) -> tuple[s
         low = tokens[j].low
         entry = lex.words.get(low)
         if entry and "p" in entry[1]:
-            if "t" in entry[1] and not passive and takes_object(tokens, j + 1, lex):
-                return None  # "hundreds of people killed 27": the number is the subject of an active verb
-            if low == "death" and tokens[j - 1].low != "to":
-                return read_wounded(hit, tokens, lex)  # only "shot to death", not "charged in death of"
-            if low == "lives" and not (j > 0 and tokens[j - 1].low in lex.grammar.possessive):
-                return read_wounded(hit, tokens, lex)
-            if low == "condition" and lex.bridges.get(tokens[j - 1].low) != "condition":
-                return read_wounded(hit, tokens, lex)  # "in critical condition", not "his condition"
-            return entry[0], j
+            return read_casualty_word(tokens, j, entry[0], passive=passive, hit=hit, lex=lex)
         if low in lex.grammar.suffering:
             for k in range(j + 1, min(j + 5, len(tokens))):
                 if tokens[k].low in lex.grammar.harms:
@@ -251,16 +268,36 @@ def find_closing_word(tokens: list[Token], j: int, lex: CountLexicon) -> tuple[s
             j += 1  # "a man in his 20s was shot"
             continue
         kind = lex.bridges.get(low)
-        if (kind is None and not (low.endswith("ly") and low.isalpha() and len(low) > 4)
-                and low not in lex.grammar.possessive and low != "down"):
-            return read_wounded(hit, tokens, lex)
-        if kind == "after-violence" and tokens[j - 1].low not in lex.bridges:
+        if ends_bridge(tokens, j, kind, lex):
             return read_wounded(hit, tokens, lex)
         if kind == "violence" and passive and hit is None and not is_fired_at(tokens, j + 1):
             hit = j
         passive = passive or kind == "passive"
         j += 1
     return read_wounded(hit, tokens, lex)
+
+
+def read_casualty_word(tokens: list[Token], j: int, field: str, *, passive: bool, hit: int | None,
+                       lex: CountLexicon) -> tuple[str, int] | None:
+    """The clause closes on the casualty word at token j ("were killed"), unless the word is an
+    active verb with an object or used in another sense ("charged in the death of")."""
+    low = tokens[j].low
+    if "t" in lex.words[low][1] and not passive and takes_object(tokens, j + 1, lex):
+        return None  # "hundreds of people killed 27": the number is the subject of an active verb
+    if (low == "death" and tokens[j - 1].low != "to"  # only "shot to death", not "charged in death of"
+            or low == "lives" and not (j > 0 and tokens[j - 1].low in lex.grammar.possessive)
+            or low == "condition" and lex.bridges.get(tokens[j - 1].low) != "condition"):  # not "his condition"
+        return read_wounded(hit, tokens, lex)
+    return field, j
+
+
+def ends_bridge(tokens: list[Token], j: int, kind: str | None, lex: CountLexicon) -> bool:
+    """Token j (of bridge kind ``kind``) may not stand between a number and its casualty word."""
+    low = tokens[j].low
+    if (kind is None and not (low.endswith("ly") and low.isalpha() and len(low) > 4)
+            and low not in lex.grammar.possessive and low != "down"):
+        return True
+    return kind == "after-violence" and tokens[j - 1].low not in lex.bridges
 
 
 def read_wounded(

@@ -22,7 +22,8 @@ casualty word of its clause. The rules, by name (``Count.rule``):
              "two women and three children were killed" -> 5
 
 A number after "including" or "among them", or later in the list such a marker
-opens, is a part of a count already made and is skipped; numbers of things ("300 missiles", "48 hours", "10 kilometres"), ages
+opens, is a part of a count already made and is skipped; numbers of things ("300 missiles",
+"48 hours", "10 kilometres"), ages
 ("a 14-year-old", "Smith, 23,"), years and clock times are never casualties.
 Spans are character offsets into the sentence, plus ``offset``.
 
@@ -62,12 +63,12 @@ def find_counts(sentence: str, *, offset: int = 0) -> list[Count]:
     counts: dict[int, Count] = {}
     ends: dict[int, int] = {}
     for index, quantity in enumerate(quantities):
-        found = read_quantity(tokens, quantity, lex)
-        if found:
-            field, last, rule = found
-            counts[index] = make_count(tokens, quantity, field, last, rule, offset)
+        read = read_quantity(tokens, quantity, lex)
+        if read:
+            field, last, rule = read
+            counts[index] = make_count(tokens, quantity, field, last, rule, offset=offset)
             ends[index] = last
-    sum_conjoined(tokens, quantities, counts, ends, lex, offset)
+    sum_conjoined(tokens, quantities, counts, ends, lex=lex, offset=offset)
     take_dead_from_hit(tokens, quantities, counts, ends, lex)
     result: list[Count] = []
     for index in sorted(counts):

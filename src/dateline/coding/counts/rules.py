@@ -26,50 +26,75 @@ from .tokens import Count, CountLexicon, Token
 def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
     """(field, last token of the evidence, rule) for one number, or None when it counts no casualties."""
     if quantity.subject:
-        closing = find_closing_word(tokens, quantity.last + 1, lex)
-        if closing is None or is_hit(tokens, closing[1], lex):
-            return None  # "he was shot": the victim already told of, who may have died
-        return closing[0], closing[1], "subject"
-    if is_excluded(tokens, quantity, lex):
-        return None
+        return read_subject_field(tokens, quantity, lex)
     end, head = find_noun_phrase(tokens, quantity.last, lex)
-    if head is not None and classify_head(tokens, quantity.last, lex) == "thing":
+    if is_excluded(tokens, quantity, lex) or head is not None and classify_head(tokens, quantity.last, lex) == "thing":
         return None
+    named = read_word_after(tokens, quantity, head, lex)
+    if named is not None or quantity.article and head is None:
+        return named
+    if not quantity.zero:
+        found = read_words_before(tokens, quantity, end, lex)
+        if found is not None:
+            return found
+    closing = find_closing_word(tokens, end + 1, lex)
+    if closing is None or is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first, lex):
+        return None  # "police came after a man was shot": the scene of a story told elsewhere
+    return closing[0], closing[1], "zero" if quantity.zero else "passive"
+
+
+def read_subject_field(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
+    """One person as the subject: "He died at the hospital" (not "he was shot": the victim already
+    told of, who may have died)."""
+    closing = find_closing_word(tokens, quantity.last + 1, lex)
+    if closing is None or is_hit(tokens, closing[1], lex):
+        return None
+    return closing[0], closing[1], "subject"
+
+
+def read_word_after(tokens: list[Token], quantity: Quantity, head: int | None,
+                    lex: CountLexicon) -> tuple[str, int, str] | None:
+    """ "12 killed", "(7 fatalities)": a casualty word right after the number, or a zero's noun ("no fatalities")."""
     nxt = quantity.last + 1
     if nxt < len(tokens) and "n" in lex.words.get(tokens[nxt].low, ("", ""))[1]:
         return lex.words[tokens[nxt].low][0], nxt, "zero" if quantity.zero else "noun"
     if quantity.zero and head is not None and "n" in lex.words.get(tokens[head].low, ("", ""))[1]:
         return lex.words[tokens[head].low][0], head, "zero"
-    if quantity.article and head is None:
-        return None
-    before = find_previous_word(tokens, quantity.first)
-    if not quantity.zero and is_bodies_of(tokens, quantity.first, lex):
+    return None
+
+
+def read_words_before(tokens: list[Token], quantity: Quantity, end: int,
+                      lex: CountLexicon) -> tuple[str, int, str] | None:
+    """The rules the words before a number decide: bodies, object, left, toll."""
+    if is_bodies_of(tokens, quantity.first, lex):
         return "killed", end, "bodies"
-    if before is not None and not quantity.zero:
-        word = tokens[before].low
-        if "t" in lex.words.get(word, ("", ""))[1]:
-            return lex.words[word][0], end, "object"
-        if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
-                and not is_subordinate(tokens, before, lex)):
-            # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
-            adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
-            return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
-        if word in lex.grammar.leaving and end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
-            return lex.words[tokens[end + 1].low][0], end + 1, "left"
-        if word in lex.grammar.leaving and end + 1 < len(tokens) and tokens[end + 1].low == "with":
-            harm = next((k for k in range(end + 2, min(end + 6, len(tokens))) if tokens[k].low in lex.grammar.harms), None)
-            if harm is not None and all(tokens[k].low not in lex.grammar.zero for k in range(end + 2, harm)):
-                # "left one person with minor injuries", not "left them with no injuries"
-                return "injured", harm, "left"
-        toll = read_toll_field(tokens, before, lex)
-        if toll:
-            return toll, quantity.last, "toll"
-    closing = find_closing_word(tokens, end + 1, lex)
-    if closing and is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first, lex):
-        return None  # "police came after a man was shot": the scene of a story told elsewhere
-    if closing:
-        field, last = closing
-        return field, last, "zero" if quantity.zero else "passive"
+    before = find_previous_word(tokens, quantity.first)
+    if before is None:
+        return None
+    word = tokens[before].low
+    if "t" in lex.words.get(word, ("", ""))[1]:
+        return lex.words[word][0], end, "object"
+    if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
+            and not is_subordinate(tokens, before, lex)):
+        # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
+        adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
+        return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
+    left = read_left(tokens, end, lex) if word in lex.grammar.leaving else None
+    if left is not None:
+        return left
+    toll = read_toll_field(tokens, before, lex)
+    return (toll, quantity.last, "toll") if toll else None
+
+
+def read_left(tokens: list[Token], end: int, lex: CountLexicon) -> tuple[str, int, str] | None:
+    """After "leaving": "leaving 12 injured", "left one person with minor injuries" (not "with no injuries")."""
+    if end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
+        return lex.words[tokens[end + 1].low][0], end + 1, "left"
+    if end + 1 < len(tokens) and tokens[end + 1].low == "with":
+        harm = next((k for k in range(end + 2, min(end + 6, len(tokens))) if tokens[k].low in lex.grammar.harms),
+                    None)
+        if harm is not None and all(tokens[k].low not in lex.grammar.zero for k in range(end + 2, harm)):
+            return "injured", harm, "left"
     return None
 
 
@@ -91,25 +116,31 @@ def is_subordinate(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
 def is_excluded(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> bool:
     """Parts of a count already made, ages, years, money and clock times."""
     first = quantity.first
+    if follows_marker(tokens, first, lex):
+        return True
+    if first > 0 and tokens[first - 1].text in ("$", "\u20ac", "\u00a3", "#"):
+        return not quantity.zero
+    head = tokens[quantity.head]
+    nxt = tokens[quantity.last + 1].low if quantity.last + 1 < len(tokens) else ""
+    after = tokens[quantity.last + 2].low if quantity.last + 2 < len(tokens) else ""
+    if (not quantity.zero and not quantity.vague and head.low.isdigit() and 1800 <= quantity.value <= 2100
+            and classify_head(tokens, quantity.last, lex) != "person"):
+        return True  # a year
+    if (nxt in ("%", "percent", "per", ":") or (nxt in ("year", "years") and after in ("old", "-"))
+            or first > 1 and tokens[first - 1].low == "of" and tokens[first - 2].low in lex.people):
+        return True  # a share, an age, "a mother of three": family size, not a count
+    prev = tokens[first - 1] if first > 0 else None
+    if prev is not None and prev.text == "," and nxt == "," and first > 1 and tokens[first - 2].text[:1].isupper():
+        return head.low.isdigit()  # "Edward Green, 51, died": an age
+    return False
+
+
+def follows_marker(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
+    """A subset or age marker stands right before the number ("including 5 children", "aged 14")."""
     for phrase, kind in lex.markers.items():
         start = first - len(phrase)
         if kind in ("subset", "age") and start >= 0 and tuple(t.low for t in tokens[start:first]) == phrase:
             return True
-    if first > 0 and tokens[first - 1].text in ("$", "\u20ac", "\u00a3", "#"):
-        return not quantity.zero
-    head = tokens[quantity.head]
-    if not quantity.zero and not quantity.vague and head.low.isdigit() and 1800 <= quantity.value <= 2100:
-        if classify_head(tokens, quantity.last, lex) != "person":
-            return True
-    nxt = tokens[quantity.last + 1].low if quantity.last + 1 < len(tokens) else ""
-    after = tokens[quantity.last + 2].low if quantity.last + 2 < len(tokens) else ""
-    if nxt in ("%", "percent", "per", ":") or (nxt in ("year", "years") and after in ("old", "-")):
-        return True
-    if first > 1 and tokens[first - 1].low == "of" and tokens[first - 2].low in lex.people:
-        return True  # "a mother of three", "a father of two": family size, not a count
-    prev = tokens[first - 1] if first > 0 else None
-    if prev is not None and prev.text == "," and nxt == "," and first > 1 and tokens[first - 2].text[:1].isupper():
-        return head.low.isdigit()  # "Edward Green, 51, died": an age
     return False
 
 
@@ -133,7 +164,7 @@ def read_toll_field(tokens: list[Token], before: int, lex: CountLexicon) -> str 
 
 def sum_conjoined(
     tokens: list[Token], quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int],
-    lex: CountLexicon, offset: int,
+    *, lex: CountLexicon, offset: int,
 ) -> None:
     """Add numbers joined by 'and' to the count their clause already gave."""
     for index, quantity in enumerate(quantities):
@@ -156,7 +187,8 @@ def sum_conjoined(
         if following in counts and counts[following].rule == "passive" and end + 1 < len(tokens) and (
             tokens[end + 1].low == "and" and quantities[following].first == end + 2
         ):
-            counts[following] = add_to_count(counts[following], quantity, None, start=tokens[quantity.first].start + offset)
+            counts[following] = add_to_count(counts[following], quantity, None,
+                                             start=tokens[quantity.first].start + offset)
 
 
 def opens_subset(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:
@@ -182,9 +214,7 @@ def add_to_count(count: Count, quantity: Quantity, end: int | None, *, start: in
                    exact=count.exact and quantity.qualifier is None and not quantity.vague, rule="sum")
 
 
-def make_count(
-    tokens: list[Token], quantity: Quantity, field: str, last: int, rule: str, offset: int
-) -> Count:
+def make_count(tokens: list[Token], quantity: Quantity, field: str, last: int, rule: str, *, offset: int) -> Count:
     start = tokens[quantity.first].start
     end = max(tokens[last].end, tokens[quantity.last].end)
     exact = quantity.qualifier is None and not quantity.vague

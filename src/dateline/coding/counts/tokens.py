@@ -10,7 +10,7 @@ rules that read the tokens are listed in reader.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 
 from ...lexicon import LANGUAGE, read_table, read_word_sets
@@ -88,8 +88,15 @@ class CountLexicon:
 
 def read_grammar() -> CountGrammar:
     sets = read_word_sets(f"{LANGUAGE}/coding/count_grammar.txt")
-    return CountGrammar(**{name: tuple(sets[name]) if name == "body_hedges" else frozenset(sets[name])
-                           for name in (field.name for field in fields(CountGrammar))})
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(sets[kind])
+
+    return CountGrammar(stop=words("stop"), object_start=words("object_start"), object_bound=words("object_bound"),
+                        suffering=words("suffering"), harms=words("harms"), leaving=words("leaving"),
+                        subordinators=words("subordinators"), bodies=words("bodies"),
+                        body_hedges=sets["body_hedges"], zero=words("zero"), toll=words("toll"),
+                        possessive=words("possessive"), name_openers=words("name_openers"))
 
 
 @cache

@@ -95,7 +95,7 @@ def resolve_date(
     story = _parse_story_date(story_date)
     mentions = _find_in_sentence(sentence, story=story, previous=previous, offset=offset)
     fixed = [mention for mention in mentions if mention.value]
-    return (fixed or mentions or [None])[0]
+    return fixed[0] if fixed else mentions[0] if mentions else None
 
 
 def _parse_story_date(story_date: str | None) -> dt.date | None:
@@ -131,7 +131,7 @@ def _find_in_sentence_once(sentence: str, story: dt.date | None, previous: str |
     tables = load_tables()
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     lowered = sentence.lower()
-    for (rule, pattern), screen in zip(tables.patterns, load_date_screens()):
+    for (rule, pattern), screen in zip(tables.patterns, load_date_screens(), strict=True):
         if screen is not None and not screen.may_match(sentence, lowered):
             continue  # no word that opens this kind of time expression
         for match in pattern.finditer(sentence):
@@ -223,10 +223,11 @@ def _apply_anniversary(mentions: list[DateMention], anniversary, *, story: dt.da
     years = read_ordinal(match.group("n"))
     if years is None:
         return mentions
-    anchors = [m for m in mentions if m.value and len(m.value) == 10 and m.certainty != "planned"]
-    anchor = min(anchors, key=lambda m: abs(m.span[0] - start)) if anchors else None
-    if anchor is not None:
-        day = dt.date.fromisoformat(anchor.value)
+    value: str | None
+    anchors = [(m, m.value) for m in mentions if m.value and len(m.value) == 10 and m.certainty != "planned"]
+    if anchors:
+        anchor, anchor_day = min(anchors, key=lambda pair: abs(pair[0].span[0] - start))
+        day = dt.date.fromisoformat(anchor_day)
         try:
             value = day.replace(year=day.year - years).isoformat()
         except ValueError:  # 29 February

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Any, Protocol
 
 from dateparser.date import DateDataParser
 
@@ -20,43 +21,86 @@ from .tables import load_tables
 BASE = dt.datetime(2000, 1, 1)  # fixed so parsed calendar spans can be cached
 
 
-def resolve_match(rule: str, match: re.Match[str], *, story: dt.date | None, previous: str | None, planned: bool):
-    """(value, end, rule name) for one matched expression."""
-    tables = load_tables()
-    groups = match.groupdict()
-    if rule == "iso":
-        return _iso(groups["y"], groups["m"], groups["d"]), None, "iso"
-    if rule in ("calendar", "range"):
-        month, day = _parse_calendar(groups["mon"], groups["d"])
-        if month is None:
-            return None, None, rule
-        first = _place_day(groups.get("y"), month, day, story=story, planned=planned)
-        if first is None or rule == "calendar":
-            return first, None, rule
-        last = _iso(first[:4], f"{month:02d}", groups["d2"])
-        return first, last if last and last > first else None, rule
-    if rule == "month":
-        month = tables.months[groups["mon"]]
-        pre = (groups.get("pre") or "").lower()
-        return _place_month(groups.get("y"), month, story=story, planned=planned or pre == "next", pre=pre), None, (
-            "next" if pre == "next" else "month")
-    if rule == "year":
-        return groups["y"], None, "year"
-    if rule == "weekday":
-        mod = (groups.get("mod") or "").lower()
-        return _place_weekday(tables.weekdays[groups["wd"]], story=story, planned=planned, mod=mod), None, (
-            "next" if mod == "next" else "weekday")
-    if rule == "ago":
-        return _count_back(groups, story=story, previous=previous)
-    if rule == "before_event":
-        flipped = dict(groups, dir="before" if groups["dir"].lower() == "after" else "after")
-        # with no event told before, the news is what "came two days after": count from the story day
-        anchor = previous or (story.isoformat() if story else None)
-        value, last, _ = _count_back(flipped, story=story, previous=anchor)
-        return value, last, "before_event"
-    if rule == "relative":
-        return _relative(tables.relative[groups["rel"].lower()], story=story, previous=previous)
-    return None, None, rule
+Resolved = tuple[str | None, str | None, str]  # (value, end of a range, rule name)
+Groups = dict[str, Any]  # a match's named groups (which ones depends on its pattern)
+
+
+def resolve_match(rule: str, match: re.Match[str], *, story: dt.date | None, previous: str | None,
+                  planned: bool) -> Resolved:
+    """(value, end, rule name) for one matched expression (the resolver of its rule, RESOLVERS)."""
+    resolver = RESOLVERS.get(rule)
+    if resolver is None:
+        return None, None, rule
+    return resolver(rule, match.groupdict(), story=story, previous=previous, planned=planned)
+
+
+def resolve_iso(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None, planned: bool) -> Resolved:
+    return _iso(groups["y"], groups["m"], groups["d"]), None, "iso"
+
+
+def resolve_calendar(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                     planned: bool) -> Resolved:
+    """ "March 22", "23 April 2022"; a range ("June 15 and 16") with its last day."""
+    month, day = _parse_calendar(groups["mon"], groups["d"])
+    if month is None or day is None:
+        return None, None, rule
+    first = _place_day(groups.get("y"), month, day, story=story, planned=planned)
+    if first is None or rule == "calendar":
+        return first, None, rule
+    last = _iso(first[:4], f"{month:02d}", groups["d2"])
+    return first, last if last and last > first else None, rule
+
+
+def resolve_month(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                  planned: bool) -> Resolved:
+    month = load_tables().months[groups["mon"]]
+    pre = (groups.get("pre") or "").lower()
+    value = _place_month(groups.get("y"), month, story=story, planned=planned or pre == "next", pre=pre)
+    return value, None, "next" if pre == "next" else "month"
+
+
+def resolve_year(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                 planned: bool) -> Resolved:
+    return groups["y"], None, "year"
+
+
+def resolve_weekday(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                    planned: bool) -> Resolved:
+    mod = (groups.get("mod") or "").lower()
+    value = _place_weekday(load_tables().weekdays[groups["wd"]], story=story, planned=planned, mod=mod)
+    return value, None, "next" if mod == "next" else "weekday"
+
+
+def resolve_ago(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                planned: bool) -> Resolved:
+    return _count_back(groups, story=story, previous=previous)
+
+
+def resolve_before_event(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                         planned: bool) -> Resolved:
+    """ "came two days after gunmen opened fire": the other event, two days before."""
+    flipped = dict(groups, dir="before" if groups["dir"].lower() == "after" else "after")
+    # with no event told before, the news is what "came two days after": count from the story day
+    anchor = previous or (story.isoformat() if story else None)
+    value, last, _ = _count_back(flipped, story=story, previous=anchor)
+    return value, last, "before_event"
+
+
+def resolve_relative(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                     planned: bool) -> Resolved:
+    return _relative(load_tables().relative[groups["rel"].lower()], story=story, previous=previous)
+
+
+class Resolver(Protocol):
+    def __call__(self, rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                 planned: bool) -> Resolved: ...
+
+
+RESOLVERS: dict[str, Resolver] = {  # rule of tables.py's patterns -> how its matches are placed
+    "iso": resolve_iso, "calendar": resolve_calendar, "range": resolve_calendar, "month": resolve_month,
+    "year": resolve_year, "weekday": resolve_weekday, "ago": resolve_ago, "before_event": resolve_before_event,
+    "relative": resolve_relative,
+}
 
 
 def _iso(year: str, month: str, day: str) -> str | None:

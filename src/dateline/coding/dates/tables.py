@@ -79,7 +79,7 @@ def _build_patterns(months, weekdays, relative, parts, follow=()) -> tuple[tuple
     part = rf"(?:(?P<part>(?i:{_alternation(parts)}))[\s-]+)"
     joiner = r"\s*(?:-|\u2013|and|to|through|until)\s*"
     specs = [
-        ("iso", rf"\b(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+        ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
         ("range", rf"\b{wd}{mon}\s+{day}{joiner}{day2}\b(?:,?\s+{year}\b)?"),
         ("range", rf"\b{day}{joiner}{day2}\s+(?:of\s+)?{mon}(?:,?\s+{year}\b)?"),
         ("calendar", rf"\b{wd}{mon}\s+{day}\b(?![:\d])(?:,?\s+{year}\b)?"),

@@ -159,8 +159,8 @@ def split_breakdown(drafts: list[Draft], sentence: str, *, start: int, end: int,
     parent = find_parent(drafts, breakdown)
     if parent is None:
         return
-    located = [(part, resolve_part(part.name, breakdown.unit, context=context)) for part in breakdown.parts]
-    located = [(part, place) for part, place in located if place is not None and place.precision != "country"]
+    resolved = [(part, resolve_part(part.name, breakdown.unit, context=context)) for part in breakdown.parts]
+    located = [(part, place) for part, place in resolved if place is not None and place.precision != "country"]
     if len(located) < 2:
         return
     countries = {place.country for _, place in located}

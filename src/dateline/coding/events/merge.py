@@ -2,7 +2,8 @@
 
 Two drafts are one event when their families agree (events.md: any two violence
 types are one family), their places are the same (same name and country, or
-neither has one) and their dates agree (equal, one unknown, or one a coarser date holding the other) and they give no different
+neither has one) and their dates agree (equal, one unknown, or one a coarser date holding the
+other) and they give no different
 figure for the same count unless both fall on the same known day (two tolls
 with no day to tie them are two incidents). The
 merged event keeps the first strong trigger's type, sentence and fields, and
@@ -92,8 +93,9 @@ class Draft:
             return True
         if self.date_soft != other.date_soft:
             soft, hard = (self, other) if self.date_soft else (other, self)
+            hard_date, soft_date = (other.date, self.date) if self.date_soft else (self.date, other.date)
             own = any(hard.counts.get(name, (None,))[0] != value for name, (value, _, _) in soft.counts.items())
-            return not own and within_year_before(hard.date, soft.date)
+            return not own and within_year_before(hard_date, soft_date)
         return self.date.startswith(other.date) or other.date.startswith(self.date)
 
     def inside_tally(self, other: Draft) -> bool:

@@ -72,12 +72,12 @@ def look_ahead(story: StoryPlaces, mention: Mention) -> list[Located]:
     sentence speaks of several places, else the first."""
     text, places, paragraph = story.text, story.places, mention.paragraph
     found: list[Located] = []
-    for start, end in story.spans[mention.index + 1:]:
-        start += len(text[start:end]) - len(text[start:end].lstrip())
+    for first, last in story.spans[mention.index + 1:]:
+        start = first + len(text[first:last]) - len(text[first:last].lstrip())
         if text.rfind("\n\n", 0, start + 1) != paragraph:
             break
-        cut = text.find("\n\n", start, end)  # a parse may run a sentence across paragraphs
-        end = cut if cut >= 0 else end
+        cut = text.find("\n\n", start, last)  # a parse may run a sentence across paragraphs
+        end = cut if cut >= 0 else last
         if any(trigger.strong and is_core(trigger.type) for trigger in find_triggers(text[start:end])):
             break
         for item in scene_places(text, places, start, end):

@@ -106,6 +106,11 @@ def scene_places(text: str, places: list[Located], start: int, end: int) -> list
         fine = [item for item in landmarks if item[2].precision != "country"][:1]
     if not fine:
         return inside[:1] if inside else []
+    return keep_finest(fine)
+
+
+def keep_finest(fine: list[Located]) -> list[Located]:
+    """Each scene once, a region giving way to a place inside it ("Zeya village, Magway Region")."""
     kept: list[Located] = []
     for item in fine:
         place = item[2]

@@ -48,7 +48,7 @@ def load_trigger_screens() -> tuple[Screen | None, ...]:
 def _find_triggers(sentence: str) -> tuple[Trigger, ...]:
     found: list[tuple[int, int, int, Trigger]] = []
     lowered = sentence.lower()
-    for rank, (rule, screen) in enumerate(zip(load_event_lexicon().triggers, load_trigger_screens())):
+    for rank, (rule, screen) in enumerate(zip(load_event_lexicon().triggers, load_trigger_screens(), strict=True)):
         if screen is not None and not screen.may_match(sentence, lowered):
             continue  # none of the words that open this rule's matches is in the sentence
         for match in rule.pattern.finditer(sentence):

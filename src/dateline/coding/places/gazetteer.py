@@ -46,18 +46,18 @@ def compute_fingerprint() -> str:
 
 
 _LOCK = threading.Lock()
-_LOADED: Gazetteer | None = None
+_LOADED: dict[str, Gazetteer] = {}  # "index" -> the process's gazetteer, once loaded
 
 
 def load_gazetteer(*, cache_dir: Path | None = None) -> Gazetteer:
     """The process's gazetteer: loaded from the cache, or built and cached on first use."""
-    global _LOADED
-    if _LOADED is not None:
-        return _LOADED
+    loaded = _LOADED.get("index")
+    if loaded is not None:
+        return loaded
     with _LOCK:
-        if _LOADED is None:
-            _LOADED = read_or_build_gazetteer(cache_dir=cache_dir or locate_cache_dir())
-    return _LOADED
+        if "index" not in _LOADED:
+            _LOADED["index"] = read_or_build_gazetteer(cache_dir=cache_dir or locate_cache_dir())
+    return _LOADED["index"]
 
 
 def read_or_build_gazetteer(*, cache_dir: Path) -> Gazetteer:

@@ -9,7 +9,8 @@ that explains most of the names the story uses. Every distinct name votes for ea
 state where a town of that name lies (or a county, when the text says "County"), and a
 name found in few states votes more than one found in many ("Littlestown" is only in
 Pennsylvania, "Fayette County" in eleven states); a bigger namesake votes a little
-more (Detroit, Michigan, not Detroit, Maine). A state the story names outright votes too, and the dateline counts double. The
+more (Detroit, Michigan, not Detroit, Maine). A state the story names outright votes too, and
+the dateline counts double. The
 dateline written with its state ("GAINESVILLE, Fla.") settles the state alone.
 """
 from __future__ import annotations
@@ -70,7 +71,7 @@ def read_tracked() -> tuple[frozenset[str], frozenset[int]]:
 def _list_states(key: str) -> tuple[tuple[State, int], ...]:
     gazetteer = load_gazetteer()
     tracked, state_rows = read_tracked()
-    county = key.split()[-1] in load_tables().county_words if key else False
+    county = key.rsplit(maxsplit=1)[-1] in load_tables().county_words if key else False
     found: dict[State, int] = {}
     for row, match in gazetteer.lookup(key):
         country, admin1 = gazetteer.countries[row], gazetteer.admin1[row]
@@ -119,30 +120,37 @@ def collect_names(text: str, *, weight: float, names: dict[str, float]) -> None:
 def read_key(name: str, person_words: set[str]) -> str:
     """The key a run of capitals votes with ("" for none), learning the words of people's names."""
     key = normalize_name(name)
-    if not key or is_stopword(name) or find_demonym(name) or key in person_words:
-        return ""
-    words = name.split()
-    if key in load_tables().ambiguous and key not in load_country_states():
+    if (not key or is_stopword(name) or find_demonym(name) or key in person_words
+            or key in load_tables().ambiguous and key not in load_country_states()):
         return ""  # "Washington", "New York": a state only when written as one (scan_story_context)
+    words = name.split()
     if len(words) == 1 or list_states(key) or key in load_tables().admin1:
         return key
-    titled = False
-    for size in range(len(words) - 1, 0, -1):  # "Milwaukee Police Chief Ed Flynn" -> "Milwaukee"
-        kind = read_title_word(words[size])
-        if kind == "media":
-            return ""
-        prefix = normalize_name(" ".join(words[:size]))
-        titled = titled or kind is not None
-        if kind is not None and (list_states(prefix) or prefix in load_tables().admin1):
-            return prefix  # "Georgia Bureau of Investigation": an office of the state
-    if titled:
-        return ""
+    office = read_office_key(words)
+    if office is not None:
+        return office
     split = split_of(name)
     if split is not None:
         person_words.update(normalize_name(word) for word in name[:split[0]].split())
         return read_key(name[split[1]:], person_words)
     person_words.update(normalize_name(word) for word in words)
     return ""
+
+
+def read_office_key(words: list[str]) -> str | None:
+    """The state whose office a run names ("Georgia Bureau of Investigation" -> "georgia",
+    "Milwaukee Police Chief Ed Flynn" -> "milwaukee"); "" for an outlet or an office of no
+    state; None when no word of the run names an office."""
+    titled = False
+    for size in range(len(words) - 1, 0, -1):
+        kind = read_title_word(words[size])
+        if kind == "media":
+            return ""
+        prefix = normalize_name(" ".join(words[:size]))
+        titled = titled or kind is not None
+        if kind is not None and (list_states(prefix) or prefix in load_tables().admin1):
+            return prefix
+    return "" if titled else None
 
 
 def vote_states(names: dict[str, float]) -> dict[State, float]:
@@ -215,11 +223,11 @@ def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str
         found = admin1_names.get(key)
         if found and (key not in ambiguous or text[:match.start()].rstrip().endswith(",")):
             admin1.setdefault(found, match.start())
-    for code, _ in admin1.items():
-        countries[code[0]] += 1
-        first_seen.setdefault(code[0], admin1[code])
+    for state, at in admin1.items():
+        countries[state[0]] += 1
+        first_seen.setdefault(state[0], at)
     ordered = sorted(countries, key=lambda code: first_seen[code])
-    return tuple(ordered), tuple(sorted(admin1, key=admin1.get))
+    return tuple(ordered), tuple(sorted(admin1, key=lambda state: admin1[state]))
 
 
 def find_state_prefix(key: str, admin1_names: dict, ambiguous: frozenset[str]) -> str:

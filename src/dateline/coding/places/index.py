@@ -40,6 +40,7 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ...lexicon import LANGUAGE, Row, read_entries, read_table
 
@@ -159,7 +160,7 @@ def derive_region_stems(key: str, *, type_words: frozenset[str]) -> set[str]:
     return stems
 
 
-def read_json(package: str, name: str) -> object:
+def read_json(package: str, name: str) -> dict[str, Any]:
     with resources.files(package).joinpath("data", name).open("rb") as handle:
         return json.load(handle)
 

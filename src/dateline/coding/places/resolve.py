@@ -22,7 +22,16 @@ import math
 from functools import lru_cache
 
 from .gazetteer import load_gazetteer
-from .index import KIND_COUNTRY, KIND_PLACE, KIND_REGION, MATCH_ALIAS, MATCH_FAR_ALIAS, MATCH_NAME, Gazetteer, normalize_name
+from .index import (
+    KIND_COUNTRY,
+    KIND_PLACE,
+    KIND_REGION,
+    MATCH_ALIAS,
+    MATCH_FAR_ALIAS,
+    MATCH_NAME,
+    Gazetteer,
+    normalize_name,
+)
 from .model import (
     EMPTY_CONTEXT,
     Place,
@@ -106,20 +115,25 @@ def choose_row(gazetteer: Gazetteer, candidates: list[tuple[int, int]], *, conte
     if best is None:
         return None
     _, support, row, match = best
+    return row if is_believable(gazetteer, row, match, support, context=context, bare=bare, strict=strict) else None
+
+
+def is_believable(gazetteer: Gazetteer, row: int, match: int, support: float, *, context: PlaceContext,
+                  bare: bool, strict: bool) -> bool:
+    """Whether the best candidate is the place meant: the story supports it, or it is big enough."""
     if is_out_of_home(gazetteer, row, context=context):
-        return None
+        return False
     if support > 0 or gazetteer.kinds[row] == KIND_COUNTRY:
-        return row
+        return True
     population = gazetteer.population[row]
     if match == MATCH_FAR_ALIAS and population < MIN_FAR_ALIAS_POPULATION or strict and match != MATCH_NAME:
-        return None
+        return False
     if gazetteer.kinds[row] == KIND_REGION and bare and (context.countries or context.dateline):
-        return None  # a bare region name from a country the story never names ("Balkan", "Gulf")
+        return False  # a bare region name from a country the story never names ("Balkan", "Gulf")
     if gazetteer.kinds[row] == KIND_PLACE:
         floor = MIN_FOREIGN_POPULATION if context.countries or context.dateline else MIN_BARE_POPULATION
-        if population < floor:
-            return None
-    return row
+        return population >= floor
+    return True
 
 
 def is_out_of_home(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> bool:

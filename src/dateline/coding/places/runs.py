@@ -23,7 +23,8 @@ CAPITALISED = r"(?:(?:al|el|ad|ar|as|ash|an|at|ed|ad|ibn|bin)[-‑])?[A-ZÀ-ÖØ
 _CAP_FIRST = rf"(?:(?:St|ST|Ste|STE|Mt|MT)\.(?=[ \t]+[A-Z])|{CAPITALISED})"  # "St. Louis", "Mt. Vernon"; not "Main St."
 _DATE_AFTER_ON = (r"(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
                   r"|July|August|September|October|November|December)\b)")  # "in Kabul on Monday"
-_JOIN = rf"(?:[ \t]+(?:of[ \t]+the|de[ \t]+la|of|de|del|la|le|du|da|dos|das|do|upon|on{_DATE_AFTER_ON}|am|sur|al|el|the)[ \t]+|[ \t]+|-)"
+_JOIN = (rf"(?:[ \t]+(?:of[ \t]+the|de[ \t]+la|of|de|del|la|le|du|da|dos|das|do|upon|on{_DATE_AFTER_ON}|am|sur|al|el"
+         rf"|the)[ \t]+|[ \t]+|-)")
 RUN = re.compile(rf"(?<![\w'’-]){_CAP_FIRST}(?:{_JOIN}{CAPITALISED})*")
 _STREET_BEFORE = re.compile(r"(?:\bblocks?\s+of|\bat\s+\d+(?:\s*-\s*\d+)?|\bintersection\s+of|\bcorner\s+of)"
                             r"(?:\s+(?:north|south|east|west|[NSEW]\.?))?\s+$", re.IGNORECASE)
@@ -58,9 +59,7 @@ def is_street(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _STREET_BEFORE.search(before):
         return True
-    if len(words) == 1 and _STREET_ON.search(before):
-        return True
-    return False
+    return len(words) == 1 and bool(_STREET_ON.search(before))
 
 
 def split_words(run: str) -> list[tuple[int, int]]:
