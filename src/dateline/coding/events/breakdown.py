@@ -28,9 +28,9 @@ from ...models import EventPlace
 from ..counts import load_lexicon
 from ..places import Place, PlaceContext, load_gazetteer, load_tables, make_place, resolve_place
 from ..words import parse_number
+from .lexicon import TOLL_FAMILIES
 from .merge import Draft
 
-BROKEN_DOWN = frozenset({"violence", "disaster"})
 FIELDS = ("killed", "injured", "arrested")  # the fields an event records
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,3}"
 _FIGURE = r"(\d{1,6}|[a-z]+)(?:[ \t]+([a-z]+))?"
@@ -140,7 +140,7 @@ def find_parent(drafts: Sequence[Draft], breakdown: Breakdown) -> Draft | None:
             continue
         if (draft.type == "arrest") != (field == "arrested"):
             continue
-        if field != "arrested" and name_family(draft.type) not in BROKEN_DOWN:
+        if field != "arrested" and name_family(draft.type) not in TOLL_FAMILIES:
             continue
         value, span, _ = draft.counts[field]
         if breakdown.span[0] <= span[0] < breakdown.span[1]:

@@ -23,10 +23,10 @@ from collections.abc import Sequence
 
 from ...event_types import is_core, name_family
 from ..counts import Count
+from .lexicon import TOLL_FAMILIES
 from .merge import Draft
 from .scenes import Located
 
-CARRIED = frozenset({"violence", "disaster"})
 CASUALTIES = ("killed", "injured")
 
 
@@ -54,7 +54,7 @@ def carry_counts(drafts: list[Draft], counts: Sequence[Count], *, scenes: Sequen
     if not figures:
         return
     target = next((d for d in reversed(drafts) if d.takes_counts and is_core(d.type)
-                   and name_family(d.type) in CARRIED), None)
+                   and name_family(d.type) in TOLL_FAMILIES), None)
     if target is None:
         return
     if date is not None and target.date is not None and not target.date_soft and date != target.date:

@@ -20,6 +20,10 @@ from ..dates import describe_version as describe_dates_version
 
 CODER_VERSION = "events-3"
 
+# The families whose tolls are harm done: a weak mention ("twelve people were killed") takes the
+# story's type, a sentence's figures with no event of their own join the event told last, and a
+# list of places with figures breaks the toll down (triggers.py, figures.py, breakdown.py).
+TOLL_FAMILIES = frozenset({"violence", "disaster"})
 AFTER_KINDS = ("actor", "part")
 NOUN_KINDS = ("territory",)
 AREA_KINDS = ("wide",)  # words before a place that make it an area told across ("across Gaza")

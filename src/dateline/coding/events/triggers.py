@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ...event_types import is_core, name_family
 from ..regex_screen import Screen, make_screen
-from .lexicon import load_event_lexicon
+from .lexicon import TOLL_FAMILIES, load_event_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +25,6 @@ class Trigger:
     end: int
     strong: bool
     text: str
-
-
-CARRIED = frozenset({"violence", "disaster"})  # weak kinds that take the story's type
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -82,7 +79,7 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
         weak = [t for t in triggers if not t.strong and is_core(t.type)]
         if weak:
             first = weak[0]
-            if story_type and story_type != first.type and name_family(first.type) in CARRIED:
+            if story_type and story_type != first.type and name_family(first.type) in TOLL_FAMILIES:
                 first = Trigger(story_type, first.start, first.end, False, first.text)
             chosen.setdefault(name_family(first.type), first)
     return sorted(chosen.values(), key=lambda trigger: trigger.start)
