@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
-from dateline.evaluate import name_family
+from dateline.event_types import name_family
 from dateline.models import Page
 from dateline.store import open_store
 from dateline.store.incidents import refresh_incidents

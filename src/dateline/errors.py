@@ -12,9 +12,10 @@
     │   ├── ModelMissing         spaCy or its model package is not installed
     │   └── TextTooLong          a story is longer than the parser takes
     ├── ParallelError        workers could not be started (no Dask, no scheduler there)
-    └── StoreError           the store refused or failed a write or a query
-        ├── MigrationError       the schema could not be brought up to date
-        └── InvalidFilter        a filter or sort value the store cannot use
+    ├── StoreError           the store refused or failed a write or a query
+    │   ├── MigrationError       the schema could not be brought up to date
+    │   └── InvalidFilter        a filter or sort value the store cannot use
+    └── DataError            a data table (word list, pattern table) has a bad line
 
 Every error carries the fields a caller needs and a message that says what to do.
 The readers turn a ReadError into a Failure record and go on; the pipeline does the
@@ -113,3 +114,13 @@ class InvalidFilter(StoreError):
         self.value = value
         self.reason = reason
         super().__init__(reason)
+
+
+class DataError(DatelineError, ValueError):
+    """A data table (lexicon.py) cannot be used: ``source`` and ``line`` say where (line 0: the whole file)."""
+
+    def __init__(self, source: str, line: int, reason: str) -> None:
+        self.source = source
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{source}:{line}: {reason}" if line else f"{source}: {reason}")

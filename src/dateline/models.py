@@ -104,14 +104,14 @@ class StoryAnalysis:
 
 
 # ---------------------------------------------------------------------------
-# Coded events (coding/events.py). Every span is a character offset into Story.text.
+# Coded events (coding/events/). Every span is a character offset into Story.text.
 
 CERTAINTIES = ("reported", "claimed", "denied", "planned", "historical")
 
 
 @dataclass(frozen=True, slots=True)
 class EventPlace:
-    """Where an event happened: a gazetteer point (see coding/places.py).
+    """Where an event happened: a gazetteer point (see coding/places/).
 
     ``country`` is ISO 3166-1 alpha-2; ``admin1`` the GeoNames admin1 code or None;
     ``precision`` is ``place``, ``region`` or ``country``; ``span`` the words that

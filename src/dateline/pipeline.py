@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from .clean.html import clean_html
 from .clean.text import clean_text
-from .coding.event_lexicon import describe_version as describe_coder_version
-from .coding.events import code_events
+from .coding import code_events
+from .coding import describe_version as describe_coder_version
 from .errors import DatelineError, TextTooLong
 from .models import NLP_VERSION, Event, Extraction, Failure, Page, Span, Story, StoryAnalysis
 

@@ -12,7 +12,7 @@ import pytest
 
 from dateline.export import ExportResult, write_export
 from dateline.export.acled import ACLED_COLUMNS, measure_time_precision
-from dateline.export.schemes import load_schemes
+from dateline.event_types import list_types
 from dateline.models import Event, EventPlace, Extraction, Page, Story
 from dateline.store import open_store
 from dateline.store.base import StoredEvent
@@ -94,7 +94,7 @@ def test_every_type_of_the_spec_has_a_mapping(shared_dir: Path):
     spec = (shared_dir / "spec" / "events.md").read_text(encoding="utf-8")
     types = set(re.findall(r"^\| `([a-z_]+)` \|", spec, flags=re.MULTILINE))
     assert len(types) == 23
-    assert types == set(load_schemes())
+    assert types == set(list_types())
 
 
 def test_plover_json_maps_types_and_leaves_out_the_rest():

@@ -9,8 +9,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
 
-from ..evaluate import VIOLENCE_TYPES
-from ..export.schemes import load_schemes
+from .. import event_types
 from ..models import CERTAINTIES
 from ..store.filters import EventFilters, check_date_filter, parse_bbox
 from ..store.queries import ResultPage
@@ -19,7 +18,6 @@ from .errors import ApiError
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
 MAX_EXPORT = 50_000
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
@@ -27,11 +25,11 @@ Text = Annotated[str | None, Query(max_length=200, description="Part of the text
 
 
 def list_event_types() -> list[str]:
-    return list(load_schemes())
+    return event_types.list_types()
 
 
 def list_families() -> list[str]:
-    return ["violence", *(t for t in load_schemes() if t not in VIOLENCE_TYPES)]
+    return event_types.list_families()
 
 
 def check_choice(name: str, value: str | None, choices: list[str] | tuple[str, ...]) -> str | None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Dateline
-from .tables import load_mapping, load_words
+from .tables import load_mapping, load_word_sets, load_words
 
 DASH = r"(?:—|–|--|-|:)"
 CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽȘȚ"
@@ -32,10 +32,7 @@ AGENCY_IN_BRACKETS = re.compile(
     rf"\((?P<agency>[A-Za-z][\w .&’'\-]{{0,30}})\)\s*{DASH}\s*(?=\S)")
 UPPER_DATELINE = re.compile(rf"\A(?P<place>{UPPER_PLACE})(?:,\s*(?P<region>{REGION}))?\s*{DASH}\s*(?=[\"“‘'{CAPITALS}0-9])")
 TITLE_DATELINE = re.compile(rf"\A(?P<place>{TITLE_PLACE})(?:,\s*(?P<region>{REGION}))?\s*(?:—|–|--|\s-|:)\s*(?=[\"“‘'{CAPITALS}0-9])")
-US_STATES = frozenset(
-    "ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan ky la maine md mass mich minn "
-    "miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa r.i s.c s.d tenn texas utah vt va wash w.va wis wyo "
-    "d.c".split())
+US_STATES = load_word_sets("words")["us_states"]
 
 
 @dataclass(frozen=True, slots=True)

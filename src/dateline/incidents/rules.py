@@ -36,8 +36,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..lexicon import LANGUAGE, read_entries
 from .records import SourceEvent
 
 PLACE_KM = 20.0       # two town-precise places further apart than this are two happenings
@@ -50,9 +50,8 @@ PRECISION_RANK = {"place": 0, "region": 1, "country": 2, None: 3}
 
 
 def read_name_stopwords() -> frozenset[str]:
-    """Words too common in actor and target names to tell parties apart (data/name_stopwords.txt)."""
-    text = (resources.files("dateline.incidents") / "data" / "name_stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Words too common in actor and target names to tell parties apart (data/en/incidents/name_stopwords.txt)."""
+    return frozenset(read_entries(f"{LANGUAGE}/incidents/name_stopwords.txt"))
 
 
 _NAME_STOPWORDS = read_name_stopwords()

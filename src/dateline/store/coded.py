@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from ..evaluate import name_family
+from ..event_types import name_family
 from ..models import Entity, Event, EventPlace, Mention, Quote, Span, content_id
 from .base import ResultRow, StoredEntity, StoredEvent, StoredQuote
 

@@ -113,7 +113,7 @@ def current_versions(*, analyse: bool = True) -> Versions:
     """The versions a page processed now would be stored with."""
     if not analyse:
         return {"cleaner_version": CLEANER_VERSION, "nlp_version": None, "coder_version": None}
-    from ..coding.event_lexicon import describe_version
+    from ..coding import describe_version
 
     return {"cleaner_version": CLEANER_VERSION, "nlp_version": NLP_VERSION, "coder_version": describe_version()}
 
