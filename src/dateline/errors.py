@@ -7,8 +7,9 @@
     │   ├── InputTooLarge        over the configured page size limit
     │   └── CorruptRecord        a container (WARC, JSONL) is broken at an offset
     ├── CleanError           the cleaner could not make stories of a page
-    └── StoreError           the store refused or failed a write or a query
-        └── MigrationError       the schema could not be brought up to date
+    ├── StoreError           the store refused or failed a write or a query
+    │   └── MigrationError       the schema could not be brought up to date
+    └── DataFileError        a packaged data file (a lexicon, the actor dictionary) is malformed
 
 Every error carries the fields a caller needs and a message that says what to do.
 """
@@ -57,3 +58,13 @@ class StoreError(DatelineError):
 
 class MigrationError(StoreError):
     pass
+
+
+class DataFileError(DatelineError):
+    """A row of a data file that cannot be used: fix the file at that line (its header says how)."""
+
+    def __init__(self, source: str, line: int, reason: str) -> None:
+        self.source = source
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{source} line {line}: {reason}" if line else f"{source}: {reason}")
