@@ -150,3 +150,18 @@ def test_spellings_that_fold_to_one_alias_are_refused_as_a_repeat() -> None:
     twice = parse_actors(HEADER + "Foo,al-Foo|Al Foo,rebels,,,,\n")
     with pytest.raises(DataFileError, match="listed twice"):
         ActorDictionary(twice, (), version="test")
+
+
+def test_the_docs_count_what_the_dictionary_holds() -> None:
+    import re
+
+    dictionary = load_actor_dictionary()
+    text = (REPO / "docs" / "actors.md").read_text(encoding="utf-8")
+    assert f"version `{dictionary.version}`" in text
+    assert f"{len(dictionary.actors)} actors and {sum(len(a.aliases) for a in dictionary.actors):,} aliases" in text
+    for kind in ACTOR_KINDS:
+        hand = sum(1 for a in dictionary.actors if a.kind == kind and not a.generated)
+        generated = sum(1 for a in dictionary.actors if a.kind == kind and a.generated)
+        row = re.search(rf"^\| `{kind}` \| (\d+) \|\s*(\d*)\s*\|", text, flags=re.M)
+        assert row, f"docs/actors.md has no row for {kind}"
+        assert (int(row[1]), int(row[2] or 0)) == (hand, generated), f"docs/actors.md miscounts {kind}"
