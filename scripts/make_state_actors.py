@@ -27,7 +27,7 @@ from pathlib import Path
 
 from dateline.actors import GENERATED_MARKER, StateNames, parse_states
 from dateline.actors.table import OBSOLETE_CODES, SHARED_MARK, load_country_codes
-from dateline.actors.tokens import make_pattern, tokenize
+from dateline.actors.tokens import tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data"
 ACTORS_PATH = DATA / "actors.csv"
@@ -60,12 +60,12 @@ TERRITORIES = frozenset({
 
 
 def list_aliases(state: StateNames, nouns: tuple[str, ...], extras: tuple[str, ...]) -> list[str]:
-    """Each form of the state before each noun, then the institutions; the first of equal aliases kept."""
-    seen: set[tuple[tuple[str, ...], tuple[str | None, ...]]] = set()
+    """Each form of the state before each noun, then the institutions; of aliases with the same words
+    ("Indian army", "Indian Army") the first is kept: its nouns in small letters match any case."""
+    seen: set[tuple[str, ...]] = set()
     aliases = []
     for alias in [f"{form} {noun}" for form in (*state.demonyms, *state.names) for noun in nouns] + list(extras):
-        tokens = tokenize(alias.removeprefix(SHARED_MARK))
-        key = (tuple(token.key for token in tokens), make_pattern(tokens))
+        key = tuple(token.key for token in tokenize(alias.removeprefix(SHARED_MARK)))
         if key not in seen:
             seen.add(key)
             aliases.append(alias)

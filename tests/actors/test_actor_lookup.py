@@ -150,3 +150,30 @@ def test_kinds_follow_acleds_rules() -> None:
     assert get_actor("Jalisco New Generation Cartel").kind == "political_militia"
     assert get_actor("CODECO").kind == "identity_militia"
     assert get_actor("civilians").inter == 7 and get_actor("Military Forces of Russia").inter == 1
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("the White House said", "Government of the United States"),
+    ("a small white house on the corner", None),  # a proper name must be capitalised
+    ("Wagner fighters", "Wagner Group"),
+    ("a wagner opera", None),
+])
+def test_capitalised_names_must_be_capitalised(text, wanted) -> None:
+    found = match_actors(text)
+    assert (found[0].actor.name if found else None) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "POLICE SAY NOT MUCH ELSE IS BEING RELEASED TONIGHT",  # a transcript in capitals: IS is a word
+    "MIAMI-DADE, FLA. (WSVN) - Police and fire rescue crews",
+])
+def test_acronyms_are_not_taken_from_text_in_capitals(text) -> None:
+    assert [m.actor.name for m in match_actors(text) if m.actor.kind != "state_forces"] == []
+
+
+def test_an_alias_does_not_run_across_a_clause_break() -> None:
+    assert first_match("Mali: Armed forces say 60 were killed").actor.name == "security forces"
+    assert first_match("LAS CRUCES, New Mexico - Police arrested two").actor.name == "police"
+    assert first_match("Islamic State-Khorasan claimed").actor.name == "Islamic State Khorasan Province"
+    assert first_match("Tehreek–e–Taliban Pakistan (TTP)").text == "Tehreek–e–Taliban Pakistan"
+    assert first_match("the Kremlin's forces struck").actor.name == "Military Forces of Russia"

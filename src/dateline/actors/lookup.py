@@ -7,8 +7,9 @@
 
 Aliases sit in a trie of folded words (tokens.py). In a phrase the leftmost, then longest
 alias wins ("South Sudanese troops" is South Sudan's, not Sudan's), and a group's name
-takes the role word after it ("ISWAP fighters", "Hamas gunmen"). A generic actor after a
-demonym takes its country ("Palestinian civilians" -> PS).
+takes the role word after it ("ISWAP fighters", "Hamas gunmen", "IDF soldiers"), except a
+government's ("Kremlin forces" are the army's, an alias of its own). A generic actor after
+a demonym takes its country ("Palestinian civilians" -> PS).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from functools import cache
 from ..errors import DataFileError
 from .records import Actor, ActorMatch, StateNames
 from .table import ACTORS_FILE, COUNTRIES_FILE, parse_actors, parse_states, read_data_text, read_version
-from .tokens import Token, fits, make_pattern, overlap, tokenize
+from .tokens import Token, fits, is_shouted, make_pattern, overlap, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -121,8 +122,9 @@ class ActorDictionary:
 
     def _find_exact(self, tokens: list[Token]) -> tuple[Actor, ...]:
         node: _Node | None = self._root
-        for token in tokens:
-            node = node.children.get(token.key) if node else None
+        for position, token in enumerate(tokens):
+            joined = token.joined or position == 0
+            node = node.children.get(token.key) if node and joined else None
         if node is None or not tokens:
             return ()
         return tuple(actor for entry in node.entries if fits(entry.pattern, tokens, 0) for actor in entry.actors)
@@ -138,38 +140,42 @@ class ActorDictionary:
             if not found:
                 index += 1
                 continue
-            while end < len(tokens) and tokens[end].key in ROLE_WORDS and self._longest_at(tokens, end)[0] <= end + 1:
-                end += 1
             actor = _choose(found, preferred)
+            while (not _is_government(actor) and end < len(tokens) and tokens[end].joined
+                   and tokens[end].key in ROLE_WORDS and self._longest_at(tokens, end)[0] <= end + 1):
+                end += 1
             start, stop = tokens[index].start, tokens[end - 1].end
-            country = actor.country or self._demonym_before(tokens, index, text)
+            country = actor.country or self._demonym_before(tokens, index)
             matches.append(ActorMatch(actor=actor, start=start, end=stop, text=text[start:stop], country=country,
                                       candidates=tuple(sorted(found, key=lambda a: a is not actor))))
             index = end
         return matches
 
     def _longest_at(self, tokens: list[Token], start: int) -> tuple[int, tuple[Actor, ...]]:
-        """(end, actors) of the longest alias starting at ``start``; (start, ()) if none."""
+        """(end, actors) of the longest alias starting at ``start``; (start, ()) if none.
+
+        An alias of acronyms alone ("IS", "KIA") is not taken in text written in capitals."""
         node = self._root
         best: tuple[int, tuple[Actor, ...]] = (start, ())
         position = start
-        while position < len(tokens):
+        while position < len(tokens) and (position == start or tokens[position].joined):
             child = node.children.get(tokens[position].key)
             if child is None:
                 break
             node = child
             position += 1
             found = tuple(actor for entry in node.entries if fits(entry.pattern, tokens, start)
+                          and not (_all_acronyms(entry.pattern) and is_shouted(tokens, start, position))
                           for actor in entry.actors)
             if found:
                 best = (position, found)
         return best
 
-    def _demonym_before(self, tokens: list[Token], index: int, text: str) -> str | None:
+    def _demonym_before(self, tokens: list[Token], index: int) -> str | None:
         """The country of a demonym written just before token ``index`` ("South Sudanese civilians")."""
         for width in (2, 1):
             first = index - width
-            if first < 0 or any(text[tokens[k].end:tokens[k + 1].start].strip(" -") for k in range(first, index)):
+            if first < 0 or not all(token.joined for token in tokens[first + 1:index + 1]):
                 continue
             country = self._demonyms.get(tuple(token.key for token in tokens[first:index]))
             if country:
@@ -185,6 +191,15 @@ class ActorDictionary:
         if country is None and keys[-1].endswith("s"):
             country = self._demonyms.get((*keys[:-1], keys[-1][:-1]))
         return country
+
+
+def _all_acronyms(pattern: tuple[str | None, ...]) -> bool:
+    return all(want for want in pattern)  # neither None (any case) nor CAPITAL ("")
+
+
+def _is_government(actor: Actor) -> bool:
+    """A government (CAMEO role GOV): "Kremlin forces" are the army's, so its name takes no role word."""
+    return bool(actor.cameo and actor.cameo.endswith("GOV"))
 
 
 def _choose(found: tuple[Actor, ...], countries: tuple[str, ...]) -> Actor:

@@ -6,7 +6,12 @@
 A token keeps its character offsets in the text. Its ``key`` is folded (lower case, no
 accents, no dots in "U.S.", no apostrophe in "Ta'ang", no possessive "'s"), so "al-Shabaab",
 "Al Shabaab" and "AL-SHABAAB" have the same keys; hyphens and slashes split words. Its
-``exact`` form keeps the capitals, for acronyms that must be written as given ("AA", "IS").
+``exact`` form keeps the capitals: an alias's acronyms must be written as given ("AA", "IS"),
+and a capitalised first word capitalised ("White House", not "a white house"); its other
+words match in any case ("gunmen", "Gunmen", "GUNMEN"; "Sinaloa Cartel", "Sinaloa cartel").
+A token is ``joined`` to the one before unless a clause mark, a spaced dash or a line break
+stands between them ("Mali: Armed forces" is not "Mali armed forces"); an alias is matched
+only across joins.
 """
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ from functools import lru_cache
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['\u2019\u02bc]\w+)*")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc.]")
 _POSSESSIVE = ("'s", "\u2019s", "\u02bcs")
+_BREAKS = frozenset('.,:;!?"\u201c\u201d[]{}|\n')
+_DASHES = frozenset("-\u2013\u2014")
+CAPITAL = ""  # in a pattern: the word must start with a capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +35,7 @@ class Token:
     end: int
     key: str  # folded: compared without regard to case
     exact: str  # accents and punctuation folded, capitals kept: compared as written
+    joined: bool = True  # no clause mark or line break between this token and the one before
 
 
 @lru_cache(maxsize=65536)
@@ -42,11 +51,14 @@ def fold_word(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
+    tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         exact = fold_word(match.group())
         if exact:
-            tokens.append(Token(match.start(), match.end(), exact.casefold(), exact))
+            gap = text[tokens[-1].end:match.start()] if tokens else ""
+            spaced_dash = any(char in _DASHES for char in gap) and any(char.isspace() for char in gap)
+            joined = not spaced_dash and not any(char in _BREAKS for char in gap)
+            tokens.append(Token(match.start(), match.end(), exact.casefold(), exact, joined))
     return tokens
 
 
@@ -65,15 +77,31 @@ def is_acronym(word: str) -> bool:
 
 
 def make_pattern(tokens: list[Token]) -> tuple[str | None, ...]:
-    """Per word of an alias: the exact form an acronym needs, or None where any case will do."""
-    return tuple(token.exact if is_acronym(token.exact) else None for token in tokens)
+    """Per word of an alias: the exact form an acronym needs, CAPITAL for a capitalised first word
+    (news writes "the Sinaloa cartel" and "the Sinaloa Cartel"), else None: any case will do."""
+    return tuple(token.exact if is_acronym(token.exact) else
+                 CAPITAL if index == 0 and token.exact[:1].isupper() else None
+                 for index, token in enumerate(tokens))
+
+
+def _fits_word(want: str | None, exact: str) -> bool:
+    return want is None or (exact[:1].isupper() if want == CAPITAL else exact == want)
 
 
 def fits(pattern: tuple[str | None, ...], tokens: list[Token], start: int) -> bool:
-    """Whether the text's words from ``start`` are written as the alias's acronyms require."""
-    return all(want is None or tokens[start + offset].exact == want for offset, want in enumerate(pattern))
+    """Whether the text's words from ``start`` are written as the alias's pattern requires."""
+    return all(_fits_word(want, tokens[start + offset].exact) for offset, want in enumerate(pattern))
 
 
 def overlap(first: tuple[str | None, ...], second: tuple[str | None, ...]) -> bool:
     """Whether some text fits both patterns of the same keys ("jem" any case and "JEM" do; "JEM" and "JeM" not)."""
-    return all(a is None or b is None or a == b for a, b in zip(first, second, strict=True))
+    return all(a is None or b is None or (a == b) or (CAPITAL in (a, b) and (a or b)[:1].isupper())
+               for a, b in zip(first, second, strict=True))
+
+
+def is_shouted(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the words on either side of ``tokens[start:end]`` are all in capitals ("ELSE IS BEING"):
+    in text written in capitals an acronym cannot be told from a word."""
+    around = [tokens[index].exact for index in (start - 1, end) if 0 <= index < len(tokens)]
+    return bool(around) and all(any(c.isalpha() for c in word) and not any(c.islower() for c in word)
+                                for word in around)
