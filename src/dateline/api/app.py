@@ -4,7 +4,7 @@ swagger-ui-bundle when installed: no CDN).
 
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
       ├── LimitMiddleware   413 for big bodies, 429 past the rate, security headers
-      ├── routers           events.py, incidents.py, stories.py, mentions.py, ingest.py
+      ├── routers           events.py, points.py, incidents.py, stories.py, mentions.py, ingest.py
       └── /                 web/static/index.html and the bundle web/build.mjs writes there
                             (make web); a page saying how to build it when it was never built
 """
@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..settings import DEFAULT_MAX_PAGE_BYTES
 from ..store import open_store
-from . import events, incidents, ingest, mentions, stories
+from . import events, incidents, ingest, mentions, points, stories
 from .errors import install_error_handlers
 from .limits import LimitMiddleware
 
@@ -77,7 +77,7 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
     install_error_handlers(app)
-    for module in (events, incidents, stories, mentions, ingest):
+    for module in (events, points, incidents, stories, mentions, ingest):  # points before incidents/{id}
         app.include_router(module.router)
     _add_docs(app)
     _add_web(app)
