@@ -33,7 +33,6 @@ async function main() {
     logLevel: "warning",
   });
   await copyFile(here("src/index.html"), `${OUT}/index.html`);
-  await copyFile(here("src/world.json"), `${OUT}/world.json`);
   const basemap = await writeBasemap(`${OUT}/basemap`);
   const lock = await readFile(here("package-lock.json"));
   const info = {

@@ -1,8 +1,12 @@
 // Talking to /api: every request goes through fetchJson, which turns the error envelope
 // ({"error": {"status", "code", "message"}}) into an Error carrying the message.
 
-export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", "date_to", "certainty", "q", "source"];
-export const MAX_ROWS = 1000;
+// The filters every view shares, in the URL (#/?type=attack&date_from=2020): bbox is set by the
+// map's "Search this area" and shown as a chip in the filter form.
+export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", "date_to", "certainty", "q", "source",
+  "bbox"];
+// What a view adds to the URL besides filters: the list tab, its order, the timeline's zoom.
+export const VIEW_NAMES = ["list", "sort", "zoom"];
 
 export async function fetchJson(path, params) {
   const query = new URLSearchParams();
@@ -44,13 +48,27 @@ export async function hasIncidents() {
   return incidentsAvailable;
 }
 
-const FAMILY_COLOURS = {
-  violence: "#c0392b", protest: "#2874a6", riot: "#d35400", disaster: "#7e5109", arrest: "#7d3c98",
-  abduction: "#512e5f", interception: "#148f77", territory_change: "#b7950b", mobilize: "#5d6d7e",
-  claim_responsibility: "#943126", threaten: "#a04000", accuse: "#6e2c00", deny: "#566573", demand: "#1f618d",
-  warn: "#b9770e", meet: "#117a65", agree: "#1e8449", aid: "#239b56", sanction: "#4a235a",
-};
+// Every incident (or event) that passes the filters, as rows for the map and the timeline
+// (/api/incidents/points): fetched once per set of filters, so paging the list or sorting it
+// fetches nothing more.
+const pointCache = new Map();
 
-export function colourOf(family) {
-  return FAMILY_COLOURS[family] || "#616a6b";
+export function fetchPoints(kind, filters) {
+  const key = `${kind}?${new URLSearchParams(filters)}`;
+  if (!pointCache.has(key)) {
+    if (pointCache.size > 8) pointCache.delete(pointCache.keys().next().value);
+    const request = fetchJson(`/api/${kind}/points`, filters).then(readPoints);
+    request.catch(() => pointCache.delete(key));
+    pointCache.set(key, request);
+  }
+  return pointCache.get(key);
+}
+
+// The columns of /api/.../points as one record per point.
+export function readPoints(found) {
+  const rows = found.id.map((id, i) => ({
+    id, lat: found.lat[i], lon: found.lon[i], type: found.types[found.type[i]], family: found.families[found.family[i]],
+    killed: found.killed[i], injured: found.injured[i], date: found.date[i],
+  }));
+  return { rows, total: found.total, truncated: found.truncated };
 }
