@@ -69,6 +69,7 @@ export class IncidentMap {
     container.append(bar, this.element, this.legend);
     this.map = L.map(this.element, { minZoom: 1, maxZoom: 12, zoomSnap: 0.5, worldCopyJump: true,
       attributionControl: true });
+    this.element.leaflet = this.map;  // the tests read the zoom from it
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution("Natural Earth · GeoNames (CC BY 4.0) · Leaflet");
     this.map.fitBounds(WORLD);
