@@ -113,7 +113,8 @@ def map_counts(page) -> dict:
 def wait_map_idle(page) -> None:
     """Until the map has stopped moving (zoom and cluster animations over)."""
     page.wait_for_function("() => !document.querySelector('#map .leaflet-zoom-anim, #map .leaflet-cluster-anim')")
-    page.wait_for_timeout(350)
+    page.wait_for_timeout(400)
+    page.wait_for_function("() => !document.querySelector('#map .leaflet-zoom-anim, #map .leaflet-cluster-anim')")
 
 
 def small_text(page) -> list[str]:
