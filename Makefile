@@ -7,6 +7,8 @@
 # make lock:    re-resolve requirements.lock from pyproject.toml (needs the package registry).
 # make audit:   pip-audit over requirements.lock (needs a vulnerability database over the network).
 # make bench:   throughput and workers benchmarks, on demand (minutes; results in docs/benchmarks.md).
+# make web:     (re)build the web UI only: npm ci in web/, then esbuild into src/dateline/web/static/
+#               (docs/ui.md); make install does it too. Needs Node.js 18+ and npm.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +20,13 @@ DB ?= dateline.db
 LOCK_PYTHON := 3.11
 LOCK_PLATFORM := x86_64-manylinux_2_28
 
-.PHONY: install demo test lint lock audit bench docs clean
+.PHONY: install web demo test lint lock audit bench docs clean
+
+# The web UI's npm packages (web/package-lock.json, installed as locked) and its build
+# (web/build.mjs writes src/dateline/web/static/build.json last, so it stands for a whole build).
+WEB_MODULES := web/node_modules/.package-lock.json
+WEB_BUILT := src/dateline/web/static/build.json
+WEB_SOURCES := $(wildcard web/src/*) web/build.mjs web/basemap.mjs web/package.json
 
 # Every package of the lock, wheels only (nothing is built on the way), each file checked
 # against the hashes in the lock; pip itself and setuptools (the build backend) are in it too.
@@ -34,7 +42,18 @@ $(STAMP): $(LOCKED_STAMP) pyproject.toml
 	$(BIN)/python -m pip check
 	touch $@
 
-install: $(STAMP)
+$(WEB_MODULES): web/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make: npm is missing: the web UI is built with Node.js 18+ and npm" \
+	  "(Debian: apt-get install -y nodejs npm), see docs/ui.md" >&2; exit 1; }
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_MODULES)
+
+$(WEB_BUILT): $(WEB_MODULES) $(WEB_SOURCES)
+	cd web && npm run --silent build
+
+web: $(WEB_BUILT)
+
+install: $(STAMP) $(WEB_BUILT)
 
 # examples/pages/bad-download.txt fails on purpose, so ingest exits 1 ("some page
 # failed") after storing the rest; the demo accepts that status and shows the results.
@@ -84,4 +103,4 @@ docs: install
 	$(BIN)/python scripts/gen_cli_docs.py
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache web/node_modules src/dateline/web/static

@@ -16,6 +16,9 @@
   chrome lines) into a folder and returns their paths: for parallel and resume tests.
 - ``nlp``: the spaCy pipeline, loaded once per session; skipped with the reason when
   the model package is absent.
+- ``many_incidents_db``: a SQLite store of 1,200 made-up incidents over ten years (2015-2024)
+  in 14 regions of the world (many on the same town, some unplaced), written through the
+  store API in a few seconds: for the map's clusters, the timeline and the points API.
 """
 from __future__ import annotations
 
@@ -180,3 +183,63 @@ def nlp():
         return load_nlp()
     except ModelMissing as e:
         pytest.skip(str(e))
+
+
+# Ten years of made-up incidents, one page each: a region's centre, its towns around it.
+MANY_REGIONS = (("Sahel", "ML", 14.5, -3.0), ("Lake Chad", "NG", 12.0, 13.5), ("Horn", "SO", 3.0, 45.0),
+                ("Great Lakes", "CD", -1.5, 29.0), ("Levant", "SY", 35.0, 38.0), ("Donbas", "UA", 48.0, 37.8),
+                ("Kashmir", "IN", 34.0, 75.0), ("Rakhine", "MM", 20.5, 93.5), ("Mindanao", "PH", 7.5, 124.5),
+                ("Michoacan", "MX", 19.2, -101.9), ("Cauca", "CO", 2.5, -76.6), ("Great Lakes US", "US", 41.9, -87.7),
+                ("Highlands", "PG", -6.0, 145.0), ("Andes", "PE", -13.2, -74.2))
+MANY_KINDS = (("attack", "attacked", "Gunmen attacked a market in {town}, killing {n} people, police said."),
+              ("armed_clash", "clashed", "Soldiers clashed with fighters near {town}, leaving {n} dead."),
+              ("bombing", "exploded", "A roadside bomb exploded outside {town}, killing {n} travellers."),
+              ("protest", "marched", "Hundreds of teachers marched through {town} to demand back pay."),
+              ("riot", "rioted", "Youths rioted in {town} after a disputed vote, burning {n} cars."),
+              ("arrest", "arrested", "Police arrested {n} people in {town} after a night of looting."),
+              ("disaster", "flooded", "The river flooded {town}, killing {n} residents, officials said."))
+MANY_COUNT = 1200
+MANY_UNPLACED = 24   # incidents with no place: in the list and the timeline, not on the map
+
+
+def write_many_incidents(path: str) -> None:
+    """MANY_COUNT incidents, one page and one event each, every third day from 2015-01-01 (so no
+    two merge), at 5 towns per region (the same town again every 70 incidents)."""
+    from datetime import date, timedelta
+
+    from dateline.models import Event, EventPlace, Extraction, Page, Story
+    from dateline.store import open_store
+    from dateline.store.incidents import refresh_incidents
+
+    extractions = []
+    for i in range(MANY_COUNT):
+        region, country, lat, lon = MANY_REGIONS[i % len(MANY_REGIONS)]
+        town_no = (i // len(MANY_REGIONS)) % 5
+        town = f"{region} Town {town_no + 1}"
+        kind, trigger, template = MANY_KINDS[(i // len(MANY_REGIONS)) % len(MANY_KINDS)]
+        killed = None if kind == "protest" else (i * 7) % 23
+        sentence = template.format(town=town, n=killed)
+        day = (date(2015, 1, 1) + timedelta(days=3 * i)).isoformat()
+        place = None if i % (MANY_COUNT // MANY_UNPLACED) == 7 else EventPlace(
+            name=town, country=country, admin1="01", lat=lat + 0.6 * town_no - 1.2, lon=lon + 0.45 * town_no - 0.9,
+            precision="place")
+        start = sentence.index(trigger)
+        event = Event(type=kind, trigger=trigger, trigger_span=(start, start + len(trigger)), sentence=sentence,
+                      sentence_span=(0, len(sentence)), date=day, place=place,
+                      killed=None if kind in ("protest", "arrest") else killed,
+                      arrested=killed if kind == "arrest" else None)
+        headline = f"{town}: {kind.replace('_', ' ')} number {i}"
+        story = Story(headline=headline, body=(sentence,), published=day, events=(event,))
+        text = f"Menu | World\n{headline}\n{sentence}\nShare | Subscribe"
+        extractions.append(Extraction(page=Page(f"wire-{i % 9}", text, url=f"https://wire-{i % 9}.example/{i}"),
+                                      stories=(story,), nlp_version="nlp-test", coder_version="coder-test"))
+    with open_store(path) as store:
+        store.add_extractions(extractions)
+        refresh_incidents(store)
+
+
+@pytest.fixture(scope="session")
+def many_incidents_db(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("many") / "many.db")
+    write_many_incidents(path)
+    return path

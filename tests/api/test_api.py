@@ -146,7 +146,7 @@ def test_ui_is_served_with_a_strict_content_policy(client):
     assert page.status_code == 200 and "<script type=\"module\" src=\"/static/app.js\">" in page.text
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    assert client.get("/static/world.json").json()["countries"]
+    assert client.get("/static/basemap/labels.json").json()["countries"]  # the offline basemap (docs/ui.md)
 
 
 def test_every_error_has_one_envelope(demo_db: str):

@@ -3,8 +3,8 @@ uvicorn on a free local port over a store made from the example pages (two outle
 on one attack among them) and the hostile page in tests/web/data (<script>, onerror
 attributes, javascript: links and URL) that must render as inert text.
 
-The screenshots in docs/ui/ (shown in docs/ui.md) are taken here: run with
-DATELINE_UPDATE_SCREENSHOTS=1 to rewrite them.
+The screenshots in docs/ui/ (shown in docs/ui.md) are taken here and in test_workbench.py
+(the map and timeline on 1,200 incidents): run with DATELINE_UPDATE_SCREENSHOTS=1 to rewrite them.
 """
 from __future__ import annotations
 
@@ -13,34 +13,19 @@ import importlib.util
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+import webui
+from webui import CHROMIUM, list_rows, open_tab, open_view, serve, skip_without_browser, wait_map_idle, wait_ready
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+skip_without_browser()
+browser = webui.browser  # the fixture both modules share
 
-if not CHROMIUM.exists():
-    pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium)",
-                allow_module_level=True)
-playwright_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
-uvicorn = pytest.importorskip("uvicorn")
-
-from dateline.api import create_app  # noqa: E402
 from dateline.store import open_store  # noqa: E402
 from dateline.store.ingest import ingest_sources  # noqa: E402
 
 HAS_INCIDENTS = importlib.util.find_spec("dateline.store.incidents") is not None
-
-
-def find_free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -51,25 +36,8 @@ def server_url(tmp_path_factory, repo_root: Path):
         if HAS_INCIDENTS:
             from dateline.store.incidents import refresh_incidents
             refresh_incidents(store)
-    port = find_free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    with serve(db) as url:
+        yield url
 
 
 @pytest.fixture
@@ -77,14 +45,9 @@ def page(browser, server_url):
     """A fresh page that records every dialog and script error instead of letting them pass."""
     # bypass_csp: the page's Content-Security-Policy would stop a script even if the UI let one
     # into the page; without it, these tests prove the UI itself renders page text as text.
-    context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=server_url, bypass_csp=True)
-    tab = context.new_page()
-    tab.dialogs = []
-    tab.errors = []
-    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab = open_tab(browser, server_url, bypass_csp=True)
     yield tab
-    context.close()
+    tab.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -98,36 +61,17 @@ def shots(repo_root: Path, tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("screenshots")
 
 
-def open_view(page, route: str) -> None:
-    page.goto("/" + route)
-    wait_ready(page)
-
-
-def wait_ready(page) -> None:
-    """Until the view shows the route in the address bar (not the one before it)."""
-    page.wait_for_selector("body[data-ready=true]")
-    page.wait_for_function("document.body.dataset.rendered === location.hash"
-                           " && document.getElementById('view').getAttribute('aria-busy') === 'false'")
-
-
-def list_rows(page) -> list[dict]:
-    return page.eval_on_selector_all("table.list tbody tr", """rows => rows.map(r => ({
-        type: r.dataset.type, date: r.cells[0].firstChild.textContent }))""")
-
-
-def test_overview_shows_map_timeline_and_list(page, shots: Path):
+def test_overview_shows_map_timeline_and_list(page):
     open_view(page, "")
-    marks = page.locator("svg.map circle.mark")
-    assert marks.count() >= 10
-    assert page.locator("svg.map .land path").count() > 150  # the shipped world outline
-    assert page.locator("svg.timeline .bars rect").count() >= 10
+    page.wait_for_selector("#map .leaflet-basemap-pane canvas")  # the offline basemap is drawn
+    page.wait_for_function("+document.getElementById('map').dataset.located > 0")
+    wait_map_idle(page)
+    located = int(page.locator("#map").get_attribute("data-located"))
+    shown = page.evaluate("""() => [...document.querySelectorAll('#map .incident-cluster')]
+        .reduce((n, e) => n + +e.dataset.count, 0) + document.querySelectorAll('#map path.incident-mark').length""")
+    assert shown == located >= 8
+    assert int(page.locator("#timeline-chart").get_attribute("data-bins")) >= 5
     assert len(list_rows(page)) >= 10
-    deadliest = page.eval_on_selector_all("svg.map circle.mark", "cs => Math.max(...cs.map(c => +c.getAttribute('r')))")
-    smallest = page.eval_on_selector_all("svg.map circle.mark", "cs => Math.min(...cs.map(c => +c.getAttribute('r')))")
-    assert deadliest > smallest  # sized by casualties
-    page.screenshot(path=str(shots / "overview.png"), full_page=True)
-    page.locator(".map-panel").screenshot(path=str(shots / "map.png"))
-    page.locator(".time-panel").screenshot(path=str(shots / "timeline.png"))
     assert not page.errors and not page.dialogs
 
 
@@ -168,11 +112,12 @@ def test_filter_by_type_then_by_date(page):
 def test_brushing_the_timeline_filters_by_days(page):
     open_view(page, "#/?list=events")
     total = len(list_rows(page))
-    box = page.locator("svg.timeline").bounding_box()
-    y = box["y"] + box["height"] * 0.4
-    page.mouse.move(box["x"] + box["width"] * 0.85, y)
+    assert page.locator("#timeline-chart").get_attribute("data-bin") == "week"  # the demo's months, by week
+    box = page.locator("#timeline-chart .u-over").bounding_box()
+    y = box["y"] + box["height"] * 0.5
+    page.mouse.move(box["x"] + box["width"] * 0.8, y)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.93, y, steps=5)
+    page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=5)
     page.mouse.move(box["x"] + box["width"] - 1, y, steps=5)
     page.mouse.up()
     page.wait_for_function("location.hash.includes('date_from=')")
@@ -181,13 +126,14 @@ def test_brushing_the_timeline_filters_by_days(page):
     rows = list_rows(page)
     assert 0 < len(rows) < total
     assert all(params["date_from"] <= r["date"] <= params["date_to"] for r in rows)
-    assert float(page.locator("svg.timeline .brush").get_attribute("width")) > 0
+    assert page.locator("#filters input[name=date_from]").input_value() == params["date_from"]
+    assert page.locator("#timeline-chart .u-select").bounding_box()["width"] > 0  # the chosen weeks stay marked
 
 
 @pytest.mark.skipif(not HAS_INCIDENTS, reason="store/incidents.py (issue 4) is not in this build")
 def test_incident_view_sets_sources_side_by_side(page, shots: Path):
-    open_view(page, "")
-    page.locator("svg.map circle.mark", has=page.locator("title", has_text="attack")).first.click()
+    open_view(page, "#/?type=attack")
+    page.locator("table.list tr[data-type=attack] td.link a").first.click()
     page.wait_for_selector("#incident-view")
     wait_ready(page)
     cards = page.locator(".source-card")
@@ -203,7 +149,14 @@ def test_incident_view_sets_sources_side_by_side(page, shots: Path):
     page.wait_for_selector("#story-view")
     wait_ready(page)
     assert page.locator("#story-text .count.focus").first.inner_text().startswith("five")  # its own figure
+    page.wait_for_selector(".event-card .incident-link a")  # and the way back to its incident
     page.screenshot(path=str(shots / "story.png"), full_page=True)
+    page.locator(".event-card.focus .incident-link a").click()
+    page.wait_for_selector("#incident-view")
+    wait_ready(page)
+    page.locator("#incident-view a", has_text="back to the overview").click()
+    wait_ready(page)
+    assert page.evaluate("location.hash") == "#/?type=attack"  # the overview as it was left
 
 
 def test_story_view_highlights_and_hostile_page_stays_text(page, shots: Path):
@@ -230,16 +183,16 @@ def test_story_view_highlights_and_hostile_page_stays_text(page, shots: Path):
 
 
 def test_phone_layout_fits_the_screen(browser, server_url, shots: Path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server_url,
-                                  device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=True)
-    tab = context.new_page()
+    tab = open_tab(browser, server_url, width=390, height=844, device_scale_factor=2, is_mobile=True,
+                   has_touch=True)
     open_view(tab, "")
     assert tab.evaluate("document.documentElement.scrollWidth") <= 392
     map_box = tab.locator(".map-panel").bounding_box()
     list_box = tab.locator(".list-panel").bounding_box()
-    assert list_box["y"] > map_box["y"] + map_box["height"] - 1  # stacked, not squeezed side by side
+    assert map_box["y"] > list_box["y"] + list_box["height"] - 1  # stacked, the list first
     tab.screenshot(path=str(shots / "phone.png"))
-    context.close()
+    assert tab.evaluate("window.__violations") == []  # the page runs under its own CSP
+    tab.context.close()
 
 
 def test_chromium_is_found():

@@ -4,25 +4,28 @@ swagger-ui-bundle when installed: no CDN).
 
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
       ├── LimitMiddleware   413 for big bodies, 429 past the rate, security headers
-      ├── routers           events.py, incidents.py, stories.py, mentions.py, ingest.py, types.py
-      └── /                 web/static/index.html and its scripts (web/)
+      ├── routers           events.py, points.py, incidents.py, stories.py, mentions.py, ingest.py, types.py
+      └── /                 web/static/index.html and the bundle web/build.mjs writes there
+                            (make web); a page saying how to build it when it was never built
 """
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..settings import DEFAULT_MAX_PAGE_BYTES
 from ..store import open_store
-from . import events, incidents, ingest, mentions, stories, types
+from . import events, incidents, ingest, mentions, points, stories, types
 from .errors import install_error_handlers
 from .limits import LimitMiddleware
 
@@ -34,10 +37,18 @@ DESCRIPTION = """Coded events, incidents, stories, quotes and entities read from
 Every error comes as `{"error": {"status", "code", "message"}}`. Listings take `limit` (at most 1000)
 and `offset` and answer `{"items", "total", "limit", "offset"}`. Read-only unless the server was
 started with an ingest token."""
+NOT_BUILT = ("The web UI was never built, so there is nothing to show here (the API under /api works). "
+             "Build it with `make web` (or `make install`), which runs `npm ci` and `npm run build` in web/ "
+             "and needs Node.js 18+ and npm: see docs/ui.md.")
 
 
 def locate_static() -> str:
     return str(resources.files("dateline.web") / "static")
+
+
+def check_web_built(static: str) -> bool:
+    """Whether web/build.mjs has written the UI into ``static`` (it writes build.json last)."""
+    return Path(static, "index.html").is_file() and Path(static, "build.json").is_file()
 
 
 def _swagger_assets() -> str | None:
@@ -67,7 +78,7 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
     install_error_handlers(app)
-    for module in (events, incidents, stories, mentions, ingest, types):
+    for module in (events, points, incidents, stories, mentions, ingest, types):  # points before incidents/{id}
         app.include_router(module.router)
     _add_docs(app)
     _add_web(app)
@@ -94,10 +105,17 @@ def _add_docs(app: FastAPI) -> None:
 
 def _add_web(app: FastAPI) -> None:
     static = locate_static()
-    app.mount("/static", StaticFiles(directory=static), name="static")
+    built = check_web_built(static)
+    if built:
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    else:
+        log.warning("%s (looked in %s)", NOT_BUILT, static)
 
     @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
+    def index() -> Response:
+        if not built:
+            page = f"<!doctype html><title>dateline</title><h1>dateline</h1><p>{html.escape(NOT_BUILT)}</p>"
+            return HTMLResponse(page, status_code=503)
         return FileResponse(f"{static}/index.html", media_type="text/html")
 
     @app.get("/index.html", include_in_schema=False)

@@ -1,8 +1,9 @@
 // One story: its text with entities, quotes and event fields highlighted (every mark built
 // from character offsets, the text inserted as text), its events beside it, removed lines apart.
-import { colourOf, fetchJson } from "./api.js";
-import { clear, formatCount, formatDate, h, routeLink, safeLink } from "./dom.js";
-import { swatch } from "./map.js";
+import { fetchJson } from "./api.js";
+import { colourOf } from "./colours.js";
+import { clear, formatCount, formatDate, h, routeLink, safeLink, swatch } from "./dom.js";
+import { lastView } from "./routes.js";
 
 function cssName(text) {
   return String(text || "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
@@ -97,7 +98,7 @@ export async function showStory(view, id, eventId) {
   const captions = story.captions.length ? h("section", { className: "captions" }, h("h3", null, "Captions"),
     h("ul", null, story.captions.map((c) => h("li", null, c.text, c.credit ? h("span", { className: "muted" }, ` (${c.credit})`) : null)))) : null;
   root.append(
-    h("p", null, routeLink([""], "‹ back to the overview")),
+    backLinks(),
     h("h2", { id: "story-headline" }, story.headline || "(no headline)"),
     h("p", { className: "muted" }, meta),
     h("p", { className: "small-print" }, safeLink(story.url, story.url || "")),
@@ -112,18 +113,59 @@ export async function showStory(view, id, eventId) {
   clear(view).appendChild(root);
   const index = story.events.findIndex((e) => e.event_id === eventId);
   if (index >= 0) focusEvent(root, index);
+  await linkIncidents(root, story);
 }
 
+function backLinks() {
+  const overview = h("a", null, "‹ back to the overview");
+  overview.href = lastView("overview");
+  const stories = h("a", null, "‹ back to the stories");
+  stories.href = lastView("stories");
+  return h("p", null, overview, " · ", stories);
+}
+
+// Each event card links to the incident its event belongs to: the incidents that have a source
+// on this story's page, and among their sources this very event.
+async function linkIncidents(root, story) {
+  if (!story.events.length) return;
+  let found;
+  try {
+    found = await fetchJson("/api/incidents", { source: story.url || story.source, limit: 1000 });
+  } catch (error) {
+    return;  // a store without incidents: the cards stay as they are
+  }
+  for (const card of root.querySelectorAll(".event-card")) {
+    const incident = found.items.find((i) => i.sources.some((s) => s.page_id === story.page_id
+      && s.story_position === story.position && s.event_id === card.dataset.eventId));
+    if (!incident) continue;
+    const others = incident.source_count - 1;
+    card.appendChild(h("div", { className: "small-print incident-link" }, routeLink(["incident", incident.incident_id],
+      `the incident${others > 0 ? `, with ${others} other source${others === 1 ? "" : "s"}` : ""} ›`)));
+  }
+}
+
+const STORY_FILTERS = ["q", "source", "date_from", "date_to"];
+
 export async function showStories(view, params, { setParams }) {
-  const page = await fetchJson("/api/stories", { q: params.q, source: params.source, limit: 50, offset: params.offset || 0 });
+  const asked = Object.fromEntries(STORY_FILTERS.map((name) => [name, params[name]]));
+  const page = await fetchJson("/api/stories", { ...asked, limit: 50, offset: params.offset || 0 });
   const offset = Number(params.offset || 0);
+  const prev = h("button", { type: "button", className: "small", disabled: offset <= 0 }, "‹ previous");
   const next = h("button", { type: "button", className: "small", disabled: offset + page.items.length >= page.total }, "next ›");
+  prev.addEventListener("click", () => setParams({ ...params, offset: offset > 50 ? String(offset - 50) : "" }));
   next.addEventListener("click", () => setParams({ ...params, offset: String(offset + 50) }));
+  const ignored = ["type", "family", "country", "place", "certainty", "bbox"].filter((name) => params[name]);
   clear(view).appendChild(h("section", { className: "panel" },
     h("h2", null, `Stories (${page.total})`),
+    ignored.length ? h("p", { className: "warning small-print", id: "stories-ignored" },
+      `Stories are chosen by Words, Source and publication dates (From, To); ${ignored.join(", ")} apply to incidents and events only.`) : null,
+    h("div", { className: "list-tools" }, prev, next),
     h("ul", { className: "stories", id: "stories-list" }, page.items.map((s) => h("li", null,
       routeLink(["story", s.story_id], s.headline || "(no headline)"),
       h("div", { className: "muted small-print" }, [s.source, s.published].filter(Boolean).join(" · ")),
       h("p", { className: "lead" }, s.lead)))),
-    next));
+    h("div", { className: "list-tools" }, prev.cloneNode(true), next.cloneNode(true))));
+  const [prev2, next2] = view.querySelectorAll(".list-tools:last-child button");
+  prev2?.addEventListener("click", () => prev.click());
+  next2?.addEventListener("click", () => next.click());
 }

@@ -1,8 +1,12 @@
 // Talking to /api: every request goes through fetchJson, which turns the error envelope
 // ({"error": {"status", "code", "message"}}) into an Error carrying the message.
 
-export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", "date_to", "certainty", "q", "source"];
-export const MAX_ROWS = 1000;
+// The filters every view shares, in the URL (#/?type=attack&date_from=2020): bbox is set by the
+// map's "Search this area" and shown as a chip in the filter form.
+export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", "date_to", "certainty", "q", "source",
+  "bbox"];
+// What a view adds to the URL besides filters: the list tab, its order, the timeline's zoom.
+export const VIEW_NAMES = ["list", "sort", "zoom"];
 
 export async function fetchJson(path, params) {
   const query = new URLSearchParams();
@@ -44,19 +48,27 @@ export async function hasIncidents() {
   return incidentsAvailable;
 }
 
-// Family colours come from /api/types (data/event_types.csv): loadTypes() fills them once,
-// before the first view is drawn; a family the table does not know is drawn grey.
-const familyColours = new Map();
+// Every incident (or event) that passes the filters, as rows for the map and the timeline
+// (/api/incidents/points): fetched once per set of filters, so paging the list or sorting it
+// fetches nothing more.
+const pointCache = new Map();
 
-export async function loadTypes() {
-  try {
-    const found = await fetchJson("/api/types");
-    for (const { family, colour } of found.families) familyColours.set(family, colour);
-  } catch (error) {
-    console.warn("no event types", error);
+export function fetchPoints(kind, filters) {
+  const key = `${kind}?${new URLSearchParams(filters)}`;
+  if (!pointCache.has(key)) {
+    if (pointCache.size > 8) pointCache.delete(pointCache.keys().next().value);
+    const request = fetchJson(`/api/${kind}/points`, filters).then(readPoints);
+    request.catch(() => pointCache.delete(key));
+    pointCache.set(key, request);
   }
+  return pointCache.get(key);
 }
 
-export function colourOf(family) {
-  return familyColours.get(family) || "#616a6b";
+// The columns of /api/.../points as one record per point.
+export function readPoints(found) {
+  const rows = found.id.map((id, i) => ({
+    id, lat: found.lat[i], lon: found.lon[i], type: found.types[found.type[i]], family: found.families[found.family[i]],
+    killed: found.killed[i], injured: found.injured[i], date: found.date[i],
+  }));
+  return { rows, total: found.total, truncated: found.truncated };
 }

@@ -1,9 +1,13 @@
 // The web UI's entry: a hash router (#/, #/stories, #/incident/ID, #/story/ID[/EVENT]) and
 // the filter form, whose values live in the URL so every view can be bookmarked and shared.
-import { FILTER_NAMES, fetchJson, loadTypes } from "./api.js";
+// The filters (and the list's tab and order) are kept across views: the links back to the
+// overview or the stories lead to the last one seen, filters and all.
+import { FILTER_NAMES, VIEW_NAMES, fetchJson } from "./api.js";
+import { loadColours } from "./colours.js";
 import { clear, h } from "./dom.js";
 import { showIncident } from "./incident.js";
 import { showOverview } from "./overview.js";
+import { lastView, rememberView, routeTo } from "./routes.js";
 import { showStories, showStory } from "./story.js";
 
 const view = document.getElementById("view");
@@ -17,9 +21,7 @@ function readRoute() {
 }
 
 function setParams(params, base) {
-  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ""));
-  const query = new URLSearchParams(clean).toString();
-  const target = `#/${base ?? (readRoute().parts[0] === "stories" ? "stories" : "")}${query ? "?" + query : ""}`;
+  const target = routeTo(params, base ?? (readRoute().parts[0] === "stories" ? "stories" : ""));
   if (location.hash === target) render(); else location.hash = target;
 }
 
@@ -28,6 +30,9 @@ function fillForm(params) {
     const field = form.elements.namedItem(name);
     if (field) field.value = params[name] || "";
   }
+  const chip = document.getElementById("area-chip");
+  chip.hidden = !params.bbox;
+  chip.querySelector("output").textContent = params.bbox ? params.bbox.split(",").join(", ") : "";
 }
 
 function addOptions(select, values) {
@@ -53,14 +58,16 @@ function showError(error) {
 async function render() {
   const { parts, params } = readRoute();
   fillForm(params);
-  document.querySelectorAll("[data-nav]").forEach((a) => a.classList.toggle("active",
-    a.dataset.nav === (parts[0] === "stories" ? "stories" : parts.length ? "" : "overview")));
+  const section = parts[0] === "stories" ? "stories" : parts.length ? "" : "overview";
+  document.querySelectorAll("[data-nav]").forEach((a) => a.classList.toggle("active", a.dataset.nav === section));
   view.setAttribute("aria-busy", "true");
   try {
     if (parts[0] === "incident" && parts[1]) await showIncident(view, parts[1]);
     else if (parts[0] === "story" && parts[1]) await showStory(view, parts[1], parts[2]);
     else if (parts[0] === "stories") await showStories(view, params, { setParams });
     else await showOverview(view, params, { setParams });
+    if (section) rememberView(section, location.hash);
+    document.querySelectorAll("[data-nav]").forEach((a) => { a.href = lastView(a.dataset.nav); });
   } catch (error) {
     showError(error);
   } finally {
@@ -70,17 +77,26 @@ async function render() {
   }
 }
 
+// Filter and Clear keep the view's tab, order and timeline zoom; they start the list over.
+function viewParams() {
+  const { params } = readRoute();
+  return Object.fromEntries(VIEW_NAMES.filter((n) => params[n]).map((n) => [n, params[n]]));
+}
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const { params: current } = readRoute();
-  const params = current.list ? { list: current.list } : {};  // keep the list tab; filters start over
+  const params = viewParams();
   for (const name of FILTER_NAMES) {
     const value = form.elements.namedItem(name)?.value?.trim();
     if (value) params[name] = value;
   }
-  const onStories = readRoute().parts[0] === "stories";
-  setParams(params, onStories ? "stories" : "");
+  setParams(params, readRoute().parts[0] === "stories" ? "stories" : "");
 });
-document.getElementById("clear-filters").addEventListener("click", () => setParams({}, ""));
+document.getElementById("clear-filters").addEventListener("click", () =>
+  setParams(viewParams(), readRoute().parts[0] === "stories" ? "stories" : ""));
+document.getElementById("clear-area").addEventListener("click", () => {
+  const { parts, params } = readRoute();
+  setParams({ ...params, bbox: "", offset: "" }, parts[0] === "stories" ? "stories" : "");
+});
 window.addEventListener("hashchange", render);
-Promise.all([loadVocabulary(), loadTypes()]).then(render);
+Promise.all([loadVocabulary(), loadColours()]).then(render);

@@ -1,7 +1,8 @@
 // One incident: its merged figures and every source side by side, figures that differ marked.
-import { colourOf, fetchJson } from "./api.js";
-import { clear, formatCount, formatDate, h, routeLink, safeLink } from "./dom.js";
-import { swatch } from "./map.js";
+import { fetchJson } from "./api.js";
+import { colourOf } from "./colours.js";
+import { clear, formatCount, formatDate, h, routeLink, safeLink, swatch } from "./dom.js";
+import { lastView, routeTo } from "./routes.js";
 
 const FIGURES = ["killed", "injured", "arrested"];
 
@@ -33,6 +34,22 @@ function sourceCard(source, incident) {
     h("div", { className: "muted small-print" }, "trigger: ", h("b", null, source.trigger || "–")));
 }
 
+// Back to the overview as it was left, and to the overview of what happened near this incident.
+function backLinks(incident) {
+  const back = h("a", null, "‹ back to the overview");
+  back.href = lastView("overview");
+  const links = [back];
+  if (incident.lat !== null && incident.lon !== null) {
+    const r = (n) => Math.round(n * 1000) / 1000;
+    const box = [r(Math.max(-180, incident.lon - 1)), r(Math.max(-90, incident.lat - 1)),
+      r(Math.min(180, incident.lon + 1)), r(Math.min(90, incident.lat + 1))].join(",");
+    const near = h("a", { id: "nearby" }, "incidents within about 100 km on the map");
+    near.href = routeTo({ bbox: box });
+    links.push(" · ", near);
+  }
+  return h("p", null, links);
+}
+
 export async function showIncident(view, id) {
   const incident = await fetchJson(`/api/incidents/${encodeURIComponent(id)}`);
   const place = [incident.place_name, incident.country].filter(Boolean).join(", ");
@@ -40,7 +57,7 @@ export async function showIncident(view, id) {
     FIGURES.map((name) => h("tr", { className: incident.differ.includes(name) ? "differs" : null },
       h("th", null, name), h("td", null, rangeText(incident, name))))));
   clear(view).append(h("section", { className: "panel incident", id: "incident-view" },
-    h("p", null, routeLink([""], "‹ back to the overview")),
+    backLinks(incident),
     h("h2", null, swatch(colourOf(incident.family)), `${incident.type} · ${place || "no place"}`),
     h("p", { className: "muted" }, `${formatDate(incident.date, incident.date_end)} · ${incident.certainty} · `
       + `${incident.source_count} source${incident.source_count === 1 ? "" : "s"} · precision ${incident.precision || "–"}`),

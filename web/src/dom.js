@@ -67,3 +67,10 @@ export function formatDate(start, end) {
   if (!start) return "undated";
   return end ? `${start} – ${end}` : start;
 }
+
+// A round colour key (a family's colour) before a label.
+export function swatch(colour) {
+  const el = h("i", { className: "swatch" });
+  el.style.background = colour;  // CSSOM, not a style attribute: allowed by the page's CSP
+  return el;
+}

@@ -1,0 +1,95 @@
+// The overview: the timeline, the list and the map, in that order on the page and for the
+// keyboard (filters, then the list, then the map), all driven by the filters in the URL.
+// The page is built once and kept while the filters change, so the map keeps its view and
+// paging the list fetches only the page: the points behind the map and the timeline are
+// fetched once per set of filters (api.js).
+import { fetchJson, fetchPoints, hasIncidents, pickFilters } from "./api.js";
+import { h } from "./dom.js";
+import { drawList, PAGE } from "./list.js";
+import { IncidentMap } from "./map.js";
+import { drawTimeline } from "./timeline.js";
+
+const DATELESS = ["type", "family", "country", "place", "certainty", "q", "source", "bbox"];
+let page = null;  // the built page: {root, map, ...}
+let keepView = false;  // the next map update keeps the view ("Search this area")
+
+function go(parts) {
+  location.hash = "#/" + parts.map((p) => encodeURIComponent(String(p))).join("/");
+}
+
+function skipToMap() {
+  const button = h("button", { type: "button", className: "small skip" }, "Jump to the map");
+  button.addEventListener("click", () => document.getElementById("map")?.focus());
+  return h("p", null, button);
+}
+
+function build(view, incidents, setParams) {
+  const tabs = h("div", { className: "tabs", role: "group", "aria-label": "List" });
+  const exports = h("div", { className: "exports", id: "exports" });
+  const root = h("div", { className: "overview", id: "overview" },
+    h("section", { className: "panel time-panel", "aria-labelledby": "timeline-title" }, h("div", { id: "timeline" })),
+    h("section", { className: "panel list-panel", "aria-label": "List" }, tabs, h("div", { id: "list" }), exports,
+      skipToMap()),
+    h("section", { className: "panel map-panel", "aria-label": "Map" }, h("h2", null, incidents ? "Map of incidents" : "Map of events"),
+      h("div", { id: "map-box" })));
+  view.replaceChildren(root);
+  const map = new IncidentMap(root.querySelector("#map-box"), {
+    onPick: (row) => go(incidents ? ["incident", row.id] : ["story", ...row.id.split("/")]),
+    onSearchArea: (bbox) => { keepView = true; setParams({ ...page.params, bbox: bbox || "", offset: "" }); },
+  });
+  return { root, map, tabs, exports, incidents, pointsKey: null, timelineKey: null };
+}
+
+function drawTabs(state, mode, params, setParams) {
+  state.tabs.replaceChildren(...(state.incidents ? ["incidents", "events"] : []).map((name) => {
+    const tab = h("button", { type: "button", className: name === mode ? "tab active" : "tab",
+      "aria-pressed": String(name === mode) }, name);
+    tab.addEventListener("click", () => setParams({ ...params, list: name, offset: "", sort: "" }));
+    return tab;
+  }));
+}
+
+function drawExports(state, filters) {
+  state.exports.replaceChildren("Export the events that match: ", ...["acled", "plover", "geojson", "jsonl"].map((fmt) => {
+    const a = h("a", { download: "" }, fmt);
+    a.href = `/api/export/${fmt}?` + new URLSearchParams(filters).toString();
+    return a;
+  }));
+}
+
+export async function showOverview(view, params, { setParams }) {
+  const incidents = await hasIncidents();
+  if (!page || !view.contains(page.root)) page = build(view, incidents, setParams);
+  const state = page;
+  state.params = params;
+  const filters = pickFilters(params);
+  const mode = incidents && params.list !== "events" ? "incidents" : "events";
+  const kind = incidents ? "incidents" : "events";
+  drawTabs(state, mode, params, setParams);
+  drawExports(state, filters);
+
+  const timelineFilters = pickFilters(params, DATELESS);
+  const [points, timelinePoints, listPage] = await Promise.all([
+    fetchPoints(kind, filters),
+    fetchPoints(kind, timelineFilters),
+    fetchJson(`/api/${mode}`, { ...filters, limit: PAGE, offset: params.offset || 0, sort: params.sort }),
+  ]);
+  drawList(state.root.querySelector("#list"), listPage, mode, params, { setParams });
+
+  const pointsKey = JSON.stringify(filters);
+  if (pointsKey !== state.pointsKey) {
+    state.map.show(points.rows, { noun: kind, total: points.total, truncated: points.truncated,
+      fit: !keepView, bbox: params.bbox });
+    state.pointsKey = pointsKey;
+    keepView = false;
+  }
+  const timelineKey = JSON.stringify([timelineFilters, params.date_from, params.date_to, params.zoom]);
+  if (timelineKey !== state.timelineKey) {
+    drawTimeline(state.root.querySelector("#timeline"), timelinePoints.rows, {
+      noun: kind, selected: [params.date_from, params.date_to], zoomed: params.zoom === "dates",
+      onBrush: ([from, to]) => setParams({ ...params, date_from: from, date_to: to, offset: "" }),
+      onZoom: (zoom) => setParams({ ...params, zoom: zoom ? "dates" : "" }),
+    });
+    state.timelineKey = timelineKey;
+  }
+}
