@@ -90,7 +90,7 @@ def find_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort:
     rows without a value come last either way. ValueError for an unknown key or a bad date.
     """
     key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
-    query = (select(incidents).where(*_conditions(filters))
+    query = (select(incidents).where(*incident_conditions(filters))
              .order_by(*order_by_sort(INCIDENT_SORTS[key], descending), incidents.c.incident_id))
     return read_page(store, query, _select_count(filters), _read_incidents, limit=limit, offset=offset)
 
@@ -131,7 +131,7 @@ def get_incident(store: SqlStore, incident_id: str) -> StoredIncident | None:
 # SQL
 
 
-def _conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
+def incident_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
     """The WHERE clauses of the filters given (InvalidFilter for a date that is none)."""
     f = filters
     found = column_conditions(incidents, f)
@@ -159,7 +159,7 @@ def _any_source(condition: ColumnElement[bool], *, with_story: bool = False) -> 
 
 
 def _select_count(filters: EventFilters) -> Select[Any]:
-    return select(func.count()).select_from(incidents).where(*_conditions(filters))
+    return select(func.count()).select_from(incidents).where(*incident_conditions(filters))
 
 
 def _read_incidents(conn: Connection, rows: Sequence[ResultRow]) -> list[StoredIncident]:

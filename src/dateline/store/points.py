@@ -15,13 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Select, func, select
 
-from .incident_queries import _conditions as incident_conditions
-from .incident_tables import incidents
-from .queries import EventFilters, _events_base, _filter_events
-from .rows import QueryConnection
-from .schema import events
+from .base import ResultRow
+from .filters import EventFilters
+from .incident_queries import incident_conditions
+from .queries import ResultPage, read_each, read_page, select_events
+from .schema import events, incidents
 from .sql import SqlStore
 
 
@@ -63,32 +63,26 @@ def list_incident_points(store: SqlStore, filters: EventFilters = NO_FILTERS, *,
              .where(*incident_conditions(filters))
              .order_by(c.date_from.is_(None), c.date_from, c.incident_id))
     counted = select(func.count()).select_from(incidents).where(*incident_conditions(filters))
-    return _read_points(store, query, counted, limit=limit,
-                        make_id=lambda row: row.incident_id)
+    return read_points(store, query, counted, limit=limit, make_id=lambda row: row.incident_id)
 
 
 def list_event_points(store: SqlStore, filters: EventFilters = NO_FILTERS, *,
                       limit: int | None = None) -> PointPage:
     """Every event that passes the filters as a point, by first day (undated last), then story."""
     c = events.c
-    query = _filter_events(_events_base((c.page_id, c.story_position, c.event_id, c.lat, c.lon, c.type, c.family,
-                                         c.killed, c.injured, c.date_from)), filters)
+    query = select_events(filters, c.page_id, c.story_position, c.event_id, c.lat, c.lon, c.type, c.family,
+                          c.killed, c.injured, c.date_from)
     query = query.order_by(c.date_from.is_(None), c.date_from, c.page_id, c.story_position, c.position)
-    counted = _filter_events(_events_base((func.count(),)), filters)
-    return _read_points(store, query, counted, limit=limit,
-                        make_id=lambda row: f"{row.page_id}-{row.story_position}/{row.event_id}")
+    counted = select_events(filters, func.count())
+    return read_points(store, query, counted, limit=limit,
+                       make_id=lambda row: f"{row.page_id}-{row.story_position}/{row.event_id}")
 
 
-def _read_points(store: SqlStore, query: Select[Any], counted: Select[Any], *, limit: int | None,
-                 make_id: Callable[[Row[Any]], str]) -> PointPage:
-    if limit is not None:
-        query = query.limit(limit + 1)  # one more than asked tells whether there are more
-    with QueryConnection(store) as conn:
-        rows = conn.execute(query).all()
-        more = limit is not None and len(rows) > limit
-        if more:
-            rows = rows[:limit]
-        total = conn.execute(counted).scalar_one() if more else len(rows)
-    points = [Point(id=make_id(r), lat=r.lat, lon=r.lon, type=r.type, family=r.family, killed=r.killed,
-                    injured=r.injured, date=r.date_from) for r in rows]
-    return PointPage(points=points, total=total)
+def read_points(store: SqlStore, query: Select[Any], counted: Select[Any], *, limit: int | None,
+                make_id: Callable[[ResultRow], str]) -> PointPage:
+    def read(row: ResultRow) -> Point:
+        return Point(id=make_id(row), lat=row.lat, lon=row.lon, type=row.type, family=row.family,
+                     killed=row.killed, injured=row.injured, date=row.date_from)
+
+    page: ResultPage[Point] = read_page(store, query, counted, read_each(read), limit=limit, offset=0)
+    return PointPage(points=page.items, total=page.total)
