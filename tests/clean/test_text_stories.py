@@ -136,3 +136,46 @@ def test_extracted_text_keeps_its_list_items_and_subheads():
     assert story.body == (LEAD, *items, SECOND)
     (flat,) = clean_text(page(LEAD, *items, SECOND)).stories
     assert "What you need to pack" not in flat.body
+
+
+def test_a_standfirst_above_a_datelined_lead_stays_one_story_with_that_dateline():
+    standfirst = ("Delegates at the regional water summit reached agreement on key points, including a shared "
+                  "plan for dry seasons, the host country's minister said on Saturday.")
+    lead = ("OSLO (Reuters) The minister said the talks had been frank and that several delegations had "
+            "offered new ideas for sharing the river's water.")
+    (story,) = clean_text(page("Water summit ends with agreement on key points", standfirst, lead, SECOND,
+                               THIRD)).stories
+    assert story.body[:2] == (standfirst, lead)
+    assert (story.dateline.place, story.dateline.agency) == ("OSLO", "Reuters")
+
+
+def test_a_gallery_of_captions_without_credits_below_the_story_leaves_the_body():
+    gallery = ["A volunteer carries sandbags along the flooded quay in Harbourton on Sunday",
+               "Firefighters pump water out of a basement as the river keeps rising in the old port district",
+               "Residents watch the storm surge from the harbour wall in Harbourton"]
+    cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, *gallery))
+    (story,) = cleaned.stories
+    assert story.body == (LEAD, SECOND, THIRD)
+    assert [c.text for c in story.captions] == gallery
+    assert [r.text for r in cleaned.removed if r.reason == "caption"] == gallery
+
+
+def test_a_last_paragraph_cut_off_by_the_page_is_not_taken_for_a_caption():
+    looks_like_caption = ("Engineers inspect the old drainage tunnels under the market hall in Harbourton "
+                          "as the council debates the budget and the plans for the quay")
+    cut = ("The council will meet again next month to decide how much of the reserve goes to the pumping "
+           "stations and how much to the")
+    cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, looks_like_caption, cut))
+    assert cleaned.stories[0].body[-1] == cut
+    assert not any(r.note == "photo caption below the story" for r in cleaned.removed)
+    (story,) = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, looks_like_caption)).stories
+    assert story.body == (LEAD, SECOND, THIRD, looks_like_caption)  # one such line alone is no gallery
+
+
+def test_a_fair_use_notice_of_a_reposting_site_is_chrome():
+    notice = ("This article was reposted on 3Aug21 by the Harbour Archive. In accordance with Title 17 U.S.C. "
+              "Section 107, this material is distributed without profit to those who have expressed a prior "
+              "interest in receiving it for research and educational purposes.")
+    cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, notice))
+    assert cleaned.stories[0].body == (LEAD, SECOND, THIRD)
+    assert any(r.text == notice and r.reason == "boilerplate" for r in cleaned.removed)

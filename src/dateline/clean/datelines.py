@@ -8,6 +8,8 @@
     GAINESVILLE, Fla. -              place GAINESVILLE
     Izmir, MINA –                    place Izmir, agency MINA
     Washington:                      place Washington
+    ABUJA, Jan. 27 (Xinhua) --       place ABUJA, agency Xinhua, on January 27 (year from the page)
+    MOSCOW (Sputnik) Kerry said      place MOSCOW, agency Sputnik (a known agency needs no dash)
 
 The dateline stays in the body paragraph; ``read_dateline`` only reads it.
 Strong datelines (an agency in brackets, or a place in capitals) can open a new
@@ -27,11 +29,16 @@ CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤ�
 UPPER_PLACE = rf"[{CAPITALS}][{CAPITALS}'’.\-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.\-]+){{0,3}}"
 TITLE_PLACE = rf"[{CAPITALS}][a-zß-öø-ÿā-ž'’\-]+(?:\s+[{CAPITALS}][a-zß-öø-ÿā-ž'’\-]+){{0,2}}"
 REGION = r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,2}\.?"
+MONTH_DAY = (r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
+             r"|august|september|october|november|december)\.?\s+(?P<day>\d{1,2})")
 AGENCY_IN_BRACKETS = re.compile(
-    rf"\A(?:(?P<place>{UPPER_PLACE}|{TITLE_PLACE})(?:,\s*(?P<region>{REGION}))?\s+)?"
-    rf"\((?P<agency>[A-Za-z][\w .&’'\-]{{0,30}})\)\s*{DASH}\s*(?=\S)")
+    rf"\A(?:(?P<place>{UPPER_PLACE}|{TITLE_PLACE})(?:,\s*(?:(?i:{MONTH_DAY})|(?P<region>{REGION})))?"
+    rf"(?:,\s*(?i:{MONTH_DAY.replace('?P<month>', '?P<month2>').replace('?P<day>', '?P<day2>')}))?\s+)?"
+    rf"\((?P<agency>[A-Za-z][\w .&’'\-]{{0,30}})\)\s*(?:{DASH}\s*(?=\S)|(?P<nodash>(?=[\"“{CAPITALS}])))")
 UPPER_DATELINE = re.compile(rf"\A(?P<place>{UPPER_PLACE})(?:,\s*(?P<region>{REGION}))?\s*{DASH}\s*(?=[\"“‘'{CAPITALS}0-9])")
 TITLE_DATELINE = re.compile(rf"\A(?P<place>{TITLE_PLACE})(?:,\s*(?P<region>{REGION}))?\s*(?:—|–|--|\s-|:)\s*(?=[\"“‘'{CAPITALS}0-9])")
+MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 US_STATES = frozenset(
     "ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan ky la maine md mass mich minn "
     "miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa r.i s.c s.d tenn texas utah vt va wash w.va wis wyo "
@@ -43,6 +50,7 @@ class DatelineMatch:
     dateline: Dateline
     strong: bool  # may open a new story mid-page
     end: int  # where the dateline text ends in the paragraph
+    month_day: tuple[int, int] | None = None  # the filing date some agencies print ("ABUJA, Jan. 27 (Xinhua)")
 
 
 def lookup_agency(name: str) -> str | None:
@@ -68,6 +76,15 @@ def read_region_agency(region: str | None) -> str | None:
     return None
 
 
+def read_month_day(match: re.Match[str]) -> tuple[int, int] | None:
+    month = match.group("month") or match.group("month2")
+    day = match.group("day") or match.group("day2")
+    if not month or not day:
+        return None
+    number = MONTHS[month.lower()[:3]]
+    return (number, int(day)) if 1 <= int(day) <= 31 else None
+
+
 def read_dateline(paragraph: str) -> DatelineMatch | None:
     """The dateline that opens ``paragraph``, if it has one."""
     match = AGENCY_IN_BRACKETS.match(paragraph)
@@ -78,7 +95,9 @@ def read_dateline(paragraph: str) -> DatelineMatch | None:
         place = match.group("place")
         if place and not is_place(place):
             return None
-        return DatelineMatch(Dateline(place=place, agency=agency), True, match.end())
+        if match.group("nodash") is not None and not place:
+            return None  # "(Reuters) Text" without a dash or place is a credit, not a dateline
+        return DatelineMatch(Dateline(place=place, agency=agency), True, match.end(), read_month_day(match))
     match = UPPER_DATELINE.match(paragraph)
     if match and is_place(match.group("place")) and len(match.group("place")) >= 3:
         agency = read_region_agency(match.group("region"))

@@ -130,6 +130,15 @@ def opens_new_story(pending: list[Tagged], labels: set[str]) -> bool:
     return False
 
 
+def follows_standfirst(current: Draft | None, pending: list[Tagged]) -> bool:
+    """A datelined paragraph right after a story's one undated paragraph continues that
+    story: the first paragraph was its standfirst (a summary above the lead), not a story
+    of its own, unless a headline stands between them."""
+    return (current is not None and len(current.body) == 1 and current.dateline is None
+            and read_dateline(current.body[0].line.text) is None
+            and not any(t.kind == SHORT and is_headline_like(t.line.text) for t in pending))
+
+
 def split_pending(pending: list[Tagged], labels: set[str]) -> tuple[list[Tagged], list[Tagged]]:
     """The lines between two stories: the first one's tail, then the next one's head
     (from its label or headline on)."""
@@ -153,6 +162,9 @@ def split_stories(tagged: list[Tagged], *, removed: list[Removed], extracted: bo
             continue
         dateline = read_dateline(item.line.text)
         current = drafts[-1] if drafts else None
+        if dateline is not None and follows_standfirst(current, pending):
+            current.dateline = dateline  # the lead after a standfirst carries the story's dateline
+            dateline = None
         starts = current is None or (dateline is not None and dateline.strong) or opens_new_story(pending, labels)
         if starts:
             head = pending
