@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.stamps import find_full_dates, infer_story_date, read_stamp, resolve_year
+from dateline.clean.stamps import find_full_dates, infer_story_date, read_stamp, read_url_date, resolve_year
 from dateline.clean.text import clean_text
 
 
@@ -112,3 +112,28 @@ def test_a_dateline_date_the_stamp_confirms_keeps_the_stamp():
     ])
     (story,) = clean_text(page).stories
     assert story.published == "2021-03-29T07:05"
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://news.example.org/world/2019/06/20/floods-close-roads", "2019-06-20"),
+    ("https://example.com/2023-11-26-army-raid.html", "2023-11-26"),
+    ("https://example.com/archive/20150104/story", "2015-01-04"),
+    ("https://example.com/news/40322303/health-ministry-says", None),  # an article number is no date
+    ("https://example.com/2019/13/01/x", None),
+    (None, None),
+])
+def test_reads_the_day_a_page_address_gives(url, day):
+    assert read_url_date(url) == day
+
+
+def test_a_text_page_without_a_stamp_takes_the_day_in_its_address():
+    page = "\n\n".join([
+        "Floods close mountain roads",
+        "Heavy rain closed three mountain roads on Thursday and cut power to two villages, the regional "
+        "authorities said, as rivers rose above their banks.",
+        "Crews expect to reopen the roads by the weekend, a spokesman for the roads agency said.",
+    ])
+    (story,) = clean_text(page, url="https://news.example.org/world/2019/06/20/floods-close-roads").stories
+    assert story.published == "2019-06-20"
+    (stamped,) = clean_text("19 June 2019 17:30\n\n" + page, url="https://x.example/2019/06/20/a").stories
+    assert stamped.published == "2019-06-19T17:30"  # the story's own stamp comes first

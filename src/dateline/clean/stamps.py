@@ -42,6 +42,9 @@ STAMP_WORDS = frozenset(
 ) | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS}
 WORD = re.compile(r"[^\W\d_]+")
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})", re.I)
+# "/2019/06/20/", "/2019-06-20-", "/20190620/" in a page's address: the day it was published
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
+                      r"(?P<day>0[1-9]|[12]\d|3[01])(?=[/_.-]|\Z)")
 WEEKDAY_MENTION = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
@@ -202,6 +205,17 @@ def infer_story_date(*, mentioned: list[dt.date], weekday: int | None,
         day = fetched - dt.timedelta(days=(fetched.weekday() - weekday) % 7)
         return day.isoformat()
     return None
+
+
+def read_url_date(url: str | None) -> str | None:
+    """The day a page's address gives, if it gives one."""
+    match = URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_iso_date(text: str | None) -> dt.date | None:

@@ -25,7 +25,7 @@ from .lines import Line, count_words, ends_sentence, is_chrome, is_prose, split_
 from .lists import find_list_items
 from .region import select_regions
 from .stamps import (Stamp, find_copyright_years, find_full_dates, find_lead_weekday, infer_story_date,
-                     parse_iso_date, read_stamp, resolve_year)
+                     parse_iso_date, read_stamp, read_url_date, resolve_year)
 from .stories import (BYLINE, CAPTION, CHROME, DUPLICATE, OUTSIDE, PROSE, SHORT, STAMP, Draft, Tagged,
                       drop_teasers, looks_like_link_title, read_head, split_stories)
 from .tables import load_mapping, load_regexes, load_words, match_any
@@ -39,8 +39,13 @@ MIN_GALLERY_WORDS = 12  # the median caption of a gallery runs longer than a hea
 
 
 def clean_text(text: str, *, fetched: str | None = None, title: str | None = None, published: str | None = None,
-               captions: Sequence[str] = (), extracted: bool = False) -> Cleaned:
-    """The stories of one flattened page, and every line dropped on the way."""
+               captions: Sequence[str] = (), extracted: bool = False, url: str | None = None) -> Cleaned:
+    """The stories of one flattened page, and every line dropped on the way.
+
+    ``published`` (from a page's metadata) or else the date in its ``url``
+    ("/2019/06/20/") dates the first story where it prints no stamp of its own.
+    """
+    published = published or read_url_date(url)
     lines, scraper_stamps = split_lines(text)
     removed = [Removed(s, "metadata", "scraper date stamp") for s in scraper_stamps]
     inside = mark_inside(lines, extracted=extracted)
