@@ -85,6 +85,18 @@ CASES = [
      "The Northern Power Company confirmed the outage on Monday.\n\n"
      "Repairs “could take a week or more,” it said.",
      [("Northern Power Company", "could take a week or more")]),
+    ("unnamed-source-after-a-place-phrase",  # the parser hangs the speaker on the place before the verb
+     "“We have counted seven bodies at the hospital in the north of the city,” in the coastal region "
+     "(a fishing area) of Varna, an official from the health ministry told Reuters on condition of anonymity.",
+     [("official from the health ministry", "counted seven bodies")]),
+    ("name-in-apposition-the-ner-missed",
+     "Earlier, the head of the regional council, Ana Petrova Ilieva, had denounced “a massacre of innocent "
+     "fishermen in the port”.",
+     [("Ana Petrova Ilieva", "a massacre of innocent fishermen")]),
+    ("role-noun-worded-otherwise-later",
+     "A police spokeswoman in Varna said on Monday that the chief had been removed.\n\n"
+     "“For now, extra officers are in the port to calm the situation,” the spokesperson remarked.",
+     [("police spokeswoman in Varna", "extra officers are in the port")]),
 ]
 
 

@@ -39,3 +39,14 @@ def document_nouns() -> frozenset[str]:
 
 def place_cues() -> frozenset[str]:
     return load_table("place_cues")
+
+
+@lru_cache(maxsize=None)
+def role_groups() -> dict[str, frozenset[str]]:
+    """Each role noun with the others of its group (``patterns/role_nouns.txt``)."""
+    groups: dict[str, frozenset[str]] = {}
+    for line in load_table("role_nouns"):
+        group = frozenset(word.strip() for word in line.split(",") if word.strip())
+        for word in group:
+            groups[word] = group
+    return groups

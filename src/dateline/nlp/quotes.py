@@ -21,7 +21,7 @@ import bisect
 import logging
 
 from dateline.nlp.entities import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, build_index, read_nominal
-from dateline.nlp.lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, speech_verbs
+from dateline.nlp.lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, role_groups, speech_verbs
 from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
 from dateline.nlp.records import Quote
 
@@ -141,6 +141,9 @@ class AttributionReader:
         person = self.person_in(token)
         if person is not None:
             return person.name, self.mention_span(token, person)
+        named = find_appositive_name(token)
+        if named is not None:
+            return named
         nominal = read_nominal(doc, token, index.text)
         if token.pos_ == "PROPN" and index.person_named(token.text) is not None:
             return index.person_named(token.text).name, nominal.span
@@ -161,6 +164,12 @@ class AttributionReader:
             cluster = self.index.by_token.get(candidate.i)
             if cluster is not None and cluster.type == "PERSON":
                 return cluster
+        # "the head of the regional council, Ana Ilieva," : the name may hang on the last noun of the phrase
+        for candidate in token.subtree:
+            if candidate.dep_ == "appos" and candidate.i > token.i:
+                cluster = self.index.by_token.get(candidate.i)
+                if cluster is not None and cluster.type == "PERSON":
+                    return cluster
         return None
 
     def mention_span(self, token, cluster: Cluster) -> tuple[int, int]:
@@ -192,12 +201,27 @@ class AttributionReader:
             if cluster.type == "ORG" and cluster.name.split()[-1].lower() in (lemma, token.lower_):
                 if cluster.mentions and cluster.mentions[0].span[0] < token.idx:
                     return cluster.name
+        same_role = role_groups().get(lemma, frozenset({lemma}))  # "the spokesperson" is the spokeswoman named before
         for earlier in reversed(self.doc[: token.i]):
-            if earlier.lemma_.lower() == lemma and earlier.dep_ in SUBJECT_DEPS and earlier.i != token.i:
+            if earlier.lemma_.lower() in same_role and earlier.dep_ in SUBJECT_DEPS and earlier.i != token.i:
                 fuller = read_nominal(self.doc, earlier, self.index.text).text
                 if len(fuller.split()) > 1:
                     return fuller
         return None
+
+
+def find_appositive_name(token) -> Speaker | None:
+    """A name in apposition that the entity model missed ("the head of the council, Ana
+    Petrova Ilieva, said"): two to four capitalised words set off after the noun."""
+    for candidate in token.subtree:
+        if candidate.dep_ != "appos" or candidate.i <= token.i or candidate.pos_ != "PROPN":
+            continue
+        words = [t for t in candidate.subtree if t.dep_ in ("compound", "flat") or t.i == candidate.i]
+        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if end - start == len(" ".join(t.text for t in words)):  # one run of words, nothing between
+                return " ".join(t.text for t in words), (start, end)
+    return None
 
 
 def distance(token, stretch: QuotedStretch) -> int:
@@ -237,7 +261,21 @@ def find_subject(verb, speech: frozenset[str]):
             if node.lemma_.lower() in speech:
                 return found
             fallback = fallback or found
-    return fallback
+    return fallback or find_misparsed_subject(verb)
+
+
+def find_misparsed_subject(verb):
+    """The noun phrase right before a speech verb the parser left without a subject
+    ("..., in the region of X, an official from the ministry told Reuters"): the phrase
+    is hung on an earlier word, but it is who spoke."""
+    if verb.i == 0 or verb.dep_ != "ROOT":
+        return None
+    token = verb.doc[verb.i - 1]
+    while token.dep_ in ("pobj", "prep", "compound", "amod") and token.head.i < verb.i and token.head.i != token.i:
+        token = token.head
+    if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr"):
+        return token
+    return None
 
 
 def name_referent(referent) -> str:
