@@ -97,6 +97,10 @@ CASES = [
      "A police spokeswoman in Varna said on Monday that the chief had been removed.\n\n"
      "“For now, extra officers are in the port to calm the situation,” the spokesperson remarked.",
      [("police spokeswoman in Varna", "extra officers are in the port")]),
+    ("role-noun-named-as-the-agent-of-a-passive",
+     "Reporters were told by a harbour police spokeswoman on Monday that the chief had been removed.\n\n"
+     "“For now, extra officers are in the port,” the spokesperson remarked.",
+     [("harbour police spokeswoman", "extra officers are in the port")]),
 ]
 
 

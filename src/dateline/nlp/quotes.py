@@ -203,7 +203,8 @@ class AttributionReader:
                     return cluster.name
         same_role = role_groups().get(lemma, frozenset({lemma}))  # "the spokesperson" is the spokeswoman named before
         for earlier in reversed(self.doc[: token.i]):
-            if earlier.lemma_.lower() in same_role and earlier.dep_ in SUBJECT_DEPS and earlier.i != token.i:
+            acts = earlier.dep_ in SUBJECT_DEPS or (earlier.dep_ == "pobj" and earlier.head.dep_ == "agent")
+            if earlier.lemma_.lower() in same_role and acts and earlier.i != token.i:
                 fuller = read_nominal(self.doc, earlier, self.index.text).text
                 if len(fuller.split()) > 1:
                     return fuller
