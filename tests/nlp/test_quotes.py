@@ -101,6 +101,18 @@ CASES = [
      "Reporters were told by a harbour police spokeswoman on Monday that the chief had been removed.\n\n"
      "“For now, extra officers are in the port,” the spokesperson remarked.",
      [("harbour police spokeswoman", "extra officers are in the port")]),
+    ("role-noun-is-the-person-titled-so-before",
+     "Regional leader Marek Dudayev said on Sunday that the attackers had been killed.\n\n"
+     "“We know who is behind these attacks,” the regional leader said in a video.",
+     [("Marek Dudayev", "We know who is behind these attacks")]),
+    ("role-noun-is-the-person-given-that-role-in-apposition",
+     "Arjun Mehta, a government spokesman, gave the figures. "
+     "“A total of 40 people have died,” the government spokesman said.",
+     [("Arjun Mehta", "A total of 40 people have died")]),
+    ("person-named-again-by-the-first-of-their-names",
+     "Deng Malual Garang, the county commissioner, said the raiders came at night. “They burned the houses,” "
+     "Deng said.",
+     [("Deng Malual Garang", "They burned the houses")]),
 ]
 
 

@@ -21,7 +21,8 @@ import bisect
 import logging
 
 from dateline.nlp.entities import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, build_index, read_nominal
-from dateline.nlp.lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, role_groups, speech_verbs
+from dateline.nlp.lexicon import (PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, person_nouns, role_groups,
+                                  speech_verbs, title_words)
 from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
 from dateline.nlp.records import Quote
 
@@ -155,8 +156,29 @@ class AttributionReader:
         cluster = index.by_token.get(token.i)
         if cluster is not None:
             return cluster.name, nominal.span
+        holder = self.find_role_holder(token)
+        if holder is not None:
+            return holder.name, nominal.span
         earlier = self.find_earlier_group(token, nominal)
         return (earlier or nominal.text), nominal.span
+
+    def find_role_holder(self, token) -> Cluster | None:
+        """The person named before with this role as their title: "the governor" said, after
+        "Governor Konstantinos Agorastos" or "Irshad Bhatti, a government spokesman"."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in person_nouns() | title_words():
+            return None
+        roles = role_groups().get(lemma, frozenset({lemma}))
+        best: tuple[int, Cluster] | None = None
+        for cluster in self.index.clusters:
+            if cluster.type != "PERSON" or not cluster.title:
+                continue
+            if not roles & {word.lower().rstrip(".,") for word in cluster.title.split()}:
+                continue
+            before = [m.span[0] for m in cluster.mentions if m.span[0] < token.idx]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), cluster)
+        return best[1] if best else None
 
     def person_in(self, token) -> Cluster | None:
         """A person the subject is, or is in apposition with ("The chief ..., Sergei Naryshkin,")."""
