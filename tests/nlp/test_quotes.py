@@ -109,6 +109,17 @@ CASES = [
      "Arjun Mehta, a government spokesman, gave the figures. "
      "“A total of 40 people have died,” the government spokesman said.",
      [("Arjun Mehta", "A total of 40 people have died")]),
+    ("a-witness-named-later",
+     "A witness told the local daily that he stood close by and “saw from the singer’s face that something was "
+     "wrong”.\n\n“And then a person fell,” the witness, Lars Hauge, said.",
+     [("Lars Hauge", "something was wrong"), ("Lars Hauge", "a person fell")]),
+    ("an-unnamed-official-is-not-the-official-named-before",
+     "Port official Mira Sand said the ferry had left on time. An official told reporters on Tuesday that “the "
+     "crew had not reported any fault”.",
+     [("official", "the crew had not reported")]),
+    ("the-name-in-apposition-not-the-place-before-the-role",
+     "Khabarsk leader, Marek Dudayev, said in a video that “the attackers fled”.",
+     [("Marek Dudayev", "the attackers fled")]),
     ("person-named-again-by-the-first-of-their-names",
      "Deng Malual Garang, the county commissioner, said the raiders came at night. “They burned the houses,” "
      "Deng said.",

@@ -169,20 +169,29 @@ class AttributionReader:
         if token.pos_ != "NOUN" or lemma not in person_nouns() | title_words():
             return None
         roles = role_groups().get(lemma, frozenset({lemma}))
+        # "a witness" brings someone new: only a name given after it can be theirs
+        fresh = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children)
         best: tuple[int, Cluster] | None = None
         for cluster in self.index.clusters:
             if cluster.type != "PERSON" or not cluster.title:
                 continue
             if not roles & {word.lower().rstrip(".,") for word in cluster.title.split()}:
                 continue
+            # the nearest mention before the role noun; a name given only later ("A witness said ...",
+            # then "the witness, Lars Hauge, said") ranks after every earlier one
             before = [m.span[0] for m in cluster.mentions if m.span[0] < token.idx]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), cluster)
+            if fresh and before:
+                continue
+            rank = max(before) if before else -min(m.span[0] for m in cluster.mentions)
+            if best is None or rank > best[0]:
+                best = (rank, cluster)
         return best[1] if best else None
 
     def person_in(self, token) -> Cluster | None:
         """A person the subject is, or is in apposition with ("The chief ..., Sergei Naryshkin,")."""
-        for candidate in (token, *[c for c in token.children if c.dep_ in ("appos", "compound", "flat")]):
+        children = sorted((c for c in token.children if c.dep_ in ("appos", "compound", "flat")),
+                          key=lambda c: c.dep_ != "appos")  # "Kolsk leader, Ana Berg," : the name in apposition
+        for candidate in (token, *children):
             cluster = self.index.by_token.get(candidate.i)
             if cluster is not None and cluster.type == "PERSON":
                 return cluster
