@@ -137,3 +137,29 @@ def test_a_text_page_without_a_stamp_takes_the_day_in_its_address():
     assert story.published == "2019-06-20"
     (stamped,) = clean_text("19 June 2019 17:30\n\n" + page, url="https://x.example/2019/06/20/a").stories
     assert stamped.published == "2019-06-19T17:30"  # the story's own stamp comes first
+
+
+def test_a_story_with_no_stamp_is_dated_by_the_day_in_its_dateline():
+    page = "\n\n".join([
+        "Blast at fireworks workshop kills 9",
+        "Rampur, Jun 08, 2017: At least nine people were killed after an explosion at a fireworks workshop on "
+        "Wednesday, police said.",
+        "Fire crews took two hours to put out the blaze that followed, a fire officer said.",
+    ])
+    (story,) = clean_text(page).stories
+    assert (story.published, story.dateline.place) == ("2017-06-08", "Rampur")
+
+
+def test_a_story_with_no_other_date_is_dated_by_its_pictures_after_any_page_stamp():
+    body = ("Rescue teams searched the rubble of two collapsed buildings as the toll from the earthquake rose to "
+            "40, the civil defence agency said.")
+    caption = ("A rescuer walks past debris in the old town of Talara, Saturday, March 4, 2023. "
+               "(AP Photo/Inez Marlow)")
+    (story,) = clean_text("\n\n".join(["Quake toll rises to 40", caption, body, SECOND_DAY])).stories
+    assert story.published == "2023-03-04"
+    (stamped,) = clean_text("date 2023-03-05 " + "\n\n".join(["Quake toll rises to 40", caption, body,
+                                                              SECOND_DAY])).stories
+    assert stamped.published == "2023-03-05"  # the page's stamp comes before the pictures' day
+
+
+SECOND_DAY = "Crews expect to reopen the coastal road by the end of the week, the roads agency said."

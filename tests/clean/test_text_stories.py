@@ -179,3 +179,16 @@ def test_a_fair_use_notice_of_a_reposting_site_is_chrome():
     cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, notice))
     assert cleaned.stories[0].body == (LEAD, SECOND, THIRD)
     assert any(r.text == notice and r.reason == "boilerplate" for r in cleaned.removed)
+
+
+def test_a_live_page_keeps_its_short_datelined_lead_and_drops_the_breadcrumb():
+    crumbs = "World / Americas / Weather / Live"
+    lead = "PUERTO AZUL (AP) — The latest on the storm that hit the coast overnight (all times local):"
+    update = ("Officials in the port say the toll from the storm has risen to 14 after crews reached two fishing "
+              "villages cut off by landslides south of the city.")
+    cleaned = clean_text(page(crumbs, "The Latest: Storm toll rises to 14 on the coast", lead, "6 p.m.", update,
+                              SECOND))
+    (story,) = cleaned.stories
+    assert story.headline == "The Latest: Storm toll rises to 14 on the coast"
+    assert story.body[0] == lead and story.dateline.place == "PUERTO AZUL"
+    assert any(r.text == crumbs and r.reason == "boilerplate" for r in cleaned.removed)

@@ -235,6 +235,13 @@ def close_tail(draft: Draft, pending: list[Tagged], removed: list[Removed], *, c
             removed.append(Removed(item.line.text, give_reason(item), note))
 
 
+def is_datelined_lead(text: str) -> bool:
+    """A short line that opens with a strong dateline is the story's lead, however short
+    (a live page's "KYIV (AP) — The latest on the war:")."""
+    found = read_dateline(text)
+    return found is not None and found.strong and count_words(text[found.end:]) >= 3
+
+
 def read_head(draft: Draft, *, first: bool, all_lines: list[Line], removed: list[Removed],
               title: str | None = None, extracted: bool = False) -> None:
     """Headline, byline, stamps and lead captions from the lines above a story."""
@@ -271,6 +278,9 @@ def read_head(draft: Draft, *, first: bool, all_lines: list[Line], removed: list
             removed.append(Removed(text, "caption", "photo caption above the story"))
         elif item.kind == SHORT and after_headline and extracted and count_words(text) >= 3:
             lead.append(item)  # the extractor kept it as article text
+        elif item.kind == SHORT and after_headline and not lead and is_datelined_lead(text):
+            lead.append(item)  # "MEXICO CITY (AP) — The latest on the earthquake (all times local):"
+            draft.dateline = draft.dateline or read_dateline(text)
         elif item.kind == SHORT and after_headline and count_words(text) >= 8:
             removed.append(Removed(text, "metadata", "standfirst or teaser"))
         else:

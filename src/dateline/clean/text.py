@@ -295,11 +295,17 @@ def choose_stamp(stamps: list[Stamp], *, years: list[int], weekday: int | None,
     return dated[0][0], dated[0][1]
 
 
-def resolve_filing_date(month_day: tuple[int, int], *, before: dt.date | None, years: list[int],
+def resolve_filing_date(filed: tuple[int | None, int, int], *, before: dt.date | None, years: list[int],
                         fetched: dt.date | None) -> dt.date | None:
-    """The day of a dateline's "Jan. 27": the last such day on or before the story's
-    stamp, else in the latest year the page names that is not after its fetch date."""
-    month, day = month_day
+    """The day of a dateline's "Jan. 27": its own year where it prints one, else the last
+    such day on or before the story's stamp, else in the latest year the page names that
+    is not after its fetch date."""
+    year, month, day = filed
+    if year is not None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     if before is not None:
         candidates = [before.year, before.year - 1]
     else:
@@ -316,10 +322,12 @@ def resolve_filing_date(month_day: tuple[int, int], *, before: dt.date | None, y
 
 
 def date_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp], published: str | None,
-               lead: str, texts: list[str], filed: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+               lead: str, texts: list[str], captions: Sequence[str] = (),
+               filed: tuple[int | None, int, int] | None = None) -> tuple[str | None, str | None]:
     """Published and updated of one story: the dateline's own date where a stamp
     puts the story days after it (a repost), else its own stamp, else the page's
-    metadata, else what its own dated mentions and weekdays fix, else the page's stamp."""
+    metadata, else what its own dated mentions and weekdays fix, else the page's stamp,
+    else the day its captions say its pictures were taken."""
     weekday = find_lead_weekday(lead)
     mentioned = [d for t in texts for d in find_full_dates(t)]
     chosen = choose_stamp(draft.stamps, years=context.years, weekday=weekday, mentioned=mentioned)
@@ -340,6 +348,10 @@ def date_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp], 
         year = stamp.year or resolve_year(stamp, years=context.years, weekday=weekday)
         if stamp.published(year):
             return stamp.published(year), stamp.updated(year)
+    pictured = [d for caption in captions for d in find_full_dates(caption)
+                if context.fetched is None or d <= context.fetched]
+    if pictured:
+        return max(pictured).isoformat(), None  # the day its pictures were taken
     return None, None
 
 
@@ -364,6 +376,7 @@ def finish_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp]
             captions.append(caption)
     stamped, updated = date_story(draft, context=context, page_stamps=page_stamps, published=published,
                                   lead=body[0] if body else "", texts=body + [c.text for c in captions],
-                                  filed=found.month_day if found is not None else None)
+                                  captions=[c.text for c in captions],
+                                  filed=found.filed if found is not None else None)
     return Story(headline=draft.headline, body=tuple(body), dateline=dateline, published=stamped,
                  updated=updated, captions=tuple(captions), byline=draft.byline)
