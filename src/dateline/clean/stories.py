@@ -236,10 +236,12 @@ def close_tail(draft: Draft, pending: list[Tagged], removed: list[Removed], *, c
 
 
 def is_datelined_lead(text: str) -> bool:
-    """A short line that opens with a strong dateline is the story's lead, however short
-    (a live page's "KYIV (AP) — The latest on the war:")."""
+    """A short line that opens with a place and an agency is the story's lead, however
+    short (a live page's "KYIV (AP) — The latest on the war:"); a label such as "NCIS:"
+    or a slug such as "AP-US--Vote" is not."""
     found = read_dateline(text)
-    return found is not None and found.strong and count_words(text[found.end:]) >= 3
+    return (found is not None and found.dateline.place is not None and found.dateline.agency is not None
+            and count_words(text[found.end:]) >= 3)
 
 
 def read_head(draft: Draft, *, first: bool, all_lines: list[Line], removed: list[Removed],
