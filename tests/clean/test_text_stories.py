@@ -192,3 +192,26 @@ def test_a_live_page_keeps_its_short_datelined_lead_and_drops_the_breadcrumb():
     assert story.headline == "The Latest: Storm toll rises to 14 on the coast"
     assert story.body[0] == lead and story.dateline.place == "PUERTO AZUL"
     assert any(r.text == crumbs and r.reason == "boilerplate" for r in cleaned.removed)
+
+
+def test_a_header_glued_into_one_line_comes_apart_into_label_headline_standfirst_and_chrome():
+    standfirst = ("The council of Harbourton voted for an emergency budget to repair the sea walls after a week of "
+                  "storms, local media reported.")
+    header = (f"World Harbourton approves flood budget: sea walls first PHOTO/VIDEO {standfirst} Source: Harbour "
+              "Post Monday, May 6, 2024 | 08:15 Tweet Share Jon Alder/AP Photo/Mia Kovac")
+    cleaned = clean_text(page(header, LEAD, SECOND, THIRD))
+    (story,) = cleaned.stories
+    assert story.headline == "Harbourton approves flood budget: sea walls first"
+    assert story.body[-3:] == (LEAD, SECOND, THIRD)
+    assert story.published == "2024-05-06T08:15"
+    # the standfirst is body text or a line recorded as removed, never lost or glued to chrome
+    assert standfirst in story.body or any(r.text == standfirst for r in cleaned.removed)
+    removed = {r.text for r in cleaned.removed}
+    assert {"World", "PHOTO/VIDEO", "Tweet Share", "Jon Alder/AP Photo/Mia Kovac"} <= removed
+
+
+def test_a_long_first_paragraph_that_mentions_a_photo_once_stays_whole():
+    lead = ("The council published a photo/video record of the flood damage on Monday, March 4, 2024, and asked "
+            "residents to send their own pictures of the worst streets before the insurers visit next week.")
+    (story,) = clean_text(page("Council asks for flood pictures", lead, SECOND, THIRD)).stories
+    assert story.body[0] == lead
