@@ -215,3 +215,19 @@ def test_a_long_first_paragraph_that_mentions_a_photo_once_stays_whole():
             "residents to send their own pictures of the worst streets before the insurers visit next week.")
     (story,) = clean_text(page("Council asks for flood pictures", lead, SECOND, THIRD)).stories
     assert story.body[0] == lead
+
+
+def test_a_line_printed_twice_in_a_row_is_a_caption_once_and_its_cut_copy_a_duplicate():
+    picture = "Workers clear rubble from the collapsed market hall in Harbourton on Monday."
+    cleaned = clean_text(page(LEAD, f"{picture}\n{picture}", SECOND, THIRD, picture[:50]))
+    (story,) = cleaned.stories
+    assert story.body == (LEAD, SECOND, THIRD)
+    assert [c.text for c in story.captions] == [picture]
+    assert [r.reason for r in cleaned.removed if r.text.startswith(picture[:50])] == ["caption", "duplicate",
+                                                                                     "duplicate"]
+
+
+def test_a_page_whose_every_paragraph_is_doubled_keeps_them_as_body():
+    doubled = "\n\n".join(f"{p}\n{p}" for p in (LEAD, SECOND, THIRD))
+    (story,) = clean_text(doubled).stories
+    assert story.body == (LEAD, SECOND, THIRD)

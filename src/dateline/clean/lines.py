@@ -33,6 +33,7 @@ class Line:
 
     index: int
     text: str
+    follows_blank: bool = True  # a blank line (or the page's start) stands before it
 
     @property
     def words(self) -> list[str]:
@@ -67,9 +68,9 @@ def split_lines(text: str) -> tuple[list[Line], list[str]]:
             *head, line = split_glued_header(line)
             lines += [Line(len(lines) + i, part) for i, part in enumerate(head)]
         if lines and len(lines[-1].text) < MAX_JOINED and continues_line(piece, line):
-            lines[-1] = Line(lines[-1].index, f"{lines[-1].text} {line}")
+            lines[-1] = Line(lines[-1].index, f"{lines[-1].text} {line}", lines[-1].follows_blank)
         else:
-            lines.append(Line(len(lines), line))
+            lines.append(Line(len(lines), line, not piece))
         piece = line
     return lines, stamps
 

@@ -54,6 +54,7 @@ def clean_text(text: str, *, fetched: str | None = None, title: str | None = Non
         mark_list_items(tagged)
         mark_trailing_gallery(tagged)
     mark_gallery_captions(tagged)
+    mark_doubled_captions(tagged)
     rescue_datelined(tagged)
     mark_repeats(tagged)
     drafts = drop_teasers(split_stories(tagged, removed=removed, extracted=extracted), removed)
@@ -178,6 +179,29 @@ def mark_trailing_gallery(tagged: list[Tagged], *, min_run: int = 2) -> None:
         return  # two short lines are more likely the titles of related stories
     for item in run:
         item.kind, item.note, item.caption = CAPTION, "photo caption below the story", split_credit(item.line.text)
+
+
+def mark_doubled_captions(tagged: list[Tagged], *, max_share: float = 1 / 3, max_words: int = 60) -> None:
+    """A paragraph printed twice in a row, with no blank line between, is a picture's alt
+    text and its caption: a caption, once. A copy cut short further on is the same caption.
+    Where most of a page is doubled (a scraper that read each paragraph twice) this says
+    nothing, and the repeats are left to ``mark_repeats``."""
+    pairs = [(first, second) for first, second in zip(tagged, tagged[1:])
+             if first.line.text == second.line.text and not second.line.follows_blank
+             and first.kind in (PROSE, SHORT) and count_words(first.line.text) <= max_words]
+    prose = sum(1 for t in tagged if t.kind == PROSE)
+    if not pairs or len(pairs) > max_share * max(prose, 1):
+        return
+    captions = []
+    for first, second in pairs:
+        first.kind, first.note, first.caption = CAPTION, "photo caption printed twice", split_credit(first.line.text)
+        second.kind, second.note = DUPLICATE, "repeated"
+        captions.append(first.line.text)
+    for item in tagged:  # "The 21-storey tower was under construction when it fell into a pil"
+        text = item.line.text
+        if item.kind in (PROSE, SHORT) and len(text) >= 40 and any(
+                c.startswith(text) and len(c) > len(text) for c in captions):
+            item.kind, item.note = DUPLICATE, "caption cut short"
 
 
 def mark_gallery_captions(tagged: list[Tagged]) -> None:
