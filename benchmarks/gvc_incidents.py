@@ -32,11 +32,11 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
-from dateline.evaluate import name_family
+from dateline.event_types import name_family
 from dateline.models import Page
 from dateline.store import open_store
 from dateline.store.incidents import refresh_incidents
-from dateline.store.incident_tables import incident_events
+from dateline.store.schema import incident_events
 from dateline.store.ingest import ingest_sources
 from dateline.store.schema import events, pages
 from sqlalchemy import select
@@ -147,11 +147,12 @@ def main(argv: list[str] | None = None) -> int:
         refreshed = refresh_incidents(store)
         predicted, stored = main_incidents(store, docs)
     gold = {d["id"]: d["incidents"][0]["incident_id"] for d in docs if d["id"] in predicted}
-    predicted = {doc: incident for doc, incident in predicted.items() if incident is not None}
-    scores = measure(predicted, gold)
+    placed = {doc: incident for doc, incident in predicted.items() if incident is not None}
+    scores = measure(placed, gold)
     result = {
-        "date": date.today().isoformat(), "articles": len(docs), "articles_stored": len(gold), "registry_incidents": len(set(gold.values())),
-        "articles_with_main_event": len(predicted), "incidents_with_an_article": len(set(predicted.values())),
+        "date": date.today().isoformat(), "articles": len(docs), "articles_stored": len(gold),
+        "registry_incidents": len(set(gold.values())),
+        "articles_with_main_event": len(placed), "incidents_with_an_article": len(set(placed.values())),
         "incidents_stored": stored, "story_groups": refreshed.groups,
         "stories_in_copies": refreshed.stories_in_copies, "refresh_seconds": refreshed.seconds,
         **{k: round(v, 3) for k, v in scores.items()},

@@ -45,7 +45,7 @@ def write_story(rng: np.random.Generator, words: list[str]) -> list[str]:
     ranks = np.minimum(rng.zipf(1.3, size=int(rng.integers(150, 400))), VOCABULARY) - 1
     text = [words[r] for r in ranks]
     cuts = sorted(set(rng.integers(1, len(text), size=6).tolist()))
-    return [" ".join(text[a:b]) for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    return [" ".join(text[a:b]) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
 
 
 def make_copies(paragraphs: list[str], rng: np.random.Generator, words: list[str]) -> dict[str, str]:
@@ -81,15 +81,15 @@ def check_edits(samples: int) -> None:
         copies = make_copies(write_story(rng, words), rng, words)
         prints = fingerprint_texts(copies.values())
         original = prints[0]
-        for (name, text), found in zip(copies.items(), prints):
+        for (name, text), found in zip(copies.items(), prints, strict=True):
             if name == "original":
                 continue
             estimate = float(original.signature.jaccard(found.signature))
             rows[name].append((exact_jaccard(copies["original"], text), estimate,
                                estimate >= NEAR_DUPLICATE_THRESHOLD))
     print(f"change                 exact J   MinHash J (min)   grouped at {NEAR_DUPLICATE_THRESHOLD}")
-    for name, found in rows.items():
-        exact, est, grouped = zip(*found)
+    for name, measured in rows.items():
+        exact, est, grouped = zip(*measured, strict=True)
         print(f"{name:<22} {np.mean(exact):7.3f}   {np.mean(est):7.3f} ({min(est):.3f})   "
               f"{sum(grouped)}/{len(grouped)}")
 
@@ -130,7 +130,8 @@ def time_grouping(count: int) -> None:
     print(json.dumps({
         "documents": len(texts), "words": sum(len(t.split()) for t in texts),
         "fingerprint_seconds": round(signed - started, 1), "group_seconds": round(done - signed, 1),
-        "total_seconds": round(done - started, 1), "cpu_seconds": round(cpu, 1), "docs_per_second": round(len(texts) / (done - started)),
+        "total_seconds": round(done - started, 1), "cpu_seconds": round(cpu, 1),
+        "docs_per_second": round(len(texts) / (done - started)),
         "groups_found": len(groups), "groups_expected": count // len(kinds), "groups_exactly_right": exact,
     }, indent=1))
 

@@ -27,6 +27,7 @@ the throughput section of docs/benchmarks.md from it (other sections are kept).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -128,7 +129,7 @@ def run_ingest(sample: Path, db: Path, *, workers: int, batch_size: int = CHUNK)
     load_before = load_average()
     started = time.perf_counter()
     done = subprocess.run([str(CLI), "ingest", str(sample), "--db", str(db), "--workers", str(workers),
-                           "--batch-size", str(batch_size)], capture_output=True, text=True, env=env)
+                           "--batch-size", str(batch_size)], capture_output=True, text=True, env=env, check=False)
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise RuntimeError(f"ingest failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -158,7 +159,7 @@ def measure_workers(pool: Path, count: int, repeat: int) -> dict:
                 run.pop("summary")
                 runs.append(run)
                 print(json.dumps(run), flush=True)
-    speedups = [round(one["seconds"] / two["seconds"], 2) for one, two in zip(runs[::2], runs[1::2])]
+    speedups = [round(one["seconds"] / two["seconds"], 2) for one, two in zip(runs[::2], runs[1::2], strict=True)]
     return {"pages": count, "runs": runs, "speedups": speedups}
 
 
@@ -172,10 +173,8 @@ def describe_machine() -> dict:
     except OSError:
         pass
     memory = None
-    try:
+    with contextlib.suppress(ValueError, OSError):
         memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3, 1)
-    except (ValueError, OSError):
-        pass
     return {"cpu": model, "cores": os.cpu_count(), "memory_gb": memory, "python": platform.python_version(),
             "system": f"{platform.system()} {platform.machine()}"}
 
@@ -234,7 +233,8 @@ def render_section(results: dict) -> str:
                   "end to end from the command line (start-up and model loading included, into a new "
                   "SQLite file), alternating 1 and 2 workers. Peak RSS: the largest worker process's "
                   "(with `--workers 1` the one process that runs the stages), from resource.getrusage in "
-                  "the worker, as `dateline ingest` reports it. Goals: 2 workers >= 1.6x one; peak RSS per worker < 1.5 GB.", "",
+                  "the worker, as `dateline ingest` reports it. Goals: 2 workers >= 1.6x one; "
+                  "peak RSS per worker < 1.5 GB.", "",
                   "| run | workers | seconds | pages/s | peak RSS per worker | load |", "|---|---|---|---|---|---|"]
         for n, run in enumerate(w["runs"]):
             lines.append(f"| {n // 2 + 1} | {run['workers']} | {run['seconds']} | "

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from dateline.coding.gazetteer import compute_fingerprint, locate_cache_dir, read_or_build_gazetteer
+from dateline.coding.places.gazetteer import compute_fingerprint, locate_cache_dir, read_or_build_gazetteer
 
 
 def main(argv: list[str] | None = None) -> int:

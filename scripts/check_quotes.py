@@ -26,6 +26,8 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 def load_scorer(shared: Path):
     spec = importlib.util.spec_from_file_location("dateline_shared_score", shared / "tools" / "score.py")
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{shared / 'tools' / 'score.py'} cannot be loaded as a module")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

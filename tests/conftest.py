@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -83,7 +84,7 @@ def run_cli(dateline_cli):
             timeout: int = 600) -> subprocess.CompletedProcess:
         env = {**os.environ, "TYPER_USE_RICH": "0", "COLUMNS": "80", "NO_COLOR": "1"}
         return subprocess.run([*dateline_cli, *args], input=stdin, capture_output=True, text=True,
-                              cwd=cwd, env=env, timeout=timeout)
+                              cwd=cwd, env=env, timeout=timeout, check=False)
 
     return run
 
@@ -96,7 +97,7 @@ def tmp_db(tmp_path: Path) -> Path:
 POSTGRES_URL_ENV = "DATELINE_TEST_POSTGRES_URL"
 
 
-def open_postgres_schema(server_url: str) -> tuple[str, object]:
+def open_postgres_schema(server_url: str) -> tuple[str, Callable[[], None]]:
     """A new schema on the server; the URL that works inside it and a function that drops it."""
     import psycopg
 
@@ -114,7 +115,7 @@ def open_postgres_schema(server_url: str) -> tuple[str, object]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store_target(request, tmp_path: Path) -> str:
+def store_target(request, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "dateline-test.db")
         return

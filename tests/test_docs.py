@@ -12,6 +12,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def load_gen_cli_docs():
     spec = importlib.util.spec_from_file_location("gen_cli_docs", REPO / "scripts" / "gen_cli_docs.py")
+    if spec is None or spec.loader is None:
+        raise ImportError("scripts/gen_cli_docs.py cannot be loaded as a module")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -85,7 +87,8 @@ def test_readme_python_example_runs_and_prints_the_headlines() -> None:
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     [code] = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          check=False)
     assert done.returncode == 0, done.stderr[-600:]
     assert "Floodwaters force hundreds from their homes in Porto" in done.stdout
 
@@ -98,3 +101,16 @@ def test_settings_doc_names_every_environment_variable() -> None:
     text = (REPO / "docs" / "settings.md").read_text(encoding="utf-8")
     for env_name in ENV_NAMES.values():
         assert f"`{env_name}`" in text, f"docs/settings.md does not name {env_name}"
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/development.md"])
+def test_every_make_target_the_docs_name_exists(doc: str) -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.MULTILINE))
+    text = (REPO / doc).read_text(encoding="utf-8")
+    # `make x y` in backquotes, or a command line of a console block
+    named = {word for words in re.findall(r"(?:^|`)make ([a-z][\w-]*(?: [a-z][\w-]*)*)", text, flags=re.MULTILINE)
+             for word in words.split()}
+    assert named, f"{doc} names no make target"
+    missing = sorted(named - targets)
+    assert not missing, f"{doc} names make targets the Makefile lacks: {missing}"

@@ -165,10 +165,14 @@ def test_geolocation_takes_the_nearest_prediction_of_the_family_and_date_whereve
 
 
 @pytest.mark.parametrize("gold, pred, found", [
-    ({"speaker": "Putin", "text": "They will pay for this"}, {"speaker": "Vladimir Putin", "text": "They will pay for this, he said"}, True),
-    ({"speaker": "Anna Kowalska", "text": "We will rebuild"}, {"speaker": "Kowalska", "text": "we will rebuild it"}, True),
-    ({"speaker": "Anna Kowalska", "text": "We will rebuild"}, {"speaker": "Anna", "text": "We will rebuild"}, False),  # surname needed
-    ({"speaker": "Ruiz", "text": "one two three four"}, {"speaker": "Ruiz", "text": "one two"}, True),   # half is enough
+    ({"speaker": "Putin", "text": "They will pay for this"},
+     {"speaker": "Vladimir Putin", "text": "They will pay for this, he said"}, True),
+    ({"speaker": "Anna Kowalska", "text": "We will rebuild"},
+     {"speaker": "Kowalska", "text": "we will rebuild it"}, True),
+    ({"speaker": "Anna Kowalska", "text": "We will rebuild"},
+     {"speaker": "Anna", "text": "We will rebuild"}, False),  # surname needed
+    ({"speaker": "Ruiz", "text": "one two three four"},
+     {"speaker": "Ruiz", "text": "one two"}, True),   # half is enough
     ({"speaker": "Ruiz", "text": "one two three four"}, {"speaker": "Ruiz", "text": "one"}, False),
     ({"speaker": "O\u2019Neill", "text": "It\u2019s over"}, {"speaker": "Sean O'Neill", "text": "its over"}, True),
     ({"speaker": None, "text": "Nobody said this"}, {"speaker": None, "text": "Nobody said this"}, False),
@@ -261,10 +265,10 @@ def test_dateline_eval_prints_what_the_shared_scorer_prints(shared_dir, repo_roo
     dev = shared_dir / "dev"
     env = {**os.environ, "TYPER_USE_RICH": "0", "NO_COLOR": "1"}
     ours = subprocess.run([*dateline_cli, "eval", str(dev), "--verbose", "--json"], capture_output=True,
-                          text=True, env=env, timeout=900)
+                          text=True, env=env, timeout=900, check=False)
     theirs = subprocess.run([sys.executable, str(shared_dir / "tools" / "score.py"), str(dev), "--verbose", "--json",
                              "--batch", " ".join([*dateline_cli, "extract", "--json"])],
-                            capture_output=True, text=True, env=env, cwd=repo_root, timeout=900)
+                            capture_output=True, text=True, env=env, cwd=repo_root, timeout=900, check=False)
     assert theirs.returncode == 0, theirs.stderr
     assert ours.returncode == 0, ours.stderr
     assert ours.stdout.splitlines() == theirs.stdout.splitlines()

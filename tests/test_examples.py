@@ -3,6 +3,7 @@ real `dateline` command: what a user sees is right."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ def pages_dir(examples_dir: Path) -> Path:
     return examples_dir / "pages"
 
 
-def extract(run_cli, path: Path) -> tuple[list[dict], object]:
+def extract(run_cli, path: Path) -> tuple[list[dict], subprocess.CompletedProcess[str]]:
     done = run_cli("extract", "--json", str(path))
     records = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     return records, done
@@ -50,7 +51,8 @@ def all_body(record: dict) -> str:
 def test_flat_page_splits_into_its_two_stories(flat_record) -> None:
     stories = flat_record["stories"]
     assert len(stories) == 2
-    assert stories[0]["headline"] == "Floodwaters force hundreds from their homes in Porto as the Douro breaks its banks"
+    headline = "Floodwaters force hundreds from their homes in Porto as the Douro breaks its banks"
+    assert stories[0]["headline"] == headline
     assert stories[0]["body"][0].startswith("PORTO, Portugal (AP)")
     assert stories[1]["body"][0].startswith("GDANSK, Poland (AP)")
 

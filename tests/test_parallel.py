@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from dateline.models import Page
+from dateline.models import Extraction, Failure, Page
 from dateline.parallel import RunStats, run_batch, run_batches
 from dateline.store import open_store
 from dateline.store.ingest import ingest_sources
@@ -25,6 +25,11 @@ def crash_or_run(pages: list[Page], analyse: bool = True):
     if any(RAISE in page.text for page in pages):
         raise MemoryError("no memory left for this batch")
     return run_batch(pages, analyse)
+
+
+def failure_of(extraction: Extraction) -> Failure:
+    assert extraction.failure is not None, f"{extraction.page.source} did not fail"
+    return extraction.failure
 
 
 def read_pages(paths) -> list[Page]:
@@ -72,7 +77,7 @@ def test_a_worker_that_dies_fails_its_own_batch_and_the_run_goes_on(pages, seria
     found = list(run_batches(batches, workers=2, stats=stats, function=crash_or_run))
     assert [n for n, _ in found] == [0, 99, 1, 2]
     (failed,) = found[1][1]
-    assert failed.failure.stage == "worker" and "worker process died" in failed.failure.reason
+    assert failure_of(failed).stage == "worker" and "worker process died" in failure_of(failed).reason
     assert [item for item in found if item[0] != 99] == serial  # every other batch as if nothing happened
     assert stats.crashed_batches == 1
 
@@ -80,8 +85,9 @@ def test_a_worker_that_dies_fails_its_own_batch_and_the_run_goes_on(pages, seria
 def test_a_batch_that_raises_in_its_worker_becomes_failures_with_the_reason(pages) -> None:
     batch = [Page("pages/a.txt", f"ALPHA (Wire) — {RAISE}."), Page("pages/b.txt", "BETA (Wire) — fine.")]
     ((_, found),) = run_batches([(0, batch)], workers=2, function=crash_or_run)
-    assert [(e.page.source, e.failure.stage) for e in found] == [("pages/a.txt", "worker"), ("pages/b.txt", "worker")]
-    assert all("MemoryError: no memory left" in e.failure.reason for e in found)
+    assert [(e.page.source, failure_of(e).stage) for e in found] == [("pages/a.txt", "worker"),
+                                                                     ("pages/b.txt", "worker")]
+    assert all("MemoryError: no memory left" in failure_of(e).reason for e in found)
 
 
 def test_a_dask_cluster_gives_what_a_serial_run_gives_in_order(pages, serial, cluster) -> None:
@@ -102,7 +108,7 @@ def test_a_batch_that_fails_on_the_cluster_becomes_failures_and_the_run_goes_on(
     finally:
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     assert [n for n, _ in found] == [0, 1, 99, 2]
-    assert "MemoryError" in found[2][1][0].failure.reason
+    assert "MemoryError" in failure_of(found[2][1][0]).reason
     assert [item for item in found if item[0] != 99] == serial
 
 

@@ -9,7 +9,8 @@ from dateline.record import to_record
 
 STRIKE = """Drone strike kills two in river port city
 
-KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring five, the regional governor said.
+KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring five, \
+the regional governor said.
 
 “This was a deliberate attack on civilians,” Governor Oleksandr Prokudin said in a statement.
 """
@@ -70,7 +71,8 @@ def test_a_page_failing_in_nlp_is_recorded_and_the_batch_goes_on(nlp) -> None:
              Page("also-good.txt", PROTEST)]
     results = process_batch(pages, nlp=BrokenNlp(nlp))
     assert [item.ok for item in results] == [True, False, True]
-    assert results[1].failure.stage == "nlp" and "choked" in results[1].failure.reason
+    failure = results[1].failure
+    assert failure is not None and failure.stage == "nlp" and "choked" in failure.reason
     assert results[2].stories[0].events
 
 
@@ -88,3 +90,24 @@ def test_clean_only_leaves_events_empty() -> None:
 def test_empty_or_odd_pages_do_not_crash_the_nlp_stage(nlp, text: str) -> None:
     [item] = process_batch([Page("odd.txt", text)], nlp=nlp)
     assert item.ok or item.failure.stage in ("clean", "nlp")
+
+
+def test_a_story_longer_than_the_parser_takes_fails_its_page_unparsed_and_the_batch_goes_on(nlp) -> None:
+    parsed: list[str] = []
+
+    class ShortNlp:  # the real pipeline with a low max_length
+        max_length = 400
+
+        def pipe(self, texts, **options):
+            texts = list(texts)
+            parsed.extend(texts)
+            return nlp.pipe(texts, **options)
+
+    more = "".join(f"\nMarchers reached checkpoint number {n} of the route before noon on Wednesday.\n"
+                   for n in range(1, 9))
+    long_page = Page("long.txt", PROTEST + more)
+    results = process_batch([Page("strike.txt", STRIKE), long_page], nlp=ShortNlp())
+    assert [item.ok for item in results] == [True, False]
+    assert (results[1].failure.stage, results[1].failure.reason) == (
+        "nlp", "a story is too long for the parser (over 400 characters)")
+    assert parsed and all(len(text) <= 400 for text in parsed)  # checked before the parser saw it

@@ -7,7 +7,8 @@ from dateline.pipeline import process_batch
 STORY = """Drone strike kills two in river port city
 Published: 2025-06-03
 
-KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring five, the regional governor said.
+KHERSON, Ukraine (AP) — A drone struck a bus stop in Kherson on Tuesday, killing two people and injuring five, \
+the regional governor said.
 
 “This was a deliberate attack on civilians,” Governor Oleksandr Prokudin said in a statement.
 """

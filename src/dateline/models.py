@@ -11,10 +11,11 @@ out for free.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
-CLEANER_VERSION = "clean-0.1"
-NLP_VERSION = "nlp-0.1"
+CLEANER_VERSION = "clean-0.2"
+NLP_VERSION = "nlp-0.2"
 
 Span = tuple[int, int]  # (start, end) character offsets into Story.text
 
@@ -63,7 +64,7 @@ class Entity:
     mentions: int = 1
     spans: tuple[Mention, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The entity as the extraction record of spec/output.md shows it."""
         return {"name": self.name, "type": self.type, "title": self.title, "mentions": self.mentions}
 
@@ -87,7 +88,7 @@ class Quote:
     parts: tuple[Span, ...] = ()
     balanced: bool = True
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The quote as the extraction record of spec/output.md shows it."""
         return {"speaker": self.speaker, "text": self.text, "direct": self.direct}
 
@@ -103,14 +104,14 @@ class StoryAnalysis:
 
 
 # ---------------------------------------------------------------------------
-# Coded events (coding/events.py). Every span is a character offset into Story.text.
+# Coded events (coding/events/). Every span is a character offset into Story.text.
 
 CERTAINTIES = ("reported", "claimed", "denied", "planned", "historical")
 
 
 @dataclass(frozen=True, slots=True)
 class EventPlace:
-    """Where an event happened: a gazetteer point (see coding/places.py).
+    """Where an event happened: a gazetteer point (see coding/places/).
 
     ``country`` is ISO 3166-1 alpha-2; ``admin1`` the GeoNames admin1 code or None;
     ``precision`` is ``place``, ``region`` or ``country``; ``span`` the words that
@@ -261,7 +262,6 @@ class Extraction:
     removed: tuple[Removed, ...] = ()
     failure: Failure | None = None
     cleaner_version: str = CLEANER_VERSION
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
     nlp_version: str | None = None  # set when the NLP stage ran
     coder_version: str | None = None  # set when the event coder ran
 

@@ -32,23 +32,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-from .errors import DatelineError
+from .errors import ParallelError
 from .models import Extraction, Failure, Page
 from .pipeline import process_batch
 
 log = logging.getLogger(__name__)
 
 K = TypeVar("K")
+BatchFunction = Callable[[list[Page], bool], "BatchResult"]
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, little memory
 LOCAL_DASK_PREFIX = "local:"
 PARENT_CHECK_SECONDS = 1.0  # how often a local worker checks that the run that started it is alive
-
-
-class ParallelError(DatelineError):
-    """Workers could not be started (a bad --workers or --dask value, no scheduler there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +111,41 @@ def fail_batch(pages: list[Page], reason: str) -> list[Extraction]:
     return [Extraction(page=page, failure=Failure(page.source, "worker", reason, page.offset)) for page in pages]
 
 
-def _finished(pages: list[Page]) -> Future:
+def _finished() -> Future[BatchResult]:
     """A batch with no pages to process (all skipped): done at once, keeping its place."""
-    future: Future = Future()
+    future: Future[BatchResult] = Future()
     future.set_result(BatchResult([], os.getpid(), 0))
     return future
+
+
+class _InFlight(Generic[K]):
+    """The batches submitted and not yet taken back, at most ``size`` of them, in input order:
+    iterating submits batches as places free up and yields (key, pages, future), oldest first."""
+
+    def __init__(self, batches: Iterable[tuple[K, list[Page]]], *, size: int,
+                 submit: Callable[[list[Page]], Any]) -> None:
+        self.batches = iter(batches)
+        self.size = size
+        self.submit = submit  # pages -> a future (concurrent.futures or Dask) of a BatchResult
+        self.queue: deque[tuple[K, list[Page], Any]] = deque()
+
+    def __iter__(self) -> Iterator[tuple[K, list[Page], Any]]:
+        while True:
+            while len(self.queue) < self.size:
+                item = next(self.batches, None)
+                if item is None:
+                    break
+                key, pages = item
+                self.queue.append((key, pages, self.submit(pages) if pages else _finished()))
+            if not self.queue:
+                return
+            yield self.queue.popleft()
+
+    def take_back(self) -> list[tuple[K, list[Page]]]:
+        """Every batch still in flight, to run again (their worker was lost); none stays queued."""
+        taken = [(key, pages) for key, pages, _ in self.queue]
+        self.queue.clear()
+        return taken
 
 
 def describe_crash(exc: BaseException) -> str:
@@ -134,7 +161,7 @@ def run_batches(
     dask: str | None = None,
     analyse: bool = True,
     stats: RunStats | None = None,
-    function: Callable[[list[Page], bool], BatchResult] = run_batch,
+    function: BatchFunction = run_batch,
 ) -> Iterator[tuple[K, list[Extraction]]]:
     """Process each (key, pages) batch; yield (key, extractions) in input order.
 
@@ -151,22 +178,27 @@ def run_batches(
     else:
         for key, pages in batches:
             result = function(pages, analyse) if pages else BatchResult([], os.getpid(), 0)
-            _note(stats, result)
-            yield key, _check(result, pages)
+            yield key, _take(stats, result, pages)
 
 
-def _check(result: BatchResult, pages: list[Page]) -> list[Extraction]:
-    """The batch's extractions, one per page; a function that lost or added pages fails the batch."""
+def _take(stats: RunStats, result: BatchResult, pages: list[Page]) -> list[Extraction]:
+    """The batch's extractions, one per page (a function that lost or added pages fails the
+    batch), noting the worker's memory in ``stats``."""
+    stats.batches += 1
+    if result.peak_rss:
+        stats.peak_rss[result.pid] = max(stats.peak_rss.get(result.pid, 0), result.peak_rss)
     if len(result.extractions) != len(pages):
         return fail_batch(pages, f"the batch function returned {len(result.extractions)} results "
                                  f"for {len(pages)} pages")
     return result.extractions
 
 
-def _note(stats: RunStats, result: BatchResult) -> None:
-    stats.batches += 1
-    if result.peak_rss:
-        stats.peak_rss[result.pid] = max(stats.peak_rss.get(result.pid, 0), result.peak_rss)
+def _fail_crashed(stats: RunStats, pages: list[Page], exc: BaseException, *, where: str) -> list[Extraction]:
+    """A batch whose worker raised or died (``where``: in its worker, on the cluster ...): its pages fail."""
+    log.warning("a batch of %d pages (first %s) failed %s: %s", len(pages), pages[0].source if pages else "-",
+                where, exc)
+    stats.crashed_batches += 1
+    return fail_batch(pages, describe_crash(exc))
 
 
 # local processes
@@ -181,61 +213,45 @@ def _start_pool(workers: int, analyse: bool) -> ProcessPoolExecutor:
 
 
 def _run_on_processes(batches: Iterable[tuple[K, list[Page]]], *, workers: int, analyse: bool,
-                      stats: RunStats, function: Callable) -> Iterator[tuple[K, list[Extraction]]]:
+                      stats: RunStats, function: BatchFunction) -> Iterator[tuple[K, list[Extraction]]]:
     pool = _start_pool(workers, analyse)
-    in_flight: deque[tuple[K, list[Page], Future]] = deque()
-    source = iter(batches)
+
+    def submit(pages: list[Page]) -> Future[BatchResult]:
+        return pool.submit(function, pages, analyse)
+
+    in_flight = _InFlight(batches, size=workers * IN_FLIGHT_PER_WORKER, submit=submit)
     try:
-        while True:
-            while len(in_flight) < workers * IN_FLIGHT_PER_WORKER:
-                item = next(source, None)
-                if item is None:
-                    break
-                key, pages = item
-                future = pool.submit(function, pages, analyse) if pages else _finished(pages)
-                in_flight.append((key, pages, future))
-            if not in_flight:
-                return
-            key, pages, future = in_flight.popleft()
+        for key, pages, future in in_flight:
             try:
                 result = future.result()
             except BrokenProcessPool:
                 # Every batch in flight lost its worker; rerun each alone to find the one at fault.
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _start_pool(workers, analyse)
-                retry = [(key, pages), *((k, p) for k, p, _ in in_flight)]
-                in_flight.clear()
-                for key, pages in retry:
-                    result, pool = _run_alone(pool, pages, workers=workers, analyse=analyse, stats=stats,
-                                              function=function)
-                    yield key, result
+                for again_key, again in [(key, pages), *in_flight.take_back()]:
+                    extractions, pool = _run_alone(pool, again, workers=workers, analyse=analyse, stats=stats,
+                                                   function=function)
+                    yield again_key, extractions
                 continue
             except Exception as exc:  # the batch raised inside its worker: its pages fail, the run goes on
-                log.warning("a batch of %d pages failed in its worker: %s", len(pages), exc)
-                stats.crashed_batches += 1
-                yield key, fail_batch(pages, describe_crash(exc))
+                yield key, _fail_crashed(stats, pages, exc, where="in its worker")
                 continue
-            _note(stats, result)
-            yield key, _check(result, pages)
+            yield key, _take(stats, result, pages)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_alone(pool: ProcessPoolExecutor, pages: list[Page], *, workers: int, analyse: bool,
-               stats: RunStats, function: Callable) -> tuple[list[Extraction], ProcessPoolExecutor]:
+               stats: RunStats, function: BatchFunction) -> tuple[list[Extraction], ProcessPoolExecutor]:
     """One batch on its own; if it kills its worker again, its pages fail with the reason."""
     try:
         result = pool.submit(function, pages, analyse).result()
     except Exception as exc:
-        log.warning("a batch of %d pages (first %s) crashed its worker: %s",
-                    len(pages), pages[0].source if pages else "-", exc)
-        stats.crashed_batches += 1
         if isinstance(exc, BrokenProcessPool):
             pool.shutdown(wait=False, cancel_futures=True)
             pool = _start_pool(workers, analyse)
-        return fail_batch(pages, describe_crash(exc)), pool
-    _note(stats, result)
-    return _check(result, pages), pool
+        return _fail_crashed(stats, pages, exc, where="again when run alone"), pool
+    return _take(stats, result, pages), pool
 
 
 # Dask
@@ -269,35 +285,24 @@ def _open_dask(address: str) -> tuple[Any, Callable[[], None]]:
 
 
 def _run_on_dask(batches: Iterable[tuple[K, list[Page]]], *, address: str, analyse: bool,
-                 stats: RunStats, function: Callable) -> Iterator[tuple[K, list[Extraction]]]:
+                 stats: RunStats, function: BatchFunction) -> Iterator[tuple[K, list[Extraction]]]:
     client, close = _open_dask(address)
     try:
         client.run(warm_worker, analyse)  # the model once per worker, before the first batch
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        in_flight: deque[tuple[K, list[Page], Any]] = deque()
-        source = iter(batches)
-        while True:
-            while len(in_flight) < workers * IN_FLIGHT_PER_WORKER:
-                item = next(source, None)
-                if item is None:
-                    break
-                key, pages = item
-                future = client.submit(function, pages, analyse, pure=False) if pages else _finished(pages)
-                in_flight.append((key, pages, future))
-            if not in_flight:
-                return
-            key, pages, future = in_flight.popleft()
+
+        def submit(pages: list[Page]) -> Any:
+            return client.submit(function, pages, analyse, pure=False)
+
+        for key, pages, future in _InFlight(batches, size=workers * IN_FLIGHT_PER_WORKER, submit=submit):
             try:
                 result = future.result()
             except Exception as exc:  # KilledWorker, or the batch raised: its pages fail
-                log.warning("a batch of %d pages failed on the cluster: %s", len(pages), exc)
-                stats.crashed_batches += 1
-                yield key, fail_batch(pages, describe_crash(exc))
+                yield key, _fail_crashed(stats, pages, exc, where="on the cluster")
                 continue
             finally:
                 if hasattr(future, "release"):
                     future.release()
-            _note(stats, result)
-            yield key, _check(result, pages)
+            yield key, _take(stats, result, pages)
     finally:
         close()

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 
 from .clean.html import clean_html
 from .clean.text import clean_text
-from .coding.event_lexicon import describe_version as describe_coder_version
-from .coding.events import code_events
-from .errors import DatelineError
+from .coding import code_events
+from .coding import describe_version as describe_coder_version
+from .errors import DatelineError, TextTooLong
 from .models import NLP_VERSION, Event, Extraction, Failure, Page, Span, Story, StoryAnalysis
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,8 @@ def clean_page(page: Page) -> Extraction:
     except DatelineError as exc:
         return Extraction(page=page, failure=Failure(page.source, "clean", str(exc), page.offset))
     except RecursionError:
-        return Extraction(page=page, failure=Failure(page.source, "clean", "page nests too deeply to parse", page.offset))
+        reason = "page nests too deeply to parse"
+        return Extraction(page=page, failure=Failure(page.source, "clean", reason, page.offset))
     except Exception as exc:  # one bad page never stops a batch
         log.exception("cleaning %s failed", page.source)
         reason = f"cleaner crashed: {type(exc).__name__}: {exc}"
@@ -59,14 +60,23 @@ def parse_stories(texts: Sequence[str], *, nlp=None) -> list[tuple[StoryAnalysis
 
     nlp = nlp if nlp is not None else load_nlp()
     distinct = list(dict.fromkeys(texts))  # each text parsed once, in first-seen order
+    check_lengths(distinct, getattr(nlp, "max_length", None))
     prepared = (normalise_marks(text) for text in distinct)
     parsed: dict[str, tuple[StoryAnalysis, tuple[Span, ...]]] = {}
-    for text, doc in zip(distinct, nlp.pipe(prepared, batch_size=NLP_BATCH_SIZE)):
+    for text, doc in zip(distinct, nlp.pipe(prepared, batch_size=NLP_BATCH_SIZE), strict=True):
         sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
         parsed[text] = (analyse_doc(doc, text=text), sentences)
     if len(distinct) < len(texts):
         log.debug("parsed %d distinct story texts for %d stories", len(distinct), len(texts))
     return [parsed[text] for text in texts]
+
+
+def check_lengths(texts: Sequence[str], limit: int | None) -> None:
+    """Refuse, before parsing, a text longer than the parser takes (TextTooLong); a
+    stand-in pipeline without ``max_length`` takes any length."""
+    for text in texts:
+        if limit is not None and len(text) > limit:
+            raise TextTooLong(len(text), limit)
 
 
 def annotate_story(story: Story, analysis: StoryAnalysis, sentences: Sequence[Span], *,
@@ -93,8 +103,6 @@ def fail_nlp(extraction: Extraction, exc: BaseException) -> Extraction:
     page = extraction.page
     if isinstance(exc, DatelineError):
         reason = str(exc)
-    elif isinstance(exc, ValueError) and "max_length" in str(exc):
-        reason = "a story is too long for the parser (over 1,000,000 characters)"
     else:
         log.debug("nlp on %s failed", page.source, exc_info=True)
         reason = f"NLP stage crashed: {type(exc).__name__}: {exc}"
@@ -122,7 +130,7 @@ def annotate_extractions(extractions: list[Extraction], *, nlp=None) -> list[Ext
         at += len(item.stories)
         try:
             stories = tuple(annotate_story(story, analysis, sentences, coded=coded)
-                            for story, (analysis, sentences) in zip(item.stories, pairs))
+                            for story, (analysis, sentences) in zip(item.stories, pairs, strict=True))
         except Exception as exc:  # one bad page never stops a batch
             log.exception("coding %s failed", item.page.source)
             result[i] = dataclasses.replace(item, failure=Failure(

@@ -5,6 +5,8 @@ One function turns an Extraction into the plain dict that `dateline extract
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .models import Event, EventPlace, Extraction, Story
 
 
@@ -74,7 +76,7 @@ def story_record(story: Story, *, extra: dict | None = None) -> dict:
 def to_record(extraction: Extraction) -> dict:
     """The JSON-ready record of one page (see spec/output.md)."""
     page = extraction.page
-    record = {
+    record: dict[str, Any] = {
         "source": page.source,
         "url": page.url,
         "page_id": page.page_id,

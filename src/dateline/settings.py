@@ -21,9 +21,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 
-from .errors import DatelineError
+from .errors import SettingsError
 
 DEFAULT_DB = "dateline.db"
 DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -43,10 +43,6 @@ _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1000, "kib": 1024, "m": 1024**2, "mb":
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
 
 
-class SettingsError(DatelineError, ValueError):
-    """A setting has a value dateline cannot use."""
-
-
 @dataclass(frozen=True, slots=True)
 class Settings:
     db: str = DEFAULT_DB
@@ -64,7 +60,8 @@ def parse_size(value: str | int, *, name: str = "size") -> int:
         match = _SIZE.match(value)
         unit = match.group(2).lower() if match else None
         if not match or unit not in _UNITS:
-            raise SettingsError(f"{name}={value!r} is not a size: give bytes, or a number with a unit such as 10MB or 512k")
+            raise SettingsError(f"{name}={value!r} is not a size: give bytes, or a number with a unit "
+                                "such as 10MB or 512k")
         number = int(float(match.group(1)) * _UNITS[unit])
     if number <= 0:
         raise SettingsError(f"{name}={value!r} must be more than zero")
@@ -96,27 +93,28 @@ def _parse_dask_address(value: str, *, name: str) -> str:
     return value
 
 
-def load_settings(*, env: Mapping[str, str] | None = None, **flags: object) -> Settings:
+def load_settings(*, env: Mapping[str, str] | None = None, db: str | None = None,
+                  max_page_bytes: str | int | None = None, batch_size: str | int | None = None,
+                  workers: str | int | None = None, dask: str | None = None) -> Settings:
     """Settings from defaults, then the environment, then the flags given (None = not given)."""
     env = os.environ if env is None else env
-    known = {f.name for f in fields(Settings)}
-    unknown = set(flags) - known
-    if unknown:
-        raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
-    values: dict[str, object] = {}
-    for name, env_name in ENV_NAMES.items():
-        raw = flags.get(name)
-        label = f"--{name.replace('_', '-')}"
-        if raw is None and env.get(env_name, "").strip():
-            raw, label = env[env_name].strip(), env_name
-        if raw is None:
-            continue
-        if name == "max_page_bytes":
-            values[name] = parse_size(raw, name=label)
-        elif name in ("batch_size", "workers"):
-            values[name] = _parse_count(raw, name=label)
-        elif name == "dask":
-            values[name] = _parse_dask_address(str(raw), name=label)
-        else:
-            values[name] = str(raw)
-    return replace(Settings(), **values)
+    defaults = Settings()
+
+    def given(name: str, flag: str | int | None) -> tuple[str | int, str] | None:
+        """(value, what to call it in an error) from the flag, else the environment, else None."""
+        if flag is not None:
+            return flag, f"--{name.replace('_', '-')}"
+        env_name = ENV_NAMES[name]
+        if env.get(env_name, "").strip():
+            return env[env_name].strip(), env_name
+        return None
+
+    db_found, size, batch = given("db", db), given("max_page_bytes", max_page_bytes), given("batch_size", batch_size)
+    processes, cluster = given("workers", workers), given("dask", dask)
+    return Settings(
+        db=str(db_found[0]) if db_found else defaults.db,
+        max_page_bytes=parse_size(size[0], name=size[1]) if size else defaults.max_page_bytes,
+        batch_size=_parse_count(batch[0], name=batch[1]) if batch else defaults.batch_size,
+        workers=_parse_count(processes[0], name=processes[1]) if processes else defaults.workers,
+        dask=_parse_dask_address(str(cluster[0]), name=cluster[1]) if cluster else defaults.dask,
+    )

@@ -2,6 +2,7 @@
 example pages (two outlets on one attack among them) and the hostile page under tests/web/data."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,8 @@ def test_events_sort_and_pages(client):
     deadliest = client.get("/api/events", params={"sort": "-killed", "limit": 1}).json()
     assert deadliest["items"][0]["killed"] == 7 and deadliest["limit"] == 1
     everything = client.get("/api/events", params={"limit": 1000}).json()
-    pages = [client.get("/api/events", params={"limit": 5, "offset": n}).json() for n in range(0, everything["total"], 5)]
+    pages = [client.get("/api/events", params={"limit": 5, "offset": n}).json()
+             for n in range(0, everything["total"], 5)]
     assert [e["event_id"] for p in pages for e in p["items"]] == [e["event_id"] for e in everything["items"]]
     assert {p["total"] for p in pages} == {everything["total"]}
 
@@ -75,6 +77,24 @@ def test_timeline_counts_events_per_day_by_family(client):
     june14 = next(d for d in days if d["date"] == "2025-06-14")
     assert june14["families"]["violence"] == 2
     assert sum(d["total"] for d in days) == client.get("/api/events", params={"date_from": "1900"}).json()["total"]
+
+
+def test_types_give_each_type_its_family_mapping_and_colour(client):
+    found = client.get("/api/types").json()
+    types = {item["type"]: item for item in found["types"]}
+    assert len(types) == 23
+    assert {name for name, item in types.items() if item["violence"]} == {
+        "armed_clash", "attack", "bombing", "air_drone_strike", "missile_artillery"}
+    assert types["bombing"]["family"] == "violence" and types["bombing"]["core"] is True
+    assert (types["arrest"]["acled_sub_event"], types["arrest"]["plover"], types["arrest"]["cameo"]) == (
+        "Arrests", "COERCE", "17")
+    assert types["meet"]["core"] is False and types["meet"]["acled_event"] is None
+    families = {item["family"]: item["colour"] for item in found["families"]}
+    assert len(families) == 19 and list(families)[0] == "violence"
+    assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", colour) for colour in families.values())
+    assert len(set(families.values())) == 19  # no two families share a colour
+    assert all(families[item["family"]] == item["colour"] for item in types.values())
+    assert client.get("/api/vocabulary").json()["families"] == list(families)
 
 
 def test_story_carries_spans_that_point_at_their_words(client):

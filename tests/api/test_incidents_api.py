@@ -93,10 +93,12 @@ def test_each_item_lists_its_sources_and_where_their_figures_differ(client):
     ({"bbox": "1,2,3"}, "west,south,east,north"),
     ({"date_from": "yesterday"}, "is not a date"),
 ])
-def test_bad_parameters_answer_422_in_the_envelope(client, params, words):
+def test_bad_parameters_answer_422_in_the_envelope_naming_the_parameter(client, params, words):
     answer = client.get("/api/incidents", params=params)
     assert answer.status_code == 422
-    assert answer.json()["error"]["code"] == "invalid_parameter" and words in answer.json()["error"]["message"]
+    message = answer.json()["error"]["message"]
+    assert answer.json()["error"]["code"] == "invalid_parameter" and words in message
+    assert message.startswith(f"{next(iter(params))}: ")
 
 
 def test_an_unknown_incident_is_a_404(client):

@@ -12,7 +12,8 @@ OUTLET_A = """Home | World | Africa | Sport | Business
 Gunmen kill 9 at cattle market in northern Nigeria
 Published: 2025-03-12 14:05
 By Staff Reporter
-KADUNA, Nigeria — Gunmen on motorcycles attacked a cattle market in Kaduna on Tuesday, killing nine traders and wounding 14 others, police said.
+KADUNA, Nigeria — Gunmen on motorcycles attacked a cattle market in Kaduna on Tuesday, killing nine traders \
+and wounding 14 others, police said.
 Witnesses said the attackers arrived shortly after noon and fired into the crowd before fleeing toward the forest.
 "We counted nine bodies," a police spokesman, Mansir Hassan, told reporters on Wednesday.
 The state governor condemned the attack and ordered more patrols along the market roads.
@@ -23,7 +24,8 @@ Share this article | Follow us on X
 OUTLET_B = """MENU  SEARCH  SUBSCRIBE
 Nigeria: death toll rises after attack on Kaduna market
 12 March 2025
-KADUNA (Reuters) - At least 12 people were killed and 20 wounded when gunmen stormed a busy cattle market in Kaduna on Tuesday, residents and hospital officials said.
+KADUNA (Reuters) - At least 12 people were killed and 20 wounded when gunmen stormed a busy cattle market in \
+Kaduna on Tuesday, residents and hospital officials said.
 Local officials had earlier put the toll at nine.
 Mansir Hassan, a police spokesman, said security forces were searching the area.
 No group has claimed responsibility for the attack.
@@ -36,7 +38,8 @@ PORTAL_COPY = """Skip to content
 NEWS WIRE PORTAL | Latest | Most read
 Nigeria: death toll rises after attack on Kaduna market
 12 March 2025
-KADUNA (Reuters) - At least 12 people were killed and 20 wounded when gunmen stormed a busy cattle market in Kaduna on Tuesday, residents and hospital officials said.
+KADUNA (Reuters) - At least 12 people were killed and 20 wounded when gunmen stormed a busy cattle market in \
+Kaduna on Tuesday, residents and hospital officials said.
 Local officials had earlier put the toll at nine.
 Mansir Hassan, a police spokesman, said security forces were searching the area.
 No group has claimed responsibility for the attack.

@@ -11,7 +11,7 @@ from dateline.store import open_store
 from dateline.store.incidents import refresh_incidents
 
 
-def report(outlet: str, town: tuple[str, str, float, float], date: str, sentence: str, trigger: str,
+def report(outlet: str, town: tuple[str, str, float, float], date: str, sentence: str, *, trigger: str,
            killed: int) -> Extraction:
     name, country, lat, lon = town
     start = sentence.index(trigger)
@@ -30,11 +30,11 @@ def db(tmp_path_factory) -> str:
     with open_store(path) as store:
         store.add_extractions([
             report("lagoon-times", ("Lagos", "NG", 6.45, 3.39), "2025-04-02",
-                   "Gunmen opened fire outside a bar in Lagos, killing three.", "opened fire", 3),
+                   "Gunmen opened fire outside a bar in Lagos, killing three.", trigger="opened fire", killed=3),
             report("reef-herald", ("Lautoka", "FJ", -17.61, 177.45), "2025-04-05",
-                   "A security guard was shot dead during a robbery in Lautoka.", "shot", 1),
+                   "A security guard was shot dead during a robbery in Lautoka.", trigger="shot", killed=1),
             report("tongan-voice", ("Nuku'alofa", "TO", -21.14, -175.2), "2025-04-07",
-                   "Two men were stabbed to death in Nuku'alofa after a brawl.", "stabbed", 2),
+                   "Two men were stabbed to death in Nuku'alofa after a brawl.", trigger="stabbed", killed=2),
         ])
         refresh_incidents(store)
     return path
@@ -63,7 +63,7 @@ def test_a_limited_listing_says_how_many_match(db, run_cli) -> None:
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--bbox", "1,2,3"), "WEST,SOUTH,EAST,NORTH"),
+    (("--bbox", "1,2,3"), "west,south,east,north"),
     (("--bbox", "10,50,20,40"), "south <= north"),
     (("--sort", "outlet"), "cannot sort by 'outlet'"),
 ])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.coding.event_breakdown import find_breakdown
-from dateline.coding.events import code_events
+from dateline.coding.events.breakdown import find_breakdown
+from dateline.coding import code_events
 
 STORY_DATE = "2031-05-02"  # a Friday
 

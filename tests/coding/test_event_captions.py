@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.coding.event_captions import read_caption_date
-from dateline.coding.events import code_events
+from dateline.coding.events.captions import read_caption_date
+from dateline.coding import code_events
 
 FLOODS = "Heavy rain caused floods that killed 11 people in Rwanda."
 

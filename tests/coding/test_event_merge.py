@@ -2,7 +2,7 @@
 told with their own scene and time stay apart."""
 from __future__ import annotations
 
-from dateline.coding.events import code_events
+from dateline.coding import code_events
 
 TALLY = ("Officials say Israeli strikes across Gaza have killed at least 92 people, including women and children. "
          "Two strikes on Wednesday targeted a crowded area in central Gaza City near a busy market, while "

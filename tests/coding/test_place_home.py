@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.coding.event_places import scene_places
+from dateline.coding.events.scenes import scene_places
 from dateline.coding.places import context_from_story, find_places, resolve_place
 
 # text, dateline, the home state the story's names point to

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from dateline.coding.gazetteer import load_gazetteer, normalize_name
+from dateline.coding.places import load_gazetteer
+from dateline.coding.places.index import normalize_name
 from dateline.coding.places import (
     Place,
     PlaceContext,
@@ -75,7 +76,8 @@ RESOLVED = [
 ]
 
 
-@pytest.mark.parametrize(("name", "context", "expected", "km"), RESOLVED, ids=[f"{row[0]}-{i}" for i, row in enumerate(RESOLVED)])
+@pytest.mark.parametrize(("name", "context", "expected", "km"), RESOLVED,
+                         ids=[f"{row[0]}-{i}" for i, row in enumerate(RESOLVED)])
 def test_resolve_place_finds_the_place_the_story_means(name, context, expected, km):
     country, admin1, precision, lat, lon = expected
     place = resolve_place(name, context=context)
@@ -128,7 +130,8 @@ Saldo said, and the Taliban and the Red Cross were not involved. Saldo said noth
 
 def test_find_places_marks_each_place_in_running_text():
     context = context_from_story(STORY, dateline_place="KRAMATORSK, Ukraine")
-    found = {(STORY[start:end], place.country, place.precision) for start, end, place in find_places(STORY, context=context)}
+    found = {(STORY[start:end], place.country, place.precision)
+             for start, end, place in find_places(STORY, context=context)}
     for expected in [("Odesa", "UA", "place"), ("Kyiv", "UA", "place"), ("Kharkiv region", "UA", "region"),
                      ("Belgorod", "RU", "region"), ("Kursk", "RU", "region"), ("Chasiv Yar", "UA", "place"),
                      ("KRAMATORSK", "UA", "place")]:

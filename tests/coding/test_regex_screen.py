@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from dateline.coding.date_words import load_tables
-from dateline.coding.event_lexicon import load_event_lexicon
+from dateline.coding.dates.tables import load_tables
+from dateline.coding.events.lexicon import load_event_lexicon
 from dateline.coding.regex_screen import make_screen
 
 PATTERNS = [

@@ -28,9 +28,9 @@ EDITED = (WIRE.replace("at least 40 houses", "at least 46 houses")
 
 CUT = "\n".join(WIRE.split("\n")[:5])  # a copy that drops the last paragraph
 
-SAME_FLOOD_OTHER_WRITER = """Residents of Lokoja woke to waist-deep water on Sunday after the two great rivers that meet \
-at the city overflowed. Dozens of homes in low-lying neighbourhoods gave way, according to the emergency agency, \
-and the road to Abuja was closed. A mother of four described climbing onto her roof with her children as the \
+SAME_FLOOD_OTHER_WRITER = """Residents of Lokoja woke to waist-deep water on Sunday after the two great rivers that \
+meet at the city overflowed. Dozens of homes in low-lying neighbourhoods gave way, according to the emergency \
+agency, and the road to Abuja was closed. A mother of four described climbing onto her roof with her children as the \
 current rose. Volunteers used canoes to move older people to a school, and the Red Cross opened a clinic there. \
 Officials in the capital said money for relief would be released soon."""
 

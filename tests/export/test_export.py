@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dateline.export import write_export
+from dateline.export import ExportResult, write_export
 from dateline.export.acled import ACLED_COLUMNS, measure_time_precision
-from dateline.export.schemes import load_schemes
+from dateline.event_types import list_types
 from dateline.models import Event, EventPlace, Extraction, Page, Story
 from dateline.store import open_store
 from dateline.store.base import StoredEvent
@@ -30,7 +30,7 @@ def make_event(type: str, sentence: str, *, trigger: str = "struck", place: Even
                        headline="Headline", published="2024-05-03", event=event)
 
 
-def export_acled(events: list[StoredEvent]) -> tuple[list[dict], object]:
+def export_acled(events: list[StoredEvent]) -> tuple[list[dict[str, str]], ExportResult]:
     out = io.StringIO()
     result = write_export(events, "acled", out)
     out.seek(0)
@@ -94,7 +94,7 @@ def test_every_type_of_the_spec_has_a_mapping(shared_dir: Path):
     spec = (shared_dir / "spec" / "events.md").read_text(encoding="utf-8")
     types = set(re.findall(r"^\| `([a-z_]+)` \|", spec, flags=re.MULTILINE))
     assert len(types) == 23
-    assert types == set(load_schemes())
+    assert types == set(list_types())
 
 
 def test_plover_json_maps_types_and_leaves_out_the_rest():

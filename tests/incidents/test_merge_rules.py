@@ -106,3 +106,24 @@ def test_an_event_the_rules_keep_apart_is_not_pulled_in_by_a_copy() -> None:
     copy = event(1, group_id="wire")
     far_copy = replace(event(2, group_id="wire"), place_name="Kano", lat=LAT + 1.8)
     assert len(group_incidents([copy, far_copy])) == 2
+
+
+@pytest.mark.parametrize("value, first, last", [
+    ("2025-03-11", "2025-03-11", "2025-03-11"),
+    ("2025-02", "2025-02-01", "2025-02-28"),
+    ("2024-02", "2024-02-01", "2024-02-29"),
+    ("2024", "2024-01-01", "2024-12-31"),
+    ("2025-03-11T08:00", "2025-03-11", "2025-03-11"),
+    ("2025-02-30", None, None),  # no such day
+    ("2025-13", None, None),     # no such month
+    ("0000-01-01", None, None),  # no year 0
+    ("soon", None, None),
+])
+def test_a_date_covers_the_days_of_its_precision_and_an_impossible_one_is_undated(value, first, last) -> None:
+    from datetime import date
+
+    from dateline.incidents import span_days
+
+    days = span_days(value)
+    expected = None if first is None else (date.fromisoformat(first).toordinal(), date.fromisoformat(last).toordinal())
+    assert days == expected

@@ -39,7 +39,8 @@ def test_spans_are_offsets_into_the_story(nlp):
 
 
 @pytest.mark.parametrize("text,name,title", [
-    ("Interior Minister Vladimir Kolokoltsev ordered checks at the border.", "Vladimir Kolokoltsev", "Interior Minister"),
+    ("Interior Minister Vladimir Kolokoltsev ordered checks at the border.", "Vladimir Kolokoltsev",
+     "Interior Minister"),
     ("Greek Prime Minister Kyra Doukas visited the island on Friday.", "Kyra Doukas", "Prime Minister"),
     ("Oryol region Gov. Andrei Vetrov said two communities lost power.", "Andrei Vetrov", "Gov."),
     ("Finance Minister Mark Devlin presented the budget. Dr Devlin said it was balanced.", "Mark Devlin",

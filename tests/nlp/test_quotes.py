@@ -131,7 +131,7 @@ CASES = [
 def test_quote_and_speaker_found(nlp, text, expected):
     quotes = quotes_of(nlp, text)
     assert len(quotes) == len(expected), [(q.speaker, q.text) for q in quotes]
-    for (speaker, words), quote in zip(expected, quotes):
+    for (speaker, words), quote in zip(expected, quotes, strict=True):
         assert words in quote.text
         assert quote.speaker == speaker, (quote.speaker, quote.text)
         assert quote.direct
@@ -156,8 +156,8 @@ def test_mixed_glyphs_as_on_wire_copy(nlp):
             "Karl Strom. ″If they want me out, they need a majority″ in parliament, Vik was quoted as saying. "
             '"Nobody else has a plan?’’ he asked.')
     quotes = quotes_of(nlp, text)
-    assert [q.text for q in quotes] == ["I was elected to finish this job,", "If they want me out, they need a majority",
-                                        "Nobody else has a plan?"]
+    assert [q.text for q in quotes] == ["I was elected to finish this job,",
+                                        "If they want me out, they need a majority", "Nobody else has a plan?"]
     assert {q.speaker for q in quotes} == {"Jonas Vik"}
 
 
@@ -175,7 +175,8 @@ def test_unattributed_quote_is_kept_without_speaker(nlp):
 
 
 def test_inch_marks_and_apostrophes_are_not_quotes(nlp):
-    assert quotes_of(nlp, "The storm dropped 5\" of rain on the city’s north, officials said. It’s the wettest May.") == []
+    text = "The storm dropped 5\" of rain on the city’s north, officials said. It’s the wettest May."
+    assert quotes_of(nlp, text) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -9,7 +9,8 @@ from dateline.models import Failure, Page
 from dateline.readers import read_sources
 
 LINES = [
-    json.dumps({"url": "https://a.example/1", "html": "<html><body><nav>Menu</nav><p>ROME (AP) — Rain.</p></body></html>"}),
+    json.dumps({"url": "https://a.example/1",
+                "html": "<html><body><nav>Menu</nav><p>ROME (AP) — Rain.</p></body></html>"}),
     "",
     '{"url": "https://a.example/2", "html": "<p>unterminated',
     json.dumps({"url": "https://a.example/3", "text": "ROME (AP) — Sun.\nShare this article", "fetched": "2025-06-02"}),

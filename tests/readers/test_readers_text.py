@@ -77,7 +77,8 @@ def test_binary_file_fails_with_a_one_line_reason(tmp_path, data, what) -> None:
     assert "\n" not in failure.reason
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\n\t  \r\n", codecs.BOM_UTF8 + b"\n \n"], ids=["zero", "blank", "bom-only"])
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t  \r\n", codecs.BOM_UTF8 + b"\n \n"],
+                         ids=["zero", "blank", "bom-only"])
 def test_empty_page_fails_as_empty(tmp_path, data) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(data)

@@ -9,6 +9,7 @@ import dataclasses
 
 import pytest
 
+from dateline.errors import InvalidFilter
 from dateline.models import Entity, Event, EventPlace, Extraction, Mention, Page, Quote, Story
 from dateline.store import open_store
 
@@ -19,7 +20,7 @@ BORDER = EventPlace("Késsel-İlova", "XB", admin1=None, lat=44.0, lon=15.5, pre
 
 def event(type_: str, place: EventPlace | None, date: str | None, *, sentence: str, certainty: str = "reported",
           killed: int | None = None, date_end: str | None = None, version: str = "coder-1") -> Event:
-    return Event(type=type_, trigger=type_.split("_")[0], trigger_span=(20, 26), sentence=sentence,
+    return Event(type=type_, trigger=type_.split("_", maxsplit=1)[0], trigger_span=(20, 26), sentence=sentence,
                  sentence_span=(0, len(sentence)), actors=("Coastal Militia",), actor_spans=((30, 45),),
                  targets=("fuel depot",), target_spans=((50, 60),), place=place, date=date, date_end=date_end,
                  date_span=(70, 78), killed=killed, count_spans=(("killed", (80, 82)),) if killed else (),
@@ -37,7 +38,8 @@ PROTEST = event("protest", HARBOUR, None, certainty="claimed",
 QUOTE = Quote("We will rebuild the depot within a month", (200, 240), speaker="Mara Olsen",
               speaker_span=(245, 255), sentence_span=(199, 270))
 ENTITY = Entity("Mara Olsen", "PERSON", title="Mayor", mentions=3,
-                spans=(Mention((245, 255), "Mara Olsen"), Mention((300, 305), "Olsen"), Mention((320, 323), "she", "pronoun")))
+                spans=(Mention((245, 255), "Mara Olsen"), Mention((300, 305), "Olsen"),
+                       Mention((320, 323), "she", "pronoun")))
 
 
 def extraction(*events: Event, text: str = "PORT VEYRA (Wire) — A drone struck.", coder: str | None = "coder-1",
@@ -127,7 +129,7 @@ def test_event_filters_pick_what_was_asked(store, filters, expected) -> None:
 
 @pytest.mark.parametrize("bad", ["2025-13", "Feb 2025", "2025-02-30", "25"])
 def test_a_date_filter_that_is_no_date_is_refused(store, bad) -> None:
-    with pytest.raises(ValueError, match="is not a date"):
+    with pytest.raises(InvalidFilter, match="is not a date"):
         store.events(since=bad)
 
 
@@ -141,7 +143,7 @@ def test_the_events_table_is_created_by_a_migration_on_an_older_database(tmp_pat
 
     from dateline.store import database_url
     from dateline.store.migrations import apply_migrations, list_migrations
-    from dateline.store.sql import _make_sqlite_transactional
+    from dateline.store.sql import make_sqlite_transactional
 
     folder = tmp_path / "first-only"
     folder.mkdir()
@@ -149,7 +151,7 @@ def test_the_events_table_is_created_by_a_migration_on_an_older_database(tmp_pat
     (folder / name).write_text(sql, encoding="utf-8")
     engine = create_engine(database_url(store_target))
     if engine.dialect.name == "sqlite":
-        _make_sqlite_transactional(engine)
+        make_sqlite_transactional(engine)
     apply_migrations(engine, directory=folder)
     assert "events" not in inspect(engine).get_table_names()
     engine.dispose()
@@ -182,7 +184,8 @@ def test_ingest_stores_the_events_quotes_and_entities_the_pipeline_finds(tmp_pat
 
 
 def test_text_search_ignores_case_in_every_script_on_both_backends(store_target) -> None:
-    from dateline.store.queries import EventFilters, list_events
+    from dateline.store.filters import EventFilters
+    from dateline.store.queries import list_events
 
     rally = event("protest", BORDER, "2025-03-11", sentence="Students marched past the ÉCOLE NORMALE in Késsel.")
     with open_store(store_target) as opened:

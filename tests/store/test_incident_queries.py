@@ -7,9 +7,10 @@ import pytest
 from sqlalchemy import event as sa_event
 
 from dateline.models import Event, EventPlace, Extraction, Page, Story
+from dateline.errors import InvalidFilter
 from dateline.store import open_store
 from dateline.store.incidents import count_incidents, find_incidents, list_incidents, refresh_incidents
-from dateline.store.queries import EventFilters
+from dateline.store.filters import EventFilters
 
 
 def report(outlet: str, url: str, *, headline: str, sentence: str, trigger: str, place: EventPlace | None,
@@ -128,11 +129,13 @@ def test_sorts_match_the_events_and_put_missing_values_last(store, sort, expecte
     assert places(store, sort=sort) == expected
 
 
-def test_unknown_sort_or_date_is_a_value_error(store) -> None:
-    with pytest.raises(ValueError, match="cannot sort by 'source'"):
+def test_unknown_sort_or_date_is_an_invalid_filter_naming_it(store) -> None:
+    with pytest.raises(InvalidFilter, match="cannot sort by 'source'") as raised:
         list_incidents(store, sort="source")
-    with pytest.raises(ValueError):
+    assert raised.value.name == "sort"
+    with pytest.raises(InvalidFilter) as raised:
         find_incidents(store, EventFilters(date_from="last week"))
+    assert (raised.value.name, raised.value.value) == ("date_from", "last week")
 
 
 def test_pages_carry_the_total_of_all_that_match(store) -> None:

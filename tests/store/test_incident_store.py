@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.models import Event, EventPlace, Extraction, Page, Story
+from dateline.errors import InvalidFilter
 from dateline.store import open_store
 from dateline.store.incidents import get_incident, list_incidents, refresh_incidents
 
@@ -112,7 +113,7 @@ def test_filters_mean_what_they_mean_for_events(store) -> None:
     assert places(date_from="2025-04", date_to="2025-05-01") == ["Lagos 2025-04-02", "Lagos 2025-05"]
     assert places(certainty="denied") == []
     assert places(limit=1, offset=1) == ["Lagos 2025-04-02"]
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidFilter, match="'last week' is not a date"):
         list_incidents(store, date_from="last week")
 
 

@@ -10,14 +10,14 @@ from dateline.errors import MigrationError
 from dateline.store import database_url, open_store
 from dateline.store.migrations import apply_migrations, list_migrations
 from dateline.store.schema import MIGRATIONS_TABLE, metadata
-from dateline.store.sql import _make_sqlite_transactional
+from dateline.store.sql import make_sqlite_transactional
 
 
 def open_engine(target: str):
     """An engine on the store's database, as the store makes it (SQLite runs DDL in transactions)."""
     engine = create_engine(database_url(target))
     if engine.dialect.name == "sqlite":
-        _make_sqlite_transactional(engine)
+        make_sqlite_transactional(engine)
     return engine
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from dateline.models import Entity, Event, EventPlace, Extraction, Mention, Page, Quote, Removed, Story
+from dateline.errors import InvalidFilter
 from dateline.store import open_store
-from dateline.store.queries import (EventFilters, count_events_by_day, get_story, list_entities, list_events,
+from dateline.store.filters import EventFilters
+from dateline.store.queries import (count_events_by_day, get_story, list_entities, list_events,
                                     list_quotes, list_stories)
 
 KHARKIV = EventPlace(name="Kharkiv", country="UA", lat=49.98, lon=36.25, precision="place", span=(0, 7))
@@ -14,7 +16,7 @@ LAGOS = EventPlace(name="Lagos", country="NG", lat=6.45, lon=3.39, precision="pl
 FIJI = EventPlace(name="Suva", country="FJ", lat=-18.14, lon=178.44, precision="place")
 
 
-def make_event(text: str, type: str, place: EventPlace, date: str, **counts) -> Event:
+def make_event(text: str, type: str, place: EventPlace, date: str | None, **counts) -> Event:
     return Event(type=type, trigger=type, trigger_span=(0, 3), sentence=text, sentence_span=(0, len(text)),
                  place=place, date=date, **counts)
 
@@ -54,8 +56,24 @@ def test_events_page_with_total_and_sort(store):
     rest = list_events(store, sort="-killed", limit=5, offset=1)
     assert [e.event.killed for e in rest.items] == [3, None]  # no figure last, whichever the direction
     assert [e.event.place.name for e in list_events(store).items] == ["Kharkiv", "Lagos", "Suva"]
-    with pytest.raises(ValueError, match="cannot sort by"):
+    with pytest.raises(InvalidFilter, match="cannot sort by"):
         list_events(store, sort="nonsense")
+
+
+@pytest.mark.parametrize("sort, expected", [
+    ("-killed", ["Lagos 2025-05-01", "Lagos None", "Suva 2025-05-02"]),
+    ("killed", ["Suva 2025-05-02", "Lagos 2025-05-01", "Lagos None"]),
+])
+def test_a_sort_puts_rows_without_a_value_last_on_every_column_on_both_backends(store_target, sort, expected):
+    text = "Gunmen killed two in Lagos; one died in Suva."
+    found = (make_event(text, "attack", LAGOS, None, killed=2),
+             make_event(text, "attack", FIJI, "2025-05-02", killed=1),
+             make_event(text, "attack", LAGOS, "2025-05-01", killed=2))
+    with open_store(store_target) as store:
+        store.add_extractions([Extraction(page=Page(source="c.txt", text=text), nlp_version="t", coder_version="t",
+                                          stories=(Story(headline=None, body=(text,), events=found),))])
+        listed = list_events(store, sort=sort).items
+    assert [f"{e.event.place.name} {e.event.date}" for e in listed] == expected  # the undated tie comes last
 
 
 @pytest.mark.parametrize("filters, places", [

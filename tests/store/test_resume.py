@@ -40,7 +40,7 @@ def expected_counts(paths) -> tuple[int, int]:
 
 
 def test_a_run_killed_midway_and_started_again_stores_every_page_once(
-        dateline_cli, run_cli, news_pages, tmp_path, store_target, nlp) -> None:
+        *, dateline_cli, run_cli, news_pages, tmp_path, store_target, nlp) -> None:
     paths = news_pages(tmp_path / "pages", PAGES)
     env = {**os.environ, "TYPER_USE_RICH": "0", "NO_COLOR": "1"}
     run = subprocess.Popen([*dateline_cli, "ingest", str(tmp_path / "pages"), "--db", store_target,

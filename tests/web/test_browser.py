@@ -131,6 +131,21 @@ def test_overview_shows_map_timeline_and_list(page, shots: Path):
     assert not page.errors and not page.dialogs
 
 
+def test_families_take_the_colours_of_the_types_table(page):
+    """The map's key and marks colour each family as /api/types (data/event_types.csv) says."""
+    open_view(page, "")
+    table = {item["family"]: item["colour"].lower() for item in page.request.get("/api/types").json()["families"]}
+    keys = page.eval_on_selector_all(".map-panel .key", """keys => keys.map(k => [k.textContent.trim(),
+        getComputedStyle(k.querySelector('.swatch')).backgroundColor])""")
+    assert len(keys) >= 2
+    for family, rgb in keys:
+        red, green, blue = (int(part) for part in re.findall(r"\d+", rgb)[:3])
+        assert f"#{red:02x}{green:02x}{blue:02x}" == table[family], family
+    fills = set(page.eval_on_selector_all("svg.map circle.mark", "cs => cs.map(c => c.getAttribute('fill'))"))
+    assert fills and {fill.lower() for fill in fills} <= set(table.values())
+    assert not page.errors
+
+
 def test_filter_by_type_then_by_date(page):
     open_view(page, "#/?list=events")
     page.select_option("#filters select[name=type]", "attack")

@@ -4,12 +4,13 @@ swagger-ui-bundle when installed: no CDN).
 
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
       ├── LimitMiddleware   413 for big bodies, 429 past the rate, security headers
-      ├── routers           events.py, incidents.py, stories.py, mentions.py, ingest.py
+      ├── routers           events.py, incidents.py, stories.py, mentions.py, ingest.py, types.py
       └── /                 web/static/index.html and its scripts (web/)
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 
@@ -21,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..settings import DEFAULT_MAX_PAGE_BYTES
 from ..store import open_store
-from . import events, incidents, ingest, mentions, stories
+from . import events, incidents, ingest, mentions, stories, types
 from .errors import install_error_handlers
 from .limits import LimitMiddleware
 
@@ -56,7 +57,7 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     store = open_store(db_url, create=False)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI):
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         store.close()
 
@@ -66,7 +67,7 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
     install_error_handlers(app)
-    for module in (events, incidents, stories, mentions, ingest):
+    for module in (events, incidents, stories, mentions, ingest, types):
         app.include_router(module.router)
     _add_docs(app)
     _add_web(app)

@@ -2,13 +2,16 @@
 
     {"error": {"status": 404, "code": "not_found", "message": "no story 'abc-0': ..."}}
 
-``ApiError`` carries its HTTP status; the handlers here turn it, FastAPI's
-validation errors, Starlette's routing errors and anything unexpected into that
-shape. The middleware in limits.py builds the same body with ``error_body``.
+``ApiError`` (a DatelineError) carries its HTTP status; the handlers here turn it,
+the tree of dateline.errors (InvalidFilter 422, StoreError 503, any other
+DatelineError 400), FastAPI's validation errors, Starlette's routing errors and
+anything unexpected into that shape. The middleware in limits.py builds the same
+body with ``error_body``.
 """
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,7 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import DatelineError, StoreError
+from ..errors import DatelineError, InvalidFilter, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +41,13 @@ class ErrorEnvelope(BaseModel):
 
 
 # For routers: documents the envelope as the body of every error response.
-ERROR_RESPONSES: dict = {
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     "4XX": {"model": ErrorEnvelope, "description": "The request was refused; the envelope says why."},
     "5XX": {"model": ErrorEnvelope, "description": "The server failed; the envelope says what to try."},
 }
 
 
-class ApiError(Exception):
+class ApiError(DatelineError):
     """An error a client caused or should know about, with its HTTP status and a stable code."""
 
     def __init__(self, status: int, message: str, *, code: str | None = None) -> None:
@@ -54,7 +57,7 @@ class ApiError(Exception):
         super().__init__(message)
 
 
-def error_body(status: int, message: str, *, code: str | None = None) -> dict:
+def error_body(status: int, message: str, *, code: str | None = None) -> dict[str, dict[str, Any]]:
     return {"error": {"status": status, "code": code or CODES.get(status, "error"), "message": message}}
 
 
@@ -89,6 +92,10 @@ def install_error_handlers(app: FastAPI) -> None:
         elif exc.status_code == 405:
             message = "this method is not allowed here: see /docs"
         return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(InvalidFilter)
+    async def _invalid_filter(_request: Request, exc: InvalidFilter) -> JSONResponse:
+        return error_response(422, f"{exc.name}: {exc}")
 
     @app.exception_handler(StoreError)
     async def _store(_request: Request, exc: StoreError) -> JSONResponse:

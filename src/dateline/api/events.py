@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from ..export import EXPORT_FORMATS, write_export
 from ..export.records import stored_event_record
-from ..store.queries import EVENT_SORTS, EventFilters, count_events_by_day, list_events
-from .errors import ERROR_RESPONSES, ApiError
 from ..models import CERTAINTIES
-from .params import DEFAULT_LIMIT, MAX_EXPORT, Limit, Offset, event_filters, list_event_types, list_families
+from ..store.filters import EventFilters
+from ..store.queries import EVENT_SORTS, count_events_by_day, list_events
+from .errors import ERROR_RESPONSES, ApiError
+from .params import (DEFAULT_LIMIT, MAX_EXPORT, Limit, Offset, event_filters, list_event_types, list_families,
+                     page_body)
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
@@ -22,31 +24,23 @@ Sort = Annotated[str | None, Query(max_length=20, description=(
     f"Order by one of {', '.join(EVENT_SORTS)}; prefix '-' to reverse (e.g. -killed). Default: date."))]
 
 
-def run_sorted(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except ValueError as exc:  # an unknown sort key
-        raise ApiError(422, str(exc)) from None
-
-
 @router.get("/api/events", summary="List coded events")
 def get_events(request: Request, filters: Annotated[EventFilters, Depends(event_filters)], sort: Sort = None,
-               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict:
+               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     """Events that pass every filter, ``limit`` at a time, with the total that match."""
-    found = run_sorted(list_events, request.app.state.store, filters, sort=sort, limit=limit, offset=offset)
-    return {"items": [stored_event_record(item) for item in found.items], "total": found.total,
-            "limit": limit, "offset": offset}
+    found = list_events(request.app.state.store, filters, sort=sort, limit=limit, offset=offset)
+    return page_body(found, stored_event_record)
 
 
 @router.get("/api/vocabulary", summary="Values the filters take")
-def get_vocabulary() -> dict:
+def get_vocabulary() -> dict[str, list[str]]:
     """Event types, families, certainties and export formats: what the UI offers in its menus."""
     return {"types": list_event_types(), "families": list_families(), "certainties": list(CERTAINTIES),
             "export_formats": list(EXPORT_FORMATS)}
 
 
 @router.get("/api/timeline", summary="Events per day by family")
-def get_timeline(request: Request, filters: Annotated[EventFilters, Depends(event_filters)]) -> dict:
+def get_timeline(request: Request, filters: Annotated[EventFilters, Depends(event_filters)]) -> dict[str, Any]:
     """For each day with dated events that pass the filters: how many of each family.
 
     A ranged or month-precise event counts on its first day."""

@@ -5,50 +5,45 @@ reads only its own incidents and their sources, and the total is a COUNT."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ..store.incident_queries import INCIDENT_SORTS, find_incidents, get_incident
-from ..store.queries import EventFilters
+from ..store.filters import EventFilters
+from ..store.incident_queries import COUNT_COLUMNS, INCIDENT_SORTS, StoredIncident, find_incidents, get_incident
 from .errors import ERROR_RESPONSES, ApiError
-from .params import DEFAULT_LIMIT, Limit, Offset, event_filters
+from .params import DEFAULT_LIMIT, Limit, Offset, event_filters, page_body
 
 router = APIRouter(tags=["incidents"], responses=ERROR_RESPONSES)
-COUNT_FIELDS = ("killed", "injured", "arrested")
 
 Sort = Annotated[str | None, Query(max_length=20, description=(
     f"Order by one of {', '.join(INCIDENT_SORTS)} (sources: how many outlets); prefix '-' to reverse "
     "(e.g. -killed). Default: date."))]
 
 
-def incident_record(incident) -> dict:
+def incident_record(incident: StoredIncident) -> dict[str, Any]:
     """An incident as JSON, with each figure's sources compared: ``differ`` names the figures
     on which the sources that gave one disagree."""
     record = asdict(incident)
     record["sources"] = [{**source, "story_id": f"{source['page_id']}-{source['story_position']}"}
                          for source in record.get("sources", [])]
-    record["differ"] = [name for name in COUNT_FIELDS
+    record["differ"] = [name for name in COUNT_COLUMNS
                         if len({s.get(name) for s in record["sources"] if s.get(name) is not None}) > 1]
     return record
 
 
 @router.get("/api/incidents", summary="List incidents")
 def get_incidents(request: Request, filters: Annotated[EventFilters, Depends(event_filters)], sort: Sort = None,
-                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict:
+                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     """Incidents (events merged across stories) that pass the filters, ``limit`` at a time, with every
     source's figures and the total that match. ``q`` and ``source`` keep an incident when any of its
     sources matches."""
-    try:
-        found = find_incidents(request.app.state.store, filters, sort=sort, limit=limit, offset=offset)
-    except ValueError as exc:  # an unknown sort key
-        raise ApiError(422, str(exc)) from None
-    return {"items": [incident_record(i) for i in found.items], "total": found.total,
-            "limit": limit, "offset": offset}
+    found = find_incidents(request.app.state.store, filters, sort=sort, limit=limit, offset=offset)
+    return page_body(found, incident_record)
 
 
 @router.get("/api/incidents/{incident_id}", summary="One incident with every source")
-def get_one_incident(request: Request, incident_id: Annotated[str, Path(max_length=80)]) -> dict:
+def get_one_incident(request: Request, incident_id: Annotated[str, Path(max_length=80)]) -> dict[str, Any]:
     incident = get_incident(request.app.state.store, incident_id)
     if incident is None:
         raise ApiError(404, f"no incident {incident_id!r}: see /api/incidents")

@@ -9,14 +9,13 @@ source name ``upload:<name>``.
 from __future__ import annotations
 
 import hmac
-import importlib
 import logging
 import os
 import re
 import tempfile
 import threading
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -25,6 +24,9 @@ from ..models import Failure
 from ..pipeline import process_batch
 from ..readers import FORMATS, SKIP_STAGE, read_source
 from .errors import ERROR_RESPONSES, ApiError
+
+if TYPE_CHECKING:
+    from ..store import SqlStore
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ def check_token(request: Request) -> None:
         raise ApiError(401, "send the ingest token as 'Authorization: Bearer <token>'")
 
 
-def ingest_upload(store, data: bytes, *, name: str, fmt: str | None, max_page_bytes: int) -> dict:
+def ingest_upload(store: SqlStore, data: bytes, *, name: str, fmt: str | None, max_page_bytes: int) -> dict[str, Any]:
     """Read, clean, code and store the pages of one uploaded body; what was stored."""
     with tempfile.TemporaryDirectory(prefix="dateline-upload-") as folder:
         path = os.path.join(folder, "upload")
@@ -57,7 +59,9 @@ def ingest_upload(store, data: bytes, *, name: str, fmt: str | None, max_page_by
     done = iter(process_batch(pages))
     batch = [item if isinstance(item, Failure) else next(done) for item in items]
     result = store.add_extractions(batch)
-    refresh_incidents_if_built(store)
+    from ..store.incidents import refresh_incidents  # datasketch loads with the first upload
+
+    refresh_incidents(store)
     failures = [item if isinstance(item, Failure) else item.failure for item in batch]
     failed = [f for f in failures if f is not None and f.stage != SKIP_STAGE]
     return {"source": source, "pages_read": len(pages), "pages_added": result.pages_added + result.pages_replaced,
@@ -66,22 +70,13 @@ def ingest_upload(store, data: bytes, *, name: str, fmt: str | None, max_page_by
             "failed": [{"stage": f.stage, "reason": f.reason} for f in failed]}
 
 
-def refresh_incidents_if_built(store) -> None:
-    """Regroup incidents after new pages, when this build has incidents (store/incidents.py)."""
-    try:
-        module = importlib.import_module("dateline.store.incidents")
-    except ImportError:
-        return
-    module.refresh_incidents(store)
-
-
 @router.post("/api/ingest", summary="Ingest posted pages (needs the token)", status_code=200)
 async def post_ingest(
     request: Request,
     name: Annotated[str, Query(max_length=120, description="A name for the upload; stored as upload:<name>.")] = "page",
     format: Annotated[str | None, Query(description=f"Force the format: {', '.join(FORMATS)}; "
                                         "else read from Content-Type and the bytes.")] = None,
-) -> dict:
+) -> dict[str, Any]:
     """Post a page (or a WARC / JSON Lines file) as the request body; it is cleaned,
     coded and stored like `dateline ingest` does."""
     check_token(request)
@@ -95,7 +90,7 @@ async def post_ingest(
     store = request.app.state.store
     max_bytes = request.app.state.max_body_bytes
 
-    def run() -> dict:
+    def run() -> dict[str, Any]:
         with _ingest_lock:
             return ingest_upload(store, data, name=safe, fmt=fmt, max_page_bytes=max_bytes)
 

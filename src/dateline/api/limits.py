@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import time
 from collections import deque
+from collections.abc import Sequence
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_body
 
@@ -21,7 +24,8 @@ SECURITY_HEADERS = [
 DOCS_PATHS = ("/docs", "/redoc")
 
 
-async def send_error(send, status: int, message: str, *, headers: list[tuple[bytes, bytes]] = ()) -> None:
+async def send_error(send: Send, status: int, message: str, *,
+                     headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps(error_body(status, message)).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
@@ -32,7 +36,7 @@ async def send_error(send, status: int, message: str, *, headers: list[tuple[byt
 class LimitMiddleware:
     """413 past ``max_body_bytes``; 429 past ``rate_limit`` requests per ``rate_window`` seconds per client."""
 
-    def __init__(self, app, *, max_body_bytes: int, rate_limit: int, rate_window: float = 60.0) -> None:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, rate_limit: int, rate_window: float = 60.0) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.rate_limit = rate_limit
@@ -53,7 +57,7 @@ class LimitMiddleware:
                 del self.seen[key]
         return None
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -83,14 +87,14 @@ class LimitMiddleware:
             more = message.get("more_body", False)
         replayed = False
 
-        async def replay():
+        async def replay() -> Message:
             nonlocal replayed
             if not replayed:
                 replayed = True
                 return {"type": "http.request", "body": b"".join(body), "more_body": False}
             return await receive()
 
-        async def send_with_headers(message) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 path = scope.get("path", "")
                 extra = [] if path.startswith(DOCS_PATHS) else SECURITY_HEADERS

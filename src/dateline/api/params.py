@@ -1,22 +1,23 @@
 """Query parameters shared by the event listings, the timeline and the exports,
-checked once: a bad value is a 422 in the error envelope naming the parameter."""
+checked once: a bad value is a 422 in the error envelope naming the parameter
+(ApiError here, InvalidFilter from the store's own checks). And the body of every
+paged listing: ``{"items": [...], "total": n, "limit": l, "offset": o}``."""
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
 
-from ..evaluate import VIOLENCE_TYPES
-from ..export.schemes import load_schemes
+from .. import event_types
 from ..models import CERTAINTIES
-from ..store.coded import check_date_filter
-from ..store.queries import EventFilters
+from ..store.filters import EventFilters, check_date_filter, parse_bbox
+from ..store.queries import ResultPage
 from .errors import ApiError
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
 MAX_EXPORT = 50_000
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
@@ -24,11 +25,11 @@ Text = Annotated[str | None, Query(max_length=200, description="Part of the text
 
 
 def list_event_types() -> list[str]:
-    return list(load_schemes())
+    return event_types.list_types()
 
 
 def list_families() -> list[str]:
-    return ["violence", *(t for t in load_schemes() if t not in VIOLENCE_TYPES)]
+    return event_types.list_families()
 
 
 def check_choice(name: str, value: str | None, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -38,35 +39,33 @@ def check_choice(name: str, value: str | None, choices: list[str] | tuple[str, .
 
 
 def check_date(name: str, value: str | None, *, last: bool = False) -> str | None:
-    if value is None:
-        return None
-    try:
-        check_date_filter(value, last=last)
-    except ValueError as exc:
-        raise ApiError(422, f"{name}: {exc}") from None
+    if value is not None:
+        check_date_filter(value, last=last, name=name)
     return value
 
 
-def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    """(west, south, east, north) from "w,s,e,n" in degrees; west > east crosses the antimeridian."""
-    if value is None:
-        return None
-    try:
-        west, south, east, north = (float(part) for part in value.split(","))
-    except ValueError:
-        raise ApiError(422, f"bbox={value!r}: give west,south,east,north in degrees, e.g. 20,44,41,53") from None
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise ApiError(422, f"bbox={value!r}: longitudes lie in -180..180, latitudes in -90..90, south <= north")
-    return west, south, east, north
+T = TypeVar("T")
+
+
+def page_body(found: ResultPage[T], record: Callable[[T], dict[str, Any]]) -> dict[str, Any]:
+    """A page of a listing as the API sends it: each item's record, the total that match, the page."""
+    return {"items": [record(item) for item in found.items], "total": found.total, "limit": found.limit,
+            "offset": found.offset}
 
 
 def event_filters(
+    *,
     type: Annotated[str | None, Query(max_length=40, description="Event type (spec/events.md), e.g. attack.")] = None,
-    family: Annotated[str | None, Query(max_length=40, description="'violence' or any non-violence type.")] = None,
-    country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2, e.g. UA.")] = None,
-    place: Annotated[str | None, Query(max_length=200, description="Part of the place name, any case or accents.")] = None,
-    date_from: Annotated[str | None, Query(max_length=10, description="On or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, Query(max_length=10, description="On or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    family: Annotated[str | None, Query(max_length=40,
+                                        description="'violence' or any non-violence type.")] = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2,
+                                         description="ISO 3166-1 alpha-2, e.g. UA.")] = None,
+    place: Annotated[str | None, Query(max_length=200,
+                                       description="Part of the place name, any case or accents.")] = None,
+    date_from: Annotated[str | None, Query(max_length=10,
+                                           description="On or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, Query(max_length=10,
+                                         description="On or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     certainty: Annotated[str | None, Query(max_length=20, description=f"One of: {', '.join(CERTAINTIES)}.")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north in degrees.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the sentence, trigger or headline.")] = None,
@@ -81,7 +80,7 @@ def event_filters(
         date_from=check_date("date_from", date_from),
         date_to=check_date("date_to", date_to, last=True),
         certainty=check_choice("certainty", certainty, CERTAINTIES),
-        bbox=parse_bbox(bbox),
+        bbox=parse_bbox(bbox) if bbox is not None else None,
         q=q or None,
         source=source or None,
     )

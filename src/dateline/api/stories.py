@@ -2,7 +2,7 @@
 character spans of its entities, quotes and event fields and its page's removed lines."""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
@@ -11,13 +11,12 @@ from ..record import quote_record
 from ..store.base import StoredStory
 from ..store.queries import STORY_SORTS, get_story, list_stories
 from .errors import ERROR_RESPONSES, ApiError
-from .events import run_sorted
-from .params import DEFAULT_LIMIT, Limit, Offset, Text, check_date
+from .params import DEFAULT_LIMIT, Limit, Offset, Text, check_date, page_body
 
 router = APIRouter(tags=["stories"], responses=ERROR_RESPONSES)
 
 
-def story_summary(item: StoredStory) -> dict:
+def story_summary(item: StoredStory) -> dict[str, Any]:
     story = item.story
     return {
         "story_id": story_key(item.page_id, item.position), "page_id": item.page_id, "position": item.position,
@@ -30,25 +29,24 @@ def story_summary(item: StoredStory) -> dict:
 
 @router.get("/api/stories", summary="List stories")
 def get_stories(
-    request: Request, q: Text = None,
+    request: Request, *, q: Text = None,
     source: Annotated[str | None, Query(max_length=500, description="Part of the source name or URL.")] = None,
     date_from: Annotated[str | None, Query(max_length=10, description="Published on or after this date.")] = None,
     date_to: Annotated[str | None, Query(max_length=10, description="Published on or before this date.")] = None,
     sort: Annotated[str | None, Query(max_length=20, description=(
         f"Order by one of {', '.join(STORY_SORTS)}; prefix '-' to reverse."))] = None,
     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-) -> dict:
+) -> dict[str, Any]:
     """Stories whose headline or body holds ``q``, with the total that match."""
-    found = run_sorted(list_stories, request.app.state.store, q=q or None, source=source or None,
-                       date_from=check_date("date_from", date_from), date_to=check_date("date_to", date_to),
-                       sort=sort, limit=limit, offset=offset)
-    return {"items": [story_summary(item) for item in found.items], "total": found.total, "limit": limit,
-            "offset": offset}
+    found = list_stories(request.app.state.store, q=q or None, source=source or None,
+                         date_from=check_date("date_from", date_from), date_to=check_date("date_to", date_to),
+                         sort=sort, limit=limit, offset=offset)
+    return page_body(found, story_summary)
 
 
 @router.get("/api/stories/{story_id}", summary="One story with every span")
 def get_one_story(request: Request, story_id: Annotated[str, Path(max_length=80, description=(
-        "The page id and the story's place on the page: <page_id>-<position>."))]) -> dict:
+        "The page id and the story's place on the page: <page_id>-<position>."))]) -> dict[str, Any]:
     """The story text (paragraphs joined by a blank line: every span is an offset into it),
     its entities with each mention's span, its quotes, its events with the spans of trigger,
     sentence, actors, targets, date, place and counts, and the lines the cleaner removed from its page."""

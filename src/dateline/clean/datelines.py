@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..models import Dateline
 from .stamps import find_date
-from .tables import load_mapping, load_words
+from .tables import load_mapping, load_word_sets, load_words
 
 DASH = r"(?:—|–|--|-|:)"
 CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽȘȚ"
@@ -43,10 +43,7 @@ UPPER_DATELINE = re.compile(rf"\A(?P<place>{UPPER_PLACE})(?:,\s*(?!{MONTH_NAME}\
                             rf"\s*{DASH}\s*(?=[\"“‘'{CAPITALS}0-9])")
 TITLE_DATELINE = re.compile(rf"\A(?P<place>{TITLE_PLACE})(?:,\s*(?!{MONTH_NAME}\b)(?P<region>{REGION}))?{FILED}"
                             rf"\s*(?:—|–|--|\s-|:)\s*(?=[\"“‘'{CAPITALS}0-9])")
-US_STATES = frozenset(
-    "ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan ky la maine md mass mich minn "
-    "miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa r.i s.c s.d tenn texas utah vt va wash w.va wis wyo "
-    "d.c".split())
+US_STATES = load_word_sets("words")["us_states"]
 
 
 @dataclass(frozen=True, slots=True)

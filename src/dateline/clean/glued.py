@@ -6,7 +6,7 @@
        report.", "Source: B92", "Wednesday, March 1, 2023 | 09:09", "Tweet Share", "Name/AP Photo/Name"
 
 Only a long line near the top of a page is cut, and only where it holds two or more
-pieces of chrome (``patterns/inline_chrome.txt``), or one and a stamp with a time of
+pieces of chrome (``data/en/clean/inline_chrome.txt``), or one and a stamp with a time of
 day: a paragraph that mentions "photo/video" or a date once stays whole. The pieces are then read like any other line
 (chrome, stamp, section label, headline, prose).
 """
@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from .stamps import DMY, MDY, read_stamp
-from .tables import load_words, read_table
+from .tables import load_words, read_rows
 
 MIN_GLUED_CHARS = 150  # shorter lines are a headline or a sentence, not a header
 MIN_PIECES = 2
@@ -25,7 +25,7 @@ HEAD_LINES = 3  # how far down the page a glued header may stand
 
 @cache
 def load_inline_chrome() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(entry.strip(), re.IGNORECASE) for entry in read_table("inline_chrome"))
+    return tuple(re.compile(entry.strip(), re.IGNORECASE) for entry in read_rows("inline_chrome"))
 
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:

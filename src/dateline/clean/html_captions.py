@@ -1,18 +1,18 @@
 """Photo captions from HTML markup, each distinct caption once, its credit apart.
 
 A caption is a ``<figcaption>``, or an element whose class, id or itemprop says
-caption (patterns/html_caption_markup.txt) and that stands beside a picture. Its
+caption (data/en/clean/html_caption_markup.txt) and that stands beside a picture. Its
 credit is the text of a credit element inside it, else what the credit patterns
-of patterns/html_caption_credit.txt split off its end ("... (Photo: Jane Roe)").
+of data/en/clean/html_caption_credit.txt split off its end ("... (Photo: Jane Roe)").
 """
 from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from lxml.html import HtmlElement
 
+from ..lexicon import LANGUAGE, read_entries, read_table
 from ..models import Caption
 from .html_tree import SKIPPED_TAGS, iterate_text, join_pieces, normalize_space
 
@@ -34,20 +34,15 @@ CREDIT_LABEL = re.compile(r"^\s*(?:(?:image\s+|photo\s+)?(?:credit|photograph|ph
 def load_markup_rules() -> dict[str, tuple[re.Pattern[str], ...]]:
     """Caption and credit class-name rules by kind (caption, credit, not)."""
     rules: dict[str, list[re.Pattern[str]]] = {"caption": [], "credit": [], "not": []}
-    text = resources.files(__package__).joinpath("patterns/html_caption_markup.txt").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, _, pattern = line.partition("\t")
-        rules[kind.strip()].append(re.compile(pattern.strip(), re.IGNORECASE))
+    for row in read_table(f"{LANGUAGE}/clean/html_caption_markup.txt").rows:
+        rules[row["kind"]].append(re.compile(row["pattern"], re.IGNORECASE))
     return {kind: tuple(patterns) for kind, patterns in rules.items()}
 
 
 @cache
 def load_credit_patterns() -> tuple[re.Pattern[str], ...]:
-    text = resources.files(__package__).joinpath("patterns/html_caption_credit.txt").read_text("utf-8")
-    return tuple(re.compile(line.strip(), re.IGNORECASE | re.DOTALL) for line in text.splitlines()
-                 if line.strip() and not line.startswith("#"))
+    return tuple(re.compile(pattern, re.IGNORECASE | re.DOTALL)
+                 for pattern in read_entries(f"{LANGUAGE}/clean/html_caption_credit.txt"))
 
 
 def name_tokens(element: HtmlElement) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .glued import HEAD_LINES, split_glued_header
-from .tables import load_words, match_any
+from .tables import match_any
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -22,7 +22,6 @@ SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]」』）]*\Z|[.!?]
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 UNSPACED_CHARS_PER_WORD = 2
 SCRAPER_STAMP = re.compile(r"\A(?P<stamp>date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)\Z", re.I)
-BULLET = re.compile(r"\A[•·▪◦‣●■□►▶*]\s*")
 MIN_PROSE_WORDS = 12
 MAX_JOINED = 5000  # characters: hard-wrapped lines are joined into paragraphs up to this
 
@@ -132,11 +131,3 @@ def is_headline_like(text: str) -> bool:
     if text.endswith((".", ":", ";", ",")) and not text.endswith(("..", "U.S.", "U.K.", "Jr.")):
         return False
     return not is_chrome(text)
-
-
-def strip_bullet(text: str) -> str:
-    return BULLET.sub("", text)
-
-
-def is_section_label(text: str) -> bool:
-    return text.strip().lower() in load_words("sections")

@@ -8,7 +8,7 @@ lines score low), section headings that close an article ("Related", "3 Comments
 
     lines ──score_lines──▶ scores ──find_runs──▶ candidate runs ──trim──▶ kept runs
 
-The pattern tables live in ``patterns/region_*.txt``, apart from this logic.
+The pattern tables live in ``data/en/clean/region_*.txt``, apart from this logic.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..lexicon import LANGUAGE, read_entries
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +46,8 @@ class LineShape:
 
 @lru_cache(maxsize=None)
 def load_patterns(name: str) -> tuple[str, ...]:
-    """Non-comment lines of ``patterns/<name>.txt``."""
-    text = resources.files("dateline.clean").joinpath("patterns", f"{name}.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """The entries of ``data/en/clean/<name>.txt``."""
+    return read_entries(f"{LANGUAGE}/clean/{name}.txt")
 
 
 @lru_cache(maxsize=None)

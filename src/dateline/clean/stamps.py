@@ -15,13 +15,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..lexicon import LANGUAGE, read_table
 from .tables import load_mapping
 
-MONTHS = {m: i for i, ms in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in ms}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# month and weekday names: the tables the coder's dates read (data/en/coding/date_months.txt, date_weekdays.txt)
+MONTHS = {row["name"].lower(): int(row["month"]) for row in read_table(f"{LANGUAGE}/coding/date_months.txt").rows}
+WEEKDAYS = tuple(row["name"].lower() for row in sorted(read_table(f"{LANGUAGE}/coding/date_weekdays.txt").rows,
+                                                       key=lambda row: int(row["weekday"]))
+                 if row["name"].lower().endswith("day"))
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s*)"
 TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"

@@ -23,8 +23,9 @@ from .datelines import DatelineMatch, read_dateline
 from .headlines import choose_headline, clean_headline
 from .lines import Line, count_words, is_lower_word, ends_sentence, is_headline_like, squash
 from .stamps import Stamp
+from .tables import load_word_sets
 
-ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = load_word_sets("words")["articles"]
 # kinds given to lines by text.classify_lines
 PROSE, SHORT, STAMP, CHROME, CAPTION, BYLINE, DUPLICATE, OUTSIDE = (
     "prose", "short", "stamp", "chrome", "caption", "byline", "duplicate", "outside")

@@ -1,6 +1,6 @@
-"""Pattern tables of the flat-text cleaner, kept as data under ``patterns/``.
+"""Pattern tables of the flat-text cleaner, kept as data under ``data/en/clean/``.
 
-Each table is a text file: one entry a line, ``#`` starts a comment line. Regular
+Each table is a text file in the package's one format (dateline/lexicon.py). Regular
 expression tables are compiled case-insensitively and matched against a whole
 line; word tables are returned as lower-cased sets; mapping tables hold
 ``key<TAB>value`` rows.
@@ -9,37 +9,42 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
-PACKAGE = "dateline.clean"
+from ..lexicon import LANGUAGE, read_entries, read_table, read_word_sets
 
 
-def read_table(name: str) -> list[str]:
-    """The non-comment, non-blank entries of ``patterns/<name>.txt``, in order."""
-    text = resources.files(PACKAGE).joinpath("patterns", f"{name}.txt").read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def read_rows(name: str) -> list[str]:
+    """The entries of ``data/en/clean/<name>.txt``, in order."""
+    return list(read_entries(f"{LANGUAGE}/clean/{name}.txt"))
 
 
 @cache
 def load_regexes(name: str) -> tuple[re.Pattern[str], ...]:
     """A table of regular expressions, each to be matched against a whole line."""
-    return tuple(re.compile(rf"(?:{entry.strip()})\Z", re.IGNORECASE) for entry in read_table(name))
+    return tuple(re.compile(rf"(?:{entry.strip()})\Z", re.IGNORECASE) for entry in read_rows(name))
 
 
 @cache
 def load_words(name: str) -> frozenset[str]:
     """A table of words or phrases, lower-cased."""
-    return frozenset(entry.strip().lower() for entry in read_table(name))
+    return frozenset(entry.strip().lower() for entry in read_rows(name))
 
 
 @cache
 def load_mapping(name: str) -> dict[str, str]:
     """A table of ``key<TAB>value`` rows; keys lower-cased."""
     mapping: dict[str, str] = {}
-    for entry in read_table(name):
-        key, _, value = entry.partition("\t")
-        mapping[key.strip().lower()] = value.strip() or key.strip()
+    for row in read_table(f"{LANGUAGE}/clean/{name}.txt").rows:
+        key, value = row[0], row[1] if len(row) > 1 else ""
+        mapping[key.lower()] = value or key
     return mapping
+
+
+@cache
+def load_word_sets(name: str) -> dict[str, frozenset[str]]:
+    """A table of ``kind<TAB>a|b|c`` rows: kind -> its words, lower-cased."""
+    return {kind: frozenset(word.lower() for word in words)
+            for kind, words in read_word_sets(f"{LANGUAGE}/clean/{name}.txt").items()}
 
 
 def match_any(name: str, text: str) -> re.Pattern[str] | None:

@@ -10,7 +10,8 @@ import typer
 
 def eval_cli(
     gold_dir: Path = typer.Argument(..., help="Folder of *.gold.json files, each naming its page in \"input\"."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="List missed and false events and leaked lines under each page."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="List missed and false events and leaked lines under each page."),
     as_json: bool = typer.Option(False, "--json", help="Also print the total as JSON on the last line."),
 ) -> None:
     """Score dateline's extraction of annotated pages against their gold files."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TextIO
 
 # Libraries that report every odd page at WARNING; their news is rarely the user's.
 QUIET_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "warcio", "courlan", "justext")
@@ -31,7 +32,7 @@ class _CurrentStderrHandler(logging.StreamHandler):
     """Writes to whatever sys.stderr is now, so a live progress bar can route it."""
 
     @property
-    def stream(self):  # type: ignore[override]
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter

@@ -11,12 +11,13 @@ import typer
 from ..errors import DatelineError
 from ..models import Failure
 from .eval_command import eval_cli
+from .event_commands import events_cli
 from .export_command import export_cli
 from .incident_commands import incidents_cli
 from .logs import configure_logging
 from .serve_command import serve_cli
-from .store_commands import (DASK_HELP, WORKERS_HELP, check_format, events_cli, failures_cli, ingest_cli,
-                             settings_from_flags, stories_cli)
+from .store_commands import (DASK_HELP, INPUT_FORMAT_HELP, MAX_PAGE_BYTES_HELP, SOURCES_HELP, WORKERS_HELP,
+                             check_format, failures_cli, ingest_cli, settings_from_flags, stories_cli)
 
 if TYPE_CHECKING:
     from ..models import Extraction
@@ -64,10 +65,11 @@ def _extractions(sources: list[str], fmt: str | None, max_page_bytes: int, *, wo
 
 @app.command()
 def extract(
-    pages: list[str] = typer.Argument(None, help="Pages, folders, WARC or JSONL files; '-' or nothing reads standard input."),
+    pages: list[str] = typer.Argument(None, help=SOURCES_HELP),
+    *,
     as_json: bool = typer.Option(False, "--json", help="One JSON record per page (JSON Lines)."),
-    fmt: str = typer.Option(None, "--format", help="Force the input format: text, html, warc, jsonl."),
-    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help="Fail pages larger than this, e.g. 10MB. [env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]", show_default=False),
+    fmt: str | None = typer.Option(None, "--format", help=INPUT_FORMAT_HELP),
+    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help=MAX_PAGE_BYTES_HELP, show_default=False),
     workers: int = typer.Option(None, "--workers", help=WORKERS_HELP, show_default=False),
     dask: str = typer.Option(None, "--dask", help=DASK_HELP, show_default=False),
 ) -> None:

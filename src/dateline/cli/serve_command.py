@@ -15,14 +15,22 @@ TOKEN_ENV = "DATELINE_INGEST_TOKEN"
 MIN_TOKEN_LENGTH = 16
 
 
+TOKEN_HELP = (f"Allow POST /api/ingest with this bearer token (at least {MIN_TOKEN_LENGTH} characters). "
+              f"[env: {TOKEN_ENV}; default: read-only]")
+BODY_BYTES_HELP = ("Refuse request bodies (posted pages) larger than this, e.g. 10MB. "
+                   "[env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]")
+
+
 def serve_cli(
+    *,
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 opens it to the network."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
-    token: str = typer.Option(None, "--token", help=f"Allow POST /api/ingest with this bearer token (at least {MIN_TOKEN_LENGTH} characters). [env: {TOKEN_ENV}; default: read-only]", show_default=False),
+    token: str | None = typer.Option(None, "--token", help=TOKEN_HELP, show_default=False),
     rate_limit: int = typer.Option(600, "--rate-limit", min=1, help="Requests per minute one client may make."),
-    open_browser: bool = typer.Option(False, "--open", help="Open the UI in the default web browser once the server is up."),
-    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help="Refuse request bodies (posted pages) larger than this, e.g. 10MB. [env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]", show_default=False),
+    open_browser: bool = typer.Option(False, "--open",
+                                      help="Open the UI in the default web browser once the server is up."),
+    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help=BODY_BYTES_HELP, show_default=False),
 ) -> None:
     """Serve the API (/api, docs at /docs) and the web UI (/) for a database made by `dateline ingest`."""
     settings = settings_from_flags(db=db, max_page_bytes=max_page_bytes)

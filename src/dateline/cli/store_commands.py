@@ -1,24 +1,22 @@
-"""`dateline ingest`, `dateline failures`, `dateline stories` and `dateline events`:
-each validates its arguments, then calls one library function
-(store.ingest.ingest_sources, Store.failures, Store.stories, Store.events).
+"""`dateline ingest`, `dateline failures` and `dateline stories`: each validates its
+arguments, then calls one library function (store.ingest.ingest_sources,
+Store.failures, Store.stories); and what every store command shares (--db, errors).
 The stores, the readers and rich's tables load when a command runs, not with the app."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ..errors import DatelineError
-from ..models import CERTAINTIES
 
 if TYPE_CHECKING:
     from ..models import Failure
     from ..settings import Settings
-    from ..store import StoredEvent, StoredStory
+    from ..store import StoredStory
     from ..store.ingest import IngestReport
 
 # Failed pages listed one by one in the end summary; past this, counts by reason.
@@ -29,6 +27,16 @@ WORKERS_HELP = ("Local processes that clean and code pages, each loading the mod
                 "[env: DATELINE_WORKERS; default: 1]")
 DASK_HELP = ("Run the batches on a Dask cluster: local:N starts one with N worker processes, "
              "tcp://HOST:8786 joins a running scheduler; wins over --workers. [env: DATELINE_DASK]")
+SOURCES_HELP = "Pages, folders, WARC or JSONL files; '-' or nothing reads standard input."
+INPUT_FORMAT_HELP = "Force the input format: text, html, warc, jsonl."
+MAX_PAGE_BYTES_HELP = ("Fail pages larger than this, e.g. 10MB. "
+                       "[env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]")
+BATCH_SIZE_HELP = "Pages written per transaction. [env: DATELINE_BATCH_SIZE; default: 100]"
+RETRY_HELP = ("Process again the pages that failed before: with no SOURCES, every recorded failure "
+              "(see `dateline failures`). A page that now succeeds replaces its failure.")
+REFRESH_HELP = ("Group the stored events into incidents after the ingest (it regroups the whole store). "
+                "For a bulk load in many runs, use --no-refresh and run `dateline incidents --refresh` "
+                "once at the end.")
 
 
 def fail(message: str) -> typer.Exit:
@@ -36,7 +44,8 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def settings_from_flags(**flags: object) -> Settings:
+def settings_from_flags(**flags: Any) -> Settings:
+    """Settings from the flags given (None: not given) over the environment; a bad value is an error exit."""
     from ..settings import load_settings
 
     try:
@@ -57,15 +66,16 @@ def check_format(fmt: str | None) -> str | None:
 
 
 def ingest_cli(
-    sources: list[str] = typer.Argument(None, help="Pages, folders, WARC or JSONL files; '-' or nothing reads standard input."),
+    sources: list[str] = typer.Argument(None, help=SOURCES_HELP),
+    *,
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
-    fmt: str = typer.Option(None, "--format", help="Force the input format: text, html, warc, jsonl."),
-    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help="Fail pages larger than this, e.g. 10MB. [env: DATELINE_MAX_PAGE_BYTES; default: 10MiB]", show_default=False),
-    batch_size: int = typer.Option(None, "--batch-size", help="Pages written per transaction. [env: DATELINE_BATCH_SIZE; default: 100]", show_default=False),
+    fmt: str | None = typer.Option(None, "--format", help=INPUT_FORMAT_HELP),
+    max_page_bytes: str = typer.Option(None, "--max-page-bytes", help=MAX_PAGE_BYTES_HELP, show_default=False),
+    batch_size: int = typer.Option(None, "--batch-size", help=BATCH_SIZE_HELP, show_default=False),
     workers: int = typer.Option(None, "--workers", help=WORKERS_HELP, show_default=False),
     dask: str = typer.Option(None, "--dask", help=DASK_HELP, show_default=False),
-    retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again the pages that failed before: with no SOURCES, every recorded failure (see `dateline failures`). A page that now succeeds replaces its failure."),
-    refresh: bool = typer.Option(True, "--refresh/--no-refresh", help="Group the stored events into incidents after the ingest (it regroups the whole store). For a bulk load in many runs, use --no-refresh and run `dateline incidents --refresh` once at the end."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help=RETRY_HELP),
+    refresh: bool = typer.Option(True, "--refresh/--no-refresh", help=REFRESH_HELP),
 ) -> None:
     """Read pages, clean and code them, store the results; exit 1 if any page failed.
 
@@ -122,23 +132,9 @@ def ingest_cli(
         typer.echo(f"incidents:      {refreshed.incidents} ({refreshed.multi_source_incidents} "
                    f"from several sources; {refreshed.stories_in_copies} stories are copies)")
     elif not refresh:
-        typer.echo("incidents:      not regrouped (--no-refresh); run `dateline incidents --refresh` when the load is done")
+        typer.echo("incidents:      not regrouped (--no-refresh); "
+                   "run `dateline incidents --refresh` when the load is done")
     raise typer.Exit(0 if report.ok else 1)
-
-
-def check_filter_flags(*, certainty: str | None, since: str | None, until: str | None) -> None:
-    """Refuse a --certainty or --since/--until value the store cannot filter by (usage error)."""
-    if certainty is not None and certainty not in CERTAINTIES:
-        raise typer.BadParameter(f"{certainty!r} is not a certainty: choose one of {', '.join(CERTAINTIES)}",
-                                 param_hint="--certainty")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            from ..store.coded import check_date_filter
-
-            try:
-                check_date_filter(value)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint=name) from None
 
 
 def refresh_after_ingest(store, report: IngestReport):
@@ -194,7 +190,8 @@ def print_ingest_summary(report: IngestReport, *, db: str) -> None:
 def failures_cli(
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
     as_json: bool = typer.Option(False, "--json", help="One JSON record per failure (JSON Lines)."),
-    include_skipped: bool = typer.Option(False, "--all", help="Also list records that were no pages (images, redirects)."),
+    include_skipped: bool = typer.Option(False, "--all",
+                                         help="Also list records that were no pages (images, redirects)."),
 ) -> None:
     """List the pages that failed, with the stage and the reason; retry them with
     `dateline ingest --retry-failed`."""
@@ -255,104 +252,3 @@ def format_story_line(item: StoredStory) -> str:
     place = story.dateline.place if story.dateline and story.dateline.place else "-"
     headline = story.headline or (story.body[0][:80] + "..." if story.body else "(no headline)")
     return f"{(story.published or '-')[:16]:<16}  {place[:18]:<18}  {headline}  [{item.source}]"
-
-
-
-EVENT_FORMATS = ("table", "json", "csv")
-PIPED_TABLE_WIDTH = 200  # columns of the events table when standard output is no terminal
-EVENT_CSV_FIELDS = ("source", "page_id", "story", "date", "date_end", "type", "certainty", "place", "country",
-                    "admin1", "lat", "lon", "killed", "injured", "arrested", "actors", "targets", "trigger",
-                    "sentence")
-
-
-def events_cli(
-    db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
-    event_type: str = typer.Option(None, "--type", help="Only this event type (spec/events.md), e.g. air_drone_strike."),
-    family: str = typer.Option(None, "--family", help="Only this family: 'violence' or any other type."),
-    country: str = typer.Option(None, "--country", help="Only events in this country (ISO 3166-1 alpha-2, e.g. UA)."),
-    place: str = typer.Option(None, "--place", help="Only events whose place name contains this (any case, accents optional)."),
-    since: str = typer.Option(None, "--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    certainty: str = typer.Option(None, "--certainty", help=f"Only events told as: {', '.join(CERTAINTIES)}."),
-    limit: int = typer.Option(None, "--limit", min=1, help="List at most this many events.", show_default=False),
-    fmt: str = typer.Option("table", "--format", help="table, json (JSON Lines) or csv."),
-) -> None:
-    """List the events stored by `dateline ingest`, earliest first, with filters."""
-    if fmt not in EVENT_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(EVENT_FORMATS)}",
-                                 param_hint="--format")
-    check_filter_flags(certainty=certainty, since=since, until=until)
-    settings = settings_from_flags(db=db)
-    from ..store import open_store
-
-    try:
-        with open_store(settings.db, create=False) as store:
-            found = store.events(type=event_type, family=family, country=country, place=place, since=since,
-                                 until=until, certainty=certainty, limit=limit)
-            total = store.counts().events
-    except DatelineError as exc:
-        raise fail(str(exc)) from None
-    if fmt == "json":
-        for item in found:
-            sys.stdout.write(json.dumps(stored_event_record(item), ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        write_events_csv(found)
-    else:
-        print_events_table(found)
-    typer.echo(f"{len(found)} events listed ({total} stored)", err=True)
-
-
-def stored_event_record(item: StoredEvent) -> dict:
-    """An event as `events --format json` prints it: where it was read, then the record of spec/output.md."""
-    from ..record import event_record
-
-    return {"source": item.source, "url": item.url, "page_id": item.page_id, "story": item.story_position,
-            "headline": item.headline, **event_record(item.event)}
-
-
-def write_events_csv(found: list[StoredEvent]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=EVENT_CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for item in found:
-        event, place = item.event, item.event.place
-        writer.writerow({
-            "source": item.source, "page_id": item.page_id, "story": item.story_position,
-            "date": event.date, "date_end": event.date_end, "type": event.type, "certainty": event.certainty,
-            "place": place.name if place else None, "country": place.country if place else None,
-            "admin1": place.admin1 if place else None, "lat": place.lat if place else None,
-            "lon": place.lon if place else None, "killed": event.killed, "injured": event.injured,
-            "arrested": event.arrested, "actors": "; ".join(event.actors), "targets": "; ".join(event.targets),
-            "trigger": event.trigger, "sentence": event.sentence,
-        })
-
-
-def print_events_table(found: list[StoredEvent]) -> None:
-    """A rich table: as wide as the terminal (place and source shrink first), one line per event."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(soft_wrap=False)
-    if not console.is_terminal:
-        console = Console(soft_wrap=False, width=PIPED_TABLE_WIDTH)
-    headers = ("date", "type", "place", "cc", "killed", "injured", "arrested", "certainty", "source")
-    rows = []
-    for item in found:
-        event, place = item.event, item.event.place
-        when = event.date or "-"
-        if event.date_end:
-            when += f"..{event.date_end}"
-        rows.append((when, event.type, (place.name if place else None) or "-",
-                     (place.country if place else None) or "-",
-                     *("-" if n is None else str(n) for n in (event.killed, event.injured, event.arrested)),
-                     event.certainty, f"{item.source}#{item.story_position}"))
-    table = Table(header_style="bold", box=box.SIMPLE_HEAD if console.is_terminal else None)
-    for i, name in enumerate(headers):
-        shrinks = name in ("place", "source")
-        widest = max([len(name), *(len(row[i]) for row in rows)])
-        table.add_column(name, justify="right" if name in ("killed", "injured", "arrested") else "left",
-                         no_wrap=True, overflow="ellipsis", min_width=None if shrinks else widest,
-                         max_width=30 if shrinks else None)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)

@@ -21,18 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# Python's own regex parser (3.11+); typeshed has no stubs for these private modules
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 MAX_CLASS_CHARS = 10  # a character class of at most this many characters is a requirement
 DIGITS = frozenset("0123456789")
 _ZERO_WIDTH = {sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT}
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
-_REPEATS |= {getattr(sre_constants, "POSSESSIVE_REPEAT")} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
+_REPEATS |= {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
 
 Requirement = frozenset[str]
 
@@ -62,9 +59,11 @@ def make_screen(pattern: re.Pattern[str]) -> Screen | None:
         found = read_requirements(list(sre_parse.parse(pattern.pattern, pattern.flags)))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
-    kept = []
+    kept: list[tuple[str, ...]] = []
+    seen: set[Requirement] = set()
     for requirement in found:
-        if all(part and part.isascii() for part in requirement) and requirement not in kept:
+        if all(part and part.isascii() for part in requirement) and requirement not in seen:
+            seen.add(requirement)
             shortest = sorted(requirement, key=len)  # "strike" found: "strikes" need not be tried
             kept.append(tuple(p for i, p in enumerate(shortest) if not any(s in p for s in shortest[:i])))
     return Screen(tuple(kept)) if kept else None
@@ -85,8 +84,9 @@ def read_requirements(items: list) -> list[Requirement]:
             found += read_requirements(list(arg[-1]))
         elif op is sre_constants.BRANCH:
             choices = [pick_best(read_requirements(list(branch))) for branch in arg[1]]
-            if all(choice is not None for choice in choices):
-                found.append(frozenset().union(*choices))
+            picked = [choice for choice in choices if choice is not None]
+            if len(picked) == len(choices):
+                found.append(frozenset[str]().union(*picked))
         elif op in _REPEATS and arg[0] >= 1:
             found += read_requirements(list(arg[2]))
         elif op is sre_constants.IN:

@@ -110,7 +110,7 @@ def fingerprint_texts(texts: Iterable[str], *, size: int = SHINGLE_WORDS,
     signatures = [LeanMinHash(m) for m in MinHash.generator(
         shingle_all(), num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashfunc=_identity)]
     return [Fingerprint(body_hash=body_hash, signature=signature)
-            for body_hash, signature in zip(hashes, signatures)]
+            for body_hash, signature in zip(hashes, signatures, strict=True)]
 
 
 def fingerprint_text(text: str, *, size: int = SHINGLE_WORDS, num_perm: int = NUM_PERM) -> Fingerprint:

@@ -2,7 +2,7 @@
 where it was read (source, page, story) and then the event record of spec/output.md."""
 from __future__ import annotations
 
-from ..evaluate import name_family
+from ..event_types import name_family
 from ..record import event_record
 from ..store.base import StoredEvent
 

@@ -1,60 +1,22 @@
-"""The mapping from dateline's event types to ACLED, PLOVER and CAMEO (spec/events.md),
-read from ``data/schemes.csv``, and the country and region names exports print.
+"""How an event is written in ACLED, PLOVER and CAMEO (the mappings of ``data/event_types.csv``
+and ``data/en/scheme_words.csv``, read by dateline.event_types), and the country and region
+names exports print.
 
 A type with several ACLED sub-event types (a bombing may be a suicide bomb, a
 grenade or an IED) picks the first row whose words occur in the event's trigger or
-sentence, else the row without words.
+sentence, else the type's own row.
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..event_types import SchemeRow, scheme_rows
 from ..models import Event
 
-DATA_FILE = "schemes.csv"
-
-
-@dataclass(frozen=True, slots=True)
-class SchemeRow:
-    """One way a dateline type is written in the other schemes (empty strings: no counterpart)."""
-
-    type: str
-    words: tuple[str, ...]
-    acled_disorder: str
-    acled_event: str
-    acled_sub_event: str
-    plover: str
-    cameo: str
-
-
-def read_scheme_lines() -> list[str]:
-    text = resources.files("dateline.export").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return text.splitlines()
-
-
-@cache
-def load_schemes() -> dict[str, tuple[SchemeRow, ...]]:
-    """type -> its rows, in file order."""
-    lines = [line for line in read_scheme_lines() if line.strip() and not line.startswith("#")]
-    table: dict[str, list[SchemeRow]] = {}
-    for row in csv.DictReader(lines):
-        words = tuple(w.strip().lower() for w in row["words"].split("|") if w.strip())
-        table.setdefault(row["type"], []).append(SchemeRow(
-            type=row["type"], words=words, acled_disorder=row["acled_disorder"], acled_event=row["acled_event"],
-            acled_sub_event=row["acled_sub_event"], plover=row["plover"], cameo=row["cameo"]))
-    return {key: tuple(rows) for key, rows in table.items()}
-
-
-def read_schemes_version() -> str:
-    for line in read_scheme_lines():
-        if line.startswith("# version:"):
-            return line.split(":", 1)[1].strip()
-    return "unversioned"
+__all__ = ["SchemeRow", "choose_scheme_row", "name_admin1", "name_country"]
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -62,15 +24,15 @@ def _has_word(text: str, word: str) -> bool:
 
 
 def choose_scheme_row(event: Event) -> SchemeRow | None:
-    """The row for this event: the first whose words it uses, else its type's fallback; None if unknown type."""
-    rows = load_schemes().get(event.type)
+    """The row for this event: the first whose words it uses, else its type's own; None if unknown type."""
+    rows = scheme_rows(event.type)
     if not rows:
         return None
     text = f"{event.trigger} {event.sentence}".lower()
     for row in rows:
         if row.words and any(_has_word(text, word) for word in row.words):
             return row
-    return next((row for row in rows if not row.words), rows[-1])
+    return rows[-1]
 
 
 @cache

@@ -36,10 +36,8 @@ def combine_figures(values: Sequence[int]) -> Figures:
     if not values:
         return Figures()
     ranked = Counter(values).most_common()
-    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-        best = ranked[0][0]
-    else:
-        best = statistics.median_low(values)
+    leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]  # one figure most sources gave
+    best = ranked[0][0] if leads else statistics.median_low(values)
     low = min(values)
     return Figures(acled=low, low=low, best=best, high=max(values), reported=len(values))
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from ..models import content_id
 from .figures import summarise_figures
@@ -23,13 +24,15 @@ from .rules import DAY_SLACK, PRECISION_RANK, UNDATED_DAYS, compare_events
 
 log = logging.getLogger(__name__)
 
+V = TypeVar("V", bound=Hashable)
+
 MAX_INDEXED_DAYS = 62  # a longer range (a year) is indexed on its first and last days only
 CERTAINTY_ORDER = ("reported", "claimed", "historical", "planned", "denied")
 
 
 def order_events(events: Iterable[SourceEvent]) -> list[SourceEvent]:
     """Precise events first (they found incidents; vaguer ones join them), then by date and key."""
-    def rank(event: SourceEvent) -> tuple:
+    def rank(event: SourceEvent) -> tuple[bool, bool, int, int, tuple[str, int, str]]:
         days = event.days
         width = (days[1] - days[0]) if days else 10 ** 6
         return (days is None, width > 0, PRECISION_RANK.get(event.precision, 3),
@@ -67,16 +70,16 @@ class _Block:
 
     def __init__(self) -> None:
         self.members: list[list[SourceEvent]] = []
-        self.by_day: dict[tuple, list[int]] = {}
-        self.by_family_day: dict[tuple, list[int]] = {}  # for events that name no country
-        self.undated: dict[tuple, list[int]] = {}  # undated members, by (family, country, publication day)
+        self.by_day: dict[tuple[str, str | None, int], list[int]] = {}
+        self.by_family_day: dict[tuple[str, int], list[int]] = {}  # for events that name no country
+        self.undated: dict[tuple[str, str | None, int], list[int]] = {}  # by (family, country, publication day)
 
     def candidates(self, event: SourceEvent) -> list[int]:
         found: dict[int, None] = {}
         for day in probe_days(event):
-            key = (event.family, event.country, day) if event.country else (event.family, day)
-            table = self.by_day if event.country else self.by_family_day
-            for n in table.get(key, ()):
+            near = (self.by_day.get((event.family, event.country, day), ()) if event.country
+                    else self.by_family_day.get((event.family, day), ()))
+            for n in near:
                 found[n] = None
         published = event.published_day
         if event.days is None and published is not None:  # undated: other undated told near it
@@ -157,7 +160,8 @@ def summarise_incident(members: Sequence[SourceEvent]) -> Incident:
     )
 
 
-def _pick(events: Sequence[SourceEvent], rank, value) -> SourceEvent:
+def _pick(events: Sequence[SourceEvent], rank: Callable[[SourceEvent], Any],
+          value: Callable[[SourceEvent], tuple[str | None, str | None]]) -> SourceEvent:
     """The member with the best rank; among equals, the value most sources give, then the smallest."""
     top = min(rank(e) for e in events)
     best = [e for e in events if rank(e) == top]
@@ -166,6 +170,6 @@ def _pick(events: Sequence[SourceEvent], rank, value) -> SourceEvent:
     return next(e for e in best if value(e) == chosen)
 
 
-def _count_sources(events: Sequence[SourceEvent], value) -> Counter:
+def _count_sources(events: Sequence[SourceEvent], value: Callable[[SourceEvent], V]) -> Counter[V]:
     """How many sources (story groups) give each value: copies vote once."""
     return Counter(found for _, found in {(e.group_id, value(e)) for e in events})

@@ -1,7 +1,7 @@
 """The records incident grouping reads and makes.
 
     SourceEvent (one coded event of one story, with its story group)
-        ──group_incidents──▶ Incident (one happening: its members and combined Figures)
+        ──group_incidents──▶ Incident (one happening: an IncidentSummary, its members and combined Figures)
 
 Dates stay ISO strings of any precision ("2024-05-03", "2024-05", "2024"); the first
 and last day they may fall on are computed here, as day ordinals, for comparison.
@@ -33,14 +33,16 @@ def _bound(value: str | None, *, last: bool) -> int | None:
     match = _ISO.match(value or "")
     if not match:
         return None
-    year, month, day = (int(x) if x else None for x in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
     try:
-        if day is not None:
-            return date(year, month, day).toordinal()
-        if month is not None:
+        if month_text is None:
+            return date(year, 12, 31).toordinal() if last else date(year, 1, 1).toordinal()
+        month = int(month_text)
+        if day_text is None:
             return date(year, month, calendar.monthrange(year, month)[1] if last else 1).toordinal()
-        return date(year, 12, 31).toordinal() if last else date(year, 1, 1).toordinal()
-    except ValueError:  # no such month or day
+        return date(year, month, int(day_text)).toordinal()
+    except ValueError:  # no such year, month or day
         return None
 
 
@@ -109,17 +111,14 @@ class Figures:
 
 
 @dataclass(frozen=True, slots=True)
-class Incident:
-    """One happening told by one or more stories: its summary, figures and every member event.
-
-    The summary (type, place, date) comes from the members by stated rules (docs/incidents.md);
-    ``source_count`` counts story groups, so syndicated copies count once.
-    """
+class IncidentSummary:
+    """What an incident is, where and when: the fields an incident has as grouping makes it
+    (``Incident``) and as the store gives it back (store/incident_queries.py ``StoredIncident``).
+    The summary comes from the members by stated rules (docs/incidents.md)."""
 
     incident_id: str
     type: str
     family: str
-    certainty: str
     country: str | None
     admin1: str | None
     place_name: str | None
@@ -128,6 +127,16 @@ class Incident:
     precision: str | None
     date: str | None
     date_end: str | None
+    certainty: str
+
+
+@dataclass(frozen=True, slots=True)
+class Incident(IncidentSummary):
+    """One happening told by one or more stories: its summary, figures and every member event.
+
+    ``source_count`` counts story groups, so syndicated copies count once.
+    """
+
     killed: Figures
     injured: Figures
     arrested: Figures

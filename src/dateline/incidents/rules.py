@@ -36,8 +36,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..lexicon import LANGUAGE, read_entries
 from .records import SourceEvent
 
 PLACE_KM = 20.0       # two town-precise places further apart than this are two happenings
@@ -50,9 +50,8 @@ PRECISION_RANK = {"place": 0, "region": 1, "country": 2, None: 3}
 
 
 def read_name_stopwords() -> frozenset[str]:
-    """Words too common in actor and target names to tell parties apart (data/name_stopwords.txt)."""
-    text = (resources.files("dateline.incidents") / "data" / "name_stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Words too common in actor and target names to tell parties apart (data/en/incidents/name_stopwords.txt)."""
+    return frozenset(read_entries(f"{LANGUAGE}/incidents/name_stopwords.txt"))
 
 
 _NAME_STOPWORDS = read_name_stopwords()
@@ -82,7 +81,7 @@ def measure_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 @lru_cache(maxsize=65536)
 def fold_words(names: tuple[str, ...]) -> frozenset[str]:
     """The distinctive words of some names, case-folded and without accents."""
-    words = set()
+    words: set[str] = set()
     for name in names:
         decomposed = unicodedata.normalize("NFKD", name.casefold())
         plain = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -98,17 +97,24 @@ def compare_places(a: SourceEvent, b: SourceEvent) -> tuple[bool, str, float]:
     if not a.country or not b.country or max(ra, rb) >= 2:
         return False, "weak", 0.0
     if ra == 0 and rb == 0:
-        if None not in (a.lat, a.lon, b.lat, b.lon):
-            km = measure_km(a.lat, a.lon, b.lat, b.lon)
-            if km > PLACE_KM:
-                return True, "weak", 0.0
-            return False, "place", 1.0 - km / (2 * PLACE_KM)
-        if (a.place_name or "").casefold() == (b.place_name or "").casefold():
-            return False, "place", 1.0
-        if a.admin1 and b.admin1 and a.admin1 != b.admin1:
-            return True, "weak", 0.0
-        return False, "weak", 0.0
-    # a region and a town in it, or two regions: the same admin1
+        return _compare_spots(a, b)
+    return _compare_regions(a, b)
+
+
+def _compare_spots(a: SourceEvent, b: SourceEvent) -> tuple[bool, str, float]:
+    """Two places of one country: near enough by their coordinates, else by name and admin1."""
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        km = measure_km(a.lat, a.lon, b.lat, b.lon)
+        return (True, "weak", 0.0) if km > PLACE_KM else (False, "place", 1.0 - km / (2 * PLACE_KM))
+    if (a.place_name or "").casefold() == (b.place_name or "").casefold():
+        return False, "place", 1.0
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return True, "weak", 0.0
+    return False, "weak", 0.0
+
+
+def _compare_regions(a: SourceEvent, b: SourceEvent) -> tuple[bool, str, float]:
+    """A region and a town in it, or two regions: the same admin1 (or, without one, the same name)."""
     if a.admin1 and b.admin1:
         return (False, "region", 0.5) if a.admin1 == b.admin1 else (True, "weak", 0.0)
     if (a.place_name or "").casefold() == (b.place_name or "").casefold():

@@ -12,16 +12,13 @@ carries no title and no first name.
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dateline.nlp.lexicon import (DETERMINERS, PRONOUNS_GROUP, PRONOUNS_PERSON, person_nouns,
+from dateline.nlp.lexicon import (DETERMINERS, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_SINGULAR_GROUP, person_nouns,
                                   place_cues, title_words)
 from dateline.nlp.marks import QuotedStretch, find_quoted
 from dateline.nlp.records import Entity, Mention
-
-log = logging.getLogger(__name__)
 
 PLACE = "GPE-candidate"
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -338,7 +335,7 @@ def resolve_pronouns(doc, index: EntityIndex) -> None:
                 if token.dep_ in SUBJECT_DEPS:
                     last_subject = (referent, sentence)
         elif lower in PRONOUNS_GROUP and token.dep_ in SUBJECT_DEPS:
-            referent = choose_group(groups, sentence, singular=lower in ("it", "its"))
+            referent = choose_group(groups, sentence, singular=lower in PRONOUNS_SINGULAR_GROUP)
             if referent is not None:
                 index.antecedents[token.i] = referent
         elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):

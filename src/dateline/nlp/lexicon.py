@@ -1,24 +1,25 @@
-"""The word tables the NLP extractors read, kept as data under ``nlp/patterns/``.
+"""The word tables the NLP extractors read, kept as data under ``data/en/nlp/``.
 
-Each table is a text file, one lower-case entry a line, ``#`` starting a comment.
+Each table holds one lower-case entry a line (the format: dateline/lexicon.py).
 Tables are read once per process.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+from ..lexicon import LANGUAGE, read_entries, read_word_sets
+
+_GRAMMAR = read_word_sets(f"{LANGUAGE}/nlp/grammar.txt")
+PRONOUNS_PERSON = frozenset(_GRAMMAR["person_pronouns"])
+PRONOUNS_GROUP = frozenset(_GRAMMAR["group_pronouns"])
+PRONOUNS_SINGULAR_GROUP = frozenset(_GRAMMAR["singular_group"])
+DETERMINERS = frozenset(_GRAMMAR["determiners"])
 
 
 @lru_cache(maxsize=None)
 def load_table(name: str) -> frozenset[str]:
-    """The entries of ``patterns/<name>.txt`` as a set of lower-case strings."""
-    text = resources.files("dateline.nlp").joinpath("patterns", f"{name}.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.lstrip().startswith("#"))
+    """The entries of ``data/en/nlp/<name>.txt`` as a set of lower-case strings."""
+    return frozenset(entry.lower() for entry in read_entries(f"{LANGUAGE}/nlp/{name}.txt"))
 
 
 def speech_verbs() -> frozenset[str]:
@@ -43,10 +44,10 @@ def place_cues() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def role_groups() -> dict[str, frozenset[str]]:
-    """Each role noun with the others of its group (``patterns/role_nouns.txt``)."""
+    """Each role noun with the others of its group (``data/en/nlp/role_nouns.txt``)."""
     groups: dict[str, frozenset[str]] = {}
-    for line in load_table("role_nouns"):
-        group = frozenset(word.strip() for word in line.split(",") if word.strip())
+    for nouns in read_word_sets(f"{LANGUAGE}/nlp/role_nouns.txt").values():
+        group = frozenset(nouns)
         for word in group:
             groups[word] = group
     return groups

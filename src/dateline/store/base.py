@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, TypedDict, runtime_checkable
 
 from ..models import Entity, Event, Extraction, Failure, Quote, Story
 
@@ -64,6 +64,20 @@ class StoreCounts:
     events: int = 0
     quotes: int = 0
     entities: int = 0
+
+
+class ResultRow(Protocol):
+    """A row a query returned (SQLAlchemy's Row): its columns are attributes."""
+
+    def __getattr__(self, name: str) -> Any: ...
+
+
+class Versions(TypedDict):
+    """The versions a page processed now is stored with (PageState.is_current takes them)."""
+
+    cleaner_version: str
+    nlp_version: str | None
+    coder_version: str | None
 
 
 @dataclass(frozen=True, slots=True)

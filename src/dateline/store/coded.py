@@ -17,10 +17,15 @@ import calendar
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any, TypeVar
 
-from ..evaluate import name_family
-from ..models import Entity, Event, EventPlace, Mention, Quote, content_id
+from ..event_types import name_family
+from ..models import Entity, Event, EventPlace, Mention, Quote, Span, content_id
+from .base import ResultRow, StoredEntity, StoredEvent, StoredQuote
+
+T = TypeVar("T")
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -48,22 +53,18 @@ def fold_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def check_date_filter(value: str, *, last: bool = False) -> str:
-    """The day a --since (or, ``last``, an --until) date stands for; ValueError if it is no date."""
-    day = bound_date(value, last=last) if len(value) in (4, 7, 10) else None
-    if day is None:
-        raise ValueError(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
-    return day
+def _span(value: Sequence[int]) -> Span:
+    return (int(value[0]), int(value[1]))
 
 
-def _span(value) -> tuple[int, int] | None:
-    return (int(value[0]), int(value[1])) if value is not None else None
+def _span_or_none(value: Sequence[int] | None) -> Span | None:
+    return _span(value) if value is not None else None
 
 
 # events
 
 
-def event_values(page_id: str, story_position: int, position: int, event: Event) -> dict:
+def event_values(page_id: str, story_position: int, position: int, event: Event) -> dict[str, Any]:
     place = event.place
     spans = {
         "trigger": event.trigger_span, "sentence": event.sentence_span,
@@ -92,24 +93,30 @@ def event_values(page_id: str, story_position: int, position: int, event: Event)
     }
 
 
-def read_event(row) -> Event:
+def read_event(row: ResultRow) -> Event:
     spans = json.loads(row.spans_json)
     place = None
     if row.place_name is not None or row.country is not None:
         place = EventPlace(name=row.place_name or "", country=row.country, admin1=row.admin1,
                            lat=row.lat, lon=row.lon, precision=row.place_precision,
-                           span=_span(spans.get("place")))
+                           span=_span_or_none(spans.get("place")))
     return Event(
         type=row.type, trigger=row.trigger_word, trigger_span=_span(spans["trigger"]),
         sentence=row.sentence, sentence_span=_span(spans["sentence"]),
         actors=tuple(json.loads(row.actors_json)), actor_spans=tuple(_span(s) for s in spans.get("actors", [])),
         targets=tuple(json.loads(row.targets_json)),
         target_spans=tuple(_span(s) for s in spans.get("targets", [])),
-        place=place, date=row.date, date_end=row.date_end, date_span=_span(spans.get("date")),
+        place=place, date=row.date, date_end=row.date_end, date_span=_span_or_none(spans.get("date")),
         killed=row.killed, injured=row.injured, arrested=row.arrested,
         count_spans=tuple((name, _span(span)) for name, span in spans.get("counts", [])),
         certainty=row.certainty, core=bool(row.core), coder_version=row.coder_version,
     )
+
+
+def read_stored_event(row: ResultRow) -> StoredEvent:
+    """An events row joined to its page (source, url) and story (headline, published)."""
+    return StoredEvent(page_id=row.page_id, source=row.source, url=row.url, story_position=row.story_position,
+                       headline=row.headline, published=row.published, event=read_event(row))
 
 
 # quotes
@@ -120,7 +127,7 @@ def quote_id(quote: Quote) -> str:
 
 
 def quote_values(page_id: str, story_position: int, position: int, quote: Quote, *,
-                 nlp_version: str | None) -> dict:
+                 nlp_version: str | None) -> dict[str, Any]:
     spans = {"text": quote.text_span, "speaker": quote.speaker_span, "sentence": quote.sentence_span,
              "parts": list(quote.parts)}
     return {
@@ -131,12 +138,18 @@ def quote_values(page_id: str, story_position: int, position: int, quote: Quote,
     }
 
 
-def read_quote(row) -> Quote:
+def read_quote(row: ResultRow) -> Quote:
     spans = json.loads(row.spans_json)
     return Quote(text=row.text, text_span=_span(spans["text"]), speaker=row.speaker,
-                 speaker_span=_span(spans.get("speaker")), direct=bool(row.direct),
-                 sentence_span=_span(spans.get("sentence")),
+                 speaker_span=_span_or_none(spans.get("speaker")), direct=bool(row.direct),
+                 sentence_span=_span_or_none(spans.get("sentence")),
                  parts=tuple(_span(s) for s in spans.get("parts", [])), balanced=bool(row.balanced))
+
+
+def read_stored_quote(row: ResultRow) -> StoredQuote:
+    """A quotes row joined to its page (source, url)."""
+    return StoredQuote(page_id=row.page_id, source=row.source, url=row.url, story_position=row.story_position,
+                       quote=read_quote(row))
 
 
 # entities
@@ -147,7 +160,7 @@ def entity_id(entity: Entity) -> str:
 
 
 def entity_values(page_id: str, story_position: int, position: int, entity: Entity, *,
-                  nlp_version: str | None) -> dict:
+                  nlp_version: str | None) -> dict[str, Any]:
     mentions = [{"span": m.span, "text": m.text, "kind": m.kind} for m in entity.spans]
     return {
         "page_id": page_id, "story_position": story_position, "entity_id": entity_id(entity),
@@ -157,13 +170,19 @@ def entity_values(page_id: str, story_position: int, position: int, entity: Enti
     }
 
 
-def read_entity(row) -> Entity:
+def read_entity(row: ResultRow) -> Entity:
     mentions = tuple(Mention(span=_span(m["span"]), text=m["text"], kind=m.get("kind", "name"))
                      for m in json.loads(row.spans_json))
     return Entity(name=row.name, type=row.type, title=row.title, mentions=row.mentions, spans=mentions)
 
 
-def list_unique(items, key) -> list[tuple[int, object]]:
+def read_stored_entity(row: ResultRow) -> StoredEntity:
+    """An entities row joined to its page (source, url)."""
+    return StoredEntity(page_id=row.page_id, source=row.source, url=row.url, story_position=row.story_position,
+                        entity=read_entity(row))
+
+
+def list_unique(items: Iterable[T], key: Callable[[T], str]) -> list[tuple[int, T]]:
     """(position, item) for each item whose content id was not seen before in the story."""
     seen: set[str] = set()
     kept = []

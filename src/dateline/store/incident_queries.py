@@ -1,12 +1,12 @@
 """Reading incidents back: every filter, the sort and the page are SQL, so a listing reads
 only the incidents on its page and only their sources, whatever the size of the store.
 
-    find_incidents(store, filters, *, sort=, limit=, offset=) -> ResultPage[StoredIncident] (with the total)
+    find_incidents(store, filters, *, sort=, limit=, offset=) -> ResultPage[StoredIncident], with the total
     list_incidents(store, *, type=..., q=..., sort=..., limit=..., offset=...) -> [StoredIncident]
     count_incidents(store, filters)                          -> int (a COUNT in SQL)
     get_incident(store, incident_id)                         -> StoredIncident | None
 
-The filters are the events' (``EventFilters``, store/queries.py) and mean the same:
+The filters are the events' (``EventFilters``, store/filters.py) and mean the same:
 the incident's own type, family, country, place, days, certainty and coordinates; ``q``
 and ``source`` keep an incident when *any* of its sources matches (an EXISTS over
 incident_events joined to events, stories and pages). Every value is a bound parameter.
@@ -14,30 +14,29 @@ Kept apart from store/incidents.py (the refresh), so that reading needs no datas
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Exists, Select, and_, exists, func, select
 
-from .incident_tables import incident_events, incidents
-from .queries import EventFilters, ResultPage, column_conditions, contains, parse_sort
-from .rows import QueryConnection
-from .schema import events, pages, stories
-from .sql import SqlStore
+from ..incidents.records import IncidentSummary
+from .base import ResultRow
+from .filters import (NO_FILTERS, EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort,
+                      parse_sort, source_condition)
+from .queries import ResultPage, read_page
+from .schema import COUNT_NAMES, events, incident_events, incidents, pages, stories
+
+if TYPE_CHECKING:
+    from .sql import SqlStore
 
 IN_CHUNK = 500      # ids per IN (...) list when reading sources
-COUNT_COLUMNS = ("killed", "injured", "arrested")
+COUNT_COLUMNS = COUNT_NAMES
 
 # The orders a caller may ask for: name -> columns (a leading "-" reverses the first);
 # the names the events take where they mean the same, "sources" for the number of outlets.
-INCIDENT_SORTS = {
-    "date": (incidents.c.date_from,),
-    "killed": (incidents.c.killed, incidents.c.date_from),
-    "injured": (incidents.c.injured, incidents.c.date_from),
-    "arrested": (incidents.c.arrested, incidents.c.date_from),
-    "type": (incidents.c.type, incidents.c.date_from),
-    "place": (incidents.c.place_key, incidents.c.date_from),
-    "country": (incidents.c.country, incidents.c.date_from),
+INCIDENT_SORTS: dict[str, SortColumns] = {
+    **list_sorts(incidents),
     "sources": (incidents.c.source_count, incidents.c.date_from),
 }
 
@@ -62,23 +61,11 @@ class IncidentSource:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredIncident:
-    """An incident as stored. ``killed``/``injured``/``arrested`` follow ACLED (the lowest
-    figure any source gave); ``*_low``/``*_best``/``*_high`` span the sources (docs/incidents.md);
-    ``source_count`` counts story groups (syndicated copies once)."""
+class StoredIncident(IncidentSummary):
+    """An incident as stored: its summary, then its figures. ``killed``/``injured``/``arrested``
+    follow ACLED (the lowest figure any source gave); ``*_low``/``*_best``/``*_high`` span the
+    sources (docs/incidents.md); ``source_count`` counts story groups (syndicated copies once)."""
 
-    incident_id: str
-    type: str
-    family: str
-    country: str | None
-    admin1: str | None
-    place_name: str | None
-    lat: float | None
-    lon: float | None
-    precision: str | None
-    date: str | None
-    date_end: str | None
-    certainty: str
     killed: int | None
     injured: int | None
     arrested: int | None
@@ -95,21 +82,17 @@ class StoredIncident:
     sources: tuple[IncidentSource, ...]
 
 
-def find_incidents(store: SqlStore, filters: EventFilters = EventFilters(), *, sort: str | None = None,
+def find_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
                    limit: int | None = None, offset: int = 0) -> ResultPage[StoredIncident]:
     """One page of the incidents that pass every filter, in the order asked, with how many pass.
 
     ``sort`` is a key of INCIDENT_SORTS, "-" in front to reverse ("-killed": deadliest first);
     rows without a value come last either way. ValueError for an unknown key or a bad date.
     """
-    query = _select_page(filters, sort=sort, limit=limit, offset=offset)
-    with QueryConnection(store) as conn:
-        items = _read_incidents(conn, query)
-        if (items or not offset) and (limit is None or len(items) < limit):
-            total = offset + len(items)  # the last page: nothing left to count
-        else:
-            total = conn.execute(_select_count(filters)).scalar_one()
-    return ResultPage(items=items, total=total, limit=limit, offset=offset)
+    key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
+    query = (select(incidents).where(*_conditions(filters))
+             .order_by(*order_by_sort(INCIDENT_SORTS[key], descending), incidents.c.incident_id))
+    return read_page(store, query, _select_count(filters), _read_incidents, limit=limit, offset=offset)
 
 
 def list_incidents(store: SqlStore, *, type: str | None = None, family: str | None = None,
@@ -127,42 +110,40 @@ def list_incidents(store: SqlStore, *, type: str | None = None, family: str | No
     """
     filters = EventFilters(type=type, family=family, country=country, place=place, date_from=date_from,
                            date_to=date_to, certainty=certainty, bbox=bbox, q=q, source=source)
-    query = _select_page(filters, sort=sort, limit=limit, offset=offset)
-    with QueryConnection(store) as conn:
-        return _read_incidents(conn, query)
+    return find_incidents(store, filters, sort=sort, limit=limit, offset=offset).items
 
 
-def count_incidents(store: SqlStore, filters: EventFilters = EventFilters()) -> int:
+def count_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS) -> int:
     """How many stored incidents pass every filter."""
     counted = _select_count(filters)
-    with QueryConnection(store) as conn:
-        return conn.execute(counted).scalar_one()
+    with store.reading() as conn:
+        return int(conn.execute(counted).scalar_one())
 
 
 def get_incident(store: SqlStore, incident_id: str) -> StoredIncident | None:
     """One incident with all its sources, or None when no incident has that id."""
-    with QueryConnection(store) as conn:
-        found = _read_incidents(conn, select(incidents).where(incidents.c.incident_id == incident_id))
+    with store.reading() as conn:
+        rows = conn.execute(select(incidents).where(incidents.c.incident_id == incident_id)).all()
+        found = _read_incidents(conn, rows)
     return found[0] if found else None
 
 
 # SQL
 
 
-def _conditions(filters: EventFilters) -> list:
-    """The WHERE clauses of the filters given (ValueError for a date that is none)."""
+def _conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of the filters given (InvalidFilter for a date that is none)."""
     f = filters
     found = column_conditions(incidents, f)
     if f.q:
-        found.append(_any_source(
-            or_(contains(stories.c.headline, f.q), contains(events.c.sentence, f.q),
-                contains(events.c.trigger_word, f.q)), with_story=True))
+        found.append(_any_source(contains(stories.c.headline, f.q) | contains(events.c.sentence, f.q)
+                                 | contains(events.c.trigger_word, f.q), with_story=True))
     if f.source:
-        found.append(_any_source(or_(contains(pages.c.source, f.source), contains(pages.c.url, f.source))))
+        found.append(_any_source(source_condition(f.source)))
     return found
 
 
-def _any_source(condition, *, with_story: bool = False):
+def _any_source(condition: ColumnElement[bool], *, with_story: bool = False) -> Exists:
     """EXISTS: some member event of the incident (with its page, and story) meets ``condition``."""
     member = and_(incident_events.c.incident_id == incidents.c.incident_id,
                   events.c.page_id == incident_events.c.page_id,
@@ -177,24 +158,11 @@ def _any_source(condition, *, with_story: bool = False):
     return exists(select(1).select_from(*tables).where(member, condition).correlate(incidents))
 
 
-def _select_page(filters: EventFilters, *, sort: str | None, limit: int | None, offset: int) -> Select:
-    key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
-    first, *rest = INCIDENT_SORTS[key]
-    order = [first.is_(None), first.desc() if descending else first.asc()]
-    for column in rest:  # rows without a value last on every column: SQLite and PostgreSQL agree
-        order += [column.is_(None), column]
-    query = (select(incidents).where(*_conditions(filters))
-             .order_by(*order, incidents.c.incident_id)
-             .offset(offset))
-    return query.limit(limit) if limit is not None else query
-
-
-def _select_count(filters: EventFilters) -> Select:
+def _select_count(filters: EventFilters) -> Select[Any]:
     return select(func.count()).select_from(incidents).where(*_conditions(filters))
 
 
-def _read_incidents(conn: Connection, query: Select) -> list[StoredIncident]:
-    rows = conn.execute(query).all()
+def _read_incidents(conn: Connection, rows: Sequence[ResultRow]) -> list[StoredIncident]:
     sources = _read_sources(conn, [r.incident_id for r in rows])
     return [_stored_incident(r, sources.get(r.incident_id, ())) for r in rows]
 
@@ -224,7 +192,7 @@ def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Incid
     return {key: tuple(value) for key, value in found.items()}
 
 
-def _stored_incident(row, sources: tuple[IncidentSource, ...]) -> StoredIncident:
+def _stored_incident(row: ResultRow, sources: tuple[IncidentSource, ...]) -> StoredIncident:
     counts = {name: getattr(row, name) for name in COUNT_COLUMNS}
     for name in COUNT_COLUMNS:
         for end in ("low", "best", "high"):

@@ -22,17 +22,19 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
-from ..dedup import DEDUP_VERSION, Fingerprint, StoryPrint, decode_signature, fingerprint_texts, group_stories
+from ..dedup import (DEDUP_VERSION, Fingerprint, StoryGroup, StoryPrint, decode_signature, fingerprint_texts,
+                     group_stories)
 from ..incidents import INCIDENTS_VERSION, Incident, SourceEvent, group_incidents
 from ..models import content_id
+from .base import ResultRow
 from .coded import bound_date, fold_name
 from .incident_queries import (COUNT_COLUMNS, INCIDENT_SORTS, IncidentSource, StoredIncident, count_incidents,
                                find_incidents, get_incident, list_incidents)
-from .incident_tables import incident_events, incidents, story_groups
-from .schema import events, pages, stories
+from .schema import events, incident_events, incidents, pages, stories, story_groups
 from .sql import SqlStore
 
 log = logging.getLogger(__name__)
@@ -91,13 +93,13 @@ def _story_key(page_id: str, position: int) -> str:
     return f"{page_id}#{position}"
 
 
-def _refresh_groups(conn: Connection) -> tuple[int, int, list]:
+def _refresh_groups(conn: Connection) -> tuple[int, int, list[StoryGroup]]:
     """Fingerprint new or changed stories, group all of them, write the changed rows."""
-    rows = conn.execute(
+    rows = list(conn.execute(
         select(stories.c.page_id, stories.c.position, stories.c.story_id, pages.c.stored_at)
         .join(pages, pages.c.page_id == stories.c.page_id)
         .where(pages.c.status == "ok")
-        .order_by(pages.c.stored_at, pages.c.page_id, stories.c.position)).all()
+        .order_by(pages.c.stored_at, pages.c.page_id, stories.c.position)))
     stored = {(r.page_id, r.story_position): r for r in conn.execute(select(story_groups))}
     # First stored comes first; stories grouped before come before new ones, so a copy
     # stored later (even within the same second) never takes over a group's id.
@@ -114,7 +116,8 @@ def _refresh_groups(conn: Connection) -> tuple[int, int, list]:
     for start in range(0, len(todo), SIGN_BATCH):  # only new or changed stories' bodies are read
         chunk = todo[start:start + SIGN_BATCH]
         bodies = _read_bodies(conn, [(row.page_id, row.position) for row in chunk])
-        for row, found in zip(chunk, fingerprint_texts(bodies[(row.page_id, row.position)] for row in chunk)):
+        signed = fingerprint_texts(bodies[(row.page_id, row.position)] for row in chunk)
+        for row, found in zip(chunk, signed, strict=True):
             prints[(row.page_id, row.position)] = found
     groups = group_stories([StoryPrint(_story_key(r.page_id, r.position), r.story_id,
                                        prints[(r.page_id, r.position)]) for r in rows])
@@ -147,7 +150,7 @@ def _refresh_groups(conn: Connection) -> tuple[int, int, list]:
     return len(rows), len(todo), groups
 
 
-def _is_new(old, story_id: str) -> bool:
+def _is_new(old: ResultRow | None, story_id: str) -> bool:
     return old is None or old.story_id != story_id
 
 
@@ -198,7 +201,8 @@ def keep_incident_ids(conn: Connection, made: Sequence[Incident]) -> list[Incide
     taken: set[str] = set()
     for _, old_id, n in sorted(claims):  # the largest overlaps choose first
         if n not in given and old_id not in taken:
-            given[n], _ = old_id, taken.add(old_id)
+            given[n] = old_id
+            taken.add(old_id)
     fresh = {i.incident_id for n, i in enumerate(made) if n not in given}
     kept = []
     for n, incident in enumerate(made):
@@ -212,7 +216,7 @@ def keep_incident_ids(conn: Connection, made: Sequence[Incident]) -> list[Incide
     return kept
 
 
-def incident_values(incident: Incident) -> dict:
+def incident_values(incident: Incident) -> dict[str, Any]:
     """The incidents row of an incident, with a digest of it and its members."""
     values = {
         "incident_id": incident.incident_id, "type": incident.type, "family": incident.family,

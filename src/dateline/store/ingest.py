@@ -27,7 +27,7 @@ from ..models import CLEANER_VERSION, NLP_VERSION, Extraction, Failure, Page
 from ..parallel import RunStats, run_batches
 from ..readers import SKIP_STAGE, STDIN, list_inputs, read_source
 from ..settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_PAGE_BYTES
-from .base import AddResult, Store
+from .base import AddResult, Store, Versions
 
 log = logging.getLogger(__name__)
 
@@ -109,11 +109,11 @@ def _input_of(source: str) -> str | None:
     return None
 
 
-def current_versions(*, analyse: bool = True) -> dict[str, str | None]:
+def current_versions(*, analyse: bool = True) -> Versions:
     """The versions a page processed now would be stored with."""
     if not analyse:
         return {"cleaner_version": CLEANER_VERSION, "nlp_version": None, "coder_version": None}
-    from ..coding.event_lexicon import describe_version
+    from ..coding import describe_version
 
     return {"cleaner_version": CLEANER_VERSION, "nlp_version": NLP_VERSION, "coder_version": describe_version()}
 
@@ -158,7 +158,7 @@ def ingest_sources(
 
 
 def _read_batches(inputs: list[str], store: Store, report: IngestReport, *, fmt: str | None,
-                  max_page_bytes: int, batch_size: int, versions: dict[str, str | None],
+                  max_page_bytes: int, batch_size: int, versions: Versions,
                   retry_failed: bool) -> Iterator[tuple[_Batch, list[Page]]]:
     """(batch, pages to process) for every ``batch_size`` pages read, in input order."""
     pending: list[Page | Failure] = []
@@ -181,7 +181,7 @@ def _read_batches(inputs: list[str], store: Store, report: IngestReport, *, fmt:
 
 
 def _prepare_batch(items: list[Page | Failure], finished: list[str], store: Store, *,
-                   versions: dict[str, str | None], retry_failed: bool) -> tuple[_Batch, list[Page]]:
+                   versions: Versions, retry_failed: bool) -> tuple[_Batch, list[Page]]:
     """Look the batch's pages up in the store (one query) and keep those still to do."""
     pages = [(i, item) for i, item in enumerate(items) if isinstance(item, Page)]
     states = store.page_states(page.page_id for _, page in pages) if pages else {}

@@ -10,7 +10,7 @@ The bookkeeping table ``dateline_migrations`` holds one row per applied file.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +21,11 @@ from ..errors import MigrationError
 from .schema import MIGRATIONS_TABLE
 
 log = logging.getLogger(__name__)
+
+
+def describe_driver_error(exc: SQLAlchemyError) -> str:
+    """The database's own message when the driver gave one (``orig``), else SQLAlchemy's."""
+    return str(getattr(exc, "orig", None) or exc)
 
 
 def list_migrations(directory: Path | None = None) -> list[tuple[str, str]]:
@@ -53,7 +58,7 @@ def apply_migrations(engine: Engine, *, directory: Path | None = None) -> list[s
                               "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"))
         done = applied_migrations(engine)
     except SQLAlchemyError as exc:
-        raise MigrationError(f"cannot read the migration table of the database: {exc.orig or exc}") from exc
+        raise MigrationError(f"cannot read the migration table of the database: {describe_driver_error(exc)}") from exc
     applied: list[str] = []
     for name, sql in list_migrations(directory):
         if name in done:
@@ -63,10 +68,10 @@ def apply_migrations(engine: Engine, *, directory: Path | None = None) -> list[s
                 for statement in split_statements(sql):
                     conn.exec_driver_sql(statement)
                 conn.execute(text(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (:name, :at)"),
-                             {"name": name, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+                             {"name": name, "at": datetime.now(UTC).isoformat(timespec="seconds")})
         except SQLAlchemyError as exc:
             raise MigrationError(
-                f"migration {name} failed and was rolled back ({getattr(exc, 'orig', None) or exc}); "
+                f"migration {name} failed and was rolled back ({describe_driver_error(exc)}); "
                 "the database is as it was before it"
             ) from exc
         log.info("applied migration %s", name)

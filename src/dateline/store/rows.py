@@ -9,21 +9,18 @@ Kept apart from sql.py, which decides *when* rows are written, replaced or skipp
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
-
-from ..errors import StoreError
 from ..models import Caption, Dateline, Extraction, Story
-from .base import PageState, StoredStory
+from .base import PageState, ResultRow, StoredStory
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def page_values(extraction: Extraction) -> dict:
+def page_values(extraction: Extraction) -> dict[str, Any]:
     page, failure = extraction.page, extraction.failure
     return {
         "page_id": page.page_id, "source": page.source, "url": page.url, "fetched": page.fetched,
@@ -38,7 +35,7 @@ def page_values(extraction: Extraction) -> dict:
     }
 
 
-def story_values(page_id: str, position: int, story: Story) -> dict:
+def story_values(page_id: str, position: int, story: Story) -> dict[str, Any]:
     return {
         "page_id": page_id, "position": position, "story_id": story.story_id,
         "headline": story.headline,
@@ -52,7 +49,7 @@ def story_values(page_id: str, position: int, story: Story) -> dict:
     }
 
 
-def read_stored_story(row) -> StoredStory:
+def read_stored_story(row: ResultRow) -> StoredStory:
     dateline = (Dateline(place=row.dateline_place, agency=row.dateline_agency)
                 if row.dateline_place or row.dateline_agency else None)
     story = Story(
@@ -63,46 +60,15 @@ def read_stored_story(row) -> StoredStory:
     return StoredStory(page_id=row.page_id, source=row.source, url=row.url, position=row.position, story=story)
 
 
-def read_page_state(row) -> PageState:
+def read_page_state(row: ResultRow) -> PageState:
     return PageState(status=row.status, cleaner_version=row.cleaner_version, nlp_version=row.nlp_version,
                      coder_version=row.coder_version)
 
 
-def is_newer_reading(row, extraction: Extraction) -> bool:
+def is_newer_reading(row: ResultRow, extraction: Extraction) -> bool:
     """Whether a good extraction should replace what is stored for its page."""
     if row.status == "failed" or row.cleaner_version != extraction.cleaner_version:
         return True
     # A run without the NLP stage or the coder (None) never wipes what they stored.
     return any(new is not None and new != old for new, old in (
         (extraction.nlp_version, row.nlp_version), (extraction.coder_version, row.coder_version)))
-
-
-def contains(column, text: str):
-    """``column LIKE %text%`` with the pattern's own wildcards taken literally."""
-    return column.like(f"%{escape_like(text)}%", escape="\\")
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-class QueryConnection:
-    """A connection for reads that turns driver errors into StoreError."""
-
-    def __init__(self, store) -> None:
-        self.store = store
-        self.conn: Connection | None = None
-
-    def __enter__(self) -> Connection:
-        try:
-            self.conn = self.store.engine.connect()
-        except SQLAlchemyError as exc:
-            raise StoreError(f"reading {self.store.url} failed: {getattr(exc, 'orig', None) or exc}") from exc
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        assert self.conn is not None
-        self.conn.close()
-        if isinstance(exc, SQLAlchemyError):
-            raise StoreError(f"reading {self.store.url} failed: {getattr(exc, 'orig', None) or exc}") from exc
-        return False

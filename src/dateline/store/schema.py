@@ -1,29 +1,77 @@
-"""The tables as SQLAlchemy Core objects, for portable queries and writes.
+"""The tables as SQLAlchemy Core objects, for portable queries and writes: every table
+the store has, in one metadata, in the order the migrations made them.
 
-The migrations in ``migrations/*.sql`` create them; this module only describes
-what those migrations made (a test checks that the two agree)."""
+    0001  pages, stories, removed, failures
+    0002  events, quotes, entities          (what the NLP stage and the coder read)
+    0003  story_groups, incidents, incident_events
+
+The migrations in ``migrations/*.sql`` create the tables; this module only describes
+what they made (tests/store/test_migrations.py checks that the two agree, column by
+column and in order). Columns that several tables share in meaning are made by one
+function each, so that they cannot drift apart.
+"""
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Column, Float, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
 MIGRATIONS_TABLE = "dateline_migrations"
+COUNT_NAMES = ("killed", "injured", "arrested")
+
+
+def _story_key(item_id: str | None = None) -> list[Column[Any]]:
+    """The key of a row read from one story: its page, the story's place on it, and the
+    row's content id with its place in the story (``item_id`` given)."""
+    key: list[Column[Any]] = [Column("page_id", Text, primary_key=True),
+                              Column("story_position", Integer, primary_key=True)]
+    if item_id is not None:
+        key += [Column(item_id, Text, primary_key=True), Column("position", Integer, nullable=False)]
+    return key
+
+
+def _place_name() -> list[Column[Any]]:
+    return [Column("place_name", Text), Column("place_key", Text)]  # key: folded for search (no case, no accents)
+
+
+def _region() -> list[Column[Any]]:
+    return [Column("country", Text), Column("admin1", Text)]
+
+
+def _point_and_days() -> list[Column[Any]]:
+    """Coordinates and dates; ``date_from``/``date_to`` are the first and last day the
+    date may fall on (for --since/--until), whatever its precision."""
+    return [Column("lat", Float), Column("lon", Float), Column("place_precision", Text),
+            *(Column(name, Text) for name in ("date", "date_end", "date_from", "date_to"))]
+
+
+def _counts(*suffixes: str) -> list[Column[Any]]:
+    """killed, injured, arrested, then each of them with every suffix (``_low``, ...)."""
+    names = [*COUNT_NAMES, *(f"{name}_{suffix}" for name in COUNT_NAMES for suffix in suffixes)]
+    return [Column(name, Integer) for name in names]
+
+
+def _required(*names: str) -> list[Column[Any]]:
+    return [Column(name, Text, nullable=False) for name in names]
+
+
+# 0001: pages, their stories, the lines the cleaner removed, and failures
 
 pages = Table(
     "pages", metadata,
     Column("page_id", Text, primary_key=True),
-    Column("source", Text, nullable=False),
+    *_required("source"),
     Column("url", Text),
     Column("fetched", Text),
-    Column("kind", Text, nullable=False),
+    *_required("kind"),
     Column("encoding", Text),
     Column("byte_offset", BigInteger),
-    Column("cleaner_version", Text, nullable=False),
-    Column("status", Text, nullable=False),
+    *_required("cleaner_version", "status"),
     Column("failure_stage", Text),
     Column("failure_reason", Text),
-    Column("stored_at", Text, nullable=False),
+    *_required("stored_at"),
     Column("nlp_version", Text),  # 0002
     Column("coder_version", Text),  # 0002
 )
@@ -32,24 +80,17 @@ stories = Table(
     "stories", metadata,
     Column("page_id", Text, primary_key=True),
     Column("position", Integer, primary_key=True),
-    Column("story_id", Text, nullable=False),
-    Column("headline", Text),
-    Column("dateline_place", Text),
-    Column("dateline_agency", Text),
-    Column("byline", Text),
-    Column("published", Text),
-    Column("updated", Text),
-    Column("body", Text, nullable=False),
-    Column("body_json", Text, nullable=False),
-    Column("captions_json", Text, nullable=False),
+    *_required("story_id"),
+    *(Column(name, Text) for name in ("headline", "dateline_place", "dateline_agency", "byline", "published",
+                                      "updated")),
+    *_required("body", "body_json", "captions_json"),
 )
 
 removed = Table(
     "removed", metadata,
     Column("page_id", Text, primary_key=True),
     Column("position", Integer, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("reason", Text, nullable=False),
+    *_required("text", "reason"),
     Column("rule", Text),
 )
 
@@ -57,73 +98,73 @@ failures = Table(
     "failures", metadata,
     Column("failure_id", Text, primary_key=True),
     Column("page_id", Text),
-    Column("source", Text, nullable=False),
-    Column("stage", Text, nullable=False),
-    Column("reason", Text, nullable=False),
+    *_required("source", "stage", "reason"),
     Column("byte_offset", BigInteger),
-    Column("recorded_at", Text, nullable=False),
+    *_required("recorded_at"),
 )
 
 # 0002: what the NLP stage and the event coder read from each story
 
 events = Table(
     "events", metadata,
-    Column("page_id", Text, primary_key=True),
-    Column("story_position", Integer, primary_key=True),
-    Column("event_id", Text, primary_key=True),
-    Column("position", Integer, nullable=False),  # order within the story
-    Column("type", Text, nullable=False),
-    Column("family", Text, nullable=False),  # all violence types are one family (spec/events.md)
+    *_story_key("event_id"),
+    *_required("type", "family"),  # all violence types are one family (spec/events.md)
     Column("core", Boolean, nullable=False),
-    Column("certainty", Text, nullable=False),
-    Column("trigger_word", Text, nullable=False),
-    Column("sentence", Text, nullable=False),
-    Column("actors_json", Text, nullable=False),
-    Column("targets_json", Text, nullable=False),
-    Column("place_name", Text),
-    Column("place_key", Text),  # the name folded for search: lower case, no accents
-    Column("country", Text),
-    Column("admin1", Text),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("place_precision", Text),
-    Column("date", Text),
-    Column("date_end", Text),
-    Column("date_from", Text),  # first day the event may fall on (for --since/--until)
-    Column("date_to", Text),    # last day the event may fall on
-    Column("killed", Integer),
-    Column("injured", Integer),
-    Column("arrested", Integer),
-    Column("spans_json", Text, nullable=False),
-    Column("coder_version", Text, nullable=False),
+    *_required("certainty", "trigger_word", "sentence", "actors_json", "targets_json"),
+    *_place_name(), *_region(), *_point_and_days(),
+    *_counts(),
+    *_required("spans_json", "coder_version"),
 )
 
 quotes = Table(
     "quotes", metadata,
-    Column("page_id", Text, primary_key=True),
-    Column("story_position", Integer, primary_key=True),
-    Column("quote_id", Text, primary_key=True),
-    Column("position", Integer, nullable=False),
+    *_story_key("quote_id"),
     Column("speaker", Text),
-    Column("text", Text, nullable=False),
+    *_required("text"),
     Column("direct", Boolean, nullable=False),
     Column("balanced", Boolean, nullable=False),
-    Column("spans_json", Text, nullable=False),
+    *_required("spans_json"),
     Column("nlp_version", Text),
 )
 
 entities = Table(
     "entities", metadata,
-    Column("page_id", Text, primary_key=True),
-    Column("story_position", Integer, primary_key=True),
-    Column("entity_id", Text, primary_key=True),
-    Column("position", Integer, nullable=False),
-    Column("name", Text, nullable=False),
-    Column("type", Text, nullable=False),
+    *_story_key("entity_id"),
+    *_required("name", "type"),
     Column("title", Text),
     Column("mentions", Integer, nullable=False),
-    Column("spans_json", Text, nullable=False),
+    *_required("spans_json"),
     Column("nlp_version", Text),
 )
 
-from . import incident_tables  # noqa: E402,F401  (0003: story groups and incidents join this metadata)
+# 0003: story groups (exact and near copies) and incidents (one happening, many stories)
+
+story_groups = Table(
+    "story_groups", metadata,
+    *_story_key(),
+    *_required("story_id",    # the content id the row was computed from
+               "body_hash",   # exact copies share it
+               "signature",   # MinHash, base64 (dedup/fingerprint.py)
+               "group_id"),   # the story_id of the group's first story
+    Column("group_size", Integer, nullable=False),
+    *_required("dedup_version"),
+)
+
+incidents = Table(
+    "incidents", metadata,
+    Column("incident_id", Text, primary_key=True),
+    *_required("type", "family", "certainty"),
+    *_region(), *_place_name(), *_point_and_days(),
+    *_counts("low", "best", "high"),
+    Column("source_count", Integer, nullable=False),
+    Column("event_count", Integer, nullable=False),
+    *_required("digest",  # hash of everything above and the members: unchanged rows stay
+               "incidents_version"),
+)
+
+incident_events = Table(
+    "incident_events", metadata,
+    Column("incident_id", Text, primary_key=True),
+    *_story_key("event_id"),
+    *_required("group_id"),
+)

@@ -14,21 +14,23 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..models import Extraction, Failure, content_id
 from .base import AddResult, PageState, StoreCounts, StoredEntity, StoredEvent, StoredQuote, StoredStory
-from .coded import (check_date_filter, fold_name, entity_id, entity_values, event_values, list_unique, quote_id,
-                    quote_values, read_entity, read_event, read_quote)
-from .migrations import apply_migrations
-from .rows import (QueryConnection, contains, is_newer_reading, now_iso, page_values, read_page_state,
-                   read_stored_story, story_values)
+from .coded import entity_id, entity_values, event_values, list_unique, quote_id, quote_values
+from .filters import EventFilters
+from .migrations import apply_migrations, describe_driver_error
+from .queries import EVENTS_BY_DATE, list_entities, list_quotes, list_stories, read_events
+from .rows import is_newer_reading, now_iso, page_values, read_page_state, story_values
 from .schema import entities, events, failures, pages, quotes, removed, stories
 
 log = logging.getLogger(__name__)
@@ -45,16 +47,17 @@ def database_url(target: str) -> str:
     return target
 
 
-def fold_case(value):
+def fold_case(value: object) -> object:
     """lower() for SQLite, as PostgreSQL does it: every script's capitals, not only ASCII."""
     return value.lower() if isinstance(value, str) else value
 
 
-def _make_sqlite_transactional(engine) -> None:
-    """Let SQLite run DDL inside transactions (the driver would commit around it)."""
+def make_sqlite_transactional(engine: Engine) -> None:
+    """Let SQLite run DDL inside transactions (the driver would commit around it), check
+    foreign keys, wait for a busy database, and fold case as PostgreSQL does."""
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -64,7 +67,7 @@ def _make_sqlite_transactional(engine) -> None:
         dbapi_connection.create_function("lower", 1, fold_case, deterministic=True)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
@@ -89,7 +92,7 @@ class SqlStore:
         except (ArgumentError, ImportError) as exc:
             raise StoreError(f"cannot open {target}: {exc}") from exc
         if self.is_sqlite:
-            _make_sqlite_transactional(self.engine)
+            make_sqlite_transactional(self.engine)
         try:
             apply_migrations(self.engine)
         except StoreError:
@@ -97,7 +100,7 @@ class SqlStore:
             raise
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise StoreError(f"cannot open {target}: {getattr(exc, 'orig', None) or exc}") from exc
+            raise StoreError(f"cannot open {target}: {describe_driver_error(exc)}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -105,8 +108,18 @@ class SqlStore:
     def __enter__(self) -> SqlStore:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads (the queries of queries.py and incident_queries.py);
+        driver errors become StoreError."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"reading {self.url} failed: {describe_driver_error(exc)}") from exc
 
     # writes
 
@@ -121,7 +134,7 @@ class SqlStore:
                     else:
                         self._add_extraction(conn, item, tally)
         except SQLAlchemyError as exc:
-            raise StoreError(f"writing to {self.url} failed: {getattr(exc, 'orig', None) or exc}") from exc
+            raise StoreError(f"writing to {self.url} failed: {describe_driver_error(exc)}") from exc
         return AddResult(**tally)
 
     def _add_extraction(self, conn: Connection, extraction: Extraction, tally: Counter[str]) -> None:
@@ -162,7 +175,7 @@ class SqlStore:
     def _add_coded(conn: Connection, extraction: Extraction, tally: Counter[str]) -> None:
         """Each story's events, quotes and entities, each content id once per story."""
         page_id, nlp_version = extraction.page.page_id, extraction.nlp_version
-        rows: dict[str, list[dict]] = {"events": [], "quotes": [], "entities": []}
+        rows: dict[str, list[dict[str, Any]]] = {"events": [], "quotes": [], "entities": []}
         for n, story in enumerate(extraction.stories):
             rows["events"] += [event_values(page_id, n, i, e)
                                for i, e in list_unique(story.events, lambda e: e.event_id)]
@@ -208,7 +221,7 @@ class SqlStore:
         found: dict[str, PageState] = {}
         columns = (pages.c.page_id, pages.c.status, pages.c.cleaner_version, pages.c.nlp_version,
                    pages.c.coder_version)
-        with self._query() as conn:
+        with self.reading() as conn:
             for at in range(0, len(wanted), 1000):
                 query = select(*columns).where(pages.c.page_id.in_(wanted[at:at + 1000]))
                 found.update((row.page_id, read_page_state(row)) for row in conn.execute(query))
@@ -217,18 +230,7 @@ class SqlStore:
     def stories(self, *, limit: int | None = None, offset: int = 0,
                 page_id: str | None = None) -> list[StoredStory]:
         """Stored stories, by source and then by their place on the page."""
-        query = (select(stories, pages.c.source, pages.c.url)
-                 .join(pages, pages.c.page_id == stories.c.page_id)
-                 .order_by(pages.c.source, stories.c.position)
-                 .offset(offset))
-        if page_id is not None:
-            query = query.where(stories.c.page_id == page_id)
-        if limit is not None:
-            query = query.limit(limit)
-        with self._query() as conn:
-            return [self._stored_story(row) for row in conn.execute(query)]
-
-    _stored_story = staticmethod(read_stored_story)  # queries.py reads stories through it
+        return list_stories(self, page_id=page_id, sort="source", limit=limit, offset=offset).items
 
     def events(self, *, type: str | None = None, family: str | None = None, country: str | None = None,
                place: str | None = None, since: str | None = None, until: str | None = None,
@@ -237,73 +239,26 @@ class SqlStore:
 
         ``place`` matches part of the place name, whatever the case and accents; ``since`` and
         ``until`` are ISO dates of any precision and keep events whose days reach into
-        the range; ``country`` is ISO 3166-1 alpha-2.
+        the range; ``country`` is ISO 3166-1 alpha-2. The filters are queries.list_events'.
         """
-        query = (select(events, pages.c.source, pages.c.url, stories.c.headline, stories.c.published)
-                 .join(pages, pages.c.page_id == events.c.page_id)
-                 .join(stories, (stories.c.page_id == events.c.page_id)
-                       & (stories.c.position == events.c.story_position))
-                 .order_by(events.c.date_from.is_(None), events.c.date_from, pages.c.source,
-                           events.c.story_position, events.c.position))
-        if type is not None:
-            query = query.where(events.c.type == type)
-        if family is not None:
-            query = query.where(events.c.family == family)
-        if country is not None:
-            query = query.where(events.c.country == country.upper())
-        if place is not None:
-            query = query.where(contains(events.c.place_key, fold_name(place)))
-        if since is not None:
-            query = query.where(events.c.date_to >= check_date_filter(since))
-        if until is not None:
-            query = query.where(events.c.date_from <= check_date_filter(until, last=True))
-        if certainty is not None:
-            query = query.where(events.c.certainty == certainty)
-        if limit is not None:
-            query = query.limit(limit)
-        with self._query() as conn:
-            return [StoredEvent(page_id=r.page_id, source=r.source, url=r.url, story_position=r.story_position,
-                                headline=r.headline, published=r.published, event=read_event(r))
-                    for r in conn.execute(query)]
+        filters = EventFilters(type=type, family=family, country=country, place=place, date_from=since,
+                               date_to=until, certainty=certainty)
+        return read_events(self, filters, order=EVENTS_BY_DATE, limit=limit).items
 
     def quotes(self, *, speaker: str | None = None, page_id: str | None = None,
                limit: int | None = None) -> list[StoredQuote]:
         """Stored quotes, by source and place in the story; ``speaker`` matches part of the name."""
-        query = (select(quotes, pages.c.source, pages.c.url)
-                 .join(pages, pages.c.page_id == quotes.c.page_id)
-                 .order_by(pages.c.source, quotes.c.story_position, quotes.c.position))
-        if speaker is not None:
-            query = query.where(contains(func.lower(quotes.c.speaker), speaker.lower()))
-        if page_id is not None:
-            query = query.where(quotes.c.page_id == page_id)
-        if limit is not None:
-            query = query.limit(limit)
-        with self._query() as conn:
-            return [StoredQuote(page_id=r.page_id, source=r.source, url=r.url, story_position=r.story_position,
-                                quote=read_quote(r)) for r in conn.execute(query)]
+        return list_quotes(self, speaker=speaker, page_id=page_id, limit=limit).items
 
     def entities(self, *, type: str | None = None, name: str | None = None, page_id: str | None = None,
                  limit: int | None = None) -> list[StoredEntity]:
         """Stored entities, by source and place in the story; ``name`` matches part of the name."""
-        query = (select(entities, pages.c.source, pages.c.url)
-                 .join(pages, pages.c.page_id == entities.c.page_id)
-                 .order_by(pages.c.source, entities.c.story_position, entities.c.position))
-        if type is not None:
-            query = query.where(entities.c.type == type)
-        if name is not None:
-            query = query.where(contains(func.lower(entities.c.name), name.lower()))
-        if page_id is not None:
-            query = query.where(entities.c.page_id == page_id)
-        if limit is not None:
-            query = query.limit(limit)
-        with self._query() as conn:
-            return [StoredEntity(page_id=r.page_id, source=r.source, url=r.url,
-                                 story_position=r.story_position, entity=read_entity(r))
-                    for r in conn.execute(query)]
+        return list_entities(self, type=type, q=name, page_id=page_id, by_mentions=False, limit=limit).items
 
     def counts(self) -> StoreCounts:
-        with self._query() as conn:
-            by_status = dict(conn.execute(select(pages.c.status, func.count()).group_by(pages.c.status)).all())
+        with self.reading() as conn:
+            by_status: dict[str, int] = {status: n for status, n in conn.execute(
+                select(pages.c.status, func.count()).group_by(pages.c.status))}
             skipped = failures.c.stage == SKIP_STAGE
             return StoreCounts(
                 pages=sum(by_status.values()),
@@ -323,12 +278,9 @@ class SqlStore:
         query = select(failures).order_by(failures.c.recorded_at, failures.c.source)
         if not include_skipped:
             query = query.where(failures.c.stage != SKIP_STAGE)
-        with self._query() as conn:
+        with self.reading() as conn:
             return [Failure(source=r.source, stage=r.stage, reason=r.reason, offset=r.byte_offset)
                     for r in conn.execute(query)]
-
-    def _query(self) -> QueryConnection:
-        return QueryConnection(self)
 
 
 def _failure_id(failure: Failure) -> str:

@@ -44,13 +44,19 @@ export async function hasIncidents() {
   return incidentsAvailable;
 }
 
-const FAMILY_COLOURS = {
-  violence: "#c0392b", protest: "#2874a6", riot: "#d35400", disaster: "#7e5109", arrest: "#7d3c98",
-  abduction: "#512e5f", interception: "#148f77", territory_change: "#b7950b", mobilize: "#5d6d7e",
-  claim_responsibility: "#943126", threaten: "#a04000", accuse: "#6e2c00", deny: "#566573", demand: "#1f618d",
-  warn: "#b9770e", meet: "#117a65", agree: "#1e8449", aid: "#239b56", sanction: "#4a235a",
-};
+// Family colours come from /api/types (data/event_types.csv): loadTypes() fills them once,
+// before the first view is drawn; a family the table does not know is drawn grey.
+const familyColours = new Map();
+
+export async function loadTypes() {
+  try {
+    const found = await fetchJson("/api/types");
+    for (const { family, colour } of found.families) familyColours.set(family, colour);
+  } catch (error) {
+    console.warn("no event types", error);
+  }
+}
 
 export function colourOf(family) {
-  return FAMILY_COLOURS[family] || "#616a6b";
+  return familyColours.get(family) || "#616a6b";
 }

@@ -1,6 +1,6 @@
 // The web UI's entry: a hash router (#/, #/stories, #/incident/ID, #/story/ID[/EVENT]) and
 // the filter form, whose values live in the URL so every view can be bookmarked and shared.
-import { FILTER_NAMES, fetchJson } from "./api.js";
+import { FILTER_NAMES, fetchJson, loadTypes } from "./api.js";
 import { clear, h } from "./dom.js";
 import { showIncident } from "./incident.js";
 import { showOverview } from "./overview.js";
@@ -83,4 +83,4 @@ form.addEventListener("submit", (event) => {
 });
 document.getElementById("clear-filters").addEventListener("click", () => setParams({}, ""));
 window.addEventListener("hashchange", render);
-loadVocabulary().then(render);
+Promise.all([loadVocabulary(), loadTypes()]).then(render);

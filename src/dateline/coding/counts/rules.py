@@ -1,0 +1,239 @@
+"""Casualty counts: which field a number counts, and the numbers that count none.
+
+    read_quantity(tokens, quantity, lex)   (field, last token, rule) or None: passive, object,
+                                           left, noun, toll, zero, subject, bodies
+    is_excluded(...)                       parts of a count already made, ages, years, money
+    sum_conjoined(...)                     "two women and three children were killed" -> 5
+    take_dead_from_hit(...)                those shot who later died are not injured
+
+counts.py chains these; the rules are listed in its docstring.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .phrases import (
+    Quantity,
+    classify_head,
+    find_closing_word,
+    find_noun_phrase,
+    find_previous_word,
+    is_hit,
+)
+from .tokens import Count, CountLexicon, Token
+
+
+def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
+    """(field, last token of the evidence, rule) for one number, or None when it counts no casualties."""
+    if quantity.subject:
+        return read_subject_field(tokens, quantity, lex)
+    end, head = find_noun_phrase(tokens, quantity.last, lex)
+    if is_excluded(tokens, quantity, lex) or head is not None and classify_head(tokens, quantity.last, lex) == "thing":
+        return None
+    named = read_word_after(tokens, quantity, head, lex)
+    if named is not None or quantity.article and head is None:
+        return named
+    if not quantity.zero:
+        found = read_words_before(tokens, quantity, end, lex)
+        if found is not None:
+            return found
+    closing = find_closing_word(tokens, end + 1, lex)
+    if closing is None or is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first, lex):
+        return None  # "police came after a man was shot": the scene of a story told elsewhere
+    return closing[0], closing[1], "zero" if quantity.zero else "passive"
+
+
+def read_subject_field(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
+    """One person as the subject: "He died at the hospital" (not "he was shot": the victim already
+    told of, who may have died)."""
+    closing = find_closing_word(tokens, quantity.last + 1, lex)
+    if closing is None or is_hit(tokens, closing[1], lex):
+        return None
+    return closing[0], closing[1], "subject"
+
+
+def read_word_after(tokens: list[Token], quantity: Quantity, head: int | None,
+                    lex: CountLexicon) -> tuple[str, int, str] | None:
+    """ "12 killed", "(7 fatalities)": a casualty word right after the number, or a zero's noun ("no fatalities")."""
+    nxt = quantity.last + 1
+    if nxt < len(tokens) and "n" in lex.words.get(tokens[nxt].low, ("", ""))[1]:
+        return lex.words[tokens[nxt].low][0], nxt, "zero" if quantity.zero else "noun"
+    if quantity.zero and head is not None and "n" in lex.words.get(tokens[head].low, ("", ""))[1]:
+        return lex.words[tokens[head].low][0], head, "zero"
+    return None
+
+
+def read_words_before(tokens: list[Token], quantity: Quantity, end: int,
+                      lex: CountLexicon) -> tuple[str, int, str] | None:
+    """The rules the words before a number decide: bodies, object, left, toll."""
+    if is_bodies_of(tokens, quantity.first, lex):
+        return "killed", end, "bodies"
+    before = find_previous_word(tokens, quantity.first)
+    if before is None:
+        return None
+    word = tokens[before].low
+    if "t" in lex.words.get(word, ("", ""))[1]:
+        return lex.words[word][0], end, "object"
+    if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
+            and not is_subordinate(tokens, before, lex)):
+        # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
+        adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
+        return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
+    left = read_left(tokens, end, lex) if word in lex.grammar.leaving else None
+    if left is not None:
+        return left
+    toll = read_toll_field(tokens, before, lex)
+    return (toll, quantity.last, "toll") if toll else None
+
+
+def read_left(tokens: list[Token], end: int, lex: CountLexicon) -> tuple[str, int, str] | None:
+    """After "leaving": "leaving 12 injured", "left one person with minor injuries" (not "with no injuries")."""
+    if end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
+        return lex.words[tokens[end + 1].low][0], end + 1, "left"
+    if end + 1 < len(tokens) and tokens[end + 1].low == "with":
+        harm = next((k for k in range(end + 2, min(end + 6, len(tokens))) if tokens[k].low in lex.grammar.harms),
+                    None)
+        if harm is not None and all(tokens[k].low not in lex.grammar.zero for k in range(end + 2, harm)):
+            return "injured", harm, "left"
+    return None
+
+
+def is_bodies_of(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
+    """The number counts the dead whose bodies were found: "the bodies of five men", "the remains of
+    what appear to be two women", "the bodies of at least 12 people"."""
+    i = first - 1
+    hedges = lex.grammar.body_hedges
+    while i >= 1 and first - i <= len(hedges) and tokens[i].low in hedges:
+        i -= 1
+    return i >= 1 and tokens[i].low == "of" and tokens[i - 1].low in lex.grammar.bodies
+
+
+def is_subordinate(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
+    before = find_previous_word(tokens, first)
+    return before is not None and tokens[before].low in lex.grammar.subordinators
+
+
+def is_excluded(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> bool:
+    """Parts of a count already made, ages, years, money and clock times."""
+    first = quantity.first
+    if follows_marker(tokens, first, lex):
+        return True
+    if first > 0 and tokens[first - 1].text in ("$", "\u20ac", "\u00a3", "#"):
+        return not quantity.zero
+    head = tokens[quantity.head]
+    nxt = tokens[quantity.last + 1].low if quantity.last + 1 < len(tokens) else ""
+    after = tokens[quantity.last + 2].low if quantity.last + 2 < len(tokens) else ""
+    if (not quantity.zero and not quantity.vague and head.low.isdigit() and 1800 <= quantity.value <= 2100
+            and classify_head(tokens, quantity.last, lex) != "person"):
+        return True  # a year
+    if (nxt in ("%", "percent", "per", ":") or (nxt in ("year", "years") and after in ("old", "-"))
+            or first > 1 and tokens[first - 1].low == "of" and tokens[first - 2].low in lex.people):
+        return True  # a share, an age, "a mother of three": family size, not a count
+    prev = tokens[first - 1] if first > 0 else None
+    if prev is not None and prev.text == "," and nxt == "," and first > 1 and tokens[first - 2].text[:1].isupper():
+        return head.low.isdigit()  # "Edward Green, 51, died": an age
+    return False
+
+
+def follows_marker(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
+    """A subset or age marker stands right before the number ("including 5 children", "aged 14")."""
+    for phrase, kind in lex.markers.items():
+        start = first - len(phrase)
+        if kind in ("subset", "age") and start >= 0 and tuple(t.low for t in tokens[start:first]) == phrase:
+            return True
+    return False
+
+
+def read_toll_field(tokens: list[Token], before: int, lex: CountLexicon) -> str | None:
+    """'the death toll rose to 31', 'raising the toll to 12', 'the number of dead reached 9'."""
+    i = before
+    while i >= 0 and before - i < 6:
+        low = tokens[i].low
+        if lex.markers.get((low,)) == "toll":
+            modifier = tokens[i - 1].low if i > 0 else ""
+            return "injured" if modifier.startswith("injur") else "killed"
+        if low in lex.grammar.toll and i > 1 and (
+            tokens[i - 1].low == "of" and tokens[i - 2].low == "number"
+        ):
+            return lex.words[low][0]
+        if lex.markers.get((low,)) != "toll-bridge":
+            return None
+        i -= 1
+    return None
+
+
+def sum_conjoined(
+    tokens: list[Token], quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int],
+    *, lex: CountLexicon, offset: int,
+) -> None:
+    """Add numbers joined by 'and' to the count their clause already gave."""
+    for index, quantity in enumerate(quantities):
+        if index in counts or quantity.zero or is_excluded(tokens, quantity, lex):
+            continue
+        end, head = find_noun_phrase(tokens, quantity.last, lex)
+        if classify_head(tokens, quantity.last, lex) == "thing":
+            continue
+        before = find_previous_word(tokens, quantity.first)
+        previous = max((i for i in counts if i < index), default=None)
+        if before is not None and tokens[before].low == "and" and previous is not None and (
+            counts[previous].rule in ("object", "sum")
+            and not has_casualty_word(tokens, ends[previous] + 1, before, lex)
+            and not opens_subset(tokens, ends[previous] + 1, before, lex)
+        ):
+            counts[previous] = add_to_count(counts[previous], quantity, tokens[end].end + offset)
+            ends[previous] = end
+            continue
+        following = index + 1
+        if following in counts and counts[following].rule == "passive" and end + 1 < len(tokens) and (
+            tokens[end + 1].low == "and" and quantities[following].first == end + 2
+        ):
+            counts[following] = add_to_count(counts[following], quantity, None,
+                                             start=tokens[quantity.first].start + offset)
+
+
+def opens_subset(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:
+    """Whether a subset marker opens a list between two numbers: "92 people, including
+    women, children and two journalists" (the two are among the 92, not added to them)."""
+    lows = [t.low for t in tokens[start:stop]]
+    for phrase, kind in lex.markers.items():
+        if phrase[0] == "of":  # "all of them citizens of X" describes the counted, it opens no part
+            continue
+        if kind == "subset" and any(tuple(lows[i:i + len(phrase)]) == phrase for i in range(len(lows))):
+            return True
+    return False
+
+
+def has_casualty_word(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:
+    return any(tokens[i].low in lex.words for i in range(start, stop))
+
+
+def add_to_count(count: Count, quantity: Quantity, end: int | None, *, start: int | None = None) -> Count:
+    span = (start if start is not None else count.span[0], end if end is not None else count.span[1])
+    qualifier = count.qualifier or quantity.qualifier
+    return replace(count, value=count.value + quantity.value, span=span, qualifier=qualifier,
+                   exact=count.exact and quantity.qualifier is None and not quantity.vague, rule="sum")
+
+
+def make_count(tokens: list[Token], quantity: Quantity, field: str, last: int, rule: str, *, offset: int) -> Count:
+    start = tokens[quantity.first].start
+    end = max(tokens[last].end, tokens[quantity.last].end)
+    exact = quantity.qualifier is None and not quantity.vague
+    return Count(field, quantity.value, (start + offset, end + offset), quantity.qualifier, exact, rule)
+
+
+def take_dead_from_hit(
+    tokens: list[Token], quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int], lex: CountLexicon,
+) -> None:
+    """'A man and a woman were shot; the man died': those shot who died later are not injured."""
+    dead = sum(count.value for count in counts.values() if count.field == "killed")
+    if not dead:
+        return
+    for index, count in list(counts.items()):
+        before = find_previous_word(tokens, quantities[index].first)
+        shot = lex.bridges.get(tokens[ends[index]].low) == "violence" or (
+            count.rule == "object" and before is not None and lex.bridges.get(tokens[before].low) == "violence")
+        if count.field == "injured" and shot:
+            if count.value > dead:
+                counts[index] = replace(count, value=count.value - dead)
+            else:
+                del counts[index]

@@ -1,0 +1,15 @@
+"""Event dates: the dates a sentence gives, resolved against the story's date (the rules: mentions.py).
+
+    find_dates(text, story_date=...)       -> [DateMention(value, span, text, rule, end, certainty)]
+    resolve_date(sentence, story_date=...) -> the one date of a sentence, or None
+    describe_version()                     -> the version stored next to dates
+
+tables.py (the word tables and patterns) < resolve.py (one expression resolved) <
+mentions.py (the expressions of a text and their certainty).
+"""
+from __future__ import annotations
+
+from .mentions import DateMention, find_dates, resolve_date
+from .tables import describe_version
+
+__all__ = ["DateMention", "describe_version", "find_dates", "resolve_date"]

@@ -1,0 +1,71 @@
+"""How sure the text is that an event happened, read from the words before its trigger.
+
+    certainty_of(sentence, trigger_start) -> "reported" | "claimed" | "denied" | "planned"
+                                             | "historical" | None (negated or hypothetical)
+
+Only the trigger's own clause counts: the words back to the last ``. ; : ? !`` or dash,
+and for each kind of cue a window of words (negation binds tightly: "did not attack",
+"no one was killed"; a condition reaches further: "If the Russians penetrate the front
+lines"). A negated or hypothetical mention returns None: the coder does not code it as
+a thing that happened. The cue words live in ``data/en/coding/event_cues.txt``.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_event_lexicon
+
+CLAUSE_BREAK = re.compile(r"[.;:?!\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bwhen\b")
+WORD = re.compile(r"[\w'’-]+")
+WINDOWS = {"negation": 4, "hypothetical": 9, "planned": 6, "denied": 12, "claimed": 12, "historical": 12}
+MODAL_REACH = 2
+ORDER = ("negation", "hypothetical", "denied", "claimed", "planned", "historical")
+# A participle that ties the trigger to a past toll ("will avenge those killed by the strikes"):
+# a future or conditional cue before it governs the avenging, not the strikes.
+PAST_BRIDGE = re.compile(r"\b(?:killed|wounded|injured|hurt|died|displaced|left homeless|affected)\s+(?:by|in)\b")
+SHIFTED = frozenset({"hypothetical", "planned"})
+
+
+def read_clause(sentence: str, trigger_start: int) -> str:
+    """The words of the trigger's clause before it, lower-cased."""
+    before = sentence[:trigger_start]
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    if before[:1].isupper():
+        before = before[:1].lower() + before[1:]
+    return before
+
+
+def certainty_of(sentence: str, trigger_start: int, *, date_hint: str | None = None,
+                 trigger_end: int | None = None) -> str | None:
+    """The certainty of the event whose trigger starts at ``trigger_start`` (None: not coded).
+
+    With ``trigger_end``, a modal right after the trigger also makes it hypothetical
+    ("gunmen could easily kill ...")."""
+    lex = load_event_lexicon()
+    clause = read_clause(sentence, trigger_start)
+    words = WORD.findall(clause)
+    bridges = list(PAST_BRIDGE.finditer(clause))
+    governed = WORD.findall(clause[bridges[-1].end():]) if bridges else words
+    found = set()
+    for kind in ORDER:
+        pattern = lex.cues.get(kind)
+        if pattern is None:
+            continue
+        window = " ".join((governed if kind in SHIFTED else words)[-WINDOWS[kind]:])
+        if pattern.search(window):
+            found.add(kind)
+    modal = lex.cues.get("modal_after")
+    if trigger_end is not None and modal is not None:
+        following = " ".join(WORD.findall(sentence[trigger_end:trigger_end + 40].lower())[:MODAL_REACH])
+        if modal.search(following):
+            found.add("hypothetical")
+    if "negation" in found or "hypothetical" in found:
+        return None
+    for kind in ("denied", "claimed", "planned", "historical"):
+        if kind in found:
+            return kind
+    if date_hint in ("planned", "historical"):
+        return date_hint
+    return "reported"

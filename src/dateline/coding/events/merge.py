@@ -1,0 +1,233 @@
+"""Story-level assembly: drafts from sentences merged into one event per family, place and day.
+
+Two drafts are one event when their families agree (events.md: any two violence
+types are one family), their places are the same (same name and country, or
+neither has one) and their dates agree (equal, one unknown, or one a coarser date holding the
+other) and they give no different
+figure for the same count unless both fall on the same known day (two tolls
+with no day to tie them are two incidents). The
+merged event keeps the first strong trigger's type, sentence and fields, and
+fills what it lacks from the later mentions (a date, a count); an exact figure
+("Twelve people were killed") replaces a bounded one ("at least 14"). A draft read only
+from a weak trigger ("killed", "attacked") that ends with no count is dropped:
+alone, such words too often tell of something else, unless the clause gives them a scene
+and a time of its own in a story of violence ("Two strikes on Wednesday targeted a market
+in Gaza City"). A region and a town (or a state and a county) inside it are one scene; the
+finer place is kept when a mention of the incident names it, or its paragraph gave it (not
+a guess, nor a mention of the past); two
+clauses of one sentence set side by side stay two events; a tally over a whole area
+("strikes across Gaza killed 92") and an incident told with its own scene and time stay
+two; a mention that refers back
+(a guessed place, or "the attack" with no place or figure of its own) joins the story's
+event of its family.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...event_types import is_core, name_family
+from ...models import Event, EventPlace, Span
+from ..places import load_gazetteer
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while the story is being read (mutable; never leaves the coder)."""
+
+    type: str
+    strong: bool
+    trigger: str
+    trigger_span: Span
+    sentence_span: Span
+    place: EventPlace | None
+    date: str | None
+    date_end: str | None
+    date_span: Span | None
+    certainty: str
+    actors: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    takes_counts: bool = True
+    counts: dict = field(default_factory=dict)  # field -> (value, span, exact)
+    clause: tuple[int, int] = (0, 0)  # (sentence, clause): clauses of one sentence stay apart
+    place_source: str = "own"  # own, paragraph, ahead, guess (not read from the text near it)
+    definite: bool = False  # "the attack": a mention of an event already told
+    supported: bool = False  # a weak trigger with its own scene and time in a story of violence
+    date_soft: bool = False  # the date is the story's news day, not one the text gives this event
+    died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
+    wide: bool = False  # a tally over a whole area ("strikes across Gaza killed 92")
+    timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
+
+    def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
+        """Keep the first figure for a field, unless a later one is exact where it was bounded."""
+        known = self.counts.get(name)
+        if known is None or (exact and not known[2]):
+            self.counts[name] = (value, span, exact)
+
+    def move_injured_to_killed(self, span: Span) -> None:
+        """One of the injured died: one injured fewer, one killed."""
+        value, injured_span, exact = self.counts["injured"]
+        if value > 1:
+            self.counts["injured"] = (value - 1, injured_span, exact)
+        else:
+            del self.counts["injured"]
+        self.counts["killed"] = (1, span, True)
+
+    @property
+    def key(self) -> str:
+        return name_family(self.type) if is_core(self.type) else self.type
+
+    def same_place(self, other: Draft) -> bool:
+        if self.place is None or other.place is None:
+            return self.place is other.place
+        if self.place.name == other.place.name and self.place.country == other.place.country:
+            return True
+        return holds(self.place, other.place) or holds(other.place, self.place)
+
+    def same_day(self, other: Draft) -> bool:
+        """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10");
+        a news day the text does not give the event (``date_soft``) stands for any day of the year
+        before it, unless the mention brings figures of its own ("third attack in a week ...,
+        injuring 14" is the day's news, not the strike told with its own day)."""
+        if self.date is None or other.date is None or self.date == other.date:
+            return True
+        if self.date_soft != other.date_soft:
+            soft, hard = (self, other) if self.date_soft else (other, self)
+            hard_date, soft_date = (other.date, self.date) if self.date_soft else (self.date, other.date)
+            own = any(hard.counts.get(name, (None,))[0] != value for name, (value, _, _) in soft.counts.items())
+            return not own and within_year_before(hard_date, soft_date)
+        return self.date.startswith(other.date) or other.date.startswith(self.date)
+
+    def inside_tally(self, other: Draft) -> bool:
+        """An incident told with its own scene and time ("Two strikes on Wednesday hit a market in
+        Gaza City") is not the area-wide tally it may belong to ("strikes across Gaza killed 92")."""
+        if self.wide == other.wide:
+            return False
+        single = other if self.wide else self
+        return single.place_source == "own" and single.timed
+
+    def same_sentence_apart(self, other: Draft) -> bool:
+        """Two clauses of one sentence set side by side tell two events."""
+        return self.clause[0] == other.clause[0] and self.clause[1] != other.clause[1]
+
+    def refers_back(self) -> bool:
+        """A mention with no place or figure of its own: the story's event of its family,
+        told again ("the attack has fueled ...", "the epicenter of the earthquake")."""
+        if self.counts or not is_core(self.type):
+            return False
+        if self.place_source == "guess" and (self.definite or not self.strong or self.place is None
+                                             or self.place.precision == "country"):
+            return True
+        return self.definite and (self.place is None or self.place.precision == "country"
+                                  or self.place_source != "own")
+
+    def same_counts(self, other: Draft) -> bool:
+        """Two different tolls with no day to tie them tell of two incidents ("killed 16" and
+        "killed 27"); on the same known day the later toll is an update of the first."""
+        if self.date is not None and self.date == other.date:
+            return True
+        return all(other.counts[name][0] == value for name, (value, _, _) in self.counts.items()
+                   if name in other.counts)
+
+    def absorb(self, other: Draft) -> None:
+        if (self.place is not None and other.place is not None and holds(self.place, other.place)
+                and other.place_source in ("own", "paragraph") and other.certainty != "historical"):
+            self.place = other.place  # the town inside the region is the finer scene, where a mention puts it
+        if not self.strong and other.strong:
+            self.type, self.strong, self.trigger = other.type, True, other.trigger
+            self.trigger_span, self.sentence_span = other.trigger_span, other.sentence_span
+            self.certainty = other.certainty
+        if other.date is not None and (self.date is None or self.date_soft and not other.date_soft
+                                       or len(other.date) > len(self.date) and self.date_soft == other.date_soft):
+            self.date, self.date_end, self.date_span = other.date, other.date_end, other.date_span
+            self.date_soft = other.date_soft
+        for name, (value, span, exact) in other.counts.items():
+            if (name == "killed" and other.died_subject and "killed" not in self.counts
+                    and self.counts.get("injured", (0,))[0] >= 1 and "injured" not in other.counts):
+                self.move_injured_to_killed(span)  # "... was shot." then "He died at the hospital."
+                continue
+            self.add_count(name, value, span, exact=exact)
+        for name, span in other.actors:
+            if all(name != known for known, _ in self.actors):
+                self.actors.append((name, span))
+        for name, span in other.targets:
+            if all(name != known for known, _ in self.targets):
+                self.targets.append((name, span))
+
+    def to_event(self, text: str, *, version: str) -> Event:
+        start, end = self.sentence_span
+        counts = {name: value for name, (value, _, _) in self.counts.items()}
+        return Event(
+            type=self.type, trigger=self.trigger, trigger_span=self.trigger_span,
+            sentence=text[start:end].strip(), sentence_span=self.sentence_span,
+            actors=tuple(name for name, _ in self.actors), actor_spans=tuple(span for _, span in self.actors),
+            targets=tuple(name for name, _ in self.targets),
+            target_spans=tuple(span for _, span in self.targets),
+            place=self.place, date=self.date, date_end=self.date_end, date_span=self.date_span,
+            killed=counts.get("killed"), injured=counts.get("injured"), arrested=counts.get("arrested"),
+            count_spans=tuple((name, span) for name, (_, span, _) in self.counts.items()),
+            certainty=self.certainty, core=is_core(self.type), coder_version=version)
+
+
+def within_year_before(date: str, news_day: str) -> bool:
+    """The date (day, month or year precision) lies in the twelve months up to the news day."""
+    months = int(news_day[:4]) * 12 + int(news_day[5:7]) if len(news_day) >= 7 else None
+    if months is None or len(date) < 7:
+        return date[:4] in (news_day[:4], str(int(news_day[:4]) - 1))
+    gap = months - (int(date[:4]) * 12 + int(date[5:7]))
+    return 0 <= gap <= 12 and date[:10] <= news_day[:10]
+
+
+def holds(region: EventPlace, place: EventPlace) -> bool:
+    """A region and a town inside it ("the Bryansk region", "Bryansk") are one scene, and so are a
+    state and a county inside it ("Colorado", "Eagle County")."""
+    if not (region.precision == "region" and bool(region.admin1) and region.country == place.country
+            and region.admin1 == place.admin1):
+        return False
+    if place.precision == "place":
+        return True
+    return place.precision == "region" and place.name != region.name and is_admin1(region)
+
+
+@lru_cache(maxsize=1024)
+def is_admin1(region: EventPlace) -> bool:
+    """The region is a first-level unit (a state, a province), not a county or district inside one."""
+    gazetteer = load_gazetteer()
+    row = gazetteer.admin1_rows.get(f"{region.country}.{region.admin1}")
+    return row is not None and gazetteer.names[row] == region.name
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One draft per family, place and day, in the order the story first tells each."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
+                     and m.same_counts(draft) and not m.same_sentence_apart(draft)
+                     and not m.inside_tally(draft)), None)
+        if same is None:
+            merged.append(draft)
+        else:
+            same.absorb(draft)
+    merged = absorb_references(merged)
+    return [d for d in merged if d.strong or not is_core(d.type) or d.counts or d.supported]
+
+
+def absorb_references(merged: list[Draft]) -> list[Draft]:
+    """A mention that refers back (``Draft.refers_back``) joins the story's first event of its
+    family whose day agrees and which the text places, rather than standing at a guessed place."""
+    kept: list[Draft] = []
+    for draft in merged:
+        if not draft.refers_back():
+            kept.append(draft)
+            continue
+        targets = [m for m in merged if m is not draft and m.key == draft.key and not m.refers_back()
+                   and m.same_day(draft) and (m.strong or m.counts)]
+        if not targets:
+            kept.append(draft)
+            continue
+        targets.sort(key=lambda m: (draft.place is None or m.place is None or m.place.country != draft.place.country))
+        target = targets[0]
+        strong = target.strong
+        target.absorb(draft)
+        target.strong = strong or draft.strong
+    return kept

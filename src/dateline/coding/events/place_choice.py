@@ -1,0 +1,193 @@
+"""Where a mention happened when its clause names no place: strategies tried in order.
+
+    choose_place(story, mention) -> (places, source)   source: own, paragraph, ahead or guess
+
+``PLACE_STRATEGIES`` is the order, first to last: the clause's own scene (one event per
+place of a listed run, scenes.py); the place the paragraph last gave; the places the rest
+of the paragraph names in sentences that tell no event of their own (all of them when the
+sentence speaks of "three regions"); the scene of the paragraph before; the first fine
+place of the next paragraph's opening sentence; the dateline, else the headline's place;
+the story's last place before the mention, else a country named before; the story's own
+place (its first town or region); the one country its context names (a US local story
+whose towns the gazetteer does not know). A place found by any strategy after the
+paragraph's is a guess (``Draft.place_source``): such a mention joins the story's event of
+its family (merge.py).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ...event_types import is_core
+from ...models import Span
+from ..places import PlaceContext, find_places, load_gazetteer, make_place
+from .clauses import announces_several
+from .scenes import Located, choose_scenes, scene_places
+from .triggers import find_triggers
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlaces:
+    """What a story offers as a scene, fixed for the story."""
+
+    text: str
+    spans: Sequence[Span]  # its sentences
+    places: list[Located]  # every place its text names
+    fallback: list[Located]  # the dateline, else the headline's place
+    main: list[Located]  # the story's own place: the fallback, else its first town or region
+    home: list[Located]  # the one country its context names
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a trigger stands, and what the story told before it."""
+
+    index: int  # its sentence
+    sentence: Span
+    at: int  # the trigger's start
+    scenes: list[Located]  # the scenes its clause names
+    paragraph: int  # where its paragraph starts
+    paragraph_place: list[Located]  # the scene the paragraph last gave
+    last_scene: list[Located]  # the scene of the paragraph before
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceStrategy:
+    name: str
+    source: str  # Draft.place_source of a place it finds
+    find: Callable[[StoryPlaces, Mention], list[Located]]
+
+
+def take_own_scene(story: StoryPlaces, mention: Mention) -> list[Located]:
+    return choose_scenes(story.text, mention.scenes, mention.at) if mention.scenes else []
+
+
+def take_paragraph_place(_story: StoryPlaces, mention: Mention) -> list[Located]:
+    return mention.paragraph_place
+
+
+def look_ahead(story: StoryPlaces, mention: Mention) -> list[Located]:
+    """The places the rest of the paragraph names in sentences that tell no event of their own
+    ("Drones hit energy sites overnight. The Oryol governor said ..."): all of them when the
+    sentence speaks of several places, else the first."""
+    text, places, paragraph = story.text, story.places, mention.paragraph
+    found: list[Located] = []
+    for first, last in story.spans[mention.index + 1:]:
+        start = first + len(text[first:last]) - len(text[first:last].lstrip())
+        if text.rfind("\n\n", 0, start + 1) != paragraph:
+            break
+        cut = text.find("\n\n", start, last)  # a parse may run a sentence across paragraphs
+        end = cut if cut >= 0 else last
+        if any(trigger.strong and is_core(trigger.type) for trigger in find_triggers(text[start:end])):
+            break
+        for item in scene_places(text, places, start, end):
+            if item[2].precision != "country" and all(item[2].name != other[2].name for other in found):
+                found.append(item)
+        if cut >= 0:
+            break
+    return found if announces_several(text[slice(*mention.sentence)]) else found[:1]
+
+
+def take_last_scene(_story: StoryPlaces, mention: Mention) -> list[Located]:
+    return mention.last_scene
+
+
+def look_next(story: StoryPlaces, mention: Mention) -> list[Located]:
+    """For the last sentence of a paragraph that places nothing ("fired rockets at the army's
+    command"): the first fine place the next paragraph's opening sentence names, where that
+    sentence tells no event of its own ("... projectiles crossing into the area around X")."""
+    text, places, spans, index = story.text, story.places, story.spans, mention.index
+    start, end = spans[index]
+    if text.find("\n\n", end) < 0 or index + 1 >= len(spans):
+        return []
+    following, stop = spans[index + 1]
+    if text.rfind("\n\n", 0, following + 1) <= start:  # the next sentence is still this paragraph
+        return []
+    cut = text.find("\n\n", following, stop)
+    stop = cut if cut >= 0 else stop
+    if any(trigger.strong and is_core(trigger.type) for trigger in find_triggers(text[following:stop])):
+        return []
+    fine = [item for item in scene_places(text, places, following, stop) if item[2].precision != "country"]
+    return fine[:1]
+
+
+def take_fallback(story: StoryPlaces, _mention: Mention) -> list[Located]:
+    return story.fallback
+
+
+def take_place_before(story: StoryPlaces, mention: Mention) -> list[Located]:
+    """The story's last town or region before the sentence, else the first country it names."""
+    before = [item for item in story.places if item[1] <= mention.sentence[0] and item[2].precision != "country"]
+    if before:
+        return before[-1:]
+    countries = [item for item in story.places if item[2].precision == "country"]
+    return countries[:1]
+
+
+def take_main(story: StoryPlaces, _mention: Mention) -> list[Located]:
+    return story.main
+
+
+def take_home(story: StoryPlaces, _mention: Mention) -> list[Located]:
+    return story.home
+
+
+PLACE_STRATEGIES: tuple[PlaceStrategy, ...] = (
+    PlaceStrategy("the clause's own scene", "own", take_own_scene),
+    PlaceStrategy("the place the paragraph last gave", "paragraph", take_paragraph_place),
+    PlaceStrategy("the places the rest of the paragraph names", "ahead", look_ahead),
+    PlaceStrategy("the scene of the paragraph before", "guess", take_last_scene),
+    PlaceStrategy("the next paragraph's opening place", "guess", look_next),
+    PlaceStrategy("the dateline, else the headline's place", "guess", take_fallback),
+    PlaceStrategy("the story's last place before", "guess", take_place_before),
+    PlaceStrategy("the story's own place", "guess", take_main),
+    PlaceStrategy("the one country the story's context names", "guess", take_home),
+)
+
+
+def choose_place(story: StoryPlaces, mention: Mention) -> tuple[list[Located], str]:
+    """The first places a strategy finds, and their source; ([], "guess") when none finds any."""
+    for strategy in PLACE_STRATEGIES:
+        found = strategy.find(story, mention)
+        if found:
+            return found, strategy.source
+    return [], "guess"
+
+
+def read_story_places(text: str, spans: Sequence[Span], *, context: PlaceContext,
+                      headline: str | None) -> StoryPlaces:
+    """The places of a story and its stand-in scenes."""
+    places = find_places(text, context=context)
+    fallback = read_fallback_places(headline, context=context)
+    return StoryPlaces(text=text, spans=spans, places=places, fallback=fallback,
+                       main=find_main_place(text, places, fallback), home=read_home_country(context))
+
+
+def read_fallback_places(headline: str | None, *, context: PlaceContext) -> list[Located]:
+    """The scene the story stands for when a sentence names none: the dateline, else the headline's place."""
+    if context.dateline is not None:
+        return [(-1, -1, context.dateline)]
+    if headline:
+        found = [(-1, -1, place) for _, _, place in find_places(headline, context=context)]
+        fine = [item for item in found if item[2].precision != "country"]
+        return (fine or found)[:1]
+    return []
+
+
+def read_home_country(context: PlaceContext) -> list[Located]:
+    """The one country the story is set in, when its context names exactly one (a US local story
+    that never names a town the gazetteer knows), as a stand-in scene."""
+    if len(context.countries) != 1:
+        return []
+    gazetteer = load_gazetteer()
+    row = gazetteer.country_rows.get(context.countries[0])
+    return [(-1, -1, make_place(gazetteer, row))] if row is not None else []
+
+
+def find_main_place(text: str, places: list[Located], fallback: list[Located]) -> list[Located]:
+    """The story's own place: the dateline or headline place, else the first scene of the text."""
+    if fallback:
+        return fallback
+    scenes = scene_places(text, places, 0, len(text))
+    fine = [item for item in scenes if item[2].precision != "country"]
+    return fine[:1]

@@ -1,0 +1,105 @@
+"""Event triggers in a sentence: which words name an event, and of which type.
+
+    find_triggers(sentence) -> [Trigger(type, start, end, strong)]   sentence order
+
+Every pattern of ``data/en/coding/event_triggers.txt`` is tried; where matches overlap the
+longest wins, then the one listed first (so "drone strike" beats "strike", and
+"shot down" beats "shot"). ``group_triggers`` then keeps one trigger per event
+family and sentence: weak triggers ("killed", "attacked") stand only where no
+strong trigger of a core type names the event already.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...event_types import is_core, name_family
+from ..regex_screen import Screen, make_screen
+from .lexicon import TOLL_FAMILIES, load_event_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    start: int
+    end: int
+    strong: bool
+    text: str
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Every trigger of one sentence, overlaps resolved, in sentence order.
+
+    The coder asks again for sentences it has read (a paragraph's next sentence, the
+    story type's opening lines), so the answer is remembered per sentence text."""
+    return list(_find_triggers(sentence))
+
+
+@lru_cache(maxsize=1)
+def load_trigger_screens() -> tuple[Screen | None, ...]:
+    """One screen per trigger rule, in the lexicon's order (regex_screen.py)."""
+    return tuple(make_screen(rule.pattern) for rule in load_event_lexicon().triggers)
+
+
+@lru_cache(maxsize=4096)
+def _find_triggers(sentence: str) -> tuple[Trigger, ...]:
+    found: list[tuple[int, int, int, Trigger]] = []
+    lowered = sentence.lower()
+    for rank, (rule, screen) in enumerate(zip(load_event_lexicon().triggers, load_trigger_screens(), strict=True)):
+        if screen is not None and not screen.may_match(sentence, lowered):
+            continue  # none of the words that open this rule's matches is in the sentence
+        for match in rule.pattern.finditer(sentence):
+            if match.end() > match.start():
+                trigger = Trigger(rule.type, match.start(), match.end(), rule.strong, match.group(0))
+                found.append((-(match.end() - match.start()), rank, match.start(), trigger))
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    kept: list[Trigger] = []
+    for _, _, _, trigger in found:
+        if any(trigger.start < other.end and other.start < trigger.end for other in kept):
+            continue
+        kept.append(trigger)
+    return tuple(sorted(kept, key=lambda trigger: trigger.start))
+
+
+def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) -> list[Trigger]:
+    """One trigger per family of a sentence: its first strong one, else its first weak one.
+
+    A sentence whose only core triggers are weak takes the story's main core type
+    (``story_type``): "twelve people were killed" in an earthquake story is the quake.
+    """
+    triggers = merge_street_clashes(triggers)
+    strong_core = [t for t in triggers if t.strong and is_core(t.type)]
+    chosen: dict[str, Trigger] = {}
+    for trigger in triggers:
+        if not trigger.strong:
+            continue
+        key = name_family(trigger.type) if is_core(trigger.type) else trigger.type
+        chosen.setdefault(key, trigger)
+    if not strong_core:
+        weak = [t for t in triggers if not t.strong and is_core(t.type)]
+        if weak:
+            first = weak[0]
+            if story_type and story_type != first.type and name_family(first.type) in TOLL_FAMILIES:
+                first = Trigger(story_type, first.start, first.end, False, first.text)
+            chosen.setdefault(name_family(first.type), first)
+    return sorted(chosen.values(), key=lambda trigger: trigger.start)
+
+
+def merge_street_clashes(triggers: list[Trigger]) -> list[Trigger]:
+    """Clashes told with protesters in the same sentence are street clashes: one riot
+    ("clashes between protesters and police", "skirmishes ... when protesters surrounded")."""
+    clash = next((t for t in triggers if t.strong and t.type in ("armed_clash", "riot")), None)
+    if clash is None or not any(t.type == "protest" for t in triggers):
+        return triggers
+    riot = Trigger("riot", clash.start, clash.end, True, clash.text)
+    return [riot if t is clash else t for t in triggers if t.type != "protest"]
+
+
+def find_story_type(texts: list[str]) -> str | None:
+    """The core type the story's strong triggers name most (ties: the earliest)."""
+    tally: dict[str, int] = {}
+    for text in texts:
+        for trigger in find_triggers(text):
+            if trigger.strong and is_core(trigger.type) and trigger.type not in ("arrest", "protest"):
+                tally[trigger.type] = tally.get(trigger.type, 0) + 1
+    return max(tally, key=lambda kind: tally[kind]) if tally else None

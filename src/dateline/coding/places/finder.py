@@ -1,0 +1,227 @@
+"""Finding place names in running text, and the story context they imply.
+
+Candidate spans are runs of capitalised words ("Chasiv Yar", "Deir al-Balah"),
+with a region word after them ("the Oryol region", "Kursk and Belgorod
+regions"), or followed by their state or country ("Gainesville, Fla.",
+"Cordoba, Veracruz"). Each is resolved with ``places.resolve_place``; what a
+run of capitals cannot be is left out:
+
+- words that open a run only because they open a sentence ("In Kyiv") are
+  trimmed when they are on the stoplist;
+- a run that is a person's name ("Vladimir Putin", "Lewis Hamilton") is not
+  split into places, and its words are not places later on their own
+  ("Hamilton said", "Hamilton's death"); a place before a title ("Kyiv Mayor ...") still counts;
+- a street is no town: a run ending in a street word ("Prentice Street",
+  ``data/en/coding/places_street_words.txt``), one after "block of" or a house number, or
+  "on West Highland";
+- a state abbreviation ("Man.", "Ind.") counts only with its full stop, so "Man killed" is no province.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .index import normalize_name
+from .model import EMPTY_CONTEXT, Place, PlaceContext, clean_place_name, find_demonym, load_tables, widen_context
+from .resolve import resolve_place
+from .runs import (
+    CAPITALISED,
+    MAX_RUN_WORDS,
+    RUN,
+    count_spaces,
+    find_street_names,
+    is_on_street,
+    is_street,
+    load_abbreviations,
+    read_title_word,
+    split_of,
+    split_words,
+    trim_run,
+)
+
+_PLURAL_REGIONS = re.compile(
+    rf"((?:{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})(?:\s*,\s*{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}){{0,6}})\s*,?\s+and\s+({CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})\s+"
+    r"(regions|provinces|oblasts|states|districts|counties|governorates)\b")
+_TRAILING_REGION = re.compile(r"\s+(region|oblast|province|state|district|county|governorate|prefecture"
+                              r"|township|raion|krai|territory|department|municipality)\b")
+_SINGULAR = {"regions": "region", "provinces": "province", "oblasts": "oblast", "states": "state",
+             "districts": "district", "counties": "county", "governorates": "governorate"}  # of _PLURAL_REGIONS
+_REGION_OF = re.compile(r"\b(state|province|region|governorate|prefecture|department|oblast)[ \t]+of[ \t]+$")
+
+
+@dataclass(slots=True)
+class FoundPlaces:
+    """The places found so far in one text, and the context they build (one per text)."""
+
+    text: str
+    context: PlaceContext
+    street_names: frozenset[str]  # names the text gives streets ("Locust" of "Locust Avenue")
+    found: list[tuple[int, int, Place]] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # sorted, never overlapping
+    person_words: set[str] = field(default_factory=set)  # words of people's names: no places alone
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.taken, (start, end))
+        return (at > 0 and self.taken[at - 1][1] > start) or (at < len(self.taken) and self.taken[at][0] < end)
+
+    def keep(self, start: int, end: int, place: Place | None) -> None:
+        if place is not None and not self.overlaps(start, end):
+            self.found.append((start, end, place))
+            bisect.insort(self.taken, (start, end))
+            self.context = self.context.with_place(place)
+
+
+def find_places(text: str, *, context: PlaceContext = EMPTY_CONTEXT) -> list[tuple[int, int, Place]]:
+    """Places named in a text, as (start, end, Place) character spans in text order."""
+    places = FoundPlaces(text, context, street_names=find_street_names(text))
+    read_plural_regions(places)
+    for match in RUN.finditer(text):
+        if match.group(0).count(" ") < MAX_RUN_WORDS:
+            read_run(places, *trim_run(text, match.start(), match.end()))
+    return sorted(places.found, key=lambda item: item[0])
+
+
+def read_plural_regions(places: FoundPlaces) -> None:
+    """ "the Bryansk, Kursk and Belgorod regions": each a region."""
+    text = places.text
+    for match in _PLURAL_REGIONS.finditer(text):
+        singular = _SINGULAR[match.group(3)]
+        items = [(m.start() + match.start(1), m.end() + match.start(1)) for m in re.finditer(r"[^,]+", match.group(1))]
+        items.append((match.start(2), match.end(2)))
+        for first, last in items:
+            start, end = trim_run(text, first + len(text[first:last]) - len(text[first:last].lstrip()), last)
+            places.keep(start, end, resolve_place(f"{text[start:end]} {singular}", context=places.context))
+
+
+def read_run(places: FoundPlaces, start: int, end: int) -> None:
+    """Keep the place a run of capitals names, if it names one (the rules: the module docstring)."""
+    if is_no_place(places, start, end) or resolve_run(places, start, end):
+        return
+    name = places.text[start:end]
+    words = name.split()
+    if len(words) < 2:
+        return
+    suffix = find_state_suffix(places.text, start, end, context=places.context)
+    if suffix is not None:
+        for item in suffix:
+            places.keep(*item)
+        return
+    prefix = find_place_prefix(places.text, start, words, context=places.context)
+    if prefix is not None:
+        places.keep(*prefix)  # an outlet ("Denver Post") keeps nothing, and its words are no person's
+        return
+    split = split_of(name)
+    if split is not None:  # "Herbert Harr of Indianapolis": a person, then a place
+        places.person_words.update(normalize_name(word) for word in name[:split[0]].split())
+        read_run(places, start + split[1], end)
+    elif not any(find_demonym(word) for word in words):
+        connectors = load_tables().connectors
+        places.person_words.update(normalize_name(word) for word in words if word.lower() not in connectors)
+
+
+def is_no_place(places: FoundPlaces, start: int, end: int) -> bool:
+    """The run is taken, a word of a person's name or of a street, a street, or a state
+    abbreviation without its full stop ("Man killed")."""
+    text, name = places.text, places.text[start:end]
+    if not name or places.overlaps(start, end):
+        return True
+    words = name.split()
+    key = normalize_name(clean_place_name(name))
+    if len(words) == 1 and (key in places.person_words or key in places.street_names and is_on_street(text, start)):
+        return True
+    if is_street(text, start, end):
+        return True
+    return (len(words) == 1 and normalize_name(name) in load_abbreviations() and not text.startswith(".", end)
+            and normalize_name(name) not in load_tables().admin1.keys() - load_abbreviations())
+
+
+def resolve_run(places: FoundPlaces, start: int, end: int) -> bool:
+    """Keep the run as "state of X", "X region", "X, Fla." or "X"; False when it is none of them."""
+    text, name = places.text, places.text[start:end]
+    unit = _REGION_OF.search(text, max(0, start - 30), start)  # "the Gulf coast state of Veracruz"
+    if unit:
+        place = resolve_place(f"{name} {unit.group(1)}", context=places.context)
+        if place is not None and place.precision == "region":
+            places.keep(start, end, place)
+            return True
+    region = _TRAILING_REGION.match(text, end)
+    if region:
+        place = resolve_place(f"{name} {region.group(1)}", context=places.context)
+        if place is not None:
+            places.keep(start, region.end(), place)
+            return True
+    tail = find_enclosing(text, end, context=places.context)
+    if tail is not None:
+        tail_end, outer = tail
+        places.keep(start, end, resolve_place(name, context=widen_context(places.context, outer)))
+        comma = text.index(",", end) + 1
+        places.keep(comma + count_spaces(text, comma), tail_end, outer)
+        return True
+    place = resolve_place(name, context=places.context)
+    if place is not None:
+        places.keep(start, end, place)
+        return True
+    return False
+
+
+def find_enclosing(text: str, end: int, *, context: PlaceContext) -> tuple[int, Place] | None:
+    """A state or country right after a name: ", Fla." / ", Ukraine" -> (its end, its place)."""
+    if not text.startswith(",", end):
+        return None
+    rest = end + 1 + count_spaces(text, end + 1)
+    abbreviation = re.match(r"(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)*|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)",
+                            text[rest:rest + 12])
+    if abbreviation:
+        found = load_tables().admin1.get(normalize_name(abbreviation.group(0)))
+        if found:
+            place = resolve_place(abbreviation.group(0), context=context)
+            if place is not None:
+                return rest + abbreviation.end(), place
+    run = RUN.match(text, rest)
+    if run is None:
+        return None
+    candidate = text[rest:run.end()]
+    place = resolve_place(candidate, context=context)
+    if place is None or place.precision == "place":
+        return None
+    return run.end(), place
+
+
+def find_state_suffix(text: str, start: int, end: int, *,
+                      context: PlaceContext) -> list[tuple[int, int, Place | None]] | None:
+    """A town and its state with no comma between: "Waterbury Connecticut" -> both."""
+    words = split_words(text[start:end])
+    admin1_names = load_tables().admin1
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        state_start = start + words[-size][0]
+        key = normalize_name(text[state_start:end])
+        if key not in admin1_names or key in load_abbreviations():
+            continue
+        outer = resolve_place(text[state_start:end], context=context)
+        head_end = start + words[-size - 1][1]
+        inner = resolve_place(text[start:head_end], context=widen_context(context, outer))
+        if inner is None or outer is None or inner.admin1 != outer.admin1:
+            return None
+        return [(start, head_end, inner), (state_start, end, outer)]
+    return None
+
+
+def find_place_prefix(text: str, start: int, words: list[str], *,
+                      context: PlaceContext) -> tuple[int, int, Place | None] | None:
+    """A place that opens a longer run before a title: "Kyiv Mayor Vitali Klitschko" -> Kyiv,
+    "Yuma High School" -> Yuma (``data/en/coding/places_title_words.txt``). Before an outlet's word
+    ("Denver Post") the run is no place: (start, end, None)."""
+    for size in range(len(words) - 1, 0, -1):
+        kind = read_title_word(words[size])
+        if kind is None:
+            continue
+        name = " ".join(words[:size])
+        if kind == "media":
+            return start, start + len(name), None
+        place = resolve_place(name, context=context)
+        if place is not None:
+            return start, start + len(name), place
+    return None
