@@ -14,8 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-CLEANER_VERSION = "clean-0.1"
-NLP_VERSION = "nlp-0.1"
+CLEANER_VERSION = "clean-0.2"
+NLP_VERSION = "nlp-0.2"
 
 Span = tuple[int, int]  # (start, end) character offsets into Story.text
 

@@ -37,7 +37,7 @@ def clean_page(page: Page) -> Extraction:
         if page.kind == "html":
             cleaned = clean_html(page.text, url=page.url, fetched=page.fetched)
         else:
-            cleaned = clean_text(page.text, fetched=page.fetched)
+            cleaned = clean_text(page.text, fetched=page.fetched, url=page.url)
     except DatelineError as exc:
         return Extraction(page=page, failure=Failure(page.source, "clean", str(exc), page.offset))
     except RecursionError:

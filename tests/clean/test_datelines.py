@@ -16,6 +16,9 @@ from dateline.clean.datelines import read_dateline
     ("BELGRADE, Serbia - Dozens of students staged a sit-down protest", "BELGRADE", None, True),
     ("Izmir, MINA – At least 14 people were killed when an earthquake", "Izmir", "MINA", False),
     ("Washington: For the first time since 2016, the three leaders met", "Washington", None, False),
+    ("LUSAKA, March 3 (Xinhua) -- Floods swept away a bridge", "LUSAKA", "Xinhua", True),
+    ("NAIROBI, Kenya, Sept. 14 (Reuters) - Police said", "NAIROBI", "Reuters", True),
+    ("ANKARA (Sputnik) Turkish officials said on Monday", "ANKARA", "Sputnik", True),  # a known agency needs no dash
 ])
 def test_reads_datelines(paragraph, place, agency, strong):
     found = read_dateline(paragraph)
@@ -32,6 +35,8 @@ def test_reads_datelines(paragraph, place, agency, strong):
     "US President Joe Biden: a profile of the man and his politics.",
     "Russia fired a total of 458 drones and 45 missiles overnight.",
     "He said (reluctantly) - and then left the room without a word.",
+    "(Reuters) The agency's name alone, with no place and no dash, is a credit.",
+    "Officials (unnamed) Said nothing more about the fire.",
 ])
 def test_ignores_openings_that_are_no_dateline(paragraph):
     assert read_dateline(paragraph) is None
@@ -46,3 +51,16 @@ def test_ignores_openings_that_are_no_dateline(paragraph):
 def test_reads_places_written_with_accented_capitals(paragraph, place):
     found = read_dateline(paragraph)
     assert found is not None and found.dateline.place == place
+
+
+@pytest.mark.parametrize(("paragraph", "month_day"), [
+    ("LUSAKA, March 3 (Xinhua) -- Floods swept away a bridge", (None, 3, 3)),
+    ("Jaipur, Jun 08, 2017: At least 23 people were killed", (2017, 6, 8)),
+    ("KANO, 14 May 2021 - Gunmen abducted", (2021, 5, 14)),
+    ("NAIROBI, Kenya, Sept. 14 (Reuters) - Police said", (None, 9, 14)),
+    ("HANOI, Dec 1 (VNA) - The storm", (None, 12, 1)),
+    ("KYIV, Ukraine (AP) — The situation", None),
+])
+def test_reads_the_filing_date_some_agencies_print_in_the_dateline(paragraph, month_day):
+    found = read_dateline(paragraph)
+    assert found is not None and found.filed == month_day

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.stamps import find_full_dates, infer_story_date, read_stamp, resolve_year
+from dateline.clean.stamps import find_full_dates, infer_story_date, read_stamp, read_url_date, resolve_year
 from dateline.clean.text import clean_text
 
 
@@ -13,6 +13,10 @@ from dateline.clean.text import clean_text
     ("21 December 2000Media Statement", "2000-12-21", None),
     ("2024-06-06 | 05:00", "2024-06-06T05:00", None),
     ("Posted on 3 July 2019 at 9:05 am", "2019-07-03T09:05", None),
+    ("Tue 9th April 2019 | 04:40 PM", "2019-04-09T16:40", None),
+    ("Saturday 22 October 2016 - 09:15", "2016-10-22T09:15", None),
+    ("11Mar19", "2019-03-11", None),          # compact stamps of archive and repost sites
+    ("Posted 5-Nov-2021", "2021-11-05", None),
 ])
 def test_reads_page_stamps(line, published, updated):
     stamp = read_stamp(line)
@@ -57,3 +61,105 @@ def test_second_story_on_a_page_gets_its_own_date():
     first, second = clean_text(page).stories
     assert first.published == "2023-07-05T08:15" and first.updated == "2023-07-05T09:02"
     assert second.published == "2023-07-10"
+
+
+def test_of_two_stamps_the_story_takes_the_one_near_the_dates_it_mentions():
+    page = "\n\n".join([
+        "14 Feb 2025",                               # the masthead's "today"
+        "Thursday 9 June 2016 - 11:20",              # the story's own stamp
+        "Ministers agree to reopen the border crossing",
+        "Ministers from both countries agreed on Thursday to reopen the northern border crossing, closed since "
+        "the floods of May 30, 2016, officials said after the talks.",
+        "The crossing will open to trucks first and to cars a week later, the transport ministry said.",
+    ])
+    (story,) = clean_text(page).stories
+    assert story.published == "2016-06-09T11:20"
+
+
+def test_of_two_stamps_and_no_dated_mention_the_one_with_a_time_is_the_storys():
+    page = "\n\n".join([
+        "14 Feb 2025",
+        "Ministers agree to reopen the border crossing",
+        "9 June 2016 11:20",
+        "Ministers from both countries agreed on Thursday to reopen the northern border crossing, closed since "
+        "the floods last month, officials said after the talks.",
+        "The crossing will open to trucks first and to cars a week later, the transport ministry said.",
+    ])
+    (story,) = clean_text(page).stories
+    assert story.published == "2016-06-09T11:20"
+
+
+def test_a_repost_stamped_months_later_takes_the_date_of_its_dateline():
+    page = "\n\n".join([
+        "Posted: 02 Aug 2021",
+        "Gunmen kill four at a roadside market",
+        "LOKOJA, March 28 (Xinhua) -- Gunmen killed four traders at a roadside market on Sunday night, "
+        "police in the central state said on Monday.",
+        "The attackers fled into the nearby forest before security forces arrived, a police spokesman said.",
+    ])
+    (story,) = clean_text(page).stories
+    assert story.published == "2021-03-28"
+    assert (story.dateline.place, story.dateline.agency) == ("LOKOJA", "Xinhua")
+
+
+def test_a_dateline_date_the_stamp_confirms_keeps_the_stamp():
+    page = "\n\n".join([
+        "Gunmen kill four at a roadside market",
+        "March 29, 2021 7:05 AM",
+        "LOKOJA, March 28 (Xinhua) -- Gunmen killed four traders at a roadside market on Sunday night, "
+        "police in the central state said on Monday.",
+        "The attackers fled into the nearby forest before security forces arrived, a police spokesman said.",
+    ])
+    (story,) = clean_text(page).stories
+    assert story.published == "2021-03-29T07:05"
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://news.example.org/world/2019/06/20/floods-close-roads", "2019-06-20"),
+    ("https://example.com/2023-11-26-army-raid.html", "2023-11-26"),
+    ("https://example.com/archive/20150104/story", "2015-01-04"),
+    ("https://example.com/news/40322303/health-ministry-says", None),  # an article number is no date
+    ("https://example.com/2019/13/01/x", None),
+    (None, None),
+])
+def test_reads_the_day_a_page_address_gives(url, day):
+    assert read_url_date(url) == day
+
+
+def test_a_text_page_without_a_stamp_takes_the_day_in_its_address():
+    page = "\n\n".join([
+        "Floods close mountain roads",
+        "Heavy rain closed three mountain roads on Thursday and cut power to two villages, the regional "
+        "authorities said, as rivers rose above their banks.",
+        "Crews expect to reopen the roads by the weekend, a spokesman for the roads agency said.",
+    ])
+    (story,) = clean_text(page, url="https://news.example.org/world/2019/06/20/floods-close-roads").stories
+    assert story.published == "2019-06-20"
+    (stamped,) = clean_text("19 June 2019 17:30\n\n" + page, url="https://x.example/2019/06/20/a").stories
+    assert stamped.published == "2019-06-19T17:30"  # the story's own stamp comes first
+
+
+def test_a_story_with_no_stamp_is_dated_by_the_day_in_its_dateline():
+    page = "\n\n".join([
+        "Blast at fireworks workshop kills 9",
+        "Rampur, Jun 08, 2017: At least nine people were killed after an explosion at a fireworks workshop on "
+        "Wednesday, police said.",
+        "Fire crews took two hours to put out the blaze that followed, a fire officer said.",
+    ])
+    (story,) = clean_text(page).stories
+    assert (story.published, story.dateline.place) == ("2017-06-08", "Rampur")
+
+
+def test_a_story_with_no_other_date_is_dated_by_its_pictures_after_any_page_stamp():
+    body = ("Rescue teams searched the rubble of two collapsed buildings as the toll from the earthquake rose to "
+            "40, the civil defence agency said.")
+    caption = ("A rescuer walks past debris in the old town of Talara, Saturday, March 4, 2023. "
+               "(AP Photo/Inez Marlow)")
+    (story,) = clean_text("\n\n".join(["Quake toll rises to 40", caption, body, SECOND_DAY])).stories
+    assert story.published == "2023-03-04"
+    (stamped,) = clean_text("date 2023-03-05 " + "\n\n".join(["Quake toll rises to 40", caption, body,
+                                                              SECOND_DAY])).stories
+    assert stamped.published == "2023-03-05"  # the page's stamp comes before the pictures' day
+
+
+SECOND_DAY = "Crews expect to reopen the coastal road by the end of the week, the roads agency said."

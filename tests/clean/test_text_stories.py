@@ -136,3 +136,98 @@ def test_extracted_text_keeps_its_list_items_and_subheads():
     assert story.body == (LEAD, *items, SECOND)
     (flat,) = clean_text(page(LEAD, *items, SECOND)).stories
     assert "What you need to pack" not in flat.body
+
+
+def test_a_standfirst_above_a_datelined_lead_stays_one_story_with_that_dateline():
+    standfirst = ("Delegates at the regional water summit reached agreement on key points, including a shared "
+                  "plan for dry seasons, the host country's minister said on Saturday.")
+    lead = ("OSLO (Reuters) The minister said the talks had been frank and that several delegations had "
+            "offered new ideas for sharing the river's water.")
+    (story,) = clean_text(page("Water summit ends with agreement on key points", standfirst, lead, SECOND,
+                               THIRD)).stories
+    assert story.body[:2] == (standfirst, lead)
+    assert (story.dateline.place, story.dateline.agency) == ("OSLO", "Reuters")
+
+
+def test_a_gallery_of_captions_without_credits_below_the_story_leaves_the_body():
+    gallery = ["A volunteer carries sandbags along the flooded quay in Harbourton on Sunday",
+               "Firefighters pump water out of a basement as the river keeps rising in the old port district",
+               "Residents watch the storm surge from the harbour wall in Harbourton"]
+    cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, *gallery))
+    (story,) = cleaned.stories
+    assert story.body == (LEAD, SECOND, THIRD)
+    assert [c.text for c in story.captions] == gallery
+    assert [r.text for r in cleaned.removed if r.reason == "caption"] == gallery
+
+
+def test_a_last_paragraph_cut_off_by_the_page_is_not_taken_for_a_caption():
+    looks_like_caption = ("Engineers inspect the old drainage tunnels under the market hall in Harbourton "
+                          "as the council debates the budget and the plans for the quay")
+    cut = ("The council will meet again next month to decide how much of the reserve goes to the pumping "
+           "stations and how much to the")
+    cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, looks_like_caption, cut))
+    assert cleaned.stories[0].body[-1] == cut
+    assert not any(r.note == "photo caption below the story" for r in cleaned.removed)
+    (story,) = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, looks_like_caption)).stories
+    assert story.body == (LEAD, SECOND, THIRD, looks_like_caption)  # one such line alone is no gallery
+
+
+def test_a_fair_use_notice_of_a_reposting_site_is_chrome():
+    notice = ("This article was reposted on 3Aug21 by the Harbour Archive. In accordance with Title 17 U.S.C. "
+              "Section 107, this material is distributed without profit to those who have expressed a prior "
+              "interest in receiving it for research and educational purposes.")
+    cleaned = clean_text(page("Council approves flood budget", LEAD, SECOND, THIRD, notice))
+    assert cleaned.stories[0].body == (LEAD, SECOND, THIRD)
+    assert any(r.text == notice and r.reason == "boilerplate" for r in cleaned.removed)
+
+
+def test_a_live_page_keeps_its_short_datelined_lead_and_drops_the_breadcrumb():
+    crumbs = "World / Americas / Weather / Live"
+    lead = "PUERTO AZUL (AP) — The latest on the storm that hit the coast overnight (all times local):"
+    update = ("Officials in the port say the toll from the storm has risen to 14 after crews reached two fishing "
+              "villages cut off by landslides south of the city.")
+    cleaned = clean_text(page(crumbs, "The Latest: Storm toll rises to 14 on the coast", lead, "6 p.m.", update,
+                              SECOND))
+    (story,) = cleaned.stories
+    assert story.headline == "The Latest: Storm toll rises to 14 on the coast"
+    assert story.body[0] == lead and story.dateline.place == "PUERTO AZUL"
+    assert any(r.text == crumbs and r.reason == "boilerplate" for r in cleaned.removed)
+
+
+def test_a_header_glued_into_one_line_comes_apart_into_label_headline_standfirst_and_chrome():
+    standfirst = ("The council of Harbourton voted for an emergency budget to repair the sea walls after a week of "
+                  "storms, local media reported.")
+    header = (f"World Harbourton approves flood budget: sea walls first PHOTO/VIDEO {standfirst} Source: Harbour "
+              "Post Monday, May 6, 2024 | 08:15 Tweet Share Jon Alder/AP Photo/Mia Kovac")
+    cleaned = clean_text(page(header, LEAD, SECOND, THIRD))
+    (story,) = cleaned.stories
+    assert story.headline == "Harbourton approves flood budget: sea walls first"
+    assert story.body[-3:] == (LEAD, SECOND, THIRD)
+    assert story.published == "2024-05-06T08:15"
+    # the standfirst is body text or a line recorded as removed, never lost or glued to chrome
+    assert standfirst in story.body or any(r.text == standfirst for r in cleaned.removed)
+    removed = {r.text for r in cleaned.removed}
+    assert {"World", "PHOTO/VIDEO", "Tweet Share", "Jon Alder/AP Photo/Mia Kovac"} <= removed
+
+
+def test_a_long_first_paragraph_that_mentions_a_photo_once_stays_whole():
+    lead = ("The council published a photo/video record of the flood damage on Monday, March 4, 2024, and asked "
+            "residents to send their own pictures of the worst streets before the insurers visit next week.")
+    (story,) = clean_text(page("Council asks for flood pictures", lead, SECOND, THIRD)).stories
+    assert story.body[0] == lead
+
+
+def test_a_line_printed_twice_in_a_row_is_a_caption_once_and_its_cut_copy_a_duplicate():
+    picture = "Workers clear rubble from the collapsed market hall in Harbourton on Monday."
+    cleaned = clean_text(page(LEAD, f"{picture}\n{picture}", SECOND, THIRD, picture[:50]))
+    (story,) = cleaned.stories
+    assert story.body == (LEAD, SECOND, THIRD)
+    assert [c.text for c in story.captions] == [picture]
+    assert [r.reason for r in cleaned.removed if r.text.startswith(picture[:50])] == ["caption", "duplicate",
+                                                                                     "duplicate"]
+
+
+def test_a_page_whose_every_paragraph_is_doubled_keeps_them_as_body():
+    doubled = "\n\n".join(f"{p}\n{p}" for p in (LEAD, SECOND, THIRD))
+    (story,) = clean_text(doubled).stories
+    assert story.body == (LEAD, SECOND, THIRD)

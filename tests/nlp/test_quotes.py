@@ -85,6 +85,45 @@ CASES = [
      "The Northern Power Company confirmed the outage on Monday.\n\n"
      "Repairs “could take a week or more,” it said.",
      [("Northern Power Company", "could take a week or more")]),
+    ("unnamed-source-after-a-place-phrase",  # the parser hangs the speaker on the place before the verb
+     "“We have counted seven bodies at the hospital in the north of the city,” in the coastal region "
+     "(a fishing area) of Varna, an official from the health ministry told Reuters on condition of anonymity.",
+     [("official from the health ministry", "counted seven bodies")]),
+    ("name-in-apposition-the-ner-missed",
+     "Earlier, the head of the regional council, Ana Petrova Ilieva, had denounced “a massacre of innocent "
+     "fishermen in the port”.",
+     [("Ana Petrova Ilieva", "a massacre of innocent fishermen")]),
+    ("role-noun-worded-otherwise-later",
+     "A police spokeswoman in Varna said on Monday that the chief had been removed.\n\n"
+     "“For now, extra officers are in the port to calm the situation,” the spokesperson remarked.",
+     [("police spokeswoman in Varna", "extra officers are in the port")]),
+    ("role-noun-named-as-the-agent-of-a-passive",
+     "Reporters were told by a harbour police spokeswoman on Monday that the chief had been removed.\n\n"
+     "“For now, extra officers are in the port,” the spokesperson remarked.",
+     [("harbour police spokeswoman", "extra officers are in the port")]),
+    ("role-noun-is-the-person-titled-so-before",
+     "Regional leader Marek Dudayev said on Sunday that the attackers had been killed.\n\n"
+     "“We know who is behind these attacks,” the regional leader said in a video.",
+     [("Marek Dudayev", "We know who is behind these attacks")]),
+    ("role-noun-is-the-person-given-that-role-in-apposition",
+     "Arjun Mehta, a government spokesman, gave the figures. "
+     "“A total of 40 people have died,” the government spokesman said.",
+     [("Arjun Mehta", "A total of 40 people have died")]),
+    ("a-witness-named-later",
+     "A witness told the local daily that he stood close by and “saw from the singer’s face that something was "
+     "wrong”.\n\n“And then a person fell,” the witness, Lars Hauge, said.",
+     [("Lars Hauge", "something was wrong"), ("Lars Hauge", "a person fell")]),
+    ("an-unnamed-official-is-not-the-official-named-before",
+     "Port official Mira Sand said the ferry had left on time. An official told reporters on Tuesday that “the "
+     "crew had not reported any fault”.",
+     [("official", "the crew had not reported")]),
+    ("the-name-in-apposition-not-the-place-before-the-role",
+     "Khabarsk leader, Marek Dudayev, said in a video that “the attackers fled”.",
+     [("Marek Dudayev", "the attackers fled")]),
+    ("person-named-again-by-the-first-of-their-names",
+     "Deng Malual Garang, the county commissioner, said the raiders came at night. “They burned the houses,” "
+     "Deng said.",
+     [("Deng Malual Garang", "They burned the houses")]),
 ]
 
 

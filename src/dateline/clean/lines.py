@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .glued import HEAD_LINES, split_glued_header
 from .tables import match_any
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -31,6 +32,7 @@ class Line:
 
     index: int
     text: str
+    follows_blank: bool = True  # a blank line (or the page's start) stands before it
 
     @property
     def words(self) -> list[str]:
@@ -61,10 +63,13 @@ def split_lines(text: str) -> tuple[list[Line], list[str]]:
         if glued:
             stamps.append(glued.group("stamp"))
             line = glued.group("rest")
+        if len(lines) < HEAD_LINES:
+            *head, line = split_glued_header(line)
+            lines += [Line(len(lines) + i, part) for i, part in enumerate(head)]
         if lines and len(lines[-1].text) < MAX_JOINED and continues_line(piece, line):
-            lines[-1] = Line(lines[-1].index, f"{lines[-1].text} {line}")
+            lines[-1] = Line(lines[-1].index, f"{lines[-1].text} {line}", lines[-1].follows_blank)
         else:
-            lines.append(Line(len(lines), line))
+            lines.append(Line(len(lines), line, not piece))
         piece = line
     return lines, stamps
 

@@ -27,10 +27,15 @@ MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?
 WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s*)"
 TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"
 ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?:(?:T|\s*\|?\s*)" + TIME + ")?", re.I)
+# between a date and its time: "March 18, 2019, 10:43AM", "at 5 pm", "15th July 2019 | 02:18 PM", "16 October 2016 - 14:41"
+TIME_JOIN = r"(?:,?\s*(?:at\s+)?|\s*[|•·–—-]\s*)"
 MDY = re.compile(WEEKDAY + r"?" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(?P<year>(?:19|20)\d{2}))?"
-                 r"(?:,?\s*(?:at\s+)?" + TIME + ")?", re.I)
+                 r"(?:" + TIME_JOIN + TIME + ")?", re.I)
 DMY = re.compile(WEEKDAY + r"?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<year>(?:19|20)\d{2})"
-                 r"(?:,?\s*(?:at\s+)?" + TIME + ")?", re.I)
+                 r"(?:" + TIME_JOIN + TIME + ")?", re.I)
+# "02Jun19", "2-Jun-2019": compact stamps of archive and repost sites (a two-digit year is 20YY)
+SHORT_MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) <= 4), key=len, reverse=True)) + r")"
+COMPACT = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>-?)" + SHORT_MONTH + r"(?P=sep)(?P<year>\d{2}|(?:19|20)\d{2})\b", re.I)
 UPDATED = re.compile(r"(?:last\s+)?updated(?:\s+at)?\s*:?\s*" + TIME, re.I)
 STAMP_WORDS = frozenset(
     "date dated published posted updated last at on by am pm edt est cdt cst mdt mst pdt pst gmt utc bst cet cest "
@@ -38,6 +43,9 @@ STAMP_WORDS = frozenset(
 ) | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS}
 WORD = re.compile(r"[^\W\d_]+")
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})", re.I)
+# "/2019/06/20/", "/2019-06-20-", "/20190620/" in a page's address: the day it was published
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
+                      r"(?P<day>0[1-9]|[12]\d|3[01])(?=[/_.-]|\Z)")
 WEEKDAY_MENTION = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
@@ -83,7 +91,7 @@ def format_time(match: re.Match) -> str | None:
 def find_date(text: str) -> tuple[re.Match, int | None, int, int] | None:
     """The first date in ``text``: the match, year (None if absent), month, day."""
     found = []
-    for pattern in (ISO, DMY, MDY):
+    for pattern in (ISO, DMY, MDY, COMPACT):
         match = pattern.search(text)
         if match:
             found.append((match.start(), pattern, match))
@@ -93,6 +101,8 @@ def find_date(text: str) -> tuple[re.Match, int | None, int, int] | None:
         else:
             month = MONTHS[match.group("month").lower().rstrip(".")]
         year = int(match.group("year")) if match.group("year") else None
+        if year is not None and year < 100:
+            year += 2000
         day = int(match.group("day"))
         if 1 <= month <= 12 and 1 <= day <= 31:
             return match, year, month, day
@@ -196,6 +206,17 @@ def infer_story_date(*, mentioned: list[dt.date], weekday: int | None,
         day = fetched - dt.timedelta(days=(fetched.weekday() - weekday) % 7)
         return day.isoformat()
     return None
+
+
+def read_url_date(url: str | None) -> str | None:
+    """The day a page's address gives, if it gives one."""
+    match = URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_iso_date(text: str | None) -> dt.date | None:

@@ -131,6 +131,15 @@ def opens_new_story(pending: list[Tagged], labels: set[str]) -> bool:
     return False
 
 
+def follows_standfirst(current: Draft | None, pending: list[Tagged]) -> bool:
+    """A datelined paragraph right after a story's one undated paragraph continues that
+    story: the first paragraph was its standfirst (a summary above the lead), not a story
+    of its own, unless a headline stands between them."""
+    return (current is not None and len(current.body) == 1 and current.dateline is None
+            and read_dateline(current.body[0].line.text) is None
+            and not any(t.kind == SHORT and is_headline_like(t.line.text) for t in pending))
+
+
 def split_pending(pending: list[Tagged], labels: set[str]) -> tuple[list[Tagged], list[Tagged]]:
     """The lines between two stories: the first one's tail, then the next one's head
     (from its label or headline on)."""
@@ -154,6 +163,9 @@ def split_stories(tagged: list[Tagged], *, removed: list[Removed], extracted: bo
             continue
         dateline = read_dateline(item.line.text)
         current = drafts[-1] if drafts else None
+        if dateline is not None and follows_standfirst(current, pending):
+            current.dateline = dateline  # the lead after a standfirst carries the story's dateline
+            dateline = None
         starts = current is None or (dateline is not None and dateline.strong) or opens_new_story(pending, labels)
         if starts:
             head = pending
@@ -224,6 +236,15 @@ def close_tail(draft: Draft, pending: list[Tagged], removed: list[Removed], *, c
             removed.append(Removed(item.line.text, give_reason(item), note))
 
 
+def is_datelined_lead(text: str) -> bool:
+    """A short line that opens with a place and an agency is the story's lead, however
+    short (a live page's "KYIV (AP) — The latest on the war:"); a label such as "NCIS:"
+    or a slug such as "AP-US--Vote" is not."""
+    found = read_dateline(text)
+    return (found is not None and found.dateline.place is not None and found.dateline.agency is not None
+            and count_words(text[found.end:]) >= 3)
+
+
 def read_head(draft: Draft, *, first: bool, all_lines: list[Line], removed: list[Removed],
               title: str | None = None, extracted: bool = False) -> None:
     """Headline, byline, stamps and lead captions from the lines above a story."""
@@ -260,6 +281,9 @@ def read_head(draft: Draft, *, first: bool, all_lines: list[Line], removed: list
             removed.append(Removed(text, "caption", "photo caption above the story"))
         elif item.kind == SHORT and after_headline and extracted and count_words(text) >= 3:
             lead.append(item)  # the extractor kept it as article text
+        elif item.kind == SHORT and after_headline and not lead and is_datelined_lead(text):
+            lead.append(item)  # "MEXICO CITY (AP) — The latest on the earthquake (all times local):"
+            draft.dateline = draft.dateline or read_dateline(text)
         elif item.kind == SHORT and after_headline and count_words(text) >= 8:
             removed.append(Removed(text, "metadata", "standfirst or teaser"))
         else:

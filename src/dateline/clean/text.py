@@ -21,31 +21,40 @@ from dataclasses import dataclass
 from ..models import Caption, Cleaned, Dateline, Removed, Story
 from .captions import ends_on_date, is_bare_credit, is_caption, split_credit
 from .datelines import read_dateline
-from .lines import Line, count_words, is_chrome, is_prose, split_lines, squash
+from .lines import Line, count_words, ends_sentence, is_chrome, is_prose, split_lines, squash
 from .lists import find_list_items
 from .region import select_regions
 from .stamps import (Stamp, find_copyright_years, find_full_dates, find_lead_weekday, infer_story_date,
-                     parse_iso_date, read_stamp, resolve_year)
+                     parse_iso_date, read_stamp, read_url_date, resolve_year)
 from .stories import (BYLINE, CAPTION, CHROME, DUPLICATE, OUTSIDE, PROSE, SHORT, STAMP, Draft, Tagged,
-                      drop_teasers, read_head, split_stories)
-from .tables import load_mapping, load_regexes, match_any
+                      drop_teasers, looks_like_link_title, read_head, split_stories)
+from .tables import load_mapping, load_regexes, load_words, match_any
 
 log = logging.getLogger(__name__)
 
+FILING_SLACK_DAYS = 2  # a stamp this close after the dateline's day is the same story's
 BYLINE_LINE = re.compile(r"\A(?:by|from)\s+[A-Z][\w.'’\- ]{1,80}\Z", re.I)
 NEAR_REPEAT = 0.85
+MIN_GALLERY_WORDS = 12  # the median caption of a gallery runs longer than a headline
 
 
 def clean_text(text: str, *, fetched: str | None = None, title: str | None = None, published: str | None = None,
-               captions: Sequence[str] = (), extracted: bool = False) -> Cleaned:
-    """The stories of one flattened page, and every line dropped on the way."""
+               captions: Sequence[str] = (), extracted: bool = False, url: str | None = None) -> Cleaned:
+    """The stories of one flattened page, and every line dropped on the way.
+
+    ``published`` (from a page's metadata) or else the date in its ``url``
+    ("/2019/06/20/") dates the first story where it prints no stamp of its own.
+    """
+    published = published or read_url_date(url)
     lines, scraper_stamps = split_lines(text)
     removed = [Removed(s, "metadata", "scraper date stamp") for s in scraper_stamps]
     inside = mark_inside(lines, extracted=extracted)
     tagged = classify_lines(lines, inside=inside, caption_hints=captions)
     if not extracted:
         mark_list_items(tagged)
+        mark_trailing_gallery(tagged)
     mark_gallery_captions(tagged)
+    mark_doubled_captions(tagged)
     rescue_datelined(tagged)
     mark_repeats(tagged)
     drafts = drop_teasers(split_stories(tagged, removed=removed, extracted=extracted), removed)
@@ -141,6 +150,60 @@ def mark_list_items(tagged: list[Tagged]) -> None:
             item.kind, item.note, item.inside = PROSE, "list item", True
 
 
+def is_bare_caption(text: str, *, min_words: int = 6, max_words: int = 50) -> bool:
+    """Could be a photo caption printed without credit: a few lines long, opens with a
+    capital and no dateline, ends on no stop (captions print none; a story's sentences
+    do) and not mid-sentence (a paragraph the page cut off ends on a word such as "the"
+    or "to")."""
+    words = text.rstrip().split()
+    return (min_words <= len(words) <= max_words and text[:1].isupper() and not ends_sentence(text)
+            and read_dateline(text) is None and not looks_like_link_title(text)
+            and not text.rstrip().endswith((":", ";", ",", "-", "–", "—"))
+            and words[-1].lower().strip("\"'”’)") not in load_words("function_words"))
+
+
+def mark_trailing_gallery(tagged: list[Tagged], *, min_run: int = 2) -> None:
+    """The captions of a gallery appended below the last story, without credits: a run
+    of two or more such lines that closes the page's text, after prose that ends in
+    sentences."""
+    run: list[Tagged] = []
+    for item in reversed(tagged):
+        if item.kind in (CHROME, STAMP, DUPLICATE, CAPTION, OUTSIDE, BYLINE):
+            continue
+        if item.note == "list item" or not is_bare_caption(item.line.text):
+            break
+        run.append(item)
+    prose_before = any(t.kind == PROSE and ends_sentence(t.line.text) for t in tagged if t not in run)
+    lengths = sorted(count_words(t.line.text) for t in run)
+    if len(run) < min_run or not prose_before or lengths[len(lengths) // 2] < MIN_GALLERY_WORDS:
+        return  # two short lines are more likely the titles of related stories
+    for item in run:
+        item.kind, item.note, item.caption = CAPTION, "photo caption below the story", split_credit(item.line.text)
+
+
+def mark_doubled_captions(tagged: list[Tagged], *, max_share: float = 1 / 3, max_words: int = 60) -> None:
+    """A paragraph printed twice in a row, with no blank line between, is a picture's alt
+    text and its caption: a caption, once. A copy cut short further on is the same caption.
+    Where most of a page is doubled (a scraper that read each paragraph twice) this says
+    nothing, and the repeats are left to ``mark_repeats``."""
+    pairs = [(first, second) for first, second in zip(tagged, tagged[1:])
+             if first.line.text == second.line.text and not second.line.follows_blank
+             and first.kind in (PROSE, SHORT) and count_words(first.line.text) <= max_words]
+    prose = sum(1 for t in tagged if t.kind == PROSE)
+    if not pairs or len(pairs) > max_share * max(prose, 1):
+        return
+    captions = []
+    for first, second in pairs:
+        first.kind, first.note, first.caption = CAPTION, "photo caption printed twice", split_credit(first.line.text)
+        second.kind, second.note = DUPLICATE, "repeated"
+        captions.append(first.line.text)
+    for item in tagged:  # "The 21-storey tower was under construction when it fell into a pil"
+        text = item.line.text
+        if item.kind in (PROSE, SHORT) and len(text) >= 40 and any(
+                c.startswith(text) and len(c) > len(text) for c in captions):
+            item.kind, item.note = DUPLICATE, "caption cut short"
+
+
 def mark_gallery_captions(tagged: list[Tagged]) -> None:
     """A slideshow's counter ("Image 2 of 5") is chrome and the line after it its caption."""
     for item, after in zip(tagged, [*tagged[1:], None]):
@@ -230,25 +293,89 @@ def find_page_agency(tagged: list[Tagged]) -> str | None:
     return None
 
 
+def choose_stamp(stamps: list[Stamp], *, years: list[int], weekday: int | None,
+                 mentioned: list[dt.date]) -> tuple[str, str | None] | None:
+    """Published and updated from a story's own stamps.
+
+    A page may print two dates above a story: today's date in its masthead and the
+    story's own stamp. Where they differ, the story's is the one nearest the latest
+    full date its text mentions; where the text mentions none, the one with a time
+    of day (mastheads print none); else the first.
+    """
+    dated = []
+    for stamp in stamps:
+        year = stamp.year or resolve_year(stamp, years=years, weekday=weekday)
+        published = stamp.published(year)
+        if published:
+            dated.append((published, stamp.updated(year), stamp.time is not None))
+    if not dated:
+        return None
+    if len({published[:10] for published, _, _ in dated}) > 1:
+        if mentioned:
+            latest = max(mentioned)
+            dated.sort(key=lambda d: abs((dt.date.fromisoformat(d[0][:10]) - latest).days))
+        else:
+            dated.sort(key=lambda d: not d[2])
+    return dated[0][0], dated[0][1]
+
+
+def resolve_filing_date(filed: tuple[int | None, int, int], *, before: dt.date | None, years: list[int],
+                        fetched: dt.date | None) -> dt.date | None:
+    """The day of a dateline's "Jan. 27": its own year where it prints one, else the last
+    such day on or before the story's stamp, else in the latest year the page names that
+    is not after its fetch date."""
+    year, month, day = filed
+    if year is not None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    if before is not None:
+        candidates = [before.year, before.year - 1]
+    else:
+        candidates = sorted(set(years), reverse=True)
+    for year in candidates:
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        limit = before + dt.timedelta(days=FILING_SLACK_DAYS) if before is not None else fetched
+        if limit is None or found <= limit:
+            return found
+    return None
+
+
 def date_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp], published: str | None,
-               lead: str, texts: list[str]) -> tuple[str | None, str | None]:
-    """Published and updated of one story: its own stamp, else the page's metadata,
-    else what its own dated mentions and weekdays fix, else the page's stamp."""
+               lead: str, texts: list[str], captions: Sequence[str] = (),
+               filed: tuple[int | None, int, int] | None = None) -> tuple[str | None, str | None]:
+    """Published and updated of one story: the dateline's own date where a stamp
+    puts the story days after it (a repost), else its own stamp, else the page's
+    metadata, else what its own dated mentions and weekdays fix, else the page's stamp,
+    else the day its captions say its pictures were taken."""
     weekday = find_lead_weekday(lead)
-    for stamp in draft.stamps:
-        year = stamp.year or resolve_year(stamp, years=context.years, weekday=weekday)
-        if stamp.published(year):
-            return stamp.published(year), stamp.updated(year)
+    mentioned = [d for t in texts for d in find_full_dates(t)]
+    chosen = choose_stamp(draft.stamps, years=context.years, weekday=weekday, mentioned=mentioned)
+    if filed is not None:
+        anchor = parse_iso_date(chosen[0] if chosen else published)
+        day = resolve_filing_date(filed, before=anchor, years=context.years + [d.year for d in mentioned],
+                                  fetched=context.fetched)
+        if day is not None and (anchor is None or (anchor - day).days > FILING_SLACK_DAYS):
+            return day.isoformat(), None  # a repost stamped long after the agency filed it
+    if chosen is not None:
+        return chosen
     if published:
         return published, None
-    inferred = infer_story_date(mentioned=[d for t in texts for d in find_full_dates(t)], weekday=weekday,
-                                fetched=context.fetched)
+    inferred = infer_story_date(mentioned=mentioned, weekday=weekday, fetched=context.fetched)
     if inferred:
         return inferred, None
     for stamp in page_stamps:
         year = stamp.year or resolve_year(stamp, years=context.years, weekday=weekday)
         if stamp.published(year):
             return stamp.published(year), stamp.updated(year)
+    pictured = [d for caption in captions for d in find_full_dates(caption)
+                if context.fetched is None or d <= context.fetched]
+    if pictured:
+        return max(pictured).isoformat(), None  # the day its pictures were taken
     return None, None
 
 
@@ -261,11 +388,9 @@ def finish_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp]
             removed.append(Removed(code, "boilerplate", "editor's code"))
         body.append(paragraph)
     dateline = None
-    if body:
-        found = draft.dateline or read_dateline(body[0])
-        if found is not None:
-            agency = found.dateline.agency or context.agency
-            dateline = Dateline(place=found.dateline.place, agency=agency)
+    found = (draft.dateline or read_dateline(body[0])) if body else None
+    if found is not None:
+        dateline = Dateline(place=found.dateline.place, agency=found.dateline.agency or context.agency)
     captions: list[Caption] = []
     keys: set[str] = set()
     for caption in draft.captions:
@@ -274,6 +399,8 @@ def finish_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp]
             keys.add(key)
             captions.append(caption)
     stamped, updated = date_story(draft, context=context, page_stamps=page_stamps, published=published,
-                                  lead=body[0] if body else "", texts=body + [c.text for c in captions])
+                                  lead=body[0] if body else "", texts=body + [c.text for c in captions],
+                                  captions=[c.text for c in captions],
+                                  filed=found.filed if found is not None else None)
     return Story(headline=draft.headline, body=tuple(body), dateline=dateline, published=stamped,
                  updated=updated, captions=tuple(captions), byline=draft.byline)

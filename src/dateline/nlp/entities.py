@@ -219,6 +219,14 @@ def find_person(surnames: dict[str, list[Cluster]], name: str) -> Cluster | None
     return None
 
 
+def find_by_first_name(index: EntityIndex, name: str) -> Cluster | None:
+    """The one person whose full name opens with this word: many stories name a person
+    again by the first of their names ("Kuol Manyang Juuk" ... "Kuol said")."""
+    found = [c for c in index.clusters if c.type == "PERSON" and len(c.name.split()) > 1
+             and c.name.split()[0] == name]
+    return found[0] if len(found) == 1 else None
+
+
 def new_person(index: EntityIndex, surnames: dict[str, list[Cluster]], name: str) -> Cluster:
     cluster = Cluster("PERSON", name.lower(), [name])
     index.clusters.append(cluster)
@@ -237,6 +245,9 @@ def assign_cluster(index: EntityIndex, surnames: dict[str, list[Cluster]], group
         full = find_person(surnames, name) if kind == "PERSON" else None
         if full:
             return full
+        first = find_by_first_name(index, name) if len(name.split()) == 1 else None
+        if first:
+            return first
     if kind in ("PERSON", "ORG") and title is None and is_place and is_place(name):
         kind = PLACE  # the gazetteer, not spaCy's label, says what is a place
     if kind == "PERSON":

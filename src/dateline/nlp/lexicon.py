@@ -40,3 +40,14 @@ def document_nouns() -> frozenset[str]:
 
 def place_cues() -> frozenset[str]:
     return load_table("place_cues")
+
+
+@lru_cache(maxsize=None)
+def role_groups() -> dict[str, frozenset[str]]:
+    """Each role noun with the others of its group (``data/en/nlp/role_nouns.txt``)."""
+    groups: dict[str, frozenset[str]] = {}
+    for nouns in read_word_sets(f"{LANGUAGE}/nlp/role_nouns.txt").values():
+        group = frozenset(nouns)
+        for word in group:
+            groups[word] = group
+    return groups

@@ -21,7 +21,8 @@ import bisect
 import logging
 
 from dateline.nlp.entities import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, build_index, read_nominal
-from dateline.nlp.lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, speech_verbs
+from dateline.nlp.lexicon import (PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, person_nouns, role_groups,
+                                  speech_verbs, title_words)
 from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
 from dateline.nlp.records import Quote
 
@@ -141,6 +142,9 @@ class AttributionReader:
         person = self.person_in(token)
         if person is not None:
             return person.name, self.mention_span(token, person)
+        named = find_appositive_name(token)
+        if named is not None:
+            return named
         nominal = read_nominal(doc, token, index.text)
         if token.pos_ == "PROPN" and index.person_named(token.text) is not None:
             return index.person_named(token.text).name, nominal.span
@@ -152,15 +156,51 @@ class AttributionReader:
         cluster = index.by_token.get(token.i)
         if cluster is not None:
             return cluster.name, nominal.span
+        holder = self.find_role_holder(token)
+        if holder is not None:
+            return holder.name, nominal.span
         earlier = self.find_earlier_group(token, nominal)
         return (earlier or nominal.text), nominal.span
 
+    def find_role_holder(self, token) -> Cluster | None:
+        """The person named before with this role as their title: "the governor" said, after
+        "Governor Konstantinos Agorastos" or "Irshad Bhatti, a government spokesman"."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in person_nouns() | title_words():
+            return None
+        roles = role_groups().get(lemma, frozenset({lemma}))
+        # "a witness" brings someone new: only a name given after it can be theirs
+        fresh = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children)
+        best: tuple[int, Cluster] | None = None
+        for cluster in self.index.clusters:
+            if cluster.type != "PERSON" or not cluster.title:
+                continue
+            if not roles & {word.lower().rstrip(".,") for word in cluster.title.split()}:
+                continue
+            # the nearest mention before the role noun; a name given only later ("A witness said ...",
+            # then "the witness, Lars Hauge, said") ranks after every earlier one
+            before = [m.span[0] for m in cluster.mentions if m.span[0] < token.idx]
+            if fresh and before:
+                continue
+            rank = max(before) if before else -min(m.span[0] for m in cluster.mentions)
+            if best is None or rank > best[0]:
+                best = (rank, cluster)
+        return best[1] if best else None
+
     def person_in(self, token) -> Cluster | None:
         """A person the subject is, or is in apposition with ("The chief ..., Sergei Naryshkin,")."""
-        for candidate in (token, *[c for c in token.children if c.dep_ in ("appos", "compound", "flat")]):
+        children = sorted((c for c in token.children if c.dep_ in ("appos", "compound", "flat")),
+                          key=lambda c: c.dep_ != "appos")  # "Kolsk leader, Ana Berg," : the name in apposition
+        for candidate in (token, *children):
             cluster = self.index.by_token.get(candidate.i)
             if cluster is not None and cluster.type == "PERSON":
                 return cluster
+        # "the head of the regional council, Ana Ilieva," : the name may hang on the last noun of the phrase
+        for candidate in token.subtree:
+            if candidate.dep_ == "appos" and candidate.i > token.i:
+                cluster = self.index.by_token.get(candidate.i)
+                if cluster is not None and cluster.type == "PERSON":
+                    return cluster
         return None
 
     def mention_span(self, token, cluster: Cluster) -> tuple[int, int]:
@@ -192,12 +232,28 @@ class AttributionReader:
             if cluster.type == "ORG" and cluster.name.split()[-1].lower() in (lemma, token.lower_):
                 if cluster.mentions and cluster.mentions[0].span[0] < token.idx:
                     return cluster.name
+        same_role = role_groups().get(lemma, frozenset({lemma}))  # "the spokesperson" is the spokeswoman named before
         for earlier in reversed(self.doc[: token.i]):
-            if earlier.lemma_.lower() == lemma and earlier.dep_ in SUBJECT_DEPS and earlier.i != token.i:
+            acts = earlier.dep_ in SUBJECT_DEPS or (earlier.dep_ == "pobj" and earlier.head.dep_ == "agent")
+            if earlier.lemma_.lower() in same_role and acts and earlier.i != token.i:
                 fuller = read_nominal(self.doc, earlier, self.index.text).text
                 if len(fuller.split()) > 1:
                     return fuller
         return None
+
+
+def find_appositive_name(token) -> Speaker | None:
+    """A name in apposition that the entity model missed ("the head of the council, Ana
+    Petrova Ilieva, said"): two to four capitalised words set off after the noun."""
+    for candidate in token.subtree:
+        if candidate.dep_ != "appos" or candidate.i <= token.i or candidate.pos_ != "PROPN":
+            continue
+        words = [t for t in candidate.subtree if t.dep_ in ("compound", "flat") or t.i == candidate.i]
+        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if end - start == len(" ".join(t.text for t in words)):  # one run of words, nothing between
+                return " ".join(t.text for t in words), (start, end)
+    return None
 
 
 def distance(token, stretch: QuotedStretch) -> int:
@@ -237,7 +293,21 @@ def find_subject(verb, speech: frozenset[str]):
             if node.lemma_.lower() in speech:
                 return found
             fallback = fallback or found
-    return fallback
+    return fallback or find_misparsed_subject(verb)
+
+
+def find_misparsed_subject(verb):
+    """The noun phrase right before a speech verb the parser left without a subject
+    ("..., in the region of X, an official from the ministry told Reuters"): the phrase
+    is hung on an earlier word, but it is who spoke."""
+    if verb.i == 0 or verb.dep_ != "ROOT":
+        return None
+    token = verb.doc[verb.i - 1]
+    while token.dep_ in ("pobj", "prep", "compound", "amod") and token.head.i < verb.i and token.head.i != token.i:
+        token = token.head
+    if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr"):
+        return token
+    return None
 
 
 def name_referent(referent) -> str:
