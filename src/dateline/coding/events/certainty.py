@@ -19,6 +19,8 @@ CLAUSE_BREAK = re.compile(r"[.;:?!\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\
 WORD = re.compile(r"[\w'’-]+")
 WINDOWS = {"negation": 4, "hypothetical": 9, "planned": 6, "denied": 12, "claimed": 12, "historical": 12}
 MODAL_REACH = 2
+GENERIC_REACH = 4  # words before a trigger that can make it a kind of event ("growing jihadi violence")
+AFTER_REACH = 3  # words after it ("a battle that is becoming worse")
 ORDER = ("negation", "hypothetical", "denied", "claimed", "planned", "historical")
 # A participle that ties the trigger to a past toll ("will avenge those killed by the strikes"):
 # a future or conditional cue before it governs the avenging, not the strikes.
@@ -63,9 +65,27 @@ def certainty_of(sentence: str, trigger_start: int, *, date_hint: str | None = N
             found.add("hypothetical")
     if "negation" in found or "hypothetical" in found:
         return None
+    if trigger_end is not None and tells_no_event(sentence, trigger_start, trigger_end, words):
+        return None
     for kind in ("denied", "claimed", "planned", "historical"):
         if kind in found:
             return kind
     if date_hint in ("planned", "historical"):
         return date_hint
     return "reported"
+
+
+def tells_no_event(sentence: str, trigger_start: int, trigger_end: int, words: list[str]) -> bool:
+    """The trigger speaks of a kind of event ("growing violence", "a battle that is becoming
+    worse"), of what an event left ("the bombing sites", "attack victims"), or of weapons
+    found or made ("material for making IEDs"): no event of its own."""
+    lex = load_event_lexicon()
+    before = " ".join(words[-GENERIC_REACH:])
+    after = " ".join(WORD.findall(sentence[trigger_end:trigger_end + 60].lower())[:AFTER_REACH])
+    first_after = " ".join(WORD.findall(sentence[trigger_end:trigger_end + 30].lower())[:1])
+    checks = (("generic", before), ("generic_after", after), ("reference_after", first_after))
+    if any(lex.cues.get(kind) is not None and lex.cues[kind].search(text) for kind, text in checks):
+        return True
+    weapon, seizure = lex.cues.get("weapon"), lex.cues.get("seizure")
+    trigger = sentence[trigger_start:trigger_end].lower()
+    return bool(weapon and seizure and weapon.fullmatch(trigger) and seizure.search(before))

@@ -43,7 +43,8 @@ DATE_WORDS = re.compile(
 
 
 def split_clauses(sentence: str) -> list[Span]:
-    """Spans (into ``sentence``) of its clauses that open with a time of their own."""
+    """Spans (into ``sentence``) of its clauses that open with a time of their own, or with
+    the cause of what the clause before tells ("in retaliation for ...")."""
     lex = load_event_lexicon()
     time_word = lex.cues.get("clause_time")
     cuts = []
@@ -54,6 +55,9 @@ def split_clauses(sentence: str) -> list[Span]:
         if starts and min(starts) < TIME_REACH:
             cuts.append(match.start())
     cuts += [match.start() for match in SINCE_CLAUSE.finditer(sentence) if match.start() > 0]
+    cause = lex.cues.get("cause")  # "in retaliation for a raid in X on Tuesday": another event's place and time
+    if cause is not None:
+        cuts += [match.start() for match in cause.finditer(sentence.lower()) if match.start() > 0]
     cuts = sorted(set(cuts))
     spans, start = [], 0
     for cut in cuts:

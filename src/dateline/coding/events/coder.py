@@ -58,7 +58,8 @@ from .lexicon import describe_version, load_event_lexicon
 from .merge import Draft, merge_drafts
 from .place_choice import Mention, StoryPlaces, choose_place, read_story_places
 from .scenes import Located, scene_places, takes_territory
-from .triggers import Trigger, find_story_type, find_triggers, group_triggers
+from .triggers import (Trigger, find_story_type, find_triggers, group_triggers, retype_arson,
+                       retype_street_clashes, tells_of_protest)
 
 SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"(])|\n\s*\n")
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
@@ -77,6 +78,7 @@ class StoryFacts:
     news_date: str | None  # the day it reports (find_news_date)
     story_type: str | None  # the core type its opening names most
     violent: bool  # that type is one of violence
+    street: bool  # its headline or opening tells of protest: its clashes are street clashes
     entities: Sequence[Entity]
     persons: list[Span]  # the spans of people's names
 
@@ -157,6 +159,7 @@ def read_story(text: str, spans: list[Span], triggers: list[list[Trigger]], *, s
     return StoryFacts(text=text, spans=spans, triggers=triggers, context=context, places=places,
                       story_date=story_date, news_date=news_date, story_type=story_type,
                       violent=name_family(story_type) == "violence" if story_type else False,
+                      street=tells_of_protest([headline or ""] + [text[s:e] for s, e in spans[:3]]),
                       entities=entities, persons=persons)
 
 
@@ -187,8 +190,11 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
         scenes = main
     if scenes:
         reading.paragraph_place = scenes[-1:]
-    chosen = group_triggers([t for t in story.triggers[index] if clause[0] <= t.start < clause[1]],
-                            story_type=story.story_type)
+    sentence = text[start:end]
+    found = retype_arson([t for t in story.triggers[index] if clause[0] <= t.start < clause[1]], sentence)
+    if story.street:
+        found = retype_street_clashes(found, sentence)
+    chosen = group_triggers(found, story_type=story.story_type)
     clause_drafts: list[Draft] = []
     for trigger in chosen:
         mention = Mention(index=index, sentence=(start, end), at=start + trigger.start, scenes=scenes,
@@ -239,6 +245,9 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
     if certainty is None:
         return []
     definite = is_definite(sentence, trigger.start, trigger.text)
+    found_dead = follows_found_dead(sentence, trigger.start)
+    status = tells_status(sentence)  # "40 of the injured remained hospitalised as of Monday"
+    definite = definite or found_dead
     where, source = choose_place(story.places, mention)
     event_date, event_end, event_span = dating.value, dating.end, dating.span
     if near is not None:
@@ -246,7 +255,7 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
     # a known event ("the attack") takes no day from the saying, the paragraph or
     # another verb of its sentence ("was arrested Monday in the killing of ...")
     told = any(draft.key == name_family(trigger.type) for draft in reading.drafts)
-    if definite and (near is None and told or near is not None and near.span[0] < at
+    if found_dead or status or definite and (near is None and told or near is not None and near.span[0] < at
                      and (is_speech_date(text, near.span[0])
                           or near.rule != "anniversary" and is_detached(text, near.span, at))):
         event_date = None
@@ -259,8 +268,32 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                   date_span=event_span if event_date else None, date_soft=dating.soft and event_date is not None,
                   certainty=certainty, actors=actors, targets=targets, takes_counts=position == 0,
                   clause=clause, place_source=source, definite=definite, supported=supported,
-                  wide=is_area_wide(text, located), timed=dating.mention is not None and not definite)
+                  wide=is_area_wide(text, located), timed=dating.mention is not None and not definite and not status,
+                  victims_only=status or tells_victims(sentence, trigger))
             for position, located in enumerate(where or [None])]
+
+
+VICTIM_VERB = re.compile(r"(?:\b(?:was|were|been|being|be|are|is|got)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|"
+                         r"shot|slain|murdered)|\b(?:died|dies|die|perished|succumbed)|\bdead)\Z", re.I)
+
+
+def tells_status(sentence: str) -> bool:
+    """The sentence tells how victims are now ("remained hospitalised as of Monday"), not an event."""
+    cue = load_event_lexicon().cues.get("status")
+    return cue is not None and cue.search(sentence.lower()) is not None
+
+
+def follows_found_dead(sentence: str, trigger_start: int) -> bool:
+    """The trigger tells of bodies found ("the corpses of the three persons killed", "the bodies of
+    the victims"): the day they were found is not the day of the killing, which was told before."""
+    cue = load_event_lexicon().cues.get("found_dead")
+    before = sentence[max(0, trigger_start - 60):trigger_start].lower()
+    return cue is not None and cue.search(before) is not None
+
+
+def tells_victims(sentence: str, trigger: Trigger) -> bool:
+    """The trigger tells of victims, not of an act: "were killed", "died", "was shot dead"."""
+    return bool(VICTIM_VERB.search(sentence[max(0, trigger.start - 24):trigger.end]))
 
 
 def is_area_wide(text: str, located: Located | None) -> bool:
@@ -284,8 +317,12 @@ def find_news_date(text: str, spans: Sequence[Span], *, story_date: str | None) 
 
 def pick_date(mentions: list[DateMention], at: int) -> DateMention | None:
     """The date nearest the trigger among those the clause fixes ("said Thursday that Russia
-    launched 300 missiles in April": April); None when the clause fixes none."""
+    launched 300 missiles in April": April); None when the clause fixes none. A coarser date
+    that holds a finer one of the clause gives way to it ("the deadliest attack this year ...
+    on Wednesday": Wednesday)."""
     fixed = [mention for mention in mentions if mention.value]
+    fixed = [m for m in fixed if not any(other.value and len(other.value) > len(m.value or "")
+                                         and other.value.startswith(m.value or "") for other in fixed)]
     if len(fixed) < 2:
         return fixed[0] if fixed else None
     return min(fixed, key=lambda m: (min(abs(m.span[0] - at), abs(m.span[1] - at)), m.span[0] < at))

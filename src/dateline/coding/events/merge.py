@@ -19,7 +19,10 @@ clauses of one sentence set side by side stay two events; a tally over a whole a
 ("strikes across Gaza killed 92") and an incident told with its own scene and time stay
 two; a mention that refers back
 (a guessed place, or "the attack" with no place or figure of its own) joins the story's
-event of its family.
+event of its family; a detail (a weak mention with no scene or time of its own: "Three
+were killed instantly and a fourth died later") joins the event told just before it, its
+figures filling only what that event lacks; a country holds every place in it, so one
+event told at country level and again at its town is one event.
 """
 from __future__ import annotations
 
@@ -57,6 +60,7 @@ class Draft:
     died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
     wide: bool = False  # a tally over a whole area ("strikes across Gaza killed 92")
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
+    victims_only: bool = False  # its trigger tells of victims, not of an act ("were killed", "died")
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
         """Keep the first figure for a field, unless a later one is exact where it was bounded."""
@@ -123,13 +127,40 @@ class Draft:
 
     def same_counts(self, other: Draft) -> bool:
         """Two different tolls with no day to tie them tell of two incidents ("killed 16" and
-        "killed 27"); on the same known day the later toll is an update of the first."""
-        if self.date is not None and self.date == other.date:
+        "killed 27"); on the same known day the later toll is an update of the first, unless one
+        is told for a whole country and the other for a place in it (a total and its part)."""
+        if self.date is not None and self.date == other.date and not self.across_levels(other):
             return True
         return all(other.counts[name][0] == value for name, (value, _, _) in self.counts.items()
                    if name in other.counts)
 
-    def absorb(self, other: Draft) -> None:
+    def joins_across_levels(self, other: Draft) -> bool:
+        """A mention told at country level is the event told at a place in that country only when
+        it has no time of its own and shares a figure with it, or refers back to it ("the five
+        officers killed in the attack"); "earlier this month, 14 were injured" is another."""
+        if not self.across_levels(other):
+            return True
+        coarse, fine = (self, other) if self.place is not None and self.place.precision == "country" else (other, self)
+        if coarse.timed:
+            return False
+        shared = any(fine.counts.get(name, (None,))[0] == value for name, (value, _, _) in coarse.counts.items())
+        return shared or (coarse.definite and not coarse.counts)
+
+    def across_levels(self, other: Draft) -> bool:
+        """One is placed at a country, the other at a place inside it."""
+        if self.place is None or other.place is None:
+            return False
+        return (self.place.precision == "country") != (other.place.precision == "country")
+
+    def is_detail(self) -> bool:
+        """A weak mention with no scene or time of its own that tells of victims ("Three were killed
+        instantly and a fourth died later") or gives no figure ("The gunmen escaped"): a detail
+        of the event told just before it. "One earlier killed 16" tells an act of its own."""
+        return (is_core(self.type) and not self.strong and self.place_source != "own" and not self.timed
+                and not self.wide and (self.victims_only or not self.counts))
+
+    def absorb(self, other: Draft, *, fill_only: bool = False) -> None:
+        """Take in another mention of this event; ``fill_only``: its figures only fill fields this one lacks."""
         if (self.place is not None and other.place is not None and holds(self.place, other.place)
                 and other.place_source in ("own", "paragraph") and other.certainty != "historical"):
             self.place = other.place  # the town inside the region is the finer scene, where a mention puts it
@@ -142,6 +173,8 @@ class Draft:
             self.date, self.date_end, self.date_span = other.date, other.date_end, other.date_span
             self.date_soft = other.date_soft
         for name, (value, span, exact) in other.counts.items():
+            if fill_only and name in self.counts:
+                continue
             if (name == "killed" and other.died_subject and "killed" not in self.counts
                     and self.counts.get("injured", (0,))[0] >= 1 and "injured" not in other.counts):
                 self.move_injured_to_killed(span)  # "... was shot." then "He died at the hospital."
@@ -180,7 +213,10 @@ def within_year_before(date: str, news_day: str) -> bool:
 
 def holds(region: EventPlace, place: EventPlace) -> bool:
     """A region and a town inside it ("the Bryansk region", "Bryansk") are one scene, and so are a
-    state and a county inside it ("Colorado", "Eagle County")."""
+    state and a county inside it ("Colorado", "Eagle County"), and a country and any place in it
+    (one event told at country level and again at its town is one event)."""
+    if region.precision == "country" and place.precision != "country":
+        return region.country == place.country
     if not (region.precision == "region" and bool(region.admin1) and region.country == place.country
             and region.admin1 == place.admin1):
         return False
@@ -200,16 +236,30 @@ def is_admin1(region: EventPlace) -> bool:
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """One draft per family, place and day, in the order the story first tells each."""
     merged: list[Draft] = []
-    for draft in drafts:
+    for draft in fold_details(drafts):
         same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
                      and m.same_counts(draft) and not m.same_sentence_apart(draft)
-                     and not m.inside_tally(draft)), None)
+                     and not m.inside_tally(draft) and m.joins_across_levels(draft)), None)
         if same is None:
             merged.append(draft)
         else:
             same.absorb(draft)
     merged = absorb_references(merged)
     return [d for d in merged if d.strong or not is_core(d.type) or d.counts or d.supported]
+
+
+def fold_details(drafts: list[Draft]) -> list[Draft]:
+    """Details (``Draft.is_detail``) join the last event of their family told before them whose
+    day agrees; their figures only fill what that event lacks ("Four officers were killed ...
+    Three were killed instantly and a fourth died later")."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        told = [m for m in kept if m.key == draft.key and not m.is_detail() and m.same_day(draft)]
+        if draft.is_detail() and told:
+            told[-1].absorb(draft, fill_only=True)
+        else:
+            kept.append(draft)
+    return kept
 
 
 def absorb_references(merged: list[Draft]) -> list[Draft]:

@@ -62,7 +62,8 @@ def _find_triggers(sentence: str) -> tuple[Trigger, ...]:
 
 
 def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) -> list[Trigger]:
-    """One trigger per family of a sentence: its first strong one, else its first weak one.
+    """One trigger per family of a sentence: its first strong one, else its first weak one (one
+    naming a weapon or act before bare harm).
 
     A sentence whose only core triggers are weak takes the story's main core type
     (``story_type``): "twelve people were killed" in an earthquake story is the quake.
@@ -78,7 +79,10 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
     if not strong_core:
         weak = [t for t in triggers if not t.strong and is_core(t.type)]
         if weak:
-            first = weak[0]
+            # a weapon or act named among the weak words ("killed when their vehicle hit a
+            # roadside bomb") tells the type better than the bare harm ("killed": attack)
+            first = next((t for t in weak if t.type != "attack" and name_family(t.type) == name_family(weak[0].type)),
+                         weak[0])
             if story_type and story_type != first.type and name_family(first.type) in TOLL_FAMILIES:
                 first = Trigger(story_type, first.start, first.end, False, first.text)
             chosen.setdefault(name_family(first.type), first)
@@ -86,13 +90,38 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
 
 
 def merge_street_clashes(triggers: list[Trigger]) -> list[Trigger]:
-    """Clashes told with protesters in the same sentence are street clashes: one riot
-    ("clashes between protesters and police", "skirmishes ... when protesters surrounded")."""
+    """Clashes told with protesters or rioting in the same sentence are street clashes: one riot
+    ("clashes between protesters and police", "amid the looting, arson and clashes")."""
     clash = next((t for t in triggers if t.strong and t.type in ("armed_clash", "riot")), None)
-    if clash is None or not any(t.type == "protest" for t in triggers):
+    if clash is None or not any(t.type == "protest" or (t.type == "riot" and t is not clash) for t in triggers):
         return triggers
     riot = Trigger("riot", clash.start, clash.end, True, clash.text)
     return [riot if t is clash else t for t in triggers if t.type != "protest"]
+
+
+def tells_of_protest(texts: list[str]) -> bool:
+    """The texts (a story's headline and opening) tell of protest or rioting."""
+    return any(trigger.type in ("protest", "riot") for text in texts for trigger in find_triggers(text))
+
+
+def retype_street_clashes(triggers: list[Trigger], sentence: str) -> list[Trigger]:
+    """In a story of protest, clashes that name no armed group are street clashes: a riot
+    ("nine dead in the morgue following the clashes in X")."""
+    armed = load_event_lexicon().cues.get("armed_actor")
+    if armed is not None and armed.search(sentence.lower()):
+        return triggers
+    return [Trigger("riot", t.start, t.end, t.strong, t.text)
+            if t.type == "armed_clash" and t.text.lower().startswith(("clash", "skirmish")) else t for t in triggers]
+
+
+def retype_arson(triggers: list[Trigger], sentence: str) -> list[Trigger]:
+    """Arson by armed people ("gang members set fire to dozens of homes") is their attack, not a riot."""
+    lex = load_event_lexicon()
+    arson, armed = lex.cues.get("arson"), lex.cues.get("armed_actor")
+    if arson is None or armed is None or not armed.search(sentence.lower()):
+        return triggers
+    return [Trigger("attack", t.start, t.end, t.strong, t.text) if t.type == "riot" and arson.search(t.text.lower())
+            else t for t in triggers]
 
 
 def find_story_type(texts: list[str]) -> str | None:

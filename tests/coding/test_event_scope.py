@@ -1,0 +1,110 @@
+"""What is one event and what is no event at all, on sentences written for these tests:
+kinds of events and what an event left are no events; details and country-level retellings
+join the event they belong to; clashes in a story of protest are riots; arson by armed
+people is their attack."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding import code_events
+
+STORY_DATE = "2031-06-12"  # a Thursday
+
+
+def core(text: str, **options) -> list[tuple]:
+    events = code_events(text, story_date=STORY_DATE, **options)
+    return [(e.type, e.place.name if e.place else None, e.date, e.killed, e.injured) for e in events if e.core]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a kind of event, not one event
+    "The junta has vowed to secure the country from growing jihadi violence in the north.",
+    "However, militants still carry out attacks in Mogadishu and in nearby towns.",
+    "The deaths are the latest sign of a battle that is becoming worse in Port-au-Prince.",
+    # what an event left
+    "Police continued to inspect the three bombing sites in Narathiwat on Wednesday.",
+    "Relatives of the attack victims gathered in Kano on Wednesday.",
+    # weapons found or made
+    "Weapons and material for making IEDs were also recovered in Mandera, police said.",
+    "Soldiers found explosives and grenades hidden in a truck near Gao on Wednesday.",
+])
+def test_kinds_of_events_and_what_an_event_left_are_no_events(sentence: str) -> None:
+    assert core(sentence) == []
+
+
+def test_a_specific_attack_next_to_a_kind_of_attack_is_still_coded() -> None:
+    text = ("In one of the deadliest attacks this year, gunmen killed 30 villagers in Zamfara on Wednesday, "
+            "police said.")
+    assert core(text) == [("attack", "Zamfara", "2031-06-11", 30, None)]
+
+
+def test_a_detail_of_victims_joins_the_event_told_before_it() -> None:
+    text = ("Four police officers were killed on Wednesday when their vehicle hit a roadside bomb near Garissa. "
+            "Three were killed instantly and a fourth died of his injuries later, police said.")
+    assert core(text) == [("bombing", "Garissa", "2031-06-11", 4, None)]
+
+
+def test_an_act_of_its_own_with_its_own_toll_is_no_detail() -> None:
+    text = ("Israeli airstrikes killed 40 people across Gaza this week, officials said. Two strikes on Wednesday "
+            "targeted a market in Gaza City, while one earlier at a school killed 16, hospital officials said.")
+    assert sorted(e[3] or 0 for e in core(text))[-2:] == [16, 40]
+    assert len(core(text)) == 3
+
+
+def test_how_the_victims_are_now_is_no_event_of_its_own() -> None:
+    text = ("A bomb killed two people and injured 74 at a market in Yala on Wednesday. "
+            "Forty of the 74 injured people remained hospitalised as of Thursday.")
+    assert core(text) == [("bombing", "Yala", "2031-06-11", 2, 74)]
+
+
+def test_one_event_told_at_country_level_and_at_its_town_is_one_event() -> None:
+    text = ("Five police officers were killed on Wednesday when their vehicle hit a roadside bomb near Garissa, "
+            "Kenya.\n\n“The five police officers killed in the attack were headed to the border,” a Kenyan "
+            "police spokesman said.")
+    assert core(text) == [("bombing", "Garissa", "2031-06-11", 5, None)]
+
+
+def test_a_country_level_toll_with_a_time_of_its_own_stays_apart() -> None:
+    text = ("Police opened fire on a crowd in Maputo on Wednesday, killing two people.\n\n"
+            "Earlier this month, at least 14 people were injured in Mozambique when police dispersed a march.")
+    assert len(core(text)) == 2
+
+
+def test_bodies_found_later_are_the_killing_told_before_not_an_event_of_that_day() -> None:
+    text = ("Suspected herders killed three farmers at Adaka near Makurdi on Tuesday night, police said.\n\n"
+            "“We sent out patrols on Wednesday morning and discovered the corpses of the three persons "
+            "brutally killed with machetes,” the chairman said.")
+    assert core(text) == [("attack", "Makurdi", "2031-06-10", 3, None)]
+
+
+def test_a_cause_told_after_the_attack_gives_it_neither_place_nor_day() -> None:
+    text = ("A bomb exploded at a market in Yala on Friday, killing two people. "
+            "Police said the attack was most likely in retaliation for a drug raid in Pattani on Tuesday.")
+    assert core(text) == [("bombing", "Yala", "2031-06-06", 2, None)]
+
+
+def test_clashes_in_a_story_of_protest_are_a_riot() -> None:
+    text = ("Protesters demanding the president's resignation blocked roads across the south.\n\n"
+            "“We have confirmed nine dead after the clashes in Juliaca,” the ombudsman said on Wednesday.")
+    assert [event[0] for event in core(text, headline="Protesters clash with police in Peru")] == ["protest",
+                                                                                                 "riot"]
+
+
+def test_clashes_with_an_armed_group_in_a_story_of_protest_stay_a_clash() -> None:
+    text = ("Protesters blocked roads across the south on Monday.\n\n"
+            "Soldiers and rebels clashed near Juliaca on Wednesday, the army said.")
+    assert "armed_clash" in [event[0] for event in core(text, headline="Protesters clash with police in Peru")]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Gang members set fire to dozens of homes in Saint-Marc on Wednesday.", "attack"),
+    ("Rioters set fire to dozens of cars in Saint-Marc on Wednesday.", "riot"),
+])
+def test_arson_by_armed_people_is_their_attack(sentence: str, kind: str) -> None:
+    assert [event[0] for event in core(sentence)] == [kind]
+
+
+def test_looting_and_clashes_in_one_sentence_are_one_riot() -> None:
+    text = ("Amid the clashes, thousands of residents took to the streets of Valparaiso on Wednesday to protest "
+            "against rising prices.")
+    assert [event[0] for event in core(text)] == ["riot"]
