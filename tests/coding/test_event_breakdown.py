@@ -75,3 +75,17 @@ def test_breakdown_of_arrests_stays_on_arrests():
 ])
 def test_breakdown_needs_a_toll_it_can_split(text):
     assert all("District" not in name for name, _, _ in places_and_counts(text))
+
+
+def test_figures_set_in_places_break_a_toll_down_without_brackets():
+    text = ("The earthquake has killed at least 60 people, the civil defence agency said on Monday.\n\n"
+            "It says 30 people have died in Lisbon, 20 in Porto, seven in Braga and three in Faro.")
+    found = places_and_counts(text)
+    assert [count for _, _, count in found] == [60, 30, 20, 7, 3]
+    assert [name for name, _, _ in found][1:] == ["Lisbon", "Porto", "Braga", "Faro"]
+
+
+def test_two_figures_in_places_are_no_breakdown():
+    text = ("The earthquake has killed at least 60 people, the civil defence agency said on Monday.\n\n"
+            "It says 30 people have died in Lisbon and 20 in Porto.")
+    assert "Porto" not in [name for name, _, _ in places_and_counts(text)]  # a list needs three places

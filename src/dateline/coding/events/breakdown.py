@@ -36,6 +36,11 @@ _NAME = r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,3}"
 _FIGURE = r"(\d{1,6}|[a-z]+)(?:[ \t]+([a-z]+))?"
 ITEM = re.compile(rf"({_NAME})[ \t]*\([ \t]*{_FIGURE}[ \t]*\)")
 SEPARATOR = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+# "69 in neighbouring Morelos state", "13 in the State of Mexico", "93 people have died in Mexico City"
+IN_ITEM = re.compile(r"\b(\d{1,6}|(?!(?:and|or|in|the)\b)[A-Za-z]+)((?:[ \t]+[a-z]+){0,3}?)[ \t]+in[ \t]+"
+                     r"(?:neighbou?ring[ \t]+|nearby[ \t]+|the[ \t]+)?"
+                     r"([A-Z][\w'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'\u2019-]*){0,3})"
+                     r"(?:[ \t]+(?:state|province|region|district|county|governorate|department|city|town|village)s?\b)?")
 UNIT_BEFORE = re.compile(r"\b([a-z]+)[ \t]+(?:of[ \t]+|including[ \t]+|were[ \t]+|are[ \t]+)?[:\s]*$")
 
 
@@ -74,8 +79,48 @@ def read_value(text: str) -> int | None:
 
 
 def find_breakdown(sentence: str, *, offset: int = 0) -> Breakdown | None:
-    """The longest list of bracketed figures in the sentence; None when there is no such list of
-    two or more, or no figure says what the list counts ("(2 homes)" is no toll)."""
+    """The longest list of bracketed figures in the sentence, else of figures set in places
+    ("93 people have died in X, 69 in Y, 43 in Z"); None when there is no such list of two or
+    more, or nothing says what the list counts ("(2 homes)" is no toll)."""
+    return find_bracketed(sentence, offset=offset) or find_figures_in_places(sentence, offset=offset)
+
+
+def find_figures_in_places(sentence: str, *, offset: int = 0) -> Breakdown | None:
+    """"93 people have died in Mexico City, 69 in neighbouring Morelos state and four in Guerrero":
+    what the figures count is read from the words of the list's first item."""
+    runs: list[list[re.Match[str]]] = []
+    for match in IN_ITEM.finditer(sentence):
+        if runs and SEPARATOR.match(sentence[runs[-1][-1].end():match.start()]):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    best = max(runs, key=len, default=[])
+    if len(best) < 3:
+        return None
+    field = read_field_words(best[0].group(2) or "")
+    if field is None:
+        return None
+    parts = []
+    for match in best:
+        value = read_value(match.group(1).lower())
+        if value is None:
+            return None
+        name = match.group(3)
+        parts.append(Part(name, (offset + match.start(3), offset + match.start(3) + len(name)), value, field))
+    return Breakdown(unit=None, field=field, parts=tuple(parts), span=(offset + best[0].start(), offset + best[-1].end()))
+
+
+def read_field_words(words: str) -> str | None:
+    """The field the words after a figure count ("people have died" -> killed), or None."""
+    for word in re.findall(r"[a-z]+", words.lower()):
+        entry = load_lexicon().words.get(word)
+        if entry is not None and entry[0] in FIELDS:
+            return entry[0]
+    return None
+
+
+def find_bracketed(sentence: str, *, offset: int = 0) -> Breakdown | None:
+    """The longest list of bracketed figures in the sentence ("Arlon (7 fatalities), Bastogne (2)")."""
     runs: list[list[re.Match[str]]] = []
     for match in ITEM.finditer(sentence):
         if runs and SEPARATOR.match(sentence[runs[-1][-1].end():match.start()]):

@@ -174,7 +174,7 @@ def read_sentence(story: StoryFacts, reading: Reading, index: int) -> None:
     clauses = split_clauses(sentence) if story.triggers[index] else [(0, len(sentence))]
     for number, clause in enumerate(clauses):
         read_clause(story, reading, index, number, clause, alone=len(clauses) == 1)
-    if "(" in sentence:
+    if "(" in sentence or sentence.count(" in ") >= 3:  # bracketed figures, or "N in X, M in Y and K in Z"
         split_breakdown(reading.drafts, sentence, start=start, end=end, index=index, context=story.context)
 
 
