@@ -137,7 +137,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
     reading = Reading()
     for index in range(len(spans)):
         read_sentence(story, reading, index)
-    merged = merge_drafts(reading.drafts)
+    merged = merge_drafts(reading.drafts, news_date=story.news_date)
     refine_scenes(merged, captions, context=story.context)
     version = describe_version()
     return tuple(draft.to_event(text, version=version) for draft in merged)
