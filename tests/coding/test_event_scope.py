@@ -130,3 +130,12 @@ def test_a_past_event_with_its_own_scene_is_kept() -> None:
     text = ("A gas explosion killed four miners in Lenguazaque on Wednesday.\n\n"
             "It was the worst accident since July 2027, when 86 workers died in a blast at a mine in Amaga.")
     assert len(core(text)) == 2
+
+
+def test_a_mob_that_surrounds_a_base_is_a_riot() -> None:
+    text = "On Wednesday, a mob surrounded the police complex in Imphal and tried to seize weapons."
+    assert [event[0] for event in core(text)] == ["riot"]
+
+
+def test_gunfire_heard_is_no_attack_of_its_own() -> None:
+    assert core("Sounds of gunfire were heard in Imphal for several hours on Wednesday.") == []
