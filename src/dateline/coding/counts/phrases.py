@@ -30,6 +30,7 @@ class Quantity:
     zero: bool = False
     article: bool = False
     subject: bool = False
+    ordinal: int = 0  # "a third": one person more, the third
 
 
 WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -112,6 +113,18 @@ def read_counting_word(tokens: list[Token], i: int, lex: CountLexicon) -> Quanti
         return Quantity(i, i, i + 1, 12, qualifier="about")
     if low in ("a", "an", "one") and classify_head(tokens, i, lex) in ("person", "age"):
         return Quantity(i, i, i, 1, article=low != "one")
+    return read_one_more(tokens, i, lex)
+
+
+def read_one_more(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
+    """One person more: "a third died later" (the third; "the second man" is one already told of),
+    "another was wounded", "another man died"."""
+    low = tokens[i].low
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if low in ("a", "an") and nxt in lex.grammar.ordinals:
+        return Quantity(i, i, i + 1, 1, ordinal=lex.grammar.ordinals[nxt])
+    if low in lex.grammar.one_more and (classify_head(tokens, i, lex) == "person" or lex.bridges.get(nxt)):
+        return Quantity(i, i, i, 1)
     return None
 
 
@@ -216,9 +229,9 @@ def find_noun_phrase(tokens: list[Token], i: int, lex: CountLexicon) -> tuple[in
     """(last token index, head token index) of the words naming what token i counts."""
     j = i + 1
     if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j + 1].low in ("the", "them", "those", "these", "whom"):
-        j += 1 if tokens[j + 1].low in ("them", "whom") else 2
-        if tokens[j - 1].low in ("them", "whom"):
-            return j - 1, j - 1
+        if tokens[j + 1].low in ("them", "whom"):
+            return j + 1, j + 1  # "two of them", "one of whom"
+        j += 2
     elif j + 1 < len(tokens) and tokens[j].low == "of" and tokens[i].low in lex.vague:
         j += 1
     head, end = None, i
@@ -263,10 +276,14 @@ def find_closing_word(tokens: list[Token], j: int, lex: CountLexicon) -> tuple[s
             for k in range(j + 1, min(j + 5, len(tokens))):
                 if tokens[k].low in lex.grammar.harms:
                     return "injured", k
+                if tokens[k].low in lex.grammar.care_places:  # "were treated at a local hospital"
+                    return read_wounded(k, tokens, lex)
             return read_wounded(hit, tokens, lex)
         if re.fullmatch(r"\d0s", low) and tokens[j - 1].low in lex.grammar.possessive:
             j += 1  # "a man in his 20s was shot"
             continue
+        if low in lex.grammar.care and passive and hit is None:  # "were taken to a hospital": injured,
+            hit = find_care_place(tokens, j, lex)  # unless a death follows ("..., where he died")
         kind = lex.bridges.get(low)
         if ends_bridge(tokens, j, kind, lex):
             return read_wounded(hit, tokens, lex)
@@ -275,6 +292,11 @@ def find_closing_word(tokens: list[Token], j: int, lex: CountLexicon) -> tuple[s
         passive = passive or kind == "passive"
         j += 1
     return read_wounded(hit, tokens, lex)
+
+
+def find_care_place(tokens: list[Token], j: int, lex: CountLexicon) -> int | None:
+    """The place of care ("hospital") a care verb at token j leads to within four words, else None."""
+    return next((k for k in range(j + 1, min(j + 5, len(tokens))) if tokens[k].low in lex.grammar.care_places), None)
 
 
 def read_casualty_word(tokens: list[Token], j: int, field: str, *, passive: bool, hit: int | None,
@@ -310,14 +332,50 @@ def read_wounded(
     if tokens is not None and lex is not None:
         for k in range(hit + 1, min(hit + 16, len(tokens))):
             low = tokens[k].low
-            if low in (";", ".", "but", "while", "who", "which"):
-                break
+            if low in (";", ".", "but", "while", "who", "which") or opens_count(tokens, k, lex):
+                break  # "Three men were shot, one fatally": the death is the next count's
             entry = lex.words.get(low)
             if entry and entry[0] == "killed" and "p" in entry[1] and low not in ("death", "lives"):
                 return "killed", k
             if low == "condition" and lex.bridges.get(tokens[k - 1].low) == "condition" or low in lex.grammar.harms:
                 return "injured", k
     return "injured", hit
+
+
+def opens_count(tokens: list[Token], k: int, lex: CountLexicon) -> bool:
+    """A new number opens at token k after a comma or "and": "shot, one fatally", "shot and two died"."""
+    low = tokens[k].low
+    return (k > 0 and tokens[k - 1].low in (",", "and")
+            and (low[:1].isdigit() or is_number_word(low) and low not in lex.scales or low in lex.grammar.one_more))
+
+
+APPOSITION = {",": (",",), "\u2014": ("\u2014", "\u2013"), "\u2013": ("\u2013", "\u2014"), "(": (")",), "-": ("-",)}
+
+
+def find_partner(tokens: list[Token], end: int, lex: CountLexicon) -> int | None:
+    """The person joined to one counted person by "and his/her/their" ("A man and his girlfriend were
+    injured"): the partner noun's token, else None."""
+    k = end + 1
+    if (k + 2 < len(tokens) and tokens[k].low == "and" and tokens[k + 1].low in lex.grammar.possessive
+            and tokens[k + 2].low in lex.people):
+        return k + 2
+    return None
+
+
+def skip_apposition(tokens: list[Token], j: int, lex: CountLexicon) -> int:
+    """The token after an apposition that opens at j and sets off the counted ("Two men, 19 and 23,
+    were shot", "Two people \u2014 a man and his son \u2014 were injured", "Six people, including two
+    children, were wounded"), else j. The apposition holds no casualty word and no clause end."""
+    if j >= len(tokens) or tokens[j].text not in APPOSITION:
+        return j
+    closers = APPOSITION[tokens[j].text]
+    for k in range(j + 1, min(j + 14, len(tokens))):
+        text, low = tokens[k].text, tokens[k].low
+        if text in closers:
+            return k + 1 if k > j + 1 and find_closing_word(tokens, k + 1, lex) is not None else j
+        if text in (".", ";", ":") or low in lex.words or lex.bridges.get(low) in ("passive", "violence"):
+            return j
+    return j
 
 
 def is_fired_at(tokens: list[Token], j: int) -> bool:
@@ -342,5 +400,5 @@ def takes_object(tokens: list[Token], j: int, lex: CountLexicon) -> bool:
 
 
 def is_hit(tokens: list[Token], last: int, lex: CountLexicon) -> bool:
-    """True when a clause counts injured only because its subject 'was shot'."""
-    return lex.bridges.get(tokens[last].low) == "violence"
+    """True when a clause counts injured only because its subject 'was shot' or 'was taken to hospital'."""
+    return lex.bridges.get(tokens[last].low) == "violence" or tokens[last].low in lex.grammar.care_places

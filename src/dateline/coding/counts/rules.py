@@ -4,6 +4,7 @@
                                            left, noun, toll, zero, subject, bodies
     is_excluded(...)                       parts of a count already made, ages, years, money
     sum_conjoined(...)                     "two women and three children were killed" -> 5
+    add_ordinals(...)                      "three were killed and a fourth died later" -> 4
     take_dead_from_hit(...)                those shot who later died are not injured
 
 counts.py chains these; the rules are listed in its docstring.
@@ -17,8 +18,10 @@ from .phrases import (
     classify_head,
     find_closing_word,
     find_noun_phrase,
+    find_partner,
     find_previous_word,
     is_hit,
+    skip_apposition,
 )
 from .tokens import Count, CountLexicon, Token
 
@@ -37,7 +40,10 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
         found = read_words_before(tokens, quantity, end, lex)
         if found is not None:
             return found
-    closing = find_closing_word(tokens, end + 1, lex)
+    partner = find_partner(tokens, end, lex) if quantity.value == 1 and head is not None else None
+    if partner is not None:  # "A man and his girlfriend were injured": two
+        end, quantity.value = partner, 2
+    closing = find_closing_word(tokens, skip_apposition(tokens, end + 1, lex), lex)
     if closing is None or is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first, lex):
         return None  # "police came after a man was shot": the scene of a story told elsewhere
     return closing[0], closing[1], "zero" if quantity.zero else "passive"
@@ -78,12 +84,21 @@ def read_words_before(tokens: list[Token], quantity: Quantity, end: int,
             and not is_subordinate(tokens, before, lex)):
         # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
         adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
-        return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
+        # "fatally shot a man", "shot 12 people to death", "shot two men dead"
+        killed = bool(adverb and adverb[0] == "killed") or is_put_to_death(tokens, end + 1, lex)
+        return ("killed" if killed else "injured"), end, "object"
     left = read_left(tokens, end, lex) if word in lex.grammar.leaving else None
     if left is not None:
         return left
     toll = read_toll_field(tokens, before, lex)
     return (toll, quantity.last, "toll") if toll else None
+
+
+def is_put_to_death(tokens: list[Token], j: int, lex: CountLexicon) -> bool:
+    """After the object of "shot": "to death" or "dead" ("shot 12 people to death", "shot two men dead")."""
+    first = tokens[j].low if j < len(tokens) else ""
+    second = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    return first == "dead" or first == "to" and lex.words.get(second, ("",))[0] == "killed"
 
 
 def read_left(tokens: list[Token], end: int, lex: CountLexicon) -> tuple[str, int, str] | None:
@@ -189,6 +204,23 @@ def sum_conjoined(
         ):
             counts[following] = add_to_count(counts[following], quantity, None,
                                              start=tokens[quantity.first].start + offset)
+
+
+def add_ordinals(quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int], tokens: list[Token],
+                 *, offset: int) -> None:
+    """ "Three were killed instantly and a fourth died later": the fourth joins the three (killed 4),
+    when a count of the same field one short of it comes before; else it is one person."""
+    for index in sorted(counts):
+        ordinal = quantities[index].ordinal
+        count = counts.get(index)
+        if not ordinal or count is None:
+            continue
+        before = [i for i in counts if i < index and counts[i].field == count.field]
+        if before and counts[before[-1]].value == ordinal - 1:
+            counts[before[-1]] = replace(counts[before[-1]], value=ordinal, rule="sum",
+                                         span=(counts[before[-1]].span[0], tokens[ends[index]].end + offset))
+            ends[before[-1]] = ends[index]
+            del counts[index]
 
 
 def opens_subset(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:
