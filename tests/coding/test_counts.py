@@ -241,6 +241,8 @@ def test_no_figure_reads_across_a_blank_line() -> None:
         ("Both victims were transported to the hospital.", [("injured", 2, None)]),
         ("Two victims were treated at a local hospital and released.", [("injured", 2, None)]),
         ("The boy was rushed to the hospital, where he was later pronounced dead.", [("killed", 1, None)]),
+        ("Jones was rushed to a local hospital with a gunshot wound to the chest and later died.",
+         [("killed", 1, None)]),
         ("He was taken to the hospital.", []),  # the victim the story already told of
     ],
 )

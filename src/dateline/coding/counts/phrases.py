@@ -326,9 +326,11 @@ def read_wounded(
     hit: int | None, tokens: list[Token] | None = None, lex: CountLexicon | None = None,
 ) -> tuple[str, int] | None:
     """After "was shot": what the rest of the clause tells ("... and later died", "... is in stable
-    condition"), else injured at the word "shot"."""
+    condition"; a death told after the wound wins: "rushed to hospital with a gunshot wound and later
+    died"), else injured at the word "shot"."""
     if hit is None:
         return None
+    hurt = hit
     if tokens is not None and lex is not None:
         for k in range(hit + 1, min(hit + 16, len(tokens))):
             low = tokens[k].low
@@ -337,9 +339,10 @@ def read_wounded(
             entry = lex.words.get(low)
             if entry and entry[0] == "killed" and "p" in entry[1] and low not in ("death", "lives"):
                 return "killed", k
-            if low == "condition" and lex.bridges.get(tokens[k - 1].low) == "condition" or low in lex.grammar.harms:
-                return "injured", k
-    return "injured", hit
+            if hurt == hit and (low == "condition" and lex.bridges.get(tokens[k - 1].low) == "condition"
+                                or low in lex.grammar.harms):
+                hurt = k
+    return "injured", hurt
 
 
 def opens_count(tokens: list[Token], k: int, lex: CountLexicon) -> bool:
