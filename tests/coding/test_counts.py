@@ -79,7 +79,7 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
         ("A 14-year-old walked 10 kilometres to reach the camp.", []),
         ("The 19 year old driver injured himself in the crash.", []),
         ("John Carter, 51, died Sunday at the county hospital.", [("killed", 1, None)]),  # one man, not 51
-        ("A mother of three is dead after the crash.", []),
+        ("A mother of three is dead after the crash.", [("killed", 1, None)]),  # one mother, not three
         ("Hundreds of displaced families sheltering at the school killed time playing cards.", []),
         ("In 2014 the town was shelled for months.", []),
         ("A crowd of hundreds of people gathered in the square.", []),
@@ -244,6 +244,14 @@ def test_no_figure_reads_across_a_blank_line() -> None:
         ("Jones was rushed to a local hospital with a gunshot wound to the chest and later died.",
          [("killed", 1, None)]),
         ("He was taken to the hospital.", []),  # the victim the story already told of
+        # where the counted belong, between the number and the clause's verb
+        ("Two members of the family were killed in the blaze.", [("killed", 2, None)]),
+        ("Three constables of a reinforcement team sustained bullet injuries.", [("injured", 3, None)]),
+        # a named victim set off by an apposition; the bodies found are the dead
+        ("Officer (SDPO) Anand Kumar, also from the community, was killed.", [("killed", 1, None)]),
+        ("Sixteen bodies have already been recovered from the mud.", [("killed", 16, None)]),
+        ("Police found 12 bodies in a shallow grave.", [("killed", 12, None)]),
+        ("Police have not identified the nine bodies found at the shop.", []),  # the dead already counted
     ],
 )
 def test_local_news_wounded_and_dead_in_one_sentence(sentence: str, expected: list) -> None:

@@ -146,7 +146,7 @@ def read_subject_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity 
     elif (token.text[:1].isupper() and token.text.isalpha() and kind is None and token.low not in lex.people
           and token.low not in lex.words and token.low not in lex.grammar.stop):
         last = find_name_end(tokens, i, lex)
-    if last is None or find_closing_word(tokens, last + 1, lex) is None:
+    if last is None or find_closing_word(tokens, skip_apposition(tokens, last + 1, lex), lex) is None:
         return None
     return Quantity(i, i, last, 1, subject=True)
 
@@ -363,6 +363,21 @@ def find_partner(tokens: list[Token], end: int, lex: CountLexicon) -> int | None
             and tokens[k + 2].low in lex.people):
         return k + 2
     return None
+
+
+def skip_postmodifier(tokens: list[Token], j: int, lex: CountLexicon) -> int:
+    """The token after a short "of"/"from" phrase that tells where the counted belong ("three
+    constables of a reinforcement team sustained bullet injuries", "two members of the family were
+    killed"), when a casualty clause closes after it; else j."""
+    if j >= len(tokens) or tokens[j].low not in ("of", "from"):
+        return j
+    for k in range(j + 1, min(j + 6, len(tokens))):
+        low = tokens[k].low
+        if low in lex.words or low in lex.bridges or low in lex.grammar.suffering:
+            return k if k > j + 1 and find_closing_word(tokens, k, lex) is not None else j
+        if not tokens[k].text[:1].isalpha():
+            return j
+    return j
 
 
 def skip_apposition(tokens: list[Token], j: int, lex: CountLexicon) -> int:

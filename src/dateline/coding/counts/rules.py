@@ -22,6 +22,7 @@ from .phrases import (
     find_previous_word,
     is_hit,
     skip_apposition,
+    skip_postmodifier,
 )
 from .tokens import Count, CountLexicon, Token
 
@@ -43,7 +44,10 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
     partner = find_partner(tokens, end, lex) if quantity.value == 1 and head is not None else None
     if partner is not None:  # "A man and his girlfriend were injured": two
         end, quantity.value = partner, 2
-    closing = find_closing_word(tokens, skip_apposition(tokens, end + 1, lex), lex)
+    after = skip_apposition(tokens, end + 1, lex)
+    if after == end + 1 and head is not None and classify_head(tokens, quantity.last, lex) == "person":
+        after = skip_postmodifier(tokens, after, lex)
+    closing = find_closing_word(tokens, after, lex)
     if closing is None or is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first, lex):
         return None  # "police came after a man was shot": the scene of a story told elsewhere
     return closing[0], closing[1], "zero" if quantity.zero else "passive"
@@ -52,7 +56,7 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
 def read_subject_field(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
     """One person as the subject: "He died at the hospital" (not "he was shot": the victim already
     told of, who may have died)."""
-    closing = find_closing_word(tokens, quantity.last + 1, lex)
+    closing = find_closing_word(tokens, skip_apposition(tokens, quantity.last + 1, lex), lex)
     if closing is None or is_hit(tokens, closing[1], lex):
         return None
     return closing[0], closing[1], "subject"
@@ -66,6 +70,9 @@ def read_word_after(tokens: list[Token], quantity: Quantity, head: int | None,
         return lex.words[tokens[nxt].low][0], nxt, "zero" if quantity.zero else "noun"
     if quantity.zero and head is not None and "n" in lex.words.get(tokens[head].low, ("", ""))[1]:
         return lex.words[tokens[head].low][0], head, "zero"
+    if (not quantity.zero and nxt < len(tokens) and tokens[nxt].low in lex.grammar.body_nouns
+            and not (quantity.first > 0 and tokens[quantity.first - 1].low in lex.grammar.definite)):
+        return "killed", nxt, "bodies"  # "Sixteen bodies have been recovered": the dead ("the nine bodies": told)
     return None
 
 

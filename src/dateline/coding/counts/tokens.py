@@ -74,6 +74,8 @@ class CountGrammar:
     one_more: frozenset[str]
     care: frozenset[str]
     care_places: frozenset[str]
+    body_nouns: frozenset[str]
+    definite: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,8 @@ def read_grammar() -> CountGrammar:
                         body_hedges=sets["body_hedges"], zero=words("zero"), toll=words("toll"),
                         possessive=words("possessive"), name_openers=words("name_openers"),
                         ordinals={word: place + 2 for place, word in enumerate(sets["ordinal"])},
-                        one_more=words("one_more"), care=words("care"), care_places=words("care_places"))
+                        one_more=words("one_more"), care=words("care"), care_places=words("care_places"),
+                        body_nouns=words("body_nouns"), definite=words("definite"))
 
 
 @cache
