@@ -252,6 +252,15 @@ def test_no_figure_reads_across_a_blank_line() -> None:
         ("Sixteen bodies have already been recovered from the mud.", [("killed", 16, None)]),
         ("Police found 12 bodies in a shallow grave.", [("killed", 12, None)]),
         ("Police have not identified the nine bodies found at the shop.", []),  # the dead already counted
+        # the dead a killing names
+        ("Losses included the killing of their leader in an airstrike.", [("killed", 1, None)]),
+        ("He was booked in the shooting death of Mario Celestino, 40.", [("killed", 1, None)]),
+        ("A dispute led to the murder of the mother and her child.", [("killed", 2, None)]),
+        ("Police said the shooting was a murder-suicide.", [("killed", 2, None)]),
+        ("A man charged in a weekend double murder was denied bond.", [("killed", 2, None)]),
+        ("The deaths of three people shocked the town.", [("killed", 3, None)]),
+        ("The killing of Palestinians drew protests.", []),  # no number, no one person
+        ("The death of democracy was mourned.", []),
     ],
 )
 def test_local_news_wounded_and_dead_in_one_sentence(sentence: str, expected: list) -> None:

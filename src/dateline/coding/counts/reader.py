@@ -31,8 +31,9 @@ The word lists live in ``data/en/coding/count_*.txt``; ``COUNTS_VERSION`` names 
 code and every list, so stored counts can be told apart when either changes.
 
 Modules: tokens.py (the Count record, word lists, tokens; numbers in words are read in
-../words.py), phrases.py (the numbers and the words around them), rules.py (which
-field a number counts, sums, exclusions); this module chains them.
+../words.py), closing.py (the casualty word that closes a clause), phrases.py (the numbers
+and the words around them), rules.py (which field a number counts, sums, exclusions); this
+module chains them.
 """
 from __future__ import annotations
 

@@ -13,24 +13,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .closing import find_closing_word, find_partner, is_hit, skip_apposition, skip_postmodifier
 from .phrases import (
     Quantity,
     classify_head,
-    find_closing_word,
     find_noun_phrase,
-    find_partner,
     find_previous_word,
-    is_hit,
-    skip_apposition,
-    skip_postmodifier,
 )
 from .tokens import Count, CountLexicon, Token
 
 
 def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
     """(field, last token of the evidence, rule) for one number, or None when it counts no casualties."""
-    if quantity.subject:
-        return read_subject_field(tokens, quantity, lex)
+    if quantity.subject or quantity.victim:  # one person as the subject; the dead a killing names
+        return read_subject_field(tokens, quantity, lex) if quantity.subject else ("killed", quantity.last, "victim")
     end, head = find_noun_phrase(tokens, quantity.last, lex)
     if is_excluded(tokens, quantity, lex) or head is not None and classify_head(tokens, quantity.last, lex) == "thing":
         return None
@@ -85,8 +81,9 @@ def read_words_before(tokens: list[Token], quantity: Quantity, end: int,
     if before is None:
         return None
     word = tokens[before].low
-    if "t" in lex.words.get(word, ("", ""))[1]:
-        return lex.words[word][0], end, "object"
+    verb = read_verb_field(tokens, before, lex)
+    if verb is not None:
+        return ("killed", end, "victim") if verb == "victim" else (verb, end, "object")
     if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
             and not is_subordinate(tokens, before, lex)):
         # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
@@ -99,6 +96,17 @@ def read_words_before(tokens: list[Token], quantity: Quantity, end: int,
         return left
     toll = read_toll_field(tokens, before, lex)
     return (toll, quantity.last, "toll") if toll else None
+
+
+def read_verb_field(tokens: list[Token], before: int, lex: CountLexicon) -> str | None:
+    """The field an active casualty verb before a number gives ("killing two women": killed), or
+    "victim" after a killing's "of" ("the deaths of three people"); else None."""
+    word = tokens[before].low
+    if "t" in lex.words.get(word, ("", ""))[1]:
+        return lex.words[word][0]
+    if word == "of" and before > 0 and tokens[before - 1].low in lex.grammar.death_nouns:
+        return "victim"
+    return None
 
 
 def is_put_to_death(tokens: list[Token], j: int, lex: CountLexicon) -> bool:

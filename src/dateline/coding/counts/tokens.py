@@ -76,6 +76,9 @@ class CountGrammar:
     care_places: frozenset[str]
     body_nouns: frozenset[str]
     definite: frozenset[str]
+    death_nouns: frozenset[str]
+    multiples: dict[str, int]  # "double" -> 2
+    two_dead: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,9 @@ def read_grammar() -> CountGrammar:
                         possessive=words("possessive"), name_openers=words("name_openers"),
                         ordinals={word: place + 2 for place, word in enumerate(sets["ordinal"])},
                         one_more=words("one_more"), care=words("care"), care_places=words("care_places"),
-                        body_nouns=words("body_nouns"), definite=words("definite"))
+                        body_nouns=words("body_nouns"), definite=words("definite"),
+                        death_nouns=words("death_nouns"), two_dead=words("two_dead"),
+                        multiples={word: place + 2 for place, word in enumerate(sets["multiples"])})
 
 
 @cache
