@@ -79,7 +79,7 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
         ("A 14-year-old walked 10 kilometres to reach the camp.", []),
         ("The 19 year old driver injured himself in the crash.", []),
         ("John Carter, 51, died Sunday at the county hospital.", [("killed", 1, None)]),  # one man, not 51
-        ("A mother of three is dead after the crash.", []),
+        ("A mother of three is dead after the crash.", [("killed", 1, None)]),  # one mother, not three
         ("Hundreds of displaced families sheltering at the school killed time playing cards.", []),
         ("In 2014 the town was shelled for months.", []),
         ("A crowd of hundreds of people gathered in the square.", []),
@@ -210,3 +210,58 @@ def test_no_figure_reads_across_a_blank_line() -> None:
     (count,) = find_counts(text, offset=5)
     assert (count.field, count.value) == ("killed", 2)
     assert text[count.span[0] - 5 : count.span[1] - 5] == "Two people were killed"
+
+
+# Local news: wounded and dead told apart in one sentence, lists set off by commas or dashes, care.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # those shot, then how many of them died: the dead are not also injured
+        ("Three men were shot, one fatally, outside a bar on Elm Street.", [("injured", 2, None), ("killed", 1, None)]),
+        ("Four people were shot, two of them fatally.", [("injured", 2, None), ("killed", 2, None)]),
+        ("Five people were shot, one of whom died at the scene.", [("injured", 4, None), ("killed", 1, None)]),
+        ("Two men were shot and one died later.", [("injured", 1, None), ("killed", 1, None)]),
+        # a later victim, one more: the fourth of four dead, or one more of another field
+        ("Three were killed instantly and a fourth died of his injuries later.", [("killed", 4, None)]),
+        ("Two guards were killed and a third was wounded.", [("killed", 2, None), ("injured", 1, None)]),
+        ("One man died at the scene, and another was taken to hospital in critical condition.",
+         [("killed", 1, None), ("injured", 1, None)]),
+        ("He then shot the second man in the leg.", []),  # "the second man": one already told of
+        # "shot ... to death" is a killing
+        ("Gunmen shot 12 people to death in broad daylight.", [("killed", 12, None)]),
+        ("Gunmen shot two farmers dead on the road.", [("killed", 2, None)]),
+        # the counted set off by commas or dashes: ages, a list, a part
+        ("Two men, 19 and 23, were shot near the park.", [("injured", 2, None)]),
+        ("Two people \u2014 a 30-year-old man and his 13-year-old son \u2014 were injured in the attack.",
+         [("injured", 2, None)]),
+        ("Six people, including two children, were wounded.", [("injured", 6, None)]),
+        ("A man and his girlfriend were injured when his handgun went off.", [("injured", 2, None)]),
+        # taken to care: injured, unless the clause goes on to a death
+        ("Four people were taken to hospital after the crash.", [("injured", 4, None)]),
+        ("Both victims were transported to the hospital.", [("injured", 2, None)]),
+        ("Two victims were treated at a local hospital and released.", [("injured", 2, None)]),
+        ("The boy was rushed to the hospital, where he was later pronounced dead.", [("killed", 1, None)]),
+        ("Jones was rushed to a local hospital with a gunshot wound to the chest and later died.",
+         [("killed", 1, None)]),
+        ("He was taken to the hospital.", []),  # the victim the story already told of
+        # where the counted belong, between the number and the clause's verb
+        ("Two members of the family were killed in the blaze.", [("killed", 2, None)]),
+        ("Three constables of a reinforcement team sustained bullet injuries.", [("injured", 3, None)]),
+        # a named victim set off by an apposition; the bodies found are the dead
+        ("Officer (SDPO) Anand Kumar, also from the community, was killed.", [("killed", 1, None)]),
+        ("Sixteen bodies have already been recovered from the mud.", [("killed", 16, None)]),
+        ("Police found 12 bodies in a shallow grave.", [("killed", 12, None)]),
+        ("Police have not identified the nine bodies found at the shop.", []),  # the dead already counted
+        # the dead a killing names
+        ("Losses included the killing of their leader in an airstrike.", [("killed", 1, None)]),
+        ("He was booked in the shooting death of Mario Celestino, 40.", [("killed", 1, None)]),
+        ("A dispute led to the murder of the mother and her child.", [("killed", 2, None)]),
+        ("Police said the shooting was a murder-suicide.", [("killed", 2, None)]),
+        ("A man charged in a weekend double murder was denied bond.", [("killed", 2, None)]),
+        ("The deaths of three people shocked the town.", [("killed", 3, None)]),
+        ("The killing of Palestinians drew protests.", []),  # no number, no one person
+        ("The death of democracy was mourned.", []),
+    ],
+)
+def test_local_news_wounded_and_dead_in_one_sentence(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -153,3 +154,97 @@ def test_dev_gold_dates_do_not_fall_below_floor(shared_dir) -> None:
 def test_an_event_said_to_come_days_after_another_dates_the_other_one_back(text, expected) -> None:
     values = [mention.value for mention in find_dates(text, story_date=THURSDAY)]
     assert values == expected
+
+
+# Four-digit numbers that are no years: an event is never dated before 1900 unless the text gives that year.
+NOT_YEARS = [
+    "Police found the man in the 1800 block of N. 20th Street on Tuesday.",
+    "Officers were called to the 1800 blk of Topping Avenue.",
+    "Officers were called to 1905 W. Main Street at 2 a.m.",
+    "He was found lying in front of 1861 Corning with a gunshot wound.",
+    "A center opened in the ballroom of 1899 Bar & Grill.",
+    "The curfew runs from 1800 hours until dawn.",
+    "Between 1800 and 1900 people fled the fighting.",
+    "On May 5, 1800 people were evacuated from the valley.",
+    "In May, 1800 residents were evacuated.",
+    "Monday is the 74th anniversary of the Dec. 7, 1941, attack on the harbor.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_YEARS)
+def test_addresses_times_and_amounts_are_not_years(sentence) -> None:
+    values = [mention.value for mention in find_dates(sentence, story_date=THURSDAY) if mention.value]
+    assert all(value[:4] >= "1900" for value in values), values
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The church was destroyed in an earthquake in 1886.", ["1886"]),
+    ("Officer Alderman was slain July 5, 1882, after two months on the job.", ["1882-07-05"]),
+    ("On May 5, 1800 people were evacuated from the valley.", ["2023-05-05"]),
+    ("Monday is the 74th anniversary of the Dec. 7, 1941, attack on the harbor.", ["2024-04-29", "1941-12-07"]),
+])
+def test_years_the_text_gives_are_kept(sentence, expected) -> None:
+    assert [mention.value for mention in find_dates(sentence, story_date=THURSDAY)] == expected
+
+
+YEAR_WRITTEN = (r"(?:\b(?:in|since|until|from|of|year)\s+|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}},?\s+)"
+                r"{year}\b(?!\s+(?:[A-Z]|blk\b|block))")
+
+
+def test_no_corpus_page_gives_a_date_before_1900_it_does_not_write(shared_dir) -> None:
+    """Every GVC and GVDB page and every dev page: a date before 1900 only where the text writes that year as
+    a year ("in 1882", "July 5, 1882"), never from a street number, a clock time or an amount."""
+    docs = []
+    for name in ("gvc_semeval2018t5", "gvdb"):
+        path = shared_dir / "corpora" / name / "docs.jsonl"
+        if path.is_file():
+            with path.open(encoding="utf-8") as handle:
+                docs += [(doc["id"], doc["text"], doc.get("dct")) for doc in map(json.loads, handle)]
+    for path in sorted((shared_dir / "dev").glob("*.txt")):
+        docs.append((path.stem, path.read_text(encoding="utf-8"), None))
+    if len(docs) < 1000:
+        pytest.skip("the GVC and GVDB corpora are not on this machine")
+    old = [(doc_id, mention.text) for doc_id, text, story in docs
+           for mention in find_dates(text, story_date=story)
+           if mention.value and mention.value[:4] < "1900"
+           and not re.search(YEAR_WRITTEN.format(year=mention.value[:4]), text)]
+    assert not old, old[:10]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "story", "expected"),
+    [
+        # holidays: the latest on or before the story date, or the year the text gives
+        ("On Christmas day gunmen attacked the main base.", "2015-01-04", ("2014-12-25", None, None)),
+        ("Militants bombed a church on Christmas Eve.", "2024-12-27", ("2024-12-24", None, None)),
+        ("The bombing happened on New Year's Eve, police said.", "2024-01-03", ("2023-12-31", None, None)),
+        ("Shots were fired into a crowd on the Fourth of July.", "2024-07-06", ("2024-07-04", None, None)),
+        ("A family was shot at home on Thanksgiving.", "2024-12-01", ("2024-11-28", None, None)),
+        ("Two men were stabbed on Good Friday.", "2024-04-02", ("2024-03-29", None, None)),
+        ("Gunmen opened fire on worshippers on Christmas Day 2019, police said.", "2024-05-02",
+         ("2019-12-25", None, "historical")),
+        ("The march will be held on Christmas Eve.", "2024-05-02", ("2024-12-24", None, "planned")),
+        # an Islamic holiday by the tabular calendar: from the day before it to its last day
+        ("A bomb exploded at a mosque during Eid al-Fitr prayers.", "2023-04-25", ("2023-04-21", "2023-04-24", None)),
+        ("A car bomb hit a market on the eve of Eid al-Adha.", "2023-07-05", ("2023-06-27", "2023-06-28", None)),
+        ("A blast hit the mosque during Eid prayers.", "2024-05-02", ("2024-04-09", "2024-04-12", None)),
+        # a holiday that names a thing, not a day
+        ("A truck drove into a Christmas market.", "2024-12-27", None),
+        # a night: the day it began; "into Sunday" spans both days
+        ("Drones hit the port overnight Saturday.", THURSDAY, ("2024-04-27", None, None)),
+        ("Drones hit the port Saturday overnight.", THURSDAY, ("2024-04-27", None, None)),
+        ("Drones hit the port overnight into Sunday.", THURSDAY, ("2024-04-27", "2024-04-28", None)),
+        ("Rebels attacked the town late Saturday.", THURSDAY, ("2024-04-27", None, None)),
+        ("Rebels attacked the town in the early hours of Sunday.", THURSDAY, ("2024-04-28", None, None)),
+        # the dateline's own date is the story's, not the event's
+        ("Bhopal, Jun 08, 2017: Three workers were killed on Wednesday in a blast.", "2017-06-08",
+         ("2017-06-07", None, None)),
+        ("ABUJA, Jan. 27 (Xinhua) -- Gunmen killed five villagers on Sunday.", "2024-01-27",
+         ("2024-01-21", None, None)),
+        ("June 8, 2017 \u2014 A blast killed three workers.", "2017-06-08", None),
+        # a date after the place in running text is the event's
+        ("Gunmen attacked Kano, Jan. 27, killing five.", "2024-02-02", ("2024-01-27", None, None)),
+    ],
+)
+def test_holidays_nights_and_datelines(sentence, story, expected) -> None:
+    assert first(sentence, story) == expected

@@ -3,9 +3,10 @@
     find_quantities(tokens, lex)          numbers in digits or words, vague amounts ("dozens"),
                                           zeros ("no one") and single subjects ("he", "the victim")
     find_noun_phrase / classify_head      what a number counts: people, things or an age
-    find_closing_word(tokens, j, lex)     the casualty word closing a clause ("were killed")
+    read_victim_at(tokens, i, lex)        the dead a killing names ("the killing of their leader",
+                                          "a double homicide", "a murder-suicide")
 
-counts.py chains these with count_rules.py.
+The casualty word that closes a clause is read in closing.py; rules.py decides the field.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..words import is_number_word, parse_number
+from .closing import find_closing_word, find_partner, skip_apposition
 from .tokens import CountLexicon, Token
 
 QUOTES = frozenset({"\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "(", "["})
@@ -30,6 +32,8 @@ class Quantity:
     zero: bool = False
     article: bool = False
     subject: bool = False
+    ordinal: int = 0  # "a third": one person more, the third
+    victim: bool = False  # the dead a killing names ("the killing of their leader", "a double homicide")
 
 
 WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -40,7 +44,7 @@ def find_quantities(tokens: list[Token], lex: CountLexicon) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        quantity = read_number_at(tokens, i, lex) or read_subject_at(tokens, i, lex)
+        quantity = read_number_at(tokens, i, lex) or read_subject_at(tokens, i, lex) or read_victim_at(tokens, i, lex)
         if quantity is None:
             i += 1
             continue
@@ -112,6 +116,18 @@ def read_counting_word(tokens: list[Token], i: int, lex: CountLexicon) -> Quanti
         return Quantity(i, i, i + 1, 12, qualifier="about")
     if low in ("a", "an", "one") and classify_head(tokens, i, lex) in ("person", "age"):
         return Quantity(i, i, i, 1, article=low != "one")
+    return read_one_more(tokens, i, lex)
+
+
+def read_one_more(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
+    """One person more: "a third died later" (the third; "the second man" is one already told of),
+    "another was wounded", "another man died"."""
+    low = tokens[i].low
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if low in ("a", "an") and nxt in lex.grammar.ordinals:
+        return Quantity(i, i, i + 1, 1, ordinal=lex.grammar.ordinals[nxt])
+    if low in lex.grammar.one_more and (classify_head(tokens, i, lex) == "person" or lex.bridges.get(nxt)):
+        return Quantity(i, i, i, 1)
     return None
 
 
@@ -133,9 +149,43 @@ def read_subject_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity 
     elif (token.text[:1].isupper() and token.text.isalpha() and kind is None and token.low not in lex.people
           and token.low not in lex.words and token.low not in lex.grammar.stop):
         last = find_name_end(tokens, i, lex)
-    if last is None or find_closing_word(tokens, last + 1, lex) is None:
+    if last is None or find_closing_word(tokens, skip_apposition(tokens, last + 1, lex), lex) is None:
         return None
     return Quantity(i, i, last, 1, subject=True)
+
+
+def read_victim_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
+    """The dead a killing names: "the killing of their leader", "the shooting death of Mario Celestino",
+    "the murder of a gas station clerk" (one; "the mother and her child": two), "a double homicide" (two),
+    "a murder-suicide" (two)."""
+    low = tokens[i].low
+    if low in lex.grammar.two_dead or low in lex.grammar.multiples:
+        return read_multiple_killing(tokens, i, lex)
+    if low not in lex.grammar.death_nouns or i + 2 >= len(tokens) or tokens[i + 1].low != "of":
+        return None
+    j = i + 2
+    if tokens[j].low in ("a", "an") or tokens[j].low in lex.grammar.definite or tokens[j].low in lex.grammar.possessive:
+        j += 1
+    for k in range(j, min(j + 3, len(tokens))):
+        word = tokens[k]
+        if lex.subjects.get(word.low) == "singular":
+            partner = find_partner(tokens, k, lex)
+            return Quantity(i, k, partner or k, 2 if partner else 1, victim=True)
+        if k == j and word.text[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+            return Quantity(i, k, k + 1, 1, victim=True)  # a first and last name
+        if not word.text.isalpha() or word.low in lex.grammar.stop or word.low in lex.people:
+            return None
+    return None
+
+
+def read_multiple_killing(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
+    """ "a murder-suicide": two dead; "a double homicide", "a triple murder": two, three."""
+    low = tokens[i].low
+    if low in lex.grammar.two_dead:
+        return Quantity(i, i, i, 2, victim=True)
+    if i + 1 < len(tokens) and tokens[i + 1].low in lex.grammar.death_nouns:
+        return Quantity(i, i, i + 1, lex.grammar.multiples[low], victim=True)
+    return None
 
 
 def find_name_end(tokens: list[Token], i: int, lex: CountLexicon) -> int | None:
@@ -216,9 +266,9 @@ def find_noun_phrase(tokens: list[Token], i: int, lex: CountLexicon) -> tuple[in
     """(last token index, head token index) of the words naming what token i counts."""
     j = i + 1
     if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j + 1].low in ("the", "them", "those", "these", "whom"):
-        j += 1 if tokens[j + 1].low in ("them", "whom") else 2
-        if tokens[j - 1].low in ("them", "whom"):
-            return j - 1, j - 1
+        if tokens[j + 1].low in ("them", "whom"):
+            return j + 1, j + 1  # "two of them", "one of whom"
+        j += 2
     elif j + 1 < len(tokens) and tokens[j].low == "of" and tokens[i].low in lex.vague:
         j += 1
     head, end = None, i
@@ -247,100 +297,3 @@ def find_previous_word(tokens: list[Token], first: int) -> int | None:
     while i >= 0 and tokens[i].text in QUOTES:
         i -= 1
     return i if i >= 0 else None
-
-
-def find_closing_word(tokens: list[Token], j: int, lex: CountLexicon) -> tuple[str, int] | None:
-    """The casualty word that closes the clause from token j: 'were reportedly killed', 'are dead'."""
-    passive = False
-    start = j
-    hit = None  # "was shot": injured, unless a casualty word follows ("was shot and killed")
-    while j < len(tokens) and j - start < 8:
-        low = tokens[j].low
-        entry = lex.words.get(low)
-        if entry and "p" in entry[1]:
-            return read_casualty_word(tokens, j, entry[0], passive=passive, hit=hit, lex=lex)
-        if low in lex.grammar.suffering:
-            for k in range(j + 1, min(j + 5, len(tokens))):
-                if tokens[k].low in lex.grammar.harms:
-                    return "injured", k
-            return read_wounded(hit, tokens, lex)
-        if re.fullmatch(r"\d0s", low) and tokens[j - 1].low in lex.grammar.possessive:
-            j += 1  # "a man in his 20s was shot"
-            continue
-        kind = lex.bridges.get(low)
-        if ends_bridge(tokens, j, kind, lex):
-            return read_wounded(hit, tokens, lex)
-        if kind == "violence" and passive and hit is None and not is_fired_at(tokens, j + 1):
-            hit = j
-        passive = passive or kind == "passive"
-        j += 1
-    return read_wounded(hit, tokens, lex)
-
-
-def read_casualty_word(tokens: list[Token], j: int, field: str, *, passive: bool, hit: int | None,
-                       lex: CountLexicon) -> tuple[str, int] | None:
-    """The clause closes on the casualty word at token j ("were killed"), unless the word is an
-    active verb with an object or used in another sense ("charged in the death of")."""
-    low = tokens[j].low
-    if "t" in lex.words[low][1] and not passive and takes_object(tokens, j + 1, lex):
-        return None  # "hundreds of people killed 27": the number is the subject of an active verb
-    if (low == "death" and tokens[j - 1].low != "to"  # only "shot to death", not "charged in death of"
-            or low == "lives" and not (j > 0 and tokens[j - 1].low in lex.grammar.possessive)
-            or low == "condition" and lex.bridges.get(tokens[j - 1].low) != "condition"):  # not "his condition"
-        return read_wounded(hit, tokens, lex)
-    return field, j
-
-
-def ends_bridge(tokens: list[Token], j: int, kind: str | None, lex: CountLexicon) -> bool:
-    """Token j (of bridge kind ``kind``) may not stand between a number and its casualty word."""
-    low = tokens[j].low
-    if (kind is None and not (low.endswith("ly") and low.isalpha() and len(low) > 4)
-            and low not in lex.grammar.possessive and low != "down"):
-        return True
-    return kind == "after-violence" and tokens[j - 1].low not in lex.bridges
-
-
-def read_wounded(
-    hit: int | None, tokens: list[Token] | None = None, lex: CountLexicon | None = None,
-) -> tuple[str, int] | None:
-    """After "was shot": what the rest of the clause tells ("... and later died", "... is in stable
-    condition"), else injured at the word "shot"."""
-    if hit is None:
-        return None
-    if tokens is not None and lex is not None:
-        for k in range(hit + 1, min(hit + 16, len(tokens))):
-            low = tokens[k].low
-            if low in (";", ".", "but", "while", "who", "which"):
-                break
-            entry = lex.words.get(low)
-            if entry and entry[0] == "killed" and "p" in entry[1] and low not in ("death", "lives"):
-                return "killed", k
-            if low == "condition" and lex.bridges.get(tokens[k - 1].low) == "condition" or low in lex.grammar.harms:
-                return "injured", k
-    return "injured", hit
-
-
-def is_fired_at(tokens: list[Token], j: int) -> bool:
-    """'was shot at' with nothing hit: 'shot at but missed', 'shot at by a man'."""
-    if j >= len(tokens) or tokens[j].low != "at":
-        return False
-    after = tokens[j + 1].low if j + 1 < len(tokens) else ""
-    return after in ("", ",", ".", ";", "but", "by", "several", "multiple", "least", "from", "and")
-
-
-def takes_object(tokens: list[Token], j: int, lex: CountLexicon) -> bool:
-    """True when the words from j are an object: 'killed 27 people', 'killed at least 5', 'killed the suspect'."""
-    for k in range(j, min(j + 4, len(tokens))):
-        low = tokens[k].low
-        if low[:1].isdigit() or (is_number_word(low) and low not in lex.scales):
-            return True
-        if k == j and low in lex.grammar.object_start:
-            return True
-        if low not in lex.grammar.object_bound:
-            return False
-    return False
-
-
-def is_hit(tokens: list[Token], last: int, lex: CountLexicon) -> bool:
-    """True when a clause counts injured only because its subject 'was shot'."""
-    return lex.bridges.get(tokens[last].low) == "violence"

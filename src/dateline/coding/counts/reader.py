@@ -31,8 +31,9 @@ The word lists live in ``data/en/coding/count_*.txt``; ``COUNTS_VERSION`` names 
 code and every list, so stored counts can be told apart when either changes.
 
 Modules: tokens.py (the Count record, word lists, tokens; numbers in words are read in
-../words.py), phrases.py (the numbers and the words around them), rules.py (which
-field a number counts, sums, exclusions); this module chains them.
+../words.py), closing.py (the casualty word that closes a clause), phrases.py (the numbers
+and the words around them), rules.py (which field a number counts, sums, exclusions); this
+module chains them.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .phrases import find_quantities
-from .rules import make_count, read_quantity, sum_conjoined, take_dead_from_hit
+from .rules import add_ordinals, make_count, read_quantity, sum_conjoined, take_dead_from_hit
 from .tokens import Count, load_lexicon, tokenize_text
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
@@ -63,12 +64,15 @@ def find_counts(sentence: str, *, offset: int = 0) -> list[Count]:
     counts: dict[int, Count] = {}
     ends: dict[int, int] = {}
     for index, quantity in enumerate(quantities):
+        if ends and quantity.head <= max(ends.values()):
+            continue  # inside the evidence of a count already read ("the boy was rushed to hospital, where he died")
         read = read_quantity(tokens, quantity, lex)
         if read:
             field, last, rule = read
             counts[index] = make_count(tokens, quantity, field, last, rule, offset=offset)
             ends[index] = last
     sum_conjoined(tokens, quantities, counts, ends, lex=lex, offset=offset)
+    add_ordinals(quantities, counts, ends, tokens, offset=offset)
     take_dead_from_hit(tokens, quantities, counts, ends, lex)
     result: list[Count] = []
     for index in sorted(counts):

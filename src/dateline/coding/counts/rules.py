@@ -4,6 +4,7 @@
                                            left, noun, toll, zero, subject, bodies
     is_excluded(...)                       parts of a count already made, ages, years, money
     sum_conjoined(...)                     "two women and three children were killed" -> 5
+    add_ordinals(...)                      "three were killed and a fourth died later" -> 4
     take_dead_from_hit(...)                those shot who later died are not injured
 
 counts.py chains these; the rules are listed in its docstring.
@@ -12,21 +13,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .closing import find_closing_word, find_partner, is_hit, skip_apposition, skip_postmodifier
 from .phrases import (
     Quantity,
     classify_head,
-    find_closing_word,
     find_noun_phrase,
     find_previous_word,
-    is_hit,
 )
 from .tokens import Count, CountLexicon, Token
 
 
 def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
     """(field, last token of the evidence, rule) for one number, or None when it counts no casualties."""
-    if quantity.subject:
-        return read_subject_field(tokens, quantity, lex)
+    if quantity.subject or quantity.victim:  # one person as the subject; the dead a killing names
+        return read_subject_field(tokens, quantity, lex) if quantity.subject else ("killed", quantity.last, "victim")
     end, head = find_noun_phrase(tokens, quantity.last, lex)
     if is_excluded(tokens, quantity, lex) or head is not None and classify_head(tokens, quantity.last, lex) == "thing":
         return None
@@ -37,7 +37,13 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
         found = read_words_before(tokens, quantity, end, lex)
         if found is not None:
             return found
-    closing = find_closing_word(tokens, end + 1, lex)
+    partner = find_partner(tokens, end, lex) if quantity.value == 1 and head is not None else None
+    if partner is not None:  # "A man and his girlfriend were injured": two
+        end, quantity.value = partner, 2
+    after = skip_apposition(tokens, end + 1, lex)
+    if after == end + 1 and head is not None and classify_head(tokens, quantity.last, lex) == "person":
+        after = skip_postmodifier(tokens, after, lex)
+    closing = find_closing_word(tokens, after, lex)
     if closing is None or is_hit(tokens, closing[1], lex) and is_subordinate(tokens, quantity.first, lex):
         return None  # "police came after a man was shot": the scene of a story told elsewhere
     return closing[0], closing[1], "zero" if quantity.zero else "passive"
@@ -46,7 +52,7 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
 def read_subject_field(tokens: list[Token], quantity: Quantity, lex: CountLexicon) -> tuple[str, int, str] | None:
     """One person as the subject: "He died at the hospital" (not "he was shot": the victim already
     told of, who may have died)."""
-    closing = find_closing_word(tokens, quantity.last + 1, lex)
+    closing = find_closing_word(tokens, skip_apposition(tokens, quantity.last + 1, lex), lex)
     if closing is None or is_hit(tokens, closing[1], lex):
         return None
     return closing[0], closing[1], "subject"
@@ -60,6 +66,9 @@ def read_word_after(tokens: list[Token], quantity: Quantity, head: int | None,
         return lex.words[tokens[nxt].low][0], nxt, "zero" if quantity.zero else "noun"
     if quantity.zero and head is not None and "n" in lex.words.get(tokens[head].low, ("", ""))[1]:
         return lex.words[tokens[head].low][0], head, "zero"
+    if (not quantity.zero and nxt < len(tokens) and tokens[nxt].low in lex.grammar.body_nouns
+            and not (quantity.first > 0 and tokens[quantity.first - 1].low in lex.grammar.definite)):
+        return "killed", nxt, "bodies"  # "Sixteen bodies have been recovered": the dead ("the nine bodies": told)
     return None
 
 
@@ -72,18 +81,39 @@ def read_words_before(tokens: list[Token], quantity: Quantity, end: int,
     if before is None:
         return None
     word = tokens[before].low
-    if "t" in lex.words.get(word, ("", ""))[1]:
-        return lex.words[word][0], end, "object"
+    verb = read_verb_field(tokens, before, lex)
+    if verb is not None:
+        return ("killed", end, "victim") if verb == "victim" else (verb, end, "object")
     if (lex.bridges.get(word) == "violence" and quantity.head == quantity.first
             and not is_subordinate(tokens, before, lex)):
         # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
         adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
-        return ("killed" if adverb and adverb[0] == "killed" else "injured"), end, "object"
+        # "fatally shot a man", "shot 12 people to death", "shot two men dead"
+        killed = bool(adverb and adverb[0] == "killed") or is_put_to_death(tokens, end + 1, lex)
+        return ("killed" if killed else "injured"), end, "object"
     left = read_left(tokens, end, lex) if word in lex.grammar.leaving else None
     if left is not None:
         return left
     toll = read_toll_field(tokens, before, lex)
     return (toll, quantity.last, "toll") if toll else None
+
+
+def read_verb_field(tokens: list[Token], before: int, lex: CountLexicon) -> str | None:
+    """The field an active casualty verb before a number gives ("killing two women": killed), or
+    "victim" after a killing's "of" ("the deaths of three people"); else None."""
+    word = tokens[before].low
+    if "t" in lex.words.get(word, ("", ""))[1]:
+        return lex.words[word][0]
+    if word == "of" and before > 0 and tokens[before - 1].low in lex.grammar.death_nouns:
+        return "victim"
+    return None
+
+
+def is_put_to_death(tokens: list[Token], j: int, lex: CountLexicon) -> bool:
+    """After the object of "shot": "to death" or "dead" ("shot 12 people to death", "shot two men dead")."""
+    first = tokens[j].low if j < len(tokens) else ""
+    second = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    return first == "dead" or first == "to" and lex.words.get(second, ("",))[0] == "killed"
 
 
 def read_left(tokens: list[Token], end: int, lex: CountLexicon) -> tuple[str, int, str] | None:
@@ -189,6 +219,23 @@ def sum_conjoined(
         ):
             counts[following] = add_to_count(counts[following], quantity, None,
                                              start=tokens[quantity.first].start + offset)
+
+
+def add_ordinals(quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int], tokens: list[Token],
+                 *, offset: int) -> None:
+    """ "Three were killed instantly and a fourth died later": the fourth joins the three (killed 4),
+    when a count of the same field one short of it comes before; else it is one person."""
+    for index in sorted(counts):
+        ordinal = quantities[index].ordinal
+        count = counts.get(index)
+        if not ordinal or count is None:
+            continue
+        before = [i for i in counts if i < index and counts[i].field == count.field]
+        if before and counts[before[-1]].value == ordinal - 1:
+            counts[before[-1]] = replace(counts[before[-1]], value=ordinal, rule="sum",
+                                         span=(counts[before[-1]].span[0], tokens[ends[index]].end + offset))
+            ends[before[-1]] = ends[index]
+            del counts[index]
 
 
 def opens_subset(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:

@@ -24,8 +24,9 @@ TOKEN = re.compile(
     r"|\w+"  # glued junk such as "6abc" or "20s": never a number
     r"|[^\w\s]"
 )
-COUNTS_VERSION = "counts-4"
-VERSIONED = ("words", "bridges", "people", "things", "qualifiers", "vague", "markers", "subjects")  # in the version
+COUNTS_VERSION = "counts-5"
+VERSIONED = ("words", "bridges", "people", "things", "qualifiers", "vague", "markers", "subjects", "scales",
+             "grammar")  # in the version
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,15 @@ class CountGrammar:
     toll: frozenset[str]
     possessive: frozenset[str]
     name_openers: frozenset[str]
+    ordinals: dict[str, int]  # "third" -> 3
+    one_more: frozenset[str]
+    care: frozenset[str]
+    care_places: frozenset[str]
+    body_nouns: frozenset[str]
+    definite: frozenset[str]
+    death_nouns: frozenset[str]
+    multiples: dict[str, int]  # "double" -> 2
+    two_dead: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +106,19 @@ def read_grammar() -> CountGrammar:
                         suffering=words("suffering"), harms=words("harms"), leaving=words("leaving"),
                         subordinators=words("subordinators"), bodies=words("bodies"),
                         body_hedges=sets["body_hedges"], zero=words("zero"), toll=words("toll"),
-                        possessive=words("possessive"), name_openers=words("name_openers"))
+                        possessive=words("possessive"), name_openers=words("name_openers"),
+                        ordinals={word: place + 2 for place, word in enumerate(sets["ordinal"])},
+                        one_more=words("one_more"), care=words("care"), care_places=words("care_places"),
+                        body_nouns=words("body_nouns"), definite=words("definite"),
+                        death_nouns=words("death_nouns"), two_dead=words("two_dead"),
+                        multiples={word: place + 2 for place, word in enumerate(sets["multiples"])})
 
 
 @cache
 def load_lexicon() -> CountLexicon:
     """Every count_*.txt table, read once per process."""
     tables = {name: read_table(f"{LANGUAGE}/coding/count_{name}.txt") for name in VERSIONED}
-    rows = {name: table.rows for name, table in tables.items()}
+    rows = {name: table.rows for name, table in tables.items() if name != "grammar"}
     qualifiers = sorted(
         ((tuple(row[0].lower().split()), row[1]) for row in rows["qualifiers"]), key=lambda item: -len(item[0])
     )
@@ -118,7 +133,7 @@ def load_lexicon() -> CountLexicon:
         vague={row[0]: int(row[1]) for row in rows["vague"]},
         markers={tuple(row[0].split()): row[1] for row in rows["markers"]},
         subjects={row[0]: row[1] for row in rows["subjects"]},
-        scales={row[0]: int(row[1]) for row in read_table(f"{LANGUAGE}/coding/count_scales.txt").rows},
+        scales={row[0]: int(row[1]) for row in rows["scales"]},
         grammar=read_grammar(),
     )
 

@@ -24,14 +24,24 @@ The rules (``DateMention.rule``):
     before_event    "The killings came two days after gunmen opened fire": the phrase dates
                     the other event, two days before ``previous``
     anniversary     "Thursday was the 10th anniversary of ..." -> that day, 10 years back
+                    ("the 74th anniversary of the Dec. 7, 1941, attack": the date given)
+    overnight       "overnight Saturday" -> Saturday; "overnight into Sunday" -> Saturday to Sunday
+    holiday         "on Christmas Day", "on New Year's Eve", "during Eid" (holidays.py)
+
+A four-digit number that is an address, a clock time or an amount ("the 1800 block of",
+"1900 hours", "2000 people") is never a year (``mask_non_years``); the date of the dateline
+("Bhopal, Jun 08, 2017: ...") is the story's, not an event's (``is_dateline_date``); a story
+with no published date is read against the latest date the text gives a statement
+(``find_statement_date``).
 
 Certainty hints: "planned" when a future marker ("will", "is to", "scheduled")
 governs the date, "historical" for anniversaries and dates more than a year before
 the story; None otherwise. Calendar spans go through dateparser; everything else is
 table-driven (``data/en/coding/date_*.txt``).
 
-Modules: tables.py (the tables and patterns), resolve.py (one expression
-resolved); this module finds the expressions of a text and their certainty.
+Modules: tables.py (the tables and patterns), holidays.py (the days of a holiday),
+resolve.py (one expression resolved); this module finds the expressions of a text and their
+certainty.
 """
 from __future__ import annotations
 
@@ -44,7 +54,7 @@ from functools import lru_cache
 from ..regex_screen import Screen, make_screen
 from ..words import load_nouns
 from .resolve import resolve_match
-from .tables import DateTables, load_tables, read_ordinal
+from .tables import DateTables, find_holiday, load_tables, read_ordinal
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +95,22 @@ def find_dates(
         mentions += found
         start = index + len(piece)
     return mentions
+
+
+def find_statement_date(text: str) -> str | None:
+    """The day a story with no published date is read by: the latest full date (day, month and
+    year) its text gives a statement ("a police spokeswoman told reporters on October 5, 2024"),
+    or None. A statement is reported days after the events it tells of, so "early on Thursday"
+    is the Thursday before it; a past event's date ("Alderman was slain July 5, 1882") anchors
+    nothing."""
+    tables = load_tables()
+    days = []
+    for piece in _SENTENCE_END.split(text):
+        if not tables.report.search(piece):
+            continue
+        days += [mention.value for mention in _find_in_sentence_once(piece, None, None)
+                 if mention.value and len(mention.value) == 10 and mention.certainty is None]
+    return max(days) if days else None
 
 
 def resolve_date(
@@ -130,17 +156,20 @@ def load_date_screens() -> tuple[Screen | None, ...]:
 def _find_in_sentence_once(sentence: str, story: dt.date | None, previous: str | None) -> tuple[DateMention, ...]:
     tables = load_tables()
     taken: list[tuple[int, int, str, re.Match[str]]] = []
-    lowered = sentence.lower()
+    scanned = mask_non_years(sentence, tables)
+    lowered = scanned.lower()
     for (rule, pattern), screen in zip(tables.patterns, load_date_screens(), strict=True):
-        if screen is not None and not screen.may_match(sentence, lowered):
+        if screen is not None and not screen.may_match(scanned, lowered):
             continue  # no word that opens this kind of time expression
-        for match in pattern.finditer(sentence):
-            if rule == "year" and _is_quantity(sentence, match.end()):
-                continue
+        for match in pattern.finditer(scanned):
+            if rule == "holiday" and not match.group("hpre") and not _stands_alone(match.group("hol")):
+                continue  # "a Christmas market": only "on Christmas", "Christmas Day" date
             if any(match.start() < end and start < match.end() for start, end, _, _ in taken):
                 continue
             taken.append((match.start(), match.end(), rule, match))
     taken.sort()
+    if taken and is_dateline_date(sentence, taken[0][0], taken[0][1], taken[0][2]):
+        taken = taken[1:]  # "Bhopal, Jun 08, 2017: ...": the story's date, not an event's
     mentions: list[DateMention] = []
     anniversary = None
     for start, end, rule, match in taken:
@@ -154,10 +183,40 @@ def _find_in_sentence_once(sentence: str, story: dt.date | None, previous: str |
         certainty = "planned" if planned and value else _historical(value, last, story)
         if rule_name in ("next",) and value:
             certainty = "planned"
-        mentions.append(DateMention(value, (start, end), match.group(0), rule_name, last, certainty))
+        mentions.append(DateMention(value, (start, end), sentence[start:end], rule_name, last, certainty))
     if anniversary:
-        mentions = _apply_anniversary(mentions, anniversary, story=story)
+        mentions = _apply_anniversary(mentions, anniversary, sentence=sentence, story=story)
     return tuple(mentions)
+
+
+_FOUR_DIGITS = re.compile(r"(?<![\d,.])\b(?:1[89]\d\d|20\d\d)\b(?![,.]\d)")
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+_NEXT_NUMBER = re.compile(r"\s*(?:-|\u2013|to|and|or)\s*\d[\d,]*")
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?::|[-\u2013\u2014]+)(?:\s|$)")
+
+
+def mask_non_years(sentence: str, tables: DateTables) -> str:
+    """The sentence with the four-digit numbers that are no years blanked to "0000" (so no pattern
+    reads them as years; offsets are kept): an address ("the 1800 block of", "1905 W. Main Street"),
+    a clock time or measure ("1900 hours"), a number of people or things ("2000 people", "between
+    1900 and 2000 people")."""
+    spans = [match.span() for match in _FOUR_DIGITS.finditer(sentence)
+             if not _is_year(sentence, match.start(), match.end(), tables)]
+    for start, end in spans:
+        sentence = sentence[:start] + "0" * (end - start) + sentence[end:]
+    return sentence
+
+
+def _is_year(sentence: str, start: int, end: int, tables: DateTables) -> bool:
+    if tables.not_year.match(sentence[end:]) or _is_quantity(sentence, end):
+        return False
+    name = _NAME_AFTER.match(sentence, end) if _OF_BEFORE.search(sentence, 0, start) else None
+    if name is not None and name.group(1) not in tables.months and name.group(1) not in tables.weekdays:
+        return False  # "in front of 1861 Corning", "the ballroom of 1899 Bar & Grill": an address, a name
+    following = _NEXT_NUMBER.match(sentence, end)  # "between 1900 and 2000 people"
+    return following is None or not _is_quantity(sentence, following.end())
 
 
 def _is_quantity(sentence: str, end: int) -> bool:
@@ -167,6 +226,22 @@ def _is_quantity(sentence: str, end: int) -> bool:
         return False
     nouns = load_nouns()
     return word.group(1).lower() in nouns.people or word.group(1).lower() in nouns.things
+
+
+def is_dateline_date(sentence: str, start: int, end: int, rule: str) -> bool:
+    """The date opens the story as its dateline's: alone or after the place ("Bhopal, Jun 08,
+    2017: ...", "ABUJA, Jan. 27 (Xinhua) -- ..."), then a colon or a dash. It is the story's
+    date (the cleaner reads it as such), never an event's."""
+    if rule not in ("calendar", "iso"):
+        return False
+    before = sentence[:start].lstrip()
+    return ((not before or bool(_DATELINE_BEFORE.fullmatch(before)))
+            and bool(_DATELINE_AFTER.match(sentence, end)))
+
+
+def _stands_alone(phrase: str) -> bool:
+    holiday = find_holiday(phrase)
+    return holiday is not None and holiday.alone
 
 
 def _is_planned(sentence: str, start: int, end: int, tables: DateTables) -> bool:
@@ -189,6 +264,7 @@ def _is_planned(sentence: str, start: int, end: int, tables: DateTables) -> bool
     return not tables.report.search(gap) and not re.search(r"[.;]", gap)
 
 
+_ANNIVERSARY_OF = re.compile(r"\s+of\s+(?:the\s+)?$")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\s+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"^[\u2019']s\b")
 
@@ -217,13 +293,16 @@ def _last_day(value: str) -> dt.date | None:
         return None
 
 
-def _apply_anniversary(mentions: list[DateMention], anniversary, *, story: dt.date | None):
+def _apply_anniversary(mentions: list[DateMention], anniversary, *, sentence: str, story: dt.date | None):
     """'Thursday was the 10th anniversary of clashes': the clashes' date is that day, N years back."""
     start, end, match = anniversary
     years = read_ordinal(match.group("n"))
     if years is None:
         return mentions
     value: str | None
+    referent = next((m for m in mentions if _ANNIVERSARY_OF.match(sentence, end, m.span[0])), None)
+    if referent is not None:  # "the 74th anniversary of the Dec. 7, 1941, attack": the date is given
+        return mentions
     anchors = [(m, m.value) for m in mentions if m.value and len(m.value) == 10 and m.certainty != "planned"]
     if anchors:
         anchor, anchor_day = min(anchors, key=lambda pair: abs(pair[0].span[0] - start))

@@ -16,7 +16,8 @@ from typing import Any, Protocol
 from dateparser.date import DateDataParser
 
 from ..words import parse_number
-from .tables import load_tables
+from .holidays import place_holiday
+from .tables import find_holiday, load_tables
 
 BASE = dt.datetime(2000, 1, 1)  # fixed so parsed calendar spans can be cached
 
@@ -91,6 +92,42 @@ def resolve_relative(rule: str, groups: Groups, *, story: dt.date | None, previo
     return _relative(load_tables().relative[groups["rel"].lower()], story=story, previous=previous)
 
 
+def resolve_overnight(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                      planned: bool) -> Resolved:
+    """ "overnight Saturday", "Saturday overnight": that day; "overnight into Sunday": the night
+    from Saturday to Sunday (the range of both days, as a night straddles two)."""
+    weekdays = load_tables().weekdays
+    night: str | None = groups.get("wd") or groups.get("wd3")
+    into: str | None = groups.get("wd2") or groups.get("wd4") or groups.get("wd5")
+    if night is not None:
+        value = _place_weekday(weekdays[night], story=story, planned=planned, mod="")
+        if value is None or into is None:
+            return value, None, "overnight"
+        return value, (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat(), "overnight"
+    morning = _place_weekday(weekdays[into], story=story, planned=planned, mod="") if into else None
+    if morning is None:
+        return None, None, "overnight"
+    return (dt.date.fromisoformat(morning) - dt.timedelta(days=1)).isoformat(), morning, "overnight"
+
+
+def resolve_holiday(rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
+                    planned: bool) -> Resolved:
+    """ "on Christmas Day", "during Eid": the holiday's day (a range for a festival of several days)."""
+    holiday = find_holiday(groups["hol"])
+    if holiday is None:
+        return None, None, "holiday"
+    mod = " ".join((groups.get("hpre") or "").lower().split())
+    year = int(groups["y"]) if groups.get("y") else None
+    days = place_holiday(holiday, story=story, year=year, planned=planned, mod=mod)
+    if days is None:
+        return None, None, "holiday"
+    first, last = days
+    if mod.endswith("eve of"):  # "on the eve of Eid al-Adha": the day before (either day before, for a sighted one)
+        hijri = any(rule.startswith("hijri") for rule in holiday.days)
+        first, last = first - dt.timedelta(days=1), first if hijri else first - dt.timedelta(days=1)
+    return first.isoformat(), last.isoformat() if last > first else None, "next" if mod == "next" else "holiday"
+
+
 class Resolver(Protocol):
     def __call__(self, rule: str, groups: Groups, *, story: dt.date | None, previous: str | None,
                  planned: bool) -> Resolved: ...
@@ -99,7 +136,7 @@ class Resolver(Protocol):
 RESOLVERS: dict[str, Resolver] = {  # rule of tables.py's patterns -> how its matches are placed
     "iso": resolve_iso, "calendar": resolve_calendar, "range": resolve_calendar, "month": resolve_month,
     "year": resolve_year, "weekday": resolve_weekday, "ago": resolve_ago, "before_event": resolve_before_event,
-    "relative": resolve_relative,
+    "relative": resolve_relative, "overnight": resolve_overnight, "holiday": resolve_holiday,
 }
 
 

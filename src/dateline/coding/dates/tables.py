@@ -1,7 +1,7 @@
 """Event dates: the word tables and the patterns built from them.
 
     load_tables()        every ``data/en/coding/date_*.txt`` table (months, weekdays, relative
-                         words, ordinals, markers) and the compiled patterns, once per process
+                         words, ordinals, markers, holidays) and the compiled patterns, once per process
     describe_version()   the version stored next to dates
 
 The rules the patterns stand for are listed in mentions.py.
@@ -12,9 +12,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lexicon import LANGUAGE, read_table
+from ...lexicon import LANGUAGE, read_entries, read_table
 
-DATES_VERSION = "dates-2"
+DATES_VERSION = "dates-3"
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """One row of ``date_holidays.txt``: a phrase and the days it names."""
+
+    phrase: re.Pattern[str]
+    days: tuple[str, ...]  # "fixed:12-25", "easter:-2", "nth:11:4:3", "hijri:10-01"
+    length: int
+    alone: bool  # the bare phrase dates; else only after a preposition ("on Christmas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +37,8 @@ class DateTables:
     future: re.Pattern[str]
     report: re.Pattern[str]
     said_on: re.Pattern[str]
+    not_year: re.Pattern[str]  # what follows a four-digit number that is no year ("block", "Main Street")
+    holidays: tuple[Holiday, ...]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -35,7 +47,7 @@ def load_tables() -> DateTables:
     """Every date_*.txt table and the patterns built from them, once per process."""
     versions = []
     loaded = {}
-    for name in ("months", "weekdays", "relative", "ordinals", "markers"):
+    for name in ("months", "weekdays", "relative", "ordinals", "markers", "holidays"):
         table = read_table(f"{LANGUAGE}/coding/date_{name}.txt")
         versions.append(table.version)
         loaded[name] = table.rows
@@ -47,6 +59,8 @@ def load_tables() -> DateTables:
     follow = [row[0] for row in markers if row[1] == "follow"]
     future = [row[0] for row in markers if row[1] == "future" and not row[0].startswith("'")]
     report = [row[0] for row in markers if row[1] == "report"]
+    holidays = tuple(Holiday(re.compile(row[0]), tuple(row[1].split("|")), int(row[2]), row[3] == "yes")
+                     for row in loaded["holidays"])
     return DateTables(
         version="+".join(versions),
         months=months,
@@ -56,7 +70,9 @@ def load_tables() -> DateTables:
         future=re.compile(rf"(?<!\w)(?:{_alternation(future)})\b|'ll\b"),
         report=re.compile(rf"\b(?:{_alternation(report)})\b"),
         said_on=re.compile(rf"\b(?:{_alternation(report)})\s+(?:on\s+)?$"),
-        patterns=_build_patterns(months, weekdays, relative, parts, follow),
+        not_year=_build_not_year([row[0] for row in markers if row[1] == "unit"]),
+        holidays=holidays,
+        patterns=_build_patterns(months, weekdays, relative, parts, follow, holidays=holidays),
     )
 
 
@@ -69,7 +85,17 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _build_patterns(months, weekdays, relative, parts, follow=()) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _build_not_year(units: list[str]) -> re.Pattern[str]:
+    """What may follow a four-digit number that is an address, a clock time or a measure: a unit
+    ("the 1800 block", "1900 hours"), or a street name ("1905 W. Main Street"; the street words are
+    the places tables' ``places_street_words.txt``)."""
+    streets = [word.rstrip(".") for word in read_entries(f"{LANGUAGE}/coding/places_street_words.txt")]
+    street_name = r"(?:\s+(?:[NSEW]\.?|North|South|East|West))?(?:\s+[A-Z0-9][\w'\u2019.-]*){1,3}?"
+    return re.compile(rf"^(?:\s+(?:{_alternation(units)})\b|{street_name}\s+(?:{_alternation(streets)})\b)")
+
+
+def _build_patterns(months, weekdays, relative, parts, follow=(), *,
+                    holidays=()) -> tuple[tuple[str, re.Pattern[str]], ...]:
     mon = rf"(?P<mon>{_alternation(months)})\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     day2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -78,6 +104,9 @@ def _build_patterns(months, weekdays, relative, parts, follow=()) -> tuple[tuple
     wd = rf"(?:(?:{wd_names}),?\s+)?"
     part = rf"(?:(?P<part>(?i:{_alternation(parts)}))[\s-]+)"
     joiner = r"\s*(?:-|\u2013|and|to|through|until)\s*"
+    holiday = "|".join(f"(?:{row.phrase.pattern})" for row in holidays) or "(?!)"
+    holiday_pre = (r"(?i:(?:on\s+)?the\s+eve\s+of|on|during|over|at|since|before|after|until|by|for|ahead\s+of"
+                   r"|last|this|next)")
     specs = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
         ("range", rf"\b{wd}{mon}\s+{day}{joiner}{day2}\b(?:,?\s+{year}\b)?"),
@@ -92,6 +121,11 @@ def _build_patterns(months, weekdays, relative, parts, follow=()) -> tuple[tuple
         ("before_event", rf"\b(?i:(?:{_alternation(follow) or 'came'})\s+(?:just\s+|only\s+|barely\s+)?"
                          r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
                          r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before))(?=\s+[\w\u201c\"])"),
+        ("overnight", rf"\b(?i:overnight)\s+(?:(?i:on|of)\s+)?(?P<wd>{wd_names})"
+                      rf"(?:\s+(?i:into)\s+(?P<wd2>{wd_names}))?\b"
+                      rf"|\b(?P<wd3>{wd_names})\s+(?i:overnight)(?:\s+(?i:into)\s+(?P<wd4>{wd_names}))?\b"
+                      rf"|\b(?i:overnight)\s+(?i:into)\s+(?P<wd5>{wd_names})\b"),
+        ("holiday", rf"\b(?:(?P<hpre>{holiday_pre})\s+(?:(?i:the)\s+)?)?(?P<hol>{holiday})\b(?:,?\s+{year}\b)?"),
         ("relative", rf"\b(?i:(?P<rel>{_alternation(relative)}))\b"),
         ("month", rf"\b(?:(?P<pre>(?i:in|since|until|till|by|during|from|through|throughout|last|this|next|of|"
                   rf"before|after|beginning|end))\s+|{part}){mon}(?!\s*\d)\b"),
@@ -101,6 +135,11 @@ def _build_patterns(months, weekdays, relative, parts, follow=()) -> tuple[tuple
                  rf"throughout|between|and)\s+{year}\b(?![-\d,])"),
     ]
     return tuple((name, re.compile(regex)) for name, regex in specs)
+
+
+def find_holiday(phrase: str) -> Holiday | None:
+    """The row of ``date_holidays.txt`` whose phrase the matched text is."""
+    return next((row for row in load_tables().holidays if row.phrase.fullmatch(phrase)), None)
 
 
 def read_ordinal(text: str) -> int | None:

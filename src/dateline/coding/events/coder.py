@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from ...event_types import is_core, name_family
 from ...models import Entity, Event, EventPlace, Span
 from ..counts import find_counts
-from ..dates import DateMention, find_dates, resolve_date
+from ..dates import DateMention, find_dates, find_statement_date, resolve_date
 from ..places import PlaceContext, context_from_story
 from .breakdown import split_breakdown
 from .captions import read_caption_date, refine_scenes
@@ -152,6 +152,7 @@ def read_story(text: str, spans: list[Span], triggers: list[list[Trigger]], *, s
     caption_date = None if story_date else read_caption_date(captions)
     if caption_date is not None and len(caption_date) == 10:
         story_date = caption_date  # no published date: the day the pictures were taken
+    story_date = story_date or find_statement_date(text)  # else the day a statement in it is dated
     news_date = find_news_date(text, spans, story_date=story_date) or caption_date
     story_type = find_story_type([headline or ""] + [text[s:e] for s, e in spans[:3]])
     persons = [mention.span for entity in entities if entity.type == "PERSON" for mention in entity.spans
