@@ -176,9 +176,8 @@ class Draft:
             self.type, self.strong, self.trigger = other.type, True, other.trigger
             self.trigger_span, self.sentence_span = other.trigger_span, other.sentence_span
             self.certainty = other.certainty
-        if other.date is not None and other.certainty != "historical" and (
-                self.date is None or self.date_soft and not other.date_soft
-                or len(other.date) > len(self.date) and self.date_soft == other.date_soft):
+        if other.date is not None and (self.date is None or self.date_soft and not other.date_soft
+                                       or len(other.date) > len(self.date) and self.date_soft == other.date_soft):
             self.date, self.date_end, self.date_span = other.date, other.date_end, other.date_span
             self.date_soft = other.date_soft
         for name, (value, span, exact) in other.counts.items():
