@@ -68,3 +68,35 @@ def test_unplaced_event_in_a_story_of_one_country_stands_in_that_country():
 def test_a_region_wide_event_moves_to_the_town_a_mention_of_it_names(text, expected):
     [event] = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
     assert event.place.name == expected and event.killed == 5
+
+
+def scenes(text: str, *, dateline: str | None = None) -> list[tuple]:
+    return [(event.type, event.place.name if event.place else None)
+            for event in code_events(text, story_date=STORY_DATE, dateline_place=dateline) if event.core]
+
+
+@pytest.mark.parametrize("text, dateline, expected", [
+    # the hospital is what was hit, not where the wounded were taken: the city named is the scene
+    ("A Russian missile struck a hospital in Dnipro on Sunday, killing four people.", "KYIV",
+     [("missile_artillery", "Dnipro")]),
+    # taken to a hospital elsewhere: still the dateline's town
+    ("A man was shot on Sunday night and was taken to a hospital in Morgantown.", "UNIONTOWN, Pa.",
+     [("attack", "Uniontown")]),
+])
+def test_a_hospital_hit_is_the_scene_and_a_hospital_reached_is_not(text, dateline, expected):
+    assert scenes(text, dateline=dateline) == expected
+
+
+def test_a_place_the_gazetteer_lacks_told_as_nearby_stands_at_the_story_first_scene():
+    text = ("Soldiers were killed in an ambush in Burkina Faso's Gourma province on Sunday.\n\n"
+            "The army has been fighting to retake Pama and Foutouri.\n\n"
+            "Fifteen young men were kidnapped by gunmen on Friday in nearby Kwamba, officials said.")
+    assert [place for kind, place in scenes(text) if kind == "abduction"] == ["Gourma"]  # not Pama
+
+
+def test_a_village_the_gazetteer_lacks_stands_at_the_story_first_scene_not_at_a_far_dateline():
+    text = ("Maiduguri, the Borno state capital, has been under a curfew since March.\n\n"
+            "Farmers said they feared for their harvest.\n\n"
+            "Gunmen killed five people in the village of Kwamba on Monday, residents said.")
+    found = scenes(text, dateline="ABUJA")
+    assert found and {place for _, place in found} == {"Maiduguri"}, found

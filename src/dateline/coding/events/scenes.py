@@ -38,6 +38,7 @@ COUNTRY_SCENE = re.compile(r"(?:\b(?:in|across|on|at|over|into|throughout|inside
 SCENE_BEFORE = re.compile(r"\b(?:in|across|on|at|over|into|throughout|inside|within|hit|struck|targeted)\s+$",
                           re.IGNORECASE)
 POSSESSIVE = re.compile(r"^\s*['\u2019]s\b")
+OWNED_NAME = re.compile(r"\s+(?:[a-z-]+\s+)?[A-Z]")  # after "'s": "(new) Northern Command"
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 NAME_AFTER = re.compile(r"^\s+(?:the\s+)?[A-Z]")
@@ -45,14 +46,15 @@ OBJECT_REACH = 80  # characters after the trigger that may name what was taken
 
 
 def read_cue(text: str, start: int) -> str | None:
-    """``near`` or ``origin`` when the words before a place make it a landmark or an origin."""
+    """``near``, ``origin`` or ``care`` when the words before a place make it a landmark, an origin or
+    where the wounded were taken; None when they make it the scene ("struck a hospital in X")."""
     before = text[max(0, start - CUE_REACH):start]
     before = re.sub(r"(?:the\s+)?(?:city|town|village|region|province|state)\s+of\s+$", "", before,
                     flags=re.IGNORECASE)
     before = re.sub(r"(?:the\s+)$", "", before, flags=re.IGNORECASE).lower()
     for kind, pattern in load_event_lexicon().place_cues.items():
         if pattern.search(before):
-            return kind
+            return None if kind == "scene" else kind
     return None
 
 
@@ -81,6 +83,18 @@ def is_country_scene(text: str, start: int) -> bool:
     return bool(COUNTRY_SCENE.search(text[max(0, start - 30):start]))
 
 
+def owns_a_name(text: str, end: int) -> bool:
+    """A country that owns a named thing ("at Israel's Northern Command", "Russia's Black Sea Fleet"):
+    the scene is that thing, somewhere in the country, not the country as a whole."""
+    after = text[end:end + CUE_REACH]
+    if text[max(0, end - 2):end] not in ("'s", "\u2019s"):
+        possessive = POSSESSIVE.match(after)
+        if possessive is None:
+            return False
+        after = after[possessive.end():]
+    return OWNED_NAME.match(after) is not None
+
+
 def scene_places(text: str, places: list[Located], start: int, end: int) -> list[Located]:
     """The places of text[start:end] that may be where something happened, finest first kept.
 
@@ -89,7 +103,7 @@ def scene_places(text: str, places: list[Located], start: int, end: int) -> list
     for item in places:
         if not (start <= item[0] and item[1] <= end):
             continue
-        if item[2].precision == "country" and not is_country_scene(text, item[0]):
+        if item[2].precision == "country" and (not is_country_scene(text, item[0]) or owns_a_name(text, item[1])):
             continue
         if is_actor(text, item[0], item[1]):
             continue

@@ -25,6 +25,8 @@ from .index import (
     MATCH_NAME,
     Gazetteer,
     derive_region_stems,
+    fold_spelling,
+    is_acronym,
     is_latin_key,
     look_alike,
     normalize_name,
@@ -51,6 +53,7 @@ class IndexBuilder:
         self.geonameid = array("q")
         self.keys: dict[str, dict[int, int]] = defaultdict(dict)
         self.region_keys: dict[str, dict[int, int]] = defaultdict(dict)
+        self.acronym_keys: dict[str, dict[int, int]] = defaultdict(dict)
         self.admin1_rows: dict[str, int] = {}
         self.country_rows: dict[str, int] = {}
         self._interned: dict[str, str] = {}
@@ -71,7 +74,9 @@ class IndexBuilder:
         key = normalize_name(name)
         if not is_latin_key(key) or len(key) < 2:
             return
-        table = (self.region_keys if regions_only else self.keys)[key]
+        # "CAR", "DRC": the Central African Republic only where the text writes it in capitals
+        tables = self.region_keys if regions_only else self.acronym_keys if is_acronym(name) else self.keys
+        table = tables[key]
         table[row] = min(table.get(row, match), match)
 
     def freeze(self) -> Gazetteer:
@@ -86,7 +91,21 @@ class IndexBuilder:
                          kinds=bytes(self.kinds), lat=self.lat, lon=self.lon,
                          population=self.population, geonameid=self.geonameid,
                          keys=pack(self.keys), region_keys=pack(self.region_keys),
-                         admin1_rows=self.admin1_rows, country_rows=self.country_rows)
+                         admin1_rows=self.admin1_rows, country_rows=self.country_rows,
+                         acronym_keys=pack(self.acronym_keys), spellings=pack(self.collect_spellings()))
+
+    def collect_spellings(self) -> dict[str, dict[int, int]]:
+        """Names and near aliases under their ``fold_spelling``, where that differs from the name."""
+        spellings: dict[str, dict[int, int]] = defaultdict(dict)
+        for key, rows in self.keys.items():
+            folded = fold_spelling(key)
+            if folded == key or len(key) < 4:
+                continue
+            table = spellings[folded]
+            for row, match in rows.items():
+                if match != MATCH_FAR_ALIAS:
+                    table[row] = min(table.get(row, match), match)
+        return {key: rows for key, rows in spellings.items() if rows}
 
 
 def is_usable_alias(alias: str) -> bool:
@@ -233,8 +252,9 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
                               geonameid=int(geonameid or 0))
         last_word = normalize_name(name).split()[-1:]
         full_names = [name] if last_word and last_word[0] in type_words else []
-        add_region_names(builder, row, full_names, aliases=aliases.split("|"), type_words=type_words,
-                         stems_only=not full_names)
+        # a unit named without its word ("Gourma") is found by its name with the word ("Gourma province")
+        add_region_names(builder, row, full_names, aliases=aliases.split("|") + ([] if full_names else [name]),
+                         type_words=type_words, stems_only=not full_names)
 
 
 def add_region_names(builder: IndexBuilder, row: int, names: list[str], *, aliases: list[str],
@@ -282,6 +302,8 @@ def add_countries(builder: IndexBuilder, *, overrides: dict, country_points: dic
         for name in names:
             if name and "," not in name:
                 builder.add_key(name, row, MATCH_NAME)
+                if " of the " in name:  # "Democratic Republic of Congo" as often as "of the Congo"
+                    builder.add_key(name.replace(" of the ", " of "), row, MATCH_NAME)
 
 
 def add_supplement(builder: IndexBuilder, supplement: Sequence[Row], *, type_words: frozenset[str]) -> None:
