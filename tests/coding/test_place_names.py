@@ -138,3 +138,9 @@ def test_georgia_is_the_state_when_the_story_towns_all_lie_in_it():
 def test_a_name_the_text_gives_a_person_is_no_country_or_hamlet(text, absent):
     found = found_in(text)
     assert absent not in found and all(place[0] == "US" for place in found.values()), found
+
+
+def test_a_town_that_opens_an_office_name_is_still_the_town():
+    text = ("A woman was found dead in her Baytown home on Tuesday, police said. Anyone with information "
+            "may call Baytown Crime Stoppers.")
+    assert found_in(text, dateline="BAYTOWN, Texas")["Baytown"][:2] == ("US", "TX")

@@ -157,10 +157,12 @@ class Gazetteer:
         return found
 
     def lookup_spelling(self, key: str) -> list[tuple[int, int]]:
-        """(row, match) pairs of the names spelt alike ("Raqa" for Raqqa), each at least an alias."""
+        """(row, MATCH_FAR_ALIAS) pairs of the names spelt alike ("Raqa" for Raqqa): as doubtful as a
+        name unlike the place's own, so taken only where the story names the country ("State" is no
+        Statte, Italy)."""
         if len(key.replace(" ", "")) < MIN_SPELLING_LETTERS:
             return []
-        return [(row, max(match, MATCH_ALIAS)) for row, match in unpack_codes(self.spellings.get(fold_spelling(key)))]
+        return [(row, MATCH_FAR_ALIAS) for row, _ in unpack_codes(self.spellings.get(fold_spelling(key)))]
 
 
 def unpack_codes(found: int | tuple[int, ...] | None) -> list[tuple[int, int]]:

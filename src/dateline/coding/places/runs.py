@@ -30,6 +30,7 @@ _STREET_BEFORE = re.compile(r"(?:\bblocks?\s+of|\bat\s+\d+(?:\s*-\s*\d+)?|\binte
                             r"(?:\s+(?:north|south|east|west|[NSEW]\.?))?\s+$", re.IGNORECASE)
 _STREET_ON = re.compile(r"\bon\s+(?:north|south|east|west|[NSEW]\.?)\s+$", re.IGNORECASE)
 _STREET_PREPOSITION = re.compile(r"\b(?:on|onto|along|off|down|up|at|near|of)\s+$", re.IGNORECASE)
+MIN_OFFICE_TOWN_POPULATION = 10_000  # a run opening with a town this big names its office, not a person
 MAX_RUN_WORDS = 8  # a longer run of capitals is a title or a heading, not a place name
 
 
@@ -70,13 +71,16 @@ def find_person_words(text: str) -> frozenset[str]:
         titled = [index for index, word in enumerate(words) if read_title_word(word)]
         if titled:  # "Borough President Eric Adams": the person after the office
             words = words[titled[-1] + 1:]
-        if not 2 <= len(words) <= 3 or not all(word.isalpha() and word[0].isupper() for word in words):
-            continue
-        if any(word.lower() in connectors or is_stopword(word) for word in words):
+        if not 2 <= len(words) <= 3 or not all(word.isalpha() and word.istitle() for word in words):
+            continue  # "Donna Marzilli", not "WPTZ HomeA" or "NEW TONIGHT"
+        if any(word.lower() in connectors or is_stopword(word) for word in words) or is_street(text, start, end):
             continue
         key = normalize_name(" ".join(words))
         if gazetteer.lookup(key) or key in load_tables().admin1 or any(find_demonym(word) for word in words):
             continue
+        if any(gazetteer.kinds[row] != KIND_COUNTRY and gazetteer.population[row] >= MIN_OFFICE_TOWN_POPULATION
+               for row, _ in gazetteer.lookup(normalize_name(words[0]))):
+            continue  # "Baytown Crime Stoppers": a town's office, not a person
         found.update(normalize_name(word) for word in words)
     return frozenset(found)
 
