@@ -100,3 +100,17 @@ def test_a_village_the_gazetteer_lacks_stands_at_the_story_first_scene_not_at_a_
             "Gunmen killed five people in the village of Kwamba on Monday, residents said.")
     found = scenes(text, dateline="ABUJA")
     assert found and {place for _, place in found} == {"Maiduguri"}, found
+
+
+@pytest.mark.parametrize("text, dateline, expected", [
+    # a landmark the text puts far away is no stand-in; one close by is
+    ("Two buses collided on Tuesday about 380 kilometers north of Athens, killing 12 people.", None, [None]),
+    ("Two buses collided on Tuesday 20 kilometers north of Larissa, killing 12 people.", None, ["Lárisa"]),
+    # "in neighbouring X", "in nearby X": X is where it happened
+    ("Floods killed 20 people in neighbouring Morelos state on Tuesday.", "MEXICO CITY", ["Morelos"]),
+    ("Gunmen killed three farmers in nearby Gwoza on Tuesday.", "MAIDUGURI, Nigeria", ["Gwoza"]),
+    # a village of no gazetteer, in the region of a country named by its possessive
+    ("A civilian was killed in an attack overnight in Kwamba of Cameroon's Far North Region.", None, ["Far North"]),
+])
+def test_distance_and_neighbourhood_words_place_the_scene(text, dateline, expected):
+    assert [place for _, place in scenes(text, dateline=dateline)] == expected

@@ -144,3 +144,22 @@ def test_a_town_that_opens_an_office_name_is_still_the_town():
     text = ("A woman was found dead in her Baytown home on Tuesday, police said. Anyone with information "
             "may call Baytown Crime Stoppers.")
     assert found_in(text, dateline="BAYTOWN, Texas")["Baytown"][:2] == ("US", "TX")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Dagestan", ("RU", "17", "region")),  # "Dagestan, Respublika" in the tables
+    ("Khorasan Razavi province", ("IR", "42", "region")),  # Razavi Khorasan, words the other way round
+    ("Kursk", ("RU", "41", "place")),  # a bare name is the city, not the region named after it
+])
+def test_a_state_is_found_by_its_bare_name_or_its_words_reversed(name, expected):
+    place = resolve_place(name)
+    assert place is not None and (place.country, place.admin1, place.precision) == expected, place
+
+
+def test_a_day_written_right_after_a_town_is_no_part_of_its_name():
+    found = found_in("A man shot at officers outside a mall in Gastonia Monday, police said.")
+    assert found["Gastonia"][:2] == ("US", "NC")
+
+
+def test_an_alias_unlike_a_state_name_is_no_bare_name_of_it():
+    assert resolve_place("First") is None  # "First Governorate" is an alias of Aden, Yemen

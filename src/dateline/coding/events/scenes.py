@@ -29,6 +29,9 @@ from .lexicon import load_event_lexicon
 
 LISTED = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+)(?:the\s+)?$", re.IGNORECASE)
 CUE_REACH = 40
+DISTANCE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*-?\s*(km|kms|kilomet(?:er|re)s?|mi|miles?)\b[^.;]*$", re.IGNORECASE)
+KM_PER_MILE = 1.609
+NEAR_LANDMARK_KM = 60.0  # a landmark farther than this from the scene stands in for nothing
 
 Located = tuple[int, int, Place]
 
@@ -47,15 +50,27 @@ OBJECT_REACH = 80  # characters after the trigger that may name what was taken
 
 def read_cue(text: str, start: int) -> str | None:
     """``near``, ``origin`` or ``care`` when the words before a place make it a landmark, an origin or
-    where the wounded were taken; None when they make it the scene ("struck a hospital in X")."""
+    where the wounded were taken, ``far`` for a landmark the scene lies far from ("380 kilometers north
+    of Athens"); None when they make it the scene ("struck a hospital in X", "in nearby X")."""
     before = text[max(0, start - CUE_REACH):start]
     before = re.sub(r"(?:the\s+)?(?:city|town|village|region|province|state)\s+of\s+$", "", before,
                     flags=re.IGNORECASE)
     before = re.sub(r"(?:the\s+)$", "", before, flags=re.IGNORECASE).lower()
     for kind, pattern in load_event_lexicon().place_cues.items():
         if pattern.search(before):
+            if kind == "near" and is_far(before):
+                return "far"
             return None if kind == "scene" else kind
     return None
+
+
+def is_far(before: str) -> bool:
+    """Whether a distance before a landmark puts the scene far from it ("380 kilometers north of")."""
+    distance = DISTANCE.search(before)
+    if distance is None:
+        return False
+    amount = float(distance.group(1).replace(",", ""))
+    return amount * (KM_PER_MILE if distance.group(2).startswith("mi") else 1.0) > NEAR_LANDMARK_KM
 
 
 def is_actor(text: str, start: int, end: int) -> bool:

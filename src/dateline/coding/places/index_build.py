@@ -38,6 +38,8 @@ from .index import (
 
 logger = logging.getLogger(__name__)
 
+MIN_BARE_STEM_LETTERS = 5  # a shorter stem of a state ("kur" of Kursk) is no name on its own
+
 
 class IndexBuilder:
     """Collects rows and keys, then freezes them into a ``Gazetteer``."""
@@ -227,7 +229,8 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
                               lon=lon, population=population, geonameid=int(geonameid or 0))
         builder.admin1_rows[code] = row
         extra = override["aliases"].split("|") if override and override["aliases"] else []
-        add_region_names(builder, row, [name], aliases=aliases.split("|") + extra, type_words=type_words)
+        add_region_names(builder, row, [name], aliases=aliases.split("|") + extra, type_words=type_words,
+                         bare_stems=True)
     for fields in subdivisions:
         name, code, geonameid, aliases, level = fields[0], fields[2], fields[3], fields[5], fields[6]
         parts = code.split(".")
@@ -258,7 +261,10 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
 
 
 def add_region_names(builder: IndexBuilder, row: int, names: list[str], *, aliases: list[str],
-                     type_words: frozenset[str], stems_only: bool = False) -> None:
+                     type_words: frozenset[str], stems_only: bool = False, bare_stems: bool = False) -> None:
+    """The region's names and aliases; its stems for text that says it is a region ("Oryol region");
+    with ``bare_stems`` (a state or province) its stems alone too, as an alias ("Dagestan" of
+    "Dagestan, Respublika"), which a town of that name outweighs (resolve.BARE_REGION_PENALTY)."""
     for name in names:
         builder.add_key(name, row, MATCH_NAME)
     everything = names + [alias for alias in aliases if alias and is_usable_alias(alias)]
@@ -267,9 +273,13 @@ def add_region_names(builder: IndexBuilder, row: int, names: list[str], *, alias
     for alias in aliases:
         if alias and is_usable_alias(alias) and not stems_only:
             builder.add_key(alias, row, MATCH_ALIAS)
+    own = [derive_region_stems(normalize_name(name.split(",")[0]), type_words=type_words) for name in names]
     for label in everything:
-        for stem in derive_region_stems(normalize_name(label), type_words=type_words):
+        for stem in derive_region_stems(normalize_name(label.split(",")[0]), type_words=type_words):
             builder.add_key(stem, row, MATCH_NAME, regions_only=True)
+            if bare_stems and len(stem) >= MIN_BARE_STEM_LETTERS and any(
+                    look_alike(stem, mine) for stems in own for mine in stems):  # not "First" of First Governorate
+                builder.add_key(stem, row, MATCH_ALIAS)
 
 
 def read_country_aliases() -> dict[str, list[str]]:

@@ -215,6 +215,9 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
     """
     candidates = list(gazetteer.lookup(stem, regions_only=True))
     candidates += [(row, match) for row, match in gazetteer.lookup(stem) if gazetteer.kinds[row] == KIND_REGION]
+    words = stem.split()
+    if not candidates and len(words) == 2:  # "Khorasan Razavi province": Razavi Khorasan
+        candidates = [(row, MATCH_ALIAS) for row, _ in gazetteer.lookup(f"{words[1]} {words[0]}", regions_only=True)]
     state = load_tables().admin1.get(stem)
     if state is not None and f"{state[0]}.{state[1]}" in gazetteer.admin1_rows:
         return [(gazetteer.admin1_rows[f"{state[0]}.{state[1]}"], MATCH_NAME)]  # "Vermont State Police"

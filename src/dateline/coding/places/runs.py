@@ -21,8 +21,10 @@ from .model import find_demonym, is_stopword, load_tables
 
 CAPITALISED = r"(?:(?:al|el|ad|ar|as|ash|an|at|ed|ad|ibn|bin)[-‑])?[A-ZÀ-ÖØ-Þ][\w'’‑\u00ad-]*"  # \u00ad: a soft hyphen
 _CAP_FIRST = rf"(?:(?:St|ST|Ste|STE|Mt|MT)\.(?=[ \t]+[A-Z])|{CAPITALISED})"  # "St. Louis", "Mt. Vernon"; not "Main St."
-_DATE_AFTER_ON = (r"(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
-                  r"|July|August|September|October|November|December)\b)")  # "in Kabul on Monday"
+_DAY_OR_MONTH = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
+                 r"|July|August|September|October|November|December)")
+_DATE_AFTER_ON = rf"(?![ \t]+{_DAY_OR_MONTH}\b)"  # "in Kabul on Monday"
+_DAY_CLOSING = re.compile(rf"[ \t]+{_DAY_OR_MONTH}$")  # "in Gastonia Monday": the town, then its day
 _JOIN = (rf"(?:[ \t]+(?:of[ \t]+the|de[ \t]+la|of|de|del|la|le|du|da|dos|das|do|upon|on{_DATE_AFTER_ON}|am|sur|al|el"
          rf"|the)[ \t]+|[ \t]+|-)")
 RUN = re.compile(rf"(?<![\w'’-]){_CAP_FIRST}(?:{_JOIN}{CAPITALISED})*")
@@ -51,8 +53,9 @@ def find_runs(text: str) -> tuple[tuple[int, int], ...]:
         start = match.start()
         for possessive in _INNER_POSSESSIVE.finditer(text, match.start(), match.end()):
             head = trim_run(text, start, possessive.end())
-            if find_country(gazetteer, text[head[0]:head[1] - 2]):
-                runs.append(head)
+            words = text[head[0]:head[1] - 2].split()
+            if any(find_country(gazetteer, " ".join(words[-size:])) for size in (1, 2, 3) if size <= len(words)):
+                runs.append(head)  # "Kolofata of Cameroon's | Far North Region"
                 start = possessive.end() + count_spaces(text, possessive.end())
         runs.append(trim_run(text, start, match.end()))
     return tuple(run for run in runs if run[0] < run[1])
@@ -138,6 +141,9 @@ def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         last = text[start + words[-1][0]:start + words[-1][1]]
         if len(words) > 1 and last.lower() in load_tables().connectors:  # not stopwords: "White House" is no "White"
+            end = start + words[-2][1]
+            continue
+        if len(words) > 1 and _DAY_CLOSING.search(text, start, end):
             end = start + words[-2][1]
             continue
         break
