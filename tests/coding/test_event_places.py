@@ -114,3 +114,11 @@ def test_a_village_the_gazetteer_lacks_stands_at_the_story_first_scene_not_at_a_
 ])
 def test_distance_and_neighbourhood_words_place_the_scene(text, dateline, expected):
     assert [place for _, place in scenes(text, dateline=dateline)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces captured Bakhmut on Saturday, the Russian defence ministry said.",
+    "Avdiivka fell to Russian forces on Saturday.",
+])
+def test_forces_named_by_their_country_do_not_move_the_place_taken_into_it(text):
+    assert [(event.place.country, event.place.precision) for event in territory_changes(text)] == [("UA", "place")]
