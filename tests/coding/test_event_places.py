@@ -68,3 +68,57 @@ def test_unplaced_event_in_a_story_of_one_country_stands_in_that_country():
 def test_a_region_wide_event_moves_to_the_town_a_mention_of_it_names(text, expected):
     [event] = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
     assert event.place.name == expected and event.killed == 5
+
+
+def scenes(text: str, *, dateline: str | None = None) -> list[tuple]:
+    return [(event.type, event.place.name if event.place else None)
+            for event in code_events(text, story_date=STORY_DATE, dateline_place=dateline) if event.core]
+
+
+@pytest.mark.parametrize("text, dateline, expected", [
+    # the hospital is what was hit, not where the wounded were taken: the city named is the scene
+    ("A Russian missile struck a hospital in Dnipro on Sunday, killing four people.", "KYIV",
+     [("missile_artillery", "Dnipro")]),
+    # taken to a hospital elsewhere: still the dateline's town
+    ("A man was shot on Sunday night and was taken to a hospital in Morgantown.", "UNIONTOWN, Pa.",
+     [("attack", "Uniontown")]),
+])
+def test_a_hospital_hit_is_the_scene_and_a_hospital_reached_is_not(text, dateline, expected):
+    assert scenes(text, dateline=dateline) == expected
+
+
+def test_a_place_the_gazetteer_lacks_told_as_nearby_stands_at_the_story_first_scene():
+    text = ("Soldiers were killed in an ambush in Burkina Faso's Gourma province on Sunday.\n\n"
+            "The army has been fighting to retake Pama and Foutouri.\n\n"
+            "Fifteen young men were kidnapped by gunmen on Friday in nearby Kwamba, officials said.")
+    assert [place for kind, place in scenes(text) if kind == "abduction"] == ["Gourma"]  # not Pama
+
+
+def test_a_village_the_gazetteer_lacks_stands_at_the_story_first_scene_not_at_a_far_dateline():
+    text = ("Maiduguri, the Borno state capital, has been under a curfew since March.\n\n"
+            "Farmers said they feared for their harvest.\n\n"
+            "Gunmen killed five people in the village of Kwamba on Monday, residents said.")
+    found = scenes(text, dateline="ABUJA")
+    assert found and {place for _, place in found} == {"Maiduguri"}, found
+
+
+@pytest.mark.parametrize("text, dateline, expected", [
+    # a landmark the text puts far away is no stand-in; one close by is
+    ("Two buses collided on Tuesday about 380 kilometers north of Athens, killing 12 people.", None, [None]),
+    ("Two buses collided on Tuesday 20 kilometers north of Larissa, killing 12 people.", None, ["Lárisa"]),
+    # "in neighbouring X", "in nearby X": X is where it happened
+    ("Floods killed 20 people in neighbouring Morelos state on Tuesday.", "MEXICO CITY", ["Morelos"]),
+    ("Gunmen killed three farmers in nearby Gwoza on Tuesday.", "MAIDUGURI, Nigeria", ["Gwoza"]),
+    # a village of no gazetteer, in the region of a country named by its possessive
+    ("A civilian was killed in an attack overnight in Kwamba of Cameroon's Far North Region.", None, ["Far North"]),
+])
+def test_distance_and_neighbourhood_words_place_the_scene(text, dateline, expected):
+    assert [place for _, place in scenes(text, dateline=dateline)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces captured Bakhmut on Saturday, the Russian defence ministry said.",
+    "Avdiivka fell to Russian forces on Saturday.",
+])
+def test_forces_named_by_their_country_do_not_move_the_place_taken_into_it(text):
+    assert [(event.place.country, event.place.precision) for event in territory_changes(text)] == [("UA", "place")]

@@ -18,7 +18,7 @@ from ...lexicon import LANGUAGE, Row, read_table
 from ..counts import describe_version as describe_counts_version
 from ..dates import describe_version as describe_dates_version
 
-CODER_VERSION = "events-4"
+CODER_VERSION = "events-5"  # 5: issue 11 scope, merging, types (events), scenes for unknown villages (places)
 
 # The families whose tolls are harm done: a weak mention ("twelve people were killed") takes the
 # story's type, a sentence's figures with no event of their own join the event told last, and a

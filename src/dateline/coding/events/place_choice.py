@@ -15,6 +15,7 @@ its family (merge.py).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,12 @@ from ..places import PlaceContext, find_places, load_gazetteer, make_place
 from .clauses import announces_several
 from .scenes import Located, choose_scenes, scene_places
 from .triggers import find_triggers
+
+
+NAME = r"[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,3}"
+UNKNOWN_PLACE = re.compile(  # a name the text says is a place: "in nearby X", "the village of X", "X village"
+    rf"\b(?:(?P<nearby>nearby)|(?:village|town|hamlet|settlement|locality|community)[ \t]+of)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>{NAME})|(?P<before>{NAME})[ \t]+(?:village|hamlet|settlement)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,7 @@ class StoryPlaces:
     fallback: list[Located]  # the dateline, else the headline's place
     main: list[Located]  # the story's own place: the fallback, else its first town or region
     home: list[Located]  # the one country its context names
+    opening: list[Located]  # the first town or region the text gives as a scene
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +119,35 @@ def look_next(story: StoryPlaces, mention: Mention) -> list[Located]:
     return fine[:1]
 
 
+def take_place_nearby(story: StoryPlaces, mention: Mention) -> list[Located]:
+    """A place the gazetteer does not know, told as near the story's own ("in nearby Nagre"): the
+    first town or region the story gives as a scene, not the place the paragraph was at."""
+    if mention.scenes or not names_unknown_place(story, mention, kinds=("nearby",)):
+        return []
+    return story.opening
+
+
+def take_opening_for_unknown(story: StoryPlaces, mention: Mention) -> list[Located]:
+    """A village or town the gazetteer does not know ("the village of Kuburi"): the story's first
+    scene rather than its dateline, which may be a capital far away."""
+    if mention.scenes or not names_unknown_place(story, mention, kinds=("named",)):
+        return []
+    return story.opening
+
+
+def names_unknown_place(story: StoryPlaces, mention: Mention, *, kinds: tuple[str, ...]) -> bool:
+    """Whether the mention's clause names, as a place, a name the gazetteer did not resolve."""
+    text = story.text
+    start, end = mention.sentence
+    for match in UNKNOWN_PLACE.finditer(text, start, end):
+        kind = "nearby" if match.group("nearby") else "named"
+        first = match.start("name") if match.group("name") else match.start("before")
+        last = match.end("name") if match.group("name") else match.end("before")
+        if kind in kinds and not any(item[0] < last and first < item[1] for item in story.places):
+            return True
+    return False
+
+
 def take_fallback(story: StoryPlaces, _mention: Mention) -> list[Located]:
     return story.fallback
 
@@ -134,10 +171,13 @@ def take_home(story: StoryPlaces, _mention: Mention) -> list[Located]:
 
 PLACE_STRATEGIES: tuple[PlaceStrategy, ...] = (
     PlaceStrategy("the clause's own scene", "own", take_own_scene),
+    PlaceStrategy("the story's first scene, near which an unknown place lies", "own", take_place_nearby),
     PlaceStrategy("the place the paragraph last gave", "paragraph", take_paragraph_place),
     PlaceStrategy("the places the rest of the paragraph names", "ahead", look_ahead),
     PlaceStrategy("the scene of the paragraph before", "guess", take_last_scene),
     PlaceStrategy("the next paragraph's opening place", "guess", look_next),
+    PlaceStrategy("the story's first scene, for a village the gazetteer does not know", "guess",
+                  take_opening_for_unknown),
     PlaceStrategy("the dateline, else the headline's place", "guess", take_fallback),
     PlaceStrategy("the story's last place before", "guess", take_place_before),
     PlaceStrategy("the story's own place", "guess", take_main),
@@ -160,7 +200,8 @@ def read_story_places(text: str, spans: Sequence[Span], *, context: PlaceContext
     places = find_places(text, context=context)
     fallback = read_fallback_places(headline, context=context)
     return StoryPlaces(text=text, spans=spans, places=places, fallback=fallback,
-                       main=find_main_place(text, places, fallback), home=read_home_country(context))
+                       main=find_main_place(text, places, fallback), home=read_home_country(context),
+                       opening=find_opening_place(text, places))
 
 
 def read_fallback_places(headline: str | None, *, context: PlaceContext) -> list[Located]:
@@ -191,3 +232,11 @@ def find_main_place(text: str, places: list[Located], fallback: list[Located]) -
     scenes = scene_places(text, places, 0, len(text))
     fine = [item for item in scenes if item[2].precision != "country"]
     return fine[:1]
+
+
+def find_opening_place(text: str, places: list[Located]) -> list[Located]:
+    """The first town or region the text gives as a scene."""
+    for item in places:
+        if item[2].precision != "country" and scene_places(text, [item], item[0], item[1]):
+            return [item]
+    return []

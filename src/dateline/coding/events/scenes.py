@@ -29,6 +29,9 @@ from .lexicon import load_event_lexicon
 
 LISTED = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+)(?:the\s+)?$", re.IGNORECASE)
 CUE_REACH = 40
+DISTANCE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*-?\s*(km|kms|kilomet(?:er|re)s?|mi|miles?)\b[^.;]*$", re.IGNORECASE)
+KM_PER_MILE = 1.609
+NEAR_LANDMARK_KM = 60.0  # a landmark farther than this from the scene stands in for nothing
 
 Located = tuple[int, int, Place]
 
@@ -38,6 +41,7 @@ COUNTRY_SCENE = re.compile(r"(?:\b(?:in|across|on|at|over|into|throughout|inside
 SCENE_BEFORE = re.compile(r"\b(?:in|across|on|at|over|into|throughout|inside|within|hit|struck|targeted)\s+$",
                           re.IGNORECASE)
 POSSESSIVE = re.compile(r"^\s*['\u2019]s\b")
+OWNED_NAME = re.compile(r"\s+(?:[a-z-]+\s+)?[A-Z]")  # after "'s": "(new) Northern Command"
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 NAME_AFTER = re.compile(r"^\s+(?:the\s+)?[A-Z]")
@@ -45,15 +49,28 @@ OBJECT_REACH = 80  # characters after the trigger that may name what was taken
 
 
 def read_cue(text: str, start: int) -> str | None:
-    """``near`` or ``origin`` when the words before a place make it a landmark or an origin."""
+    """``near``, ``origin`` or ``care`` when the words before a place make it a landmark, an origin or
+    where the wounded were taken, ``far`` for a landmark the scene lies far from ("380 kilometers north
+    of Athens"); None when they make it the scene ("struck a hospital in X", "in nearby X")."""
     before = text[max(0, start - CUE_REACH):start]
     before = re.sub(r"(?:the\s+)?(?:city|town|village|region|province|state)\s+of\s+$", "", before,
                     flags=re.IGNORECASE)
     before = re.sub(r"(?:the\s+)$", "", before, flags=re.IGNORECASE).lower()
     for kind, pattern in load_event_lexicon().place_cues.items():
         if pattern.search(before):
-            return kind
+            if kind == "near" and is_far(before):
+                return "far"
+            return None if kind == "scene" else kind
     return None
+
+
+def is_far(before: str) -> bool:
+    """Whether a distance before a landmark puts the scene far from it ("380 kilometers north of")."""
+    distance = DISTANCE.search(before)
+    if distance is None:
+        return False
+    amount = float(distance.group(1).replace(",", ""))
+    return amount * (KM_PER_MILE if distance.group(2).startswith("mi") else 1.0) > NEAR_LANDMARK_KM
 
 
 def is_actor(text: str, start: int, end: int) -> bool:
@@ -81,6 +98,18 @@ def is_country_scene(text: str, start: int) -> bool:
     return bool(COUNTRY_SCENE.search(text[max(0, start - 30):start]))
 
 
+def owns_a_name(text: str, end: int) -> bool:
+    """A country that owns a named thing ("at Israel's Northern Command", "Russia's Black Sea Fleet"):
+    the scene is that thing, somewhere in the country, not the country as a whole."""
+    after = text[end:end + CUE_REACH]
+    if text[max(0, end - 2):end] not in ("'s", "\u2019s"):
+        possessive = POSSESSIVE.match(after)
+        if possessive is None:
+            return False
+        after = after[possessive.end():]
+    return OWNED_NAME.match(after) is not None
+
+
 def scene_places(text: str, places: list[Located], start: int, end: int) -> list[Located]:
     """The places of text[start:end] that may be where something happened, finest first kept.
 
@@ -89,7 +118,7 @@ def scene_places(text: str, places: list[Located], start: int, end: int) -> list
     for item in places:
         if not (start <= item[0] and item[1] <= end):
             continue
-        if item[2].precision == "country" and not is_country_scene(text, item[0]):
+        if item[2].precision == "country" and (not is_country_scene(text, item[0]) or owns_a_name(text, item[1])):
             continue
         if is_actor(text, item[0], item[1]):
             continue

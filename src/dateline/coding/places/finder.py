@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .index import normalize_name
 from .model import EMPTY_CONTEXT, Place, PlaceContext, clean_place_name, find_demonym, load_tables, widen_context
 from .resolve import resolve_place
 from .runs import (
     CAPITALISED,
-    MAX_RUN_WORDS,
     RUN,
     count_spaces,
+    find_person_words,
+    find_runs,
     find_street_names,
     is_on_street,
     is_street,
@@ -47,6 +48,11 @@ _TRAILING_REGION = re.compile(r"\s+(region|oblast|province|state|district|county
                               r"|township|raion|krai|territory|department|municipality)\b")
 _SINGULAR = {"regions": "region", "provinces": "province", "oblasts": "oblast", "states": "state",
              "districts": "district", "counties": "county", "governorates": "governorate"}  # of _PLURAL_REGIONS
+_WITHIN = re.compile(r"(?:[ \t]+(?:village|town|city|hamlet|settlement|area))?[ \t]*,?[ \t]+in[ \t]+(?:the[ \t]+)?"
+                     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
+                     r"[ \t]+of[ \t]+)?(?:[a-z-]+[ \t]+){0,3}?(?=[A-Z])|[ \t]*,[ \t]*(?=[A-Z])")
+MIN_PERSON_TOWN_POPULATION = 100_000  # a bigger town keeps its name though a person shares it
+MAX_NEIGHBOURS = 20  # places of the text a bare name is read again beside
 _REGION_OF = re.compile(r"\b(state|province|region|governorate|prefecture|department|oblast)[ \t]+of[ \t]+$")
 
 
@@ -60,6 +66,8 @@ class FoundPlaces:
     found: list[tuple[int, int, Place]] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)  # sorted, never overlapping
     person_words: set[str] = field(default_factory=set)  # words of people's names: no places alone
+    bare: dict[int, tuple[str, PlaceContext, Place | None]] = field(default_factory=dict)  # start -> a
+    # bare name, the context it was read in and the region it lies in, to read again (``reread_bare``)
 
     def overlaps(self, start: int, end: int) -> bool:
         at = bisect.bisect_left(self.taken, (start, end))
@@ -76,10 +84,28 @@ def find_places(text: str, *, context: PlaceContext = EMPTY_CONTEXT) -> list[tup
     """Places named in a text, as (start, end, Place) character spans in text order."""
     places = FoundPlaces(text, context, street_names=find_street_names(text))
     read_plural_regions(places)
-    for match in RUN.finditer(text):
-        if match.group(0).count(" ") < MAX_RUN_WORDS:
-            read_run(places, *trim_run(text, match.start(), match.end()))
+    for start, end in find_runs(text):
+        read_run(places, start, end)
+    reread_bare(places)
     return sorted(places.found, key=lambda item: item[0])
+
+
+def reread_bare(places: FoundPlaces) -> None:
+    """Read each bare town or country name again with every other place of the text as its
+    neighbours, those named after it too: of the towns called Blahodatne, the one beside the
+    Urozhaine the story names next; "Congo" with Brazzaville is the Republic of the Congo. A name
+    that no longer resolves keeps its first reading."""
+    if len(places.found) < 2:
+        return
+    for index, (start, end, place) in enumerate(places.found):
+        if start not in places.bare or place.precision == "region":
+            continue
+        name, context, region = places.bare[start]
+        others = tuple(other for _, _, other in places.found if other.name != place.name
+                       and other.precision != "country")
+        again = resolve_place(name, context=replace(context, nearby=others[:MAX_NEIGHBOURS]))
+        if again is not None and again != place and (region is None or lies_within(again, region)):
+            places.found[index] = (start, end, again)
 
 
 def read_plural_regions(places: FoundPlaces) -> None:
@@ -132,8 +158,9 @@ def is_no_place(places: FoundPlaces, start: int, end: int) -> bool:
         return True
     if is_street(text, start, end):
         return True
-    return (len(words) == 1 and normalize_name(name) in load_abbreviations() and not text.startswith(".", end)
-            and normalize_name(name) not in load_tables().admin1.keys() - load_abbreviations())
+    bare = normalize_name(clean_place_name(name))  # "Man's" is no "Man."
+    return (len(words) == 1 and bare in load_abbreviations() and not text.startswith(".", end)
+            and bare not in load_tables().admin1.keys() - load_abbreviations())
 
 
 def resolve_run(places: FoundPlaces, start: int, end: int) -> bool:
@@ -151,6 +178,14 @@ def resolve_run(places: FoundPlaces, start: int, end: int) -> bool:
         if place is not None:
             places.keep(start, region.end(), place)
             return True
+    within = find_within(text, end, context=places.context)
+    if within is not None:  # "the village of X in the Y region": an X there, else none
+        context = widen_context(places.context, within)
+        place = resolve_place(name, context=context)
+        if place is not None and place.precision != "country" and lies_within(place, within):
+            places.bare[start] = (name, context, within)
+            places.keep(start, end, place)
+        return True
     tail = find_enclosing(text, end, context=places.context)
     if tail is not None:
         tail_end, outer = tail
@@ -158,11 +193,47 @@ def resolve_run(places: FoundPlaces, start: int, end: int) -> bool:
         comma = text.index(",", end) + 1
         places.keep(comma + count_spaces(text, comma), tail_end, outer)
         return True
+    return resolve_bare(places, start, end)
+
+
+def resolve_bare(places: FoundPlaces, start: int, end: int) -> bool:
+    """Keep the run as the place its name alone stands for; False when it stands for none."""
+    name = places.text[start:end]
     place = resolve_place(name, context=places.context)
-    if place is not None:
+    if place is None:
+        return False
+    if not is_person_word(places, name, place):  # "Jordan" of Michael Jordan, "Adams" of Eric Adams
+        places.bare[start] = (name, places.context, None)
         places.keep(start, end, place)
-        return True
-    return False
+    return True
+
+
+def is_person_word(places: FoundPlaces, name: str, place: Place) -> bool:
+    """A one-word country or small town that the text uses as a person's name elsewhere."""
+    return (" " not in name.strip() and normalize_name(clean_place_name(name)) in find_person_words(places.text)
+            and (place.precision == "country" or (place.population or 0) < MIN_PERSON_TOWN_POPULATION))
+
+
+def find_within(text: str, end: int, *, context: PlaceContext) -> Place | None:
+    """The region a name is said to lie in, right after it: "(village) in the (eastern) Donetsk
+    region", "in the south of Kani Township", ", Gwoza district" -> that region."""
+    within = _WITHIN.match(text, end)
+    if within is None:
+        return None
+    run = RUN.match(text, within.end())
+    if run is None:
+        return None
+    start, stop = trim_run(text, run.start(), run.end())
+    word = _TRAILING_REGION.match(text, stop)
+    if word is None or start >= stop:
+        return None
+    region = resolve_place(f"{text[start:stop]} {word.group(1)}", context=context)
+    return region if region is not None and region.precision == "region" else None
+
+
+def lies_within(place: Place, region: Place) -> bool:
+    """Whether a place lies in a region: the same country and the same state or province."""
+    return place.country == region.country and (not region.admin1 or place.admin1 == region.admin1)
 
 
 def find_enclosing(text: str, end: int, *, context: PlaceContext) -> tuple[int, Place] | None:

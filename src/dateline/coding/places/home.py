@@ -26,17 +26,16 @@ from .index import KIND_PLACE, KIND_REGION, MATCH_FAR_ALIAS, normalize_name
 from .model import PlaceContext, clean_place_name, find_demonym, is_stopword, load_tables, widen_context
 from .resolve import resolve_place
 from .runs import (
-    MAX_RUN_WORDS,
-    RUN,
     count_us_cues,
     find_country,
+    find_person_words,
+    find_runs,
     find_street_names,
     is_on_street,
     is_street,
     load_abbreviations,
     read_title_word,
     split_of,
-    trim_run,
 )
 
 State = tuple[str, str]
@@ -101,11 +100,8 @@ def collect_names(text: str, *, weight: float, names: dict[str, float]) -> None:
     person's name ("Barry Washington") and of a street ("Locust Avenue") do not vote alone."""
     person_words: set[str] = set()
     street_names = find_street_names(text)
-    for match in RUN.finditer(text):
-        if match.group(0).count(" ") >= MAX_RUN_WORDS:
-            continue
-        start, end = trim_run(text, match.start(), match.end())
-        if start >= end or is_street(text, start, end):
+    for start, end in find_runs(text):
+        if is_street(text, start, end):
             continue
         name = clean_place_name(text[start:end])
         if normalize_name(name) in street_names and is_on_street(text, start):
@@ -190,34 +186,38 @@ def load_state_countries() -> frozenset[str]:
     return frozenset(load_country_states().values())
 
 
-def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Countries (by name or demonym) and US states / Canadian provinces a story names, in order."""
+def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Countries (by name or demonym) and US states / Canadian provinces a story names, in order,
+    and the countries of the first that it names only by a demonym ("Russian forces")."""
     gazetteer = load_gazetteer()
     tables = load_tables()
     admin1_names, ambiguous = tables.admin1, tables.ambiguous
     countries: Counter[str] = Counter()
+    named: set[str] = set()
     first_seen: dict[str, int] = {}
     admin1: dict[tuple[str, str], int] = {}
-    for match in RUN.finditer(text):
-        if match.group(0).count(" ") >= MAX_RUN_WORDS:
-            continue
-        start, end = trim_run(text, match.start(), match.end())
+    person_words = find_person_words(text)
+    for start, end in find_runs(text):
         run = clean_place_name(text[start:end])
         words = run.split()  # a demonym closing a longer run is a surname ("Lt. Aaron Turk")
-        codes = [find_country(gazetteer, run), find_demonym(run)] + [find_demonym(word) for word in words[:-1]]
+        if len(words) == 1 and normalize_name(run) in person_words:
+            continue  # "Maurice" of Maurice Phillips is no Mauritius
+        country = find_country(gazetteer, run, unique=True)
+        if country:
+            named.add(country)
+        codes = [country, find_demonym(run)] + [find_demonym(word) for word in words[:-1]]
         for code in filter(None, codes):
             countries[code] += 1
-            first_seen.setdefault(code, match.start())
+            first_seen.setdefault(code, start)
         key = normalize_name(run)
         if key in load_abbreviations() and not text.startswith(".", end):
             continue  # "I'll", "Ind": a state abbreviation only with its full stop (the loop below)
         if key not in admin1_names:
             key = find_state_prefix(key, admin1_names, ambiguous) or find_state_suffix_key(key, admin1_names)
         if key in admin1_names:
-            if key in ambiguous and not (text[:match.start()].rstrip().endswith(",")
-                                         or text.startswith(" state", match.end())):
+            if key in ambiguous and not (text[:start].rstrip().endswith(",") or text.startswith(" state", end)):
                 continue
-            admin1.setdefault(admin1_names[key], match.start())
+            admin1.setdefault(admin1_names[key], start)
     for match in re.finditer(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)*|[A-Z]\.[A-Z]\.)", text):
         key = normalize_name(match.group(0))
         found = admin1_names.get(key)
@@ -225,9 +225,11 @@ def scan_story_context(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str
             admin1.setdefault(found, match.start())
     for state, at in admin1.items():
         countries[state[0]] += 1
+        named.add(state[0])
         first_seen.setdefault(state[0], at)
     ordered = sorted(countries, key=lambda code: first_seen[code])
-    return tuple(ordered), tuple(sorted(admin1, key=lambda state: admin1[state]))
+    return (tuple(ordered), tuple(sorted(admin1, key=lambda state: admin1[state])),
+            tuple(code for code in ordered if code not in named))
 
 
 def find_state_prefix(key: str, admin1_names: dict, ambiguous: frozenset[str]) -> str:
@@ -278,19 +280,27 @@ def find_home(text: str, *, context: PlaceContext, headline: str | None = None,
     foreign = [country for country in context.countries if country not in load_state_countries()]
     if foreign and foreign[0] not in tracked and (named or votes[home] < STRONG_HOME_VOTE or count_us_cues(text) < 1):
         return context  # a story of other countries, unless its names and words are a US local story's
-    if context.countries and not named and count_us_cues(text) < 1:
+    if context.countries and not named and count_us_cues(text) < 1 and not is_state_named(context, home, votes[home]):
         return context  # "Georgia" and nothing else American: the country
     admin1 = context.admin1 if home in context.admin1 else (home, *context.admin1)
     countries = context.countries if home[0] in context.countries else (home[0], *context.countries)
     return replace(context, home=home, admin1=admin1, countries=countries)
 
 
+def is_state_named(context: PlaceContext, home: State, vote: float) -> bool:
+    """Whether a country the story names is the state its towns vote for ("in Georgia" of a story of
+    Glynn County and Brunswick): the state, when the vote is strong."""
+    states = load_tables().admin1
+    return vote >= STRONG_HOME_VOTE and any(states.get(key) == home for key, country in load_country_states().items()
+                                            if country in context.countries)
+
+
 def context_from_story(text: str, *, dateline_place: str | None = None, headline: str | None = None) -> PlaceContext:
     """The countries, US states / Canadian provinces, home state and dateline a story names."""
-    countries, admin1 = scan_story_context(text)
-    if not countries and count_us_cues(text) >= MIN_US_CUES:
-        countries = ("US",)  # a local story that never names its country
-    context = PlaceContext(countries=countries, admin1=admin1)
+    countries, admin1, by_demonym = scan_story_context(text)
+    if len(by_demonym) == len(countries) and "US" not in countries and count_us_cues(text) >= MIN_US_CUES:
+        countries = ("US", *countries)  # a local story that never names its country ("a Mexican restaurant")
+    context = PlaceContext(countries=countries, admin1=admin1, by_demonym=by_demonym)
     if dateline_place and "," in dateline_place:  # "GAINESVILLE, Fla.": the dateline says where
         context = add_dateline(context, dateline_place)
     context = find_home(text, context=context, headline=headline, dateline_place=dateline_place)

@@ -25,6 +25,8 @@ from .index import (
     MATCH_NAME,
     Gazetteer,
     derive_region_stems,
+    fold_spelling,
+    is_acronym,
     is_latin_key,
     look_alike,
     normalize_name,
@@ -35,6 +37,8 @@ from .index import (
 )
 
 logger = logging.getLogger(__name__)
+
+MIN_BARE_STEM_LETTERS = 5  # a shorter stem of a state ("kur" of Kursk) is no name on its own
 
 
 class IndexBuilder:
@@ -51,6 +55,7 @@ class IndexBuilder:
         self.geonameid = array("q")
         self.keys: dict[str, dict[int, int]] = defaultdict(dict)
         self.region_keys: dict[str, dict[int, int]] = defaultdict(dict)
+        self.acronym_keys: dict[str, dict[int, int]] = defaultdict(dict)
         self.admin1_rows: dict[str, int] = {}
         self.country_rows: dict[str, int] = {}
         self._interned: dict[str, str] = {}
@@ -71,7 +76,9 @@ class IndexBuilder:
         key = normalize_name(name)
         if not is_latin_key(key) or len(key) < 2:
             return
-        table = (self.region_keys if regions_only else self.keys)[key]
+        # "CAR", "DRC": the Central African Republic only where the text writes it in capitals
+        tables = self.region_keys if regions_only else self.acronym_keys if is_acronym(name) else self.keys
+        table = tables[key]
         table[row] = min(table.get(row, match), match)
 
     def freeze(self) -> Gazetteer:
@@ -86,7 +93,21 @@ class IndexBuilder:
                          kinds=bytes(self.kinds), lat=self.lat, lon=self.lon,
                          population=self.population, geonameid=self.geonameid,
                          keys=pack(self.keys), region_keys=pack(self.region_keys),
-                         admin1_rows=self.admin1_rows, country_rows=self.country_rows)
+                         admin1_rows=self.admin1_rows, country_rows=self.country_rows,
+                         acronym_keys=pack(self.acronym_keys), spellings=pack(self.collect_spellings()))
+
+    def collect_spellings(self) -> dict[str, dict[int, int]]:
+        """Names and near aliases under their ``fold_spelling``, where that differs from the name."""
+        spellings: dict[str, dict[int, int]] = defaultdict(dict)
+        for key, rows in self.keys.items():
+            folded = fold_spelling(key)
+            if folded == key or len(key) < 4:
+                continue
+            table = spellings[folded]
+            for row, match in rows.items():
+                if match != MATCH_FAR_ALIAS:
+                    table[row] = min(table.get(row, match), match)
+        return {key: rows for key, rows in spellings.items() if rows}
 
 
 def is_usable_alias(alias: str) -> bool:
@@ -208,7 +229,8 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
                               lon=lon, population=population, geonameid=int(geonameid or 0))
         builder.admin1_rows[code] = row
         extra = override["aliases"].split("|") if override and override["aliases"] else []
-        add_region_names(builder, row, [name], aliases=aliases.split("|") + extra, type_words=type_words)
+        add_region_names(builder, row, [name], aliases=aliases.split("|") + extra, type_words=type_words,
+                         bare_stems=True)
     for fields in subdivisions:
         name, code, geonameid, aliases, level = fields[0], fields[2], fields[3], fields[5], fields[6]
         parts = code.split(".")
@@ -233,12 +255,16 @@ def add_regions(builder: IndexBuilder, *, type_words: frozenset[str], overrides:
                               geonameid=int(geonameid or 0))
         last_word = normalize_name(name).split()[-1:]
         full_names = [name] if last_word and last_word[0] in type_words else []
-        add_region_names(builder, row, full_names, aliases=aliases.split("|"), type_words=type_words,
-                         stems_only=not full_names)
+        # a unit named without its word ("Gourma") is found by its name with the word ("Gourma province")
+        add_region_names(builder, row, full_names, aliases=aliases.split("|") + ([] if full_names else [name]),
+                         type_words=type_words, stems_only=not full_names)
 
 
 def add_region_names(builder: IndexBuilder, row: int, names: list[str], *, aliases: list[str],
-                     type_words: frozenset[str], stems_only: bool = False) -> None:
+                     type_words: frozenset[str], stems_only: bool = False, bare_stems: bool = False) -> None:
+    """The region's names and aliases; its stems for text that says it is a region ("Oryol region");
+    with ``bare_stems`` (a state or province) its stems alone too, as an alias ("Dagestan" of
+    "Dagestan, Respublika"), which a town of that name outweighs (resolve.BARE_REGION_PENALTY)."""
     for name in names:
         builder.add_key(name, row, MATCH_NAME)
     everything = names + [alias for alias in aliases if alias and is_usable_alias(alias)]
@@ -247,9 +273,13 @@ def add_region_names(builder: IndexBuilder, row: int, names: list[str], *, alias
     for alias in aliases:
         if alias and is_usable_alias(alias) and not stems_only:
             builder.add_key(alias, row, MATCH_ALIAS)
+    own = [derive_region_stems(normalize_name(name.split(",")[0]), type_words=type_words) for name in names]
     for label in everything:
-        for stem in derive_region_stems(normalize_name(label), type_words=type_words):
+        for stem in derive_region_stems(normalize_name(label.split(",")[0]), type_words=type_words):
             builder.add_key(stem, row, MATCH_NAME, regions_only=True)
+            if bare_stems and len(stem) >= MIN_BARE_STEM_LETTERS and any(
+                    look_alike(stem, mine) for stems in own for mine in stems):  # not "First" of First Governorate
+                builder.add_key(stem, row, MATCH_ALIAS)
 
 
 def read_country_aliases() -> dict[str, list[str]]:
@@ -282,6 +312,8 @@ def add_countries(builder: IndexBuilder, *, overrides: dict, country_points: dic
         for name in names:
             if name and "," not in name:
                 builder.add_key(name, row, MATCH_NAME)
+                if " of the " in name:  # "Democratic Republic of Congo" as often as "of the Congo"
+                    builder.add_key(name.replace(" of the ", " of "), row, MATCH_NAME)
 
 
 def add_supplement(builder: IndexBuilder, supplement: Sequence[Row], *, type_words: frozenset[str]) -> None:

@@ -2,7 +2,8 @@
 
     Place, PlaceContext        a resolved place; what a story says about where it is
     load_tables()              the places tables of data/en/coding/ (stoplist, demonyms, US states
-                               and Canadian provinces, ambiguous state names, region words)
+                               and Canadian provinces, ambiguous state names, region words), and
+                               the cleaner's wire agencies and section labels (data/en/clean/)
     clean_place_name(name)     "the city of Kyiv's" -> "Kyiv"
     make_place(gazetteer, row) a gazetteer row as a Place
 
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ...lexicon import LANGUAGE, read_word_sets
+from ...lexicon import LANGUAGE, read_entries, read_word_sets
 from .index import KIND_NAMES, Gazetteer, normalize_name, read_data_lines, read_data_rows
 
 _LEADING = re.compile(r"^(?:the\s+|city\s+of\s+|town\s+of\s+|village\s+of\s+)+", re.IGNORECASE)
@@ -52,6 +53,8 @@ class PlaceContext:
 
     countries: tuple[str, ...] = ()
     admin1: tuple[tuple[str, str], ...] = ()  # (country, admin1 code), e.g. ("US", "OH")
+    by_demonym: tuple[str, ...] = ()  # countries of ``countries`` the story names only by a demonym
+    # ("Russian forces"): they say who acts, not where, so they back a place but set no foreign floor
     dateline: Place | None = None
     nearby: tuple[Place, ...] = ()
     home: tuple[str, str] | None = None  # (country, admin1) a local story is set in: its dateline's
@@ -72,6 +75,8 @@ class PlaceTables:
     """The places tables of ``data/en/coding/``, keys normalized (index.normalize_name)."""
 
     stoplist: frozenset[str]  # names never a place on their own
+    labels: frozenset[str]  # wire agencies and page-section labels ("Xinhua", "Metro", "Asia"): no bare
+    # place, though a country of that name is one ("UK") and a region word makes one ("Fars province")
     demonyms: dict[str, str]  # demonym -> country
     admin1: dict[str, tuple[str, str]]  # US state / Canadian province name -> (country, admin1 code)
     ambiguous: frozenset[str]  # admin1 names that mostly mean something else ("Washington")
@@ -87,6 +92,8 @@ def load_tables() -> PlaceTables:
     grammar = read_word_sets(f"{LANGUAGE}/coding/places_grammar.txt")
     return PlaceTables(
         stoplist=frozenset(normalize_name(line) for line in read_data_lines("places_stoplist.txt")),
+        labels=frozenset(normalize_name(line) for name in ("agencies.txt", "sections.txt")
+                         for line in read_entries(f"{LANGUAGE}/clean/{name}")),
         demonyms={normalize_name(row["demonym"]): row["country"] for row in read_data_rows("places_demonyms.csv")},
         admin1={normalize_name(row["name"]): (row["country"], row["admin1"])
                 for row in read_data_rows("places_admin1_names.csv")},
@@ -149,4 +156,16 @@ def widen_context(context: PlaceContext, place: Place | None) -> PlaceContext:
     admin1 = context.admin1
     if place.admin1 and place.precision != "country" and (place.country, place.admin1) not in admin1:
         admin1 = ((place.country, place.admin1), *admin1)
-    return replace(context, countries=countries, admin1=admin1)
+    by_demonym = tuple(country for country in context.by_demonym if country != place.country)
+    return replace(context, countries=countries, admin1=admin1, by_demonym=by_demonym)
+
+
+def names_countries(context: PlaceContext) -> bool:
+    """Whether the story names a country or a state, or has a dateline (not only demonyms)."""
+    return context.dateline is not None or any(country not in context.by_demonym for country in context.countries)
+
+
+def is_backed(context: PlaceContext, country: str, admin1: str) -> bool:
+    """Whether the story names this country or state, or is datelined there."""
+    return (country in context.countries or (country, admin1) in context.admin1
+            or context.dateline is not None and context.dateline.country == country)

@@ -38,11 +38,13 @@ from .model import (
     PlaceContext,
     clean_place_name,
     find_demonym,
+    is_backed,
     is_stopword,
     load_tables,
     load_tracked,
     make_place,
     measure_km,
+    names_countries,
     widen_context,
 )
 
@@ -57,16 +59,17 @@ NEAR_BONUS = 2.0  # within NEAR_KM of the dateline or of a place already resolve
 NEAR_KM = 100.0
 AROUND_BONUS = 1.0  # within AROUND_KM
 AROUND_KM = 400.0
+MAX_NEAR_TOWNS = 3  # towns of the story that add to a candidate's nearness
 MIN_BARE_POPULATION = 10_000  # a place nothing in the story supports must be at least this big,
 MIN_FOREIGN_POPULATION = 200_000  # or this big when the story names other countries
 MIN_FAR_ALIAS_POPULATION = 500_000  # an old or foreign name alone ("Kiev", "Bombay") only for big cities
 MIN_OUT_OF_STATE_POPULATION = 100_000  # a local story's bare town in another state must be this big
+MIN_WORLD_CITY_POPULATION = 1_000_000  # a foreign city a local story names without its country
 
 
 def score_support(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> float:
     """How much the story backs this candidate (0 when nothing does)."""
     country, admin1 = gazetteer.countries[row], gazetteer.admin1[row]
-    lat, lon = gazetteer.lat[row], gazetteer.lon[row]
     support = 0.0
     if country in context.countries:
         support += COUNTRY_BONUS
@@ -79,11 +82,22 @@ def score_support(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> f
             support += DATELINE_ADMIN1_BONUS
     if gazetteer.kinds[row] == KIND_COUNTRY and any(anchor.country == country for anchor in anchors):
         support += COUNTRY_BONUS  # "Brazzaville, Congo": the country of a place the story named
-    points = [anchor for anchor in anchors if anchor.precision != "country"]
-    if gazetteer.kinds[row] != KIND_COUNTRY and points:
-        nearest = min(measure_km(lat, lon, anchor.lat, anchor.lon) for anchor in points)
-        support += NEAR_BONUS if nearest <= NEAR_KM else AROUND_BONUS if nearest <= AROUND_KM else 0.0
+    if gazetteer.kinds[row] != KIND_COUNTRY:
+        support += score_nearness(gazetteer, row, anchors)
     return support
+
+
+def score_nearness(gazetteer: Gazetteer, row: int, anchors: tuple[Place, ...]) -> float:
+    """Inside a region the story names, and near a town it names (a region's point is only its middle)."""
+    country, admin1, lat, lon = gazetteer.countries[row], gazetteer.admin1[row], gazetteer.lat[row], gazetteer.lon[row]
+    inside = any(anchor.precision == "region" and anchor.country == country and anchor.admin1 == admin1
+                 for anchor in anchors if admin1)
+    towns = {(anchor.lat, anchor.lon) for anchor in anchors if anchor.precision == "place"}
+    distances = sorted(measure_km(lat, lon, *point) for point in towns)
+    # the nearest town counts in full, the next half, ...: more towns of the story around, more support
+    near = sum((NEAR_BONUS if km <= NEAR_KM else AROUND_BONUS if km <= AROUND_KM else 0.0) / (rank + 1)
+               for rank, km in enumerate(distances[:MAX_NEAR_TOWNS]))
+    return (NEAR_BONUS if inside else 0.0) + near
 
 
 def score_candidate(gazetteer: Gazetteer, row: int, match: int, *, context: PlaceContext,
@@ -101,11 +115,12 @@ def score_candidate(gazetteer: Gazetteer, row: int, match: int, *, context: Plac
 
 
 def choose_row(gazetteer: Gazetteer, candidates: list[tuple[int, int]], *, context: PlaceContext,
-               bare: bool, strict: bool = False) -> int | None:
+               bare: bool, strict: bool = False, short: bool = True) -> int | None:
     """The best candidate, if the story or its size makes it believable.
 
     ``strict`` (a name in capitals, such as an agency or a heading) takes no
-    alternate name that nothing in the story supports ("RIO", "MINA").
+    alternate name that nothing in the story supports ("RIO", "MINA"); ``short`` (a one-word
+    name) is no region of a country the story never names ("Gulf"), as "West Bank" may be.
     """
     best: tuple[float, float, int, int] | None = None
     for row, match in candidates:
@@ -115,25 +130,60 @@ def choose_row(gazetteer: Gazetteer, candidates: list[tuple[int, int]], *, conte
     if best is None:
         return None
     _, support, row, match = best
-    return row if is_believable(gazetteer, row, match, support, context=context, bare=bare, strict=strict) else None
+    return row if is_believable(gazetteer, row, match, support, context=context, bare=bare, strict=strict,
+                                short=short) else None
 
 
 def is_believable(gazetteer: Gazetteer, row: int, match: int, support: float, *, context: PlaceContext,
-                  bare: bool, strict: bool) -> bool:
-    """Whether the best candidate is the place meant: the story supports it, or it is big enough."""
+                  bare: bool, strict: bool, short: bool = True) -> bool:
+    """Whether the best candidate is the place meant: the story backs it, or it is big enough.
+
+    Backed: the story names its country or state, or is datelined there. Near a backed
+    place is backing too; near a place the story does not back is not ("an Akita" in a US
+    story is no Japanese city, and Nikko is no nearer for it). A local story (its home
+    state known) names a foreign city without its country only when it is a world city.
+    """
     if is_out_of_home(gazetteer, row, context=context):
         return False
-    if support > 0 or gazetteer.kinds[row] == KIND_COUNTRY:
+    kind = gazetteer.kinds[row]
+    if kind == KIND_COUNTRY:
         return True
-    population = gazetteer.population[row]
-    if match == MATCH_FAR_ALIAS and population < MIN_FAR_ALIAS_POPULATION or strict and match != MATCH_NAME:
+    country, admin1 = gazetteer.countries[row], gazetteer.admin1[row]
+    if is_backed(context, country, admin1) or support > 0 and is_near_backed(gazetteer, row, context=context):
+        return True
+    if support > 0 and not context.countries and context.dateline is None and match != MATCH_FAR_ALIAS:
+        return True  # a story that names no country: its places back each other ("Quakers Hill", "Minchinbury")
+    if is_doubtful(gazetteer, row, match, context=context, bare=bare, strict=strict, short=short):
         return False
-    if gazetteer.kinds[row] == KIND_REGION and bare and (context.countries or context.dateline):
-        return False  # a bare region name from a country the story never names ("Balkan", "Gulf")
-    if gazetteer.kinds[row] == KIND_PLACE:
-        floor = MIN_FOREIGN_POPULATION if context.countries or context.dateline else MIN_BARE_POPULATION
-        return population >= floor
-    return True
+    return kind != KIND_PLACE or gazetteer.population[row] >= find_floor(country, context=context)
+
+
+def is_doubtful(gazetteer: Gazetteer, row: int, match: int, *, context: PlaceContext, bare: bool, strict: bool,
+                short: bool) -> bool:
+    """An unbacked candidate that only a name unlike its own, or a bare region name, points to."""
+    kind, population = gazetteer.kinds[row], gazetteer.population[row]
+    if match == MATCH_FAR_ALIAS and (context.countries or context.dateline or population < MIN_FAR_ALIAS_POPULATION):
+        return True  # an old or foreign name unlike the main one ("Kum" for Qom) only where its country is named
+    if strict and match != MATCH_NAME:
+        return True
+    if kind == KIND_REGION and context.home is not None and gazetteer.countries[row] != context.home[0]:
+        return True  # a local story's "Falcon Division", "St. Elizabeth Hospital": no foreign region
+    return kind == KIND_REGION and bare and short and bool(context.countries or context.dateline)
+    # a bare one-word region name from a country the story never names ("Balkan", "Gulf")
+
+
+def find_floor(country: str, *, context: PlaceContext) -> int:
+    """The people an unbacked town needs: more where the story names other countries, most in a local story."""
+    if context.home is not None and country != context.home[0]:
+        return MIN_WORLD_CITY_POPULATION
+    return MIN_FOREIGN_POPULATION if names_countries(context) else MIN_BARE_POPULATION
+
+
+def is_near_backed(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> bool:
+    """Whether the candidate lies within NEAR_KM of the dateline or of a place in a country the story backs."""
+    anchors = ((context.dateline,) if context.dateline else ()) + context.nearby
+    backed = tuple(anchor for anchor in anchors if is_backed(context, anchor.country, anchor.admin1 or ""))
+    return score_nearness(gazetteer, row, backed) >= NEAR_BONUS
 
 
 def is_out_of_home(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> bool:
@@ -165,6 +215,9 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
     """
     candidates = list(gazetteer.lookup(stem, regions_only=True))
     candidates += [(row, match) for row, match in gazetteer.lookup(stem) if gazetteer.kinds[row] == KIND_REGION]
+    words = stem.split()
+    if not candidates and len(words) == 2:  # "Khorasan Razavi province": Razavi Khorasan
+        candidates = [(row, MATCH_ALIAS) for row, _ in gazetteer.lookup(f"{words[1]} {words[0]}", regions_only=True)]
     state = load_tables().admin1.get(stem)
     if state is not None and f"{state[0]}.{state[1]}" in gazetteer.admin1_rows:
         return [(gazetteer.admin1_rows[f"{state[0]}.{state[1]}"], MATCH_NAME)]  # "Vermont State Police"
@@ -249,15 +302,21 @@ def resolve_single(text: str, *, context: PlaceContext) -> Place | None:
         row = choose_row(gazetteer, candidates, context=context, bare=False)
         if row is not None:
             return make_place(gazetteer, row)
+    capitals = text.isupper()
     if any(ch.islower() for ch in text) or len(key) > 2:
         admin1 = resolve_admin1_name(text)
-        candidates = [(row, match) for row, match in gazetteer.lookup(key) if not is_county_stem(gazetteer, row, match)]
+        candidates = [(row, match) for row, match in gazetteer.lookup(key, capitals=capitals)
+                      if not is_county_stem(gazetteer, row, match)]
         if admin1 is not None and (not candidates or len(key.replace(" ", "")) <= 4):
             return admin1  # "Ga.", "N.C.", "Ohio": the state, not a town of that name
-        row = choose_row(gazetteer, candidates, context=context, bare=True, strict=text.isupper())
+        if key in load_tables().labels:  # "Xinhua", "Metro": an agency or a section label, unless a country
+            candidates = [(row, match) for row, match in candidates if gazetteer.kinds[row] == KIND_COUNTRY]
+        elif not candidates and admin1 is None and key not in gazetteer.keys:
+            candidates = gazetteer.lookup_spelling(key)  # "Raqa" for Raqqa, "Deir Ezzor" for Deir ez-Zor
+        row = choose_row(gazetteer, candidates, context=context, bare=True, strict=capitals, short=" " not in key)
         return make_place(gazetteer, row) if row is not None else admin1
     # two capitals ("US", "UK"): only a country or a state code, never a town
-    rows = [(row, match) for row, match in gazetteer.lookup(key) if gazetteer.kinds[row] == KIND_COUNTRY]
+    rows = [(row, match) for row, match in gazetteer.lookup(key, capitals=True) if gazetteer.kinds[row] == KIND_COUNTRY]
     row = choose_row(gazetteer, rows, context=context, bare=True)
     return make_place(gazetteer, row) if row is not None else None
 
