@@ -40,7 +40,8 @@ SEPARATOR = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 IN_ITEM = re.compile(r"\b(\d{1,6}|(?!(?:and|or|in|the)\b)[A-Za-z]+)((?:[ \t]+[a-z]+){0,3}?)[ \t]+in[ \t]+"
                      r"(?:neighbou?ring[ \t]+|nearby[ \t]+|the[ \t]+)?"
                      r"([A-Z][\w'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'\u2019-]*){0,3})"
-                     r"(?:[ \t]+(?:state|province|region|district|county|governorate|department|city|town|village)s?\b)?")
+                     r"(?:[ \t]+(?:state|province|region|district|county|governorate|department|city|town|"
+                     r"village)s?\b)?")
 UNIT_BEFORE = re.compile(r"\b([a-z]+)[ \t]+(?:of[ \t]+|including[ \t]+|were[ \t]+|are[ \t]+)?[:\s]*$")
 
 
@@ -107,7 +108,8 @@ def find_figures_in_places(sentence: str, *, offset: int = 0) -> Breakdown | Non
             return None
         name = match.group(3)
         parts.append(Part(name, (offset + match.start(3), offset + match.start(3) + len(name)), value, field))
-    return Breakdown(unit=None, field=field, parts=tuple(parts), span=(offset + best[0].start(), offset + best[-1].end()))
+    span = (offset + best[0].start(), offset + best[-1].end())
+    return Breakdown(unit=None, field=field, parts=tuple(parts), span=span)
 
 
 def read_field_words(words: str) -> str | None:
