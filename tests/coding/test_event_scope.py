@@ -139,3 +139,19 @@ def test_a_mob_that_surrounds_a_base_is_a_riot() -> None:
 
 def test_gunfire_heard_is_no_attack_of_its_own() -> None:
     assert core("Sounds of gunfire were heard in Imphal for several hours on Wednesday.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Explosions in chemical plants, as well as in other units, are common in the province.",
+    "Kidnappings of travellers on the highway occur frequently, residents say.",
+])
+def test_a_kind_of_event_named_later_in_its_clause_is_no_event(sentence: str) -> None:
+    assert core(sentence) == []
+
+
+def test_a_toll_update_gives_the_event_its_latest_figures_not_a_second_event() -> None:
+    text = ("A landslide buried houses in Tanah Merah on Monday, killing 12 people, officials said. "
+            "The death toll rose to 31 on Wednesday after rescuers found more people killed in the houses.")
+    events = core(text)
+    assert len(events) == 1
+    assert events[0][0] == "disaster" and events[0][2] == "2031-06-09" and events[0][3] == 31

@@ -83,7 +83,9 @@ def tells_no_event(sentence: str, trigger_start: int, trigger_end: int, words: l
     before = " ".join(words[-GENERIC_REACH:])
     after = " ".join(WORD.findall(sentence[trigger_end:trigger_end + 60].lower())[:AFTER_REACH])
     first_after = " ".join(WORD.findall(sentence[trigger_end:trigger_end + 30].lower())[:1])
-    checks = (("generic", before), ("generic_after", after), ("reference_after", first_after))
+    rest = re.split(r"[.;:!?]", sentence[trigger_end:], maxsplit=1)[0].lower()  # the rest of the clause
+    checks = (("generic", before), ("generic_after", after), ("reference_after", first_after),
+              ("generic_clause", rest))
     if any(lex.cues.get(kind) is not None and lex.cues[kind].search(text) for kind, text in checks):
         return True
     weapon, seizure = lex.cues.get("weapon"), lex.cues.get("seizure")

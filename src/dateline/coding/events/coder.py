@@ -270,12 +270,18 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                   certainty=certainty, actors=actors, targets=targets, takes_counts=position == 0,
                   clause=clause, place_source=source, definite=definite, supported=supported,
                   wide=is_area_wide(text, located), timed=dating.mention is not None and not definite and not status,
-                  victims_only=status or tells_victims(sentence, trigger))
+                  victims_only=status or tells_victims(sentence, trigger), update=tells_update(sentence))
             for position, located in enumerate(where or [None])]
 
 
 VICTIM_VERB = re.compile(r"(?:\b(?:was|were|been|being|be|are|is|got)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|"
                          r"shot|slain|murdered)|\b(?:died|dies|die|perished|succumbed)|\bdead)\Z", re.I)
+
+
+def tells_update(sentence: str) -> bool:
+    """The sentence updates a toll told before ("the death toll rose to 230")."""
+    cue = load_event_lexicon().cues.get("toll_update")
+    return cue is not None and cue.search(sentence.lower()) is not None
 
 
 def tells_status(sentence: str) -> bool:

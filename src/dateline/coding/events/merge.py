@@ -61,6 +61,7 @@ class Draft:
     wide: bool = False  # a tally over a whole area ("strikes across Gaza killed 92")
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
     victims_only: bool = False  # its trigger tells of victims, not of an act ("were killed", "died")
+    update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 230")
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
         """Keep the first figure for a field, unless a later one is exact where it was bounded."""
@@ -246,7 +247,7 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
     background of the story (``Draft.is_background``) when its news day is known."""
     news_year = int(news_date[:4]) if news_date else None
     merged: list[Draft] = []
-    for draft in fold_details(drafts):
+    for draft in fold_updates(fold_details(drafts)):
         same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
                      and m.same_counts(draft) and not m.same_sentence_apart(draft)
                      and not m.inside_tally(draft) and m.joins_across_levels(draft)), None)
@@ -257,6 +258,23 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
     merged = absorb_references(merged)
     return [d for d in merged if (d.strong or not is_core(d.type) or d.counts or d.supported)
             and not d.is_background(news_year)]
+
+
+def fold_updates(drafts: list[Draft]) -> list[Draft]:
+    """A toll update ("the death toll rose to 230", "the agency is adjusting its death toll")
+    joins the first event of its family told before it at a place that agrees: its figures are
+    the latest and replace the event's; its day (the day of the update) does not."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        told = [m for m in kept if m.key == draft.key and m.certainty != "historical" and not m.update
+                and (draft.place is None or m.place is None or m.same_place(draft))]
+        if draft.update and draft.counts and name_family(draft.type) in ("violence", "disaster") and told:
+            target = told[0]
+            for name, (value, span, exact) in draft.counts.items():
+                target.counts[name] = (value, span, exact)
+        else:
+            kept.append(draft)
+    return kept
 
 
 def fold_details(drafts: list[Draft]) -> list[Draft]:
