@@ -98,8 +98,9 @@ class ParsedToken:
     """One token of the parse, as the event coder reads it (no spaCy object leaves nlp/).
 
     ``head`` is the index of the token's syntactic head among the story's tokens (its own
-    index for a sentence's root); ``pos`` and ``dep`` are spaCy's universal part of speech
-    and dependency labels ("NOUN", "nsubj"); ``ent`` the entity label of the token, or "".
+    index for a sentence's root); ``pos``, ``tag`` and ``dep`` are spaCy's universal part of
+    speech, fine-grained tag and dependency label ("VERB", "VBN", "nsubj"); ``ent`` the
+    entity label of the token, or "".
     """
 
     start: int
@@ -109,6 +110,7 @@ class ParsedToken:
     dep: str
     head: int
     ent: str = ""
+    tag: str = ""
 
 
 @dataclass(frozen=True, slots=True)

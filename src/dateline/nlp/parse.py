@@ -1,6 +1,6 @@
 """The parse of a story as plain records, for the event coder's roles (who did it, to whom).
 
-    read_parse(doc) -> (ParsedToken(start, end, lemma, pos, dep, head, ent), ...)
+    read_parse(doc) -> (ParsedToken(start, end, lemma, pos, dep, head, ent, tag), ...)
 
 One record per token that is not white space, in order, with character offsets into the
 text that was parsed and its head as an index into the same tuple: the coder finds the
@@ -15,11 +15,11 @@ from dateline.models import ParsedToken
 
 def read_parse(doc) -> tuple[ParsedToken, ...]:
     """Every token of a parsed doc but white space, with its head's index among them."""
-    from spacy.attrs import DEP, ENT_TYPE, IDX, IS_SPACE, LEMMA, LENGTH, POS
+    from spacy.attrs import DEP, ENT_TYPE, IDX, IS_SPACE, LEMMA, LENGTH, POS, TAG
 
     if not len(doc):
         return ()
-    rows = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, IS_SPACE, IDX, LENGTH]).tolist()
+    rows = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, IS_SPACE, IDX, LENGTH, TAG]).tolist()
     heads = [token.head.i for token in doc]
     strings = doc.vocab.strings
     names: dict[int, str] = {}
@@ -34,7 +34,7 @@ def read_parse(doc) -> tuple[ParsedToken, ...]:
     position = {index: number for number, index in enumerate(kept)}
     tokens = []
     for index in kept:
-        lemma, pos, dep, ent, _, start, length = rows[index]
+        lemma, pos, dep, ent, _, start, length, tag = rows[index]
         tokens.append(ParsedToken(start=start, end=start + length, lemma=name(lemma), pos=name(pos), dep=name(dep),
-                                  head=position.get(heads[index], position[index]), ent=name(ent)))
+                                  head=position.get(heads[index], position[index]), ent=name(ent), tag=name(tag)))
     return tuple(tokens)

@@ -191,8 +191,8 @@ class Draft:
                 self.targets.append((name, span))
         if other.actor is not None and (self.actor is None or other.actor.rank > self.actor.rank):
             self.actor = other.actor  # the party a mention names outright beats one pointed back to
-        if other.target is not None and (self.target is None or other.target.rank > self.target.rank):
-            self.target = other.target
+        if other.target is not None and (self.target is None or self.target.rank == 0 < other.target.rank):
+            self.target = other.target  # the victims of the first telling stand; a thing hit gives way to people
 
     def to_event(self, text: str, *, version: str) -> Event:
         start, end = self.sentence_span

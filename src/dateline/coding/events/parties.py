@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .merge import Draft
 
 VIOLENT_ACTS = frozenset({"attack", "bombing", "abduction"})  # ground acts whose unnamed doers are "gunmen"
+CARRIED = frozenset({"air_drone_strike", "missile_artillery", "armed_clash"})  # acts of war: the doer told before
 CROWDS = frozenset({"protesters", "rioters", "civilians"})
 ARMED = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_other"})
 
@@ -64,42 +65,55 @@ def settle_parties(drafts: Sequence[Draft], cast: StoryCast) -> None:
     """Claims, kinds, defaults and countries for the story's merged drafts (the module's rules)."""
     claims = [d.actor for d in drafts if d.type == "claim_responsibility" and d.actor is not None
               and d.actor.party.kind in ARMED]
+    crowds = {d.place.country for d in drafts if name_family(d.type) in ("protest", "riot") and d.place is not None}
+    carried: Draft | None = None  # the last act of violence whose doer the text names
     for draft in drafts:
         family = name_family(draft.type)
         country = draft.place.country if draft.place is not None else None
         if family == "violence" and claims and (draft.actor is None or draft.actor.rank < 3):
             draft.actor = claims[0]
-        draft.actor = fit_actor(draft.actor, draft.type, family)
-        draft.target = fit_target(draft.target, family)
+        if (family == "violence" and draft.actor is None and draft.type in CARRIED and carried is not None
+                and carried.place is not None and carried.place.country == country):
+            draft.actor = carried.actor  # "Israeli strikes across Gaza ... Two strikes on Wednesday ..."
+        draft.actor = fit_actor(draft.actor, family)
+        draft.target = fit_target(draft.target, draft.type, family, protest=country in crowds)
         draft.actor, draft.target = fill_defaults(draft, family, country, cast)
         draft.actor = place_party(draft.actor, country)
         draft.target = place_party(draft.target, country)
+        if family == "violence" and draft.actor is not None and draft.actor.rank >= 2 and draft.actor.party.kind in ARMED:
+            carried = draft
     for draft in drafts:
         country = draft.place.country if draft.place is not None else None
-        draft.actor = judge_foreign(draft.actor, country, drafts, cast)
-        draft.target = judge_foreign(draft.target, country, drafts, cast)
+        if name_family(draft.type) == "interception" and draft.target is None:
+            draft.target = find_attacker(drafts, country, draft.actor) or cast.find_enemy(country)
+        draft.actor = judge_foreign(draft.actor, country, drafts)
+        draft.target = judge_foreign(draft.target, country, drafts)
 
 
-def fit_actor(named: Named | None, event_type: str, family: str) -> Named | None:
-    if named is None:
+def fit_actor(named: Named | None, family: str) -> Named | None:
+    """The doer's kind as the event has it (rule 2 of the module)."""
+    if named is None or family == "disaster":
         return None
     kind = named.party.kind
-    if family == "riot" and kind == "protesters":
+    if family == "riot" and kind in ("protesters", "civilians"):
         return rekind(named, "rioters")
-    if family == "protest" and kind == "rioters":
+    if family == "protest" and kind in ("rioters", "civilians"):
         return rekind(named, "protesters")
-    if family in ("violence", "territory_change", "interception", "abduction") and kind in CROWDS:
-        return None
-    if family == "disaster":
+    if family in ("violence", "territory_change", "interception", "abduction", "arrest") and kind in CROWDS:
         return None
     return named
 
 
-def fit_target(named: Named | None, family: str) -> Named | None:
+def fit_target(named: Named | None, event_type: str, family: str, *, protest: bool) -> Named | None:
+    """The one hit, as the event has it: the people an arrest takes are civilians (protesters in a
+    story of protest) unless the text names their group; ground is lost by the armed only."""
     if named is None:
         return None
-    if family == "arrest" and named.party.kind not in ARMED | {"protesters", "rioters"}:
-        return rekind(named, "civilians")
+    kind = named.party.kind
+    if family == "arrest" and kind not in ARMED | {"protesters", "rioters"}:
+        return rekind(named, "protesters" if protest else "civilians")
+    if event_type == "territory_change" and kind not in ARMED:
+        return None
     return named
 
 
@@ -108,6 +122,9 @@ def fill_defaults(draft: Draft, family: str, country: str | None,
     """The type's usual parties where the text names none (rule 3 of the module)."""
     actor, target = draft.actor, draft.target
     if family in ("protest", "riot"):
+        if actor is not None and actor.party.kind == "state_forces" and target is not None and \
+                target.party.kind in CROWDS:
+            actor, target = rekind(target, "protesters" if family == "protest" else "rioters"), actor
         actor = actor or inferred("protesters" if family == "protest" else "rioters",
                                   "protesters" if family == "protest" else "rioters", country)
         target = target or state_or_generic(country, "police")
@@ -116,27 +133,42 @@ def fill_defaults(draft: Draft, family: str, country: str | None,
         target = target or inferred("civilians", "civilians", country)
     elif family == "interception":
         actor = actor or state_or_generic(country, "military")
-        target = target or cast.find_enemy(actor.party.country or country)
     elif family == "disaster":
         target = target or inferred("civilians", "civilians", country)
-    elif family in ("violence", "abduction", "territory_change"):
+    elif draft.type in ("armed_clash", "territory_change"):
+        if actor is None and target is None:
+            actor = cast.find_enemy(country)
+            target = state_or_generic(country, "military") if actor is not None else None
+        elif target is None and actor is not None:
+            target = other_side(actor, country, cast)
+        elif actor is None and target is not None:
+            actor = other_side(target, country, cast)
+    elif family in ("violence", "abduction"):
         if actor is None and (draft.type in VIOLENT_ACTS or family == "abduction"):
             actor = inferred("unidentified armed group", "political_militia", None)
-        if target is None and family == "abduction":
-            target = inferred("civilians", "civilians", country)
-        elif target is None and draft.type in ("armed_clash", "territory_change") and actor is not None:
-            target = other_side(actor, country, cast)
-        elif target is None and family == "violence":
-            target = inferred("civilians", "civilians", country)
-        if actor is None and target is not None and draft.type in ("armed_clash", "territory_change"):
-            actor = other_side(target, country, cast)
+        target = target or inferred("civilians", "civilians", country)
     return actor, target
+
+
+def find_attacker(drafts: Sequence[Draft], country: str | None, defender: Named | None) -> Named | None:
+    """Who fired what an interception stopped: the doer of a strike the story sets in the same
+    country who is not the defender's side ("Hezbollah fired rockets at Safed ... most were intercepted")."""
+    own = defender.party.country if defender is not None else country
+    for draft in drafts:
+        place = draft.place.country if draft.place is not None else None
+        actor = draft.actor
+        if (name_family(draft.type) == "violence" and place == country and actor is not None
+                and actor.party.kind in ARMED and actor.party.country != own):
+            return actor
+    return None
 
 
 def other_side(named: Named, country: str | None, cast: StoryCast) -> Named | None:
     """The other side of a fight that names one: the state's forces of the place against a
     foreign force or an armed group; the foreign forces the story names most against the state."""
     party = named.party
+    if party.kind not in ARMED:
+        return None
     if party.kind == "state_forces" and party.country in (None, country):
         return cast.find_enemy(country)
     if country is None:
@@ -162,18 +194,18 @@ def rekind(named: Named, kind: str) -> Named:
 
 
 def place_party(named: Named | None, country: str | None) -> Named | None:
-    """A generic party without a country of its own takes the event's (rule 4)."""
+    """A generic party without a country of its own takes the event's (rule 4); unidentified armed
+    groups stay without one, as ACLED writes them."""
     if named is None or named.party.country is not None or not named.generic or country is None:
         return named
-    if named.party.kind in ("political_militia",) and named.party.name.startswith("unidentified"):
+    if named.party.kind == "political_militia" and named.party.name.startswith("unidentified"):
         return named
     party = named.party
     return Named(Party(party.name, party.kind, country, party.span), named.text, named.span, named.rank,
                  named.generic)
 
 
-def judge_foreign(named: Named | None, country: str | None, drafts: Sequence[Draft],
-                  cast: StoryCast) -> Named | None:
+def judge_foreign(named: Named | None, country: str | None, drafts: Sequence[Draft]) -> Named | None:
     """State forces acting in another country: state forces at war there, else external (rule 5)."""
     if named is None or named.party.kind != "state_forces" or country is None:
         return named

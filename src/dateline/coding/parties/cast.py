@@ -108,7 +108,28 @@ class StoryCast:
             span = (match.start, match.end)
             if self.find_place(*span) is None:
                 self.named.append(name_actor(match.actor, country=match.country, span=span, text=match.text))
+        self.named += self.read_acting_states()
+        self.named.sort(key=lambda named: named.span[0])
         self._starts = [named.span[0] for named in self.named]
+
+    def read_acting_states(self) -> list[Named]:
+        """Countries named as the subject or owner of a clause ("Pakistan said it downed ..."): their
+        government, so that "it" can point back to them."""
+        tree, found = self.tree, []
+        if tree is None:
+            return found
+        for place in self.places:
+            if not place.whole_country:
+                continue
+            token = tree.find_head(place.start, place.end)
+            if token is None or tree[token].dep not in ("nsubj", "poss"):
+                continue
+            actor = find_state(place.country, "government")
+            if actor is not None:
+                span = (place.start, place.end)
+                found.append(Named(Party(actor.name, actor.kind, actor.country, span), self.text[place.start:place.end],
+                                   span, rank=2))
+        return found
 
     def learn(self, named: Named) -> None:
         """Remember a party a role named, at its place in the text."""
@@ -118,9 +139,10 @@ class StoryCast:
         self.named.insert(at, named)
         self._starts.insert(at, named.span[0])
 
-    def refer_back(self, at: int, *, groups: bool = False) -> Named | None:
+    def refer_back(self, at: int, *, groups: bool = False, armed: bool = False) -> Named | None:
         """The party named last before ``at``: any but civilians within PRONOUN_REACH for a pronoun;
-        a named armed group anywhere before for ``groups`` ("the group", "the paramilitary")."""
+        a named armed group anywhere before for ``groups`` ("the group", "the paramilitary"); ``armed``:
+        a state's forces or an armed group only ("the missiles")."""
         for named in reversed(self.named[:bisect_left(self._starts, at)]):
             if named.span[1] > at:
                 continue
@@ -130,7 +152,7 @@ class StoryCast:
                     return named
             elif at - named.span[1] > PRONOUN_REACH:
                 return None
-            elif party.kind != "civilians":
+            elif party.kind in ARMED_GROUPS | {"state_forces"} or not armed and party.kind != "civilians":
                 return named
         return None
 
@@ -145,6 +167,16 @@ class StoryCast:
         counts = Counter(named.party.country for named in foreign)
         best = max(counts, key=lambda code: (counts[code], -min(n.span[0] for n in foreign if n.party.country == code)))
         return name_state(best)
+
+    def find_group(self) -> Named | None:
+        """The named armed group (not a state's) the story names most, first named on a tie."""
+        groups = [named for named in self.named
+                  if named.party.kind in ARMED_GROUPS and not named.generic and named.rank >= 3]
+        if not groups:
+            return None
+        counts = Counter(named.party.name for named in groups)
+        best = max(counts.values())
+        return next(named for named in groups if counts[named.party.name] == best)
 
     def find_place(self, start: int, end: int) -> StoryPlace | None:
         """The place the story names over these offsets (overlapping them), if any."""

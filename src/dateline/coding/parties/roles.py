@@ -84,8 +84,12 @@ def find_roles(tree: ParseTree, start: int, end: int, *, loss: bool = False,
 
 def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, interception: bool) -> None:
     """A verb's subject, object and prepositions; a subject borrowed when it has none."""
-    if tree.is_passive(verb):
-        for token in tree.children(verb, "nsubjpass"):
+    if tree[verb].dep == "acl" and tree[verb].tag == "VBN" and tree[tree.head(verb)].pos in NOUNS:
+        roles.add_patient(tree.head(verb), "subject")  # "Five soldiers wounded in the attack"
+        for token in tree.preps(verb, words.agent_preps):
+            roles.add_agent(token, "by")
+    elif tree.is_passive(verb):
+        for token in tree.subjects(verb):
             roles.add_patient(token, "subject")
         for token in tree.preps(verb, words.agent_preps):
             roles.add_agent(token, "by")
@@ -95,11 +99,15 @@ def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, in
         read_cause(tree, verb, roles)
     else:
         for token in tree.children(verb, "nsubj"):
-            roles.add_agent(token, "subject")
+            if is_bare_number(tree, token) and tree.lemma(verb) in words.harm_verbs:
+                roles.add_patient(token, "subject")  # "nine killed and five wounded": victims, verb elided
+            else:
+                roles.add_agent(token, "subject")
         read_objects(tree, verb, roles, words, interception=interception)
     if not roles.agents:
         for token, how in borrow_subject(tree, verb, words):
-            roles.add_agent(token, how)
+            if all(role.token != token for role in roles.patients):
+                roles.add_agent(token, how)
     read_victims(tree, verb, roles, words)
 
 
@@ -109,6 +117,9 @@ def read_objects(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *,
     for token in tree.children(verb, "dobj"):
         if interception or tree.lemma(token) not in words.weapons:
             roles.add_patient(token, "object")
+        else:  # "fired a barrage of rockets at X": the "at" may hang on the weapon
+            for target in tree.preps(token, words.patient_preps):
+                roles.add_patient(target, "preposition")
     for token in tree.preps(verb, words.patient_preps):
         roles.add_patient(token, "preposition")
     for token in tree.preps(verb, words.between_preps):
@@ -187,16 +198,24 @@ def read_setting(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) ->
     if tree[verb].pos not in VERBS:
         return
     if tree.is_passive(verb):
-        for token in tree.children(verb, "nsubjpass"):
+        for token in tree.subjects(verb):
             roles.add_patient(token, "victims")
     elif tree.lemma(verb) in words.suffer_verbs:
         for token in tree.children(verb, "nsubj"):
             roles.add_patient(token, "victims")
     elif tree.lemma(verb) in words.harm_verbs:
         for token in tree.children(verb, "nsubj"):
-            roles.add_agent(token, "subject")
+            if is_bare_number(tree, token):
+                roles.add_patient(token, "victims")
+            else:
+                roles.add_agent(token, "subject")
         for token in tree.children(verb, "dobj"):
             roles.add_patient(token, "victims")
+
+
+def is_bare_number(tree: ParseTree, token: int) -> bool:
+    """A number standing for people without a noun ("five wounded", "Twenty-two were shot down")."""
+    return tree[token].pos == "NUM" and not tree.children(token, "prep")
 
 
 def read_victims(tree: ParseTree, word: int, roles: Roles, words: PartyWords) -> None:

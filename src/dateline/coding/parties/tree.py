@@ -19,7 +19,8 @@ from ...models import ParsedToken
 # the dependents that belong to a noun's phrase on its left ("the Islamic State group", "Russia's army")
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod",
                        "advmod", "predet", "punct"})
-# on its right: "affiliate in Afghanistan", "citizens of Tajikistan", "forces loyal to ..."
+# on its right: "affiliate in Afghanistan", "citizens of Tajikistan", "forces loyal to ..."; and "for"
+# after a proper name ("the Cooperative for the Development of the Congo")
 RIGHT_PREPS = frozenset({"of", "in", "from", "loyal"})
 # the dependencies of a noun: a word the tagger calls a verb is a noun where it stands in one
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "dative", "compound", "poss"})
@@ -88,7 +89,16 @@ class ParseTree:
         return self.text[token.start:token.end]
 
     def is_passive(self, verb: int) -> bool:
-        return any(self.tokens[i].dep in ("nsubjpass", "auxpass") for i in self._children[verb])
+        """A passive verb: "were killed", or a bare participle read as one ("Five soldiers wounded in ...")."""
+        children = self._children[verb]
+        if any(self.tokens[i].dep in ("nsubjpass", "auxpass") for i in children):
+            return True
+        return (self.tokens[verb].tag == "VBN" and not any(self.tokens[i].dep == "aux" for i in children)
+                and any(self.tokens[i].dep == "nsubj" for i in children))
+
+    def subjects(self, verb: int) -> list[int]:
+        """The subjects of a verb: its nsubj, or its nsubjpass (and a bare participle's nsubj) when passive."""
+        return self.children(verb, "nsubjpass", "nsubj") if self.is_passive(verb) else self.children(verb, "nsubj")
 
     def object_of(self, prep: int) -> int | None:
         """The object of a preposition ("on" -> "Odesa")."""
@@ -122,8 +132,9 @@ class ParseTree:
             current = todo.pop()
             first = min(first, current)
             todo += [i for i in self._children[current] if i < current and self.tokens[i].dep in LEFT_DEPS]
+        proper = self.tokens[index].pos == "PROPN"
         for prep in self.children(index, "prep", "amod"):
-            if prep > index and self.lemma(prep) in RIGHT_PREPS:
+            if prep > index and (self.lemma(prep) in RIGHT_PREPS or proper and self.lemma(prep) == "for"):
                 target = self.object_of(prep)
                 if target is not None:
                     last = max(last, self._rightmost(target))
