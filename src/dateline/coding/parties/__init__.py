@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ...actors import read_actors_version
 from .cast import Named, StoryCast, StoryPlace, find_state, is_generic, name_actor, name_state
-from .naming import name_role
+from .naming import name_role, name_weapon
 from .roles import Role, Roles, find_roles
 from .tree import ParseTree
 from .words import PartyWords, load_dyads, load_party_words, read_dyads_version
@@ -57,6 +57,9 @@ def find_parties(cast: StoryCast, start: int, end: int, *, family: str, country:
     roles = find_roles(cast.tree, start, end, loss=loss, interception=family == "interception")
     agents = name_roles(cast, roles.agents, side="agent", family=family, country=country)
     patients = name_roles(cast, roles.patients, side="patient", family=family, country=country)
+    if not agents and family != "interception":  # what an interception stops is no doer
+        agents = find_sentence_doer(cast, start, family=family, country=country,
+                                    taken={role.token for role in roles.patients})
     actor, target = choose(agents), choose(patients)
     if actor is not None and target is not None and same_party(actor, target):
         target = next((named for named in patients if not same_party(named, actor)), None)
@@ -64,6 +67,26 @@ def find_parties(cast: StoryCast, start: int, end: int, *, family: str, country:
         if named is not None and named.rank >= 3:
             cast.learn(named)
     return Sides(actor=actor, target=target, agents=agents, patients=patients)
+
+
+def find_sentence_doer(cast: StoryCast, at: int, *, family: str, country: str | None,
+                       taken: set[int]) -> list[Named]:
+    """The doer an act named elsewhere in the trigger's sentence gives, when the parse ties none to the
+    trigger ("was killed and three constables injured in two attacks by suspected militants")."""
+    tree = cast.tree
+    if tree is None:
+        return []
+    words = load_party_words()
+    token = tree.find_head(at, at + 1)
+    if token is None:
+        return []
+    for index in tree.sentence_of(token):
+        if (index != token and index not in taken and tree.lemma(index) in words.weapons
+                and not tree.is_verb(index)):
+            named = name_weapon(cast, tree, index, family=family, country=country)
+            if named is not None:
+                return [Named(named.party, named.text, named.span, rank=min(named.rank, 2), generic=named.generic)]
+    return []
 
 
 def name_roles(cast: StoryCast, roles: list[Role], *, side: str, family: str, country: str | None) -> list[Named]:

@@ -70,7 +70,7 @@ def read_name(cast: StoryCast, token: int, *, side: str, family: str, country: s
     if side == "patient" and family == "interception" and (head.pos == "NUM" or lemma in words.people):
         return None  # "Twenty-two were shot down": weapons, not people; whose, the story says
     if lemma in words.weapons and side == "agent":
-        return name_weapon(cast, tree, token, family=family, country=country)
+        return name_weapon(cast, tree, token, family=family, country=country, point=how == "subject")
     if is_agency(text, words, cast.agency):
         return None
     if lemma in words.enemy_nouns:
@@ -98,6 +98,9 @@ def read_name(cast: StoryCast, token: int, *, side: str, family: str, country: s
             named = civilians(place.country if place is not None else country, text, span)
             return Named(named.party, text, span, rank=0, generic=True)
         return None
+    if head.pos == "PROPN" and any(tree.lemma(i) in words.state_nouns for i in range(first, token)):
+        # "Moreh sub-divisional police officer Chingtham Anand Kumar": one of the state's forces
+        return forces(find_demonym_in(tree, first, last), text, span)
     if lemma in words.people or head.pos == "NUM":
         return civilians(find_demonym_in(tree, first, last), text, span)
     guessed = guess_group(tree, token, first, last, words)
@@ -128,9 +131,11 @@ def name_suspects(cast: StoryCast, tree: ParseTree, token: int, first: int, last
                  text, span, rank=1, generic=True)
 
 
-def name_weapon(cast: StoryCast, tree: ParseTree, token: int, *, family: str, country: str | None) -> Named | None:
-    """A weapon or strike as the subject ("Israeli strikes killed 20", "a Russian missile hit"): the doer its
-    possessor, the names before it or its "by" phrase give."""
+def name_weapon(cast: StoryCast, tree: ParseTree, token: int, *, family: str, country: str | None,
+                point: bool = False) -> Named | None:
+    """A weapon or an act as the doer ("Israeli strikes killed 20", "killed in two attacks by militants"): the
+    doer its possessor, the names before it or its "by" phrase give; with ``point``, a definite one
+    with none ("The missiles killed 31") is the armed party named last before it."""
     words = load_party_words()
     candidates = [(i, "possessor") for i in tree.children(token, "poss")]
     candidates += [(i, "modifier") for i in tree.children(token, "compound", "amod", "nmod") if i < token]
@@ -142,7 +147,7 @@ def name_weapon(cast: StoryCast, tree: ParseTree, token: int, *, family: str, co
         if named is not None:
             return named
     first, _ = tree.phrase(token)
-    if is_definite(tree, first, token):  # "The missiles killed 31": the doer of the strikes told before
+    if point and is_definite(tree, first, token):  # "The missiles killed 31": the doer of the strikes told before
         found = cast.refer_back(tree[token].start, armed=True)
         if found is not None:
             return refer(found, tree.span_text(*tree.phrase(token)), tree.char_span(*tree.phrase(token)))
@@ -196,7 +201,14 @@ def look_up(cast: StoryCast, tree: ParseTree, token: int, first: int, last: int,
     span = (start + chosen.start, start + chosen.end)
     if cast.find_place(*span) is not None and not over:
         return None
-    return name_actor(chosen.actor, country=chosen.country, span=span, text=text)
+    named = name_actor(chosen.actor, country=chosen.country, span=span, text=text)
+    words = load_party_words()
+    if (named.generic and named.party.kind in ("political_militia", "rebels")
+            and any(tree.lemma(i) in words.identity_words for i in range(first, last + 1))):
+        party = named.party  # "suspected tribal militants": fighters of an identity, not a cause
+        return Named(Party(party.name, "identity_militia", party.country, party.span), text, named.span, named.rank,
+                     named.generic)
+    return named
 
 
 def name_state_of(cast: StoryCast, tree: ParseTree, token: int, first: int, last: int, *, family: str,

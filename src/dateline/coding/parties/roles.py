@@ -104,10 +104,14 @@ def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, in
             else:
                 roles.add_agent(token, "subject")
         read_objects(tree, verb, roles, words, interception=interception)
-    if not roles.agents:
+    if not roles.agents and not tree.is_passive(verb):  # a passive's borrowed subject would be its victim
         for token, how in borrow_subject(tree, verb, words):
             if all(role.token != token for role in roles.patients):
                 roles.add_agent(token, how)
+    if not roles.agents:  # "was killed ... in two attacks by suspected militants": the doer of the act
+        for token in tree.preps(verb, words.setting_preps):
+            if tree.lemma(token) in words.weapons:
+                roles.add_agent(token, "setting")
     read_victims(tree, verb, roles, words)
 
 
