@@ -136,7 +136,8 @@ def test_export_endpoint_gives_acled_csv(client):
     response = client.get("/api/export/acled", params={"type": "attack"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     lines = response.text.splitlines()
-    assert lines[0].startswith("event_date,disorder_type,event_type,sub_event_type,actor1,actor2,country")
+    assert lines[0].startswith("event_date,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,"
+                               "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,country")
     assert len(lines) == 3 and all(",Violence against civilians,Attack," in line for line in lines[1:])
     assert "attachment" in response.headers["content-disposition"]
 

@@ -151,6 +151,7 @@ def read_noun(tree: ParseTree, noun: int, roles: Roles, words: PartyWords, *, in
                 roles.add_patient(sides[0], "between")
     read_victims(tree, noun, roles, words)
     read_governor(tree, noun, roles, words, interception=interception)
+    roles.add_agent(noun, "itself")  # "Gunmen on motorcycles attacked ...": the trigger names the doer
 
 
 def read_modifiers(tree: ParseTree, noun: int) -> list[int]:
