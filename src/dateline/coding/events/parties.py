@@ -24,14 +24,15 @@ whole story, in this order:
 5. a state's forces acting in another country keep their own country and stay state forces
    where the story shows their state at war with that country (the other side acts against
    them, or they are hit in their own country) or the two are listed at war
-   (data/conflict_dyads.csv); else they are external forces (ACLED's external/other).
+   (data/conflict_dyads.csv); else they are external forces (ACLED's external/other);
+6. a relation (a statement, a meeting, a demand) keeps only the parties the text names.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...event_types import name_family
+from ...event_types import is_core, name_family
 from ...models import ParsedToken, Party
 from ..parties import Named, Sides, StoryCast, StoryPlace, find_parties, load_dyads, name_state
 from ..places import PlaceContext
@@ -80,6 +81,9 @@ def settle_parties(drafts: Sequence[Draft], cast: StoryCast) -> None:
         draft.actor, draft.target = fill_defaults(draft, family, country, cast)
         draft.actor = place_party(draft.actor, country)
         draft.target = place_party(draft.target, country)
+        if not is_core(draft.type):  # a relation (a statement, a meeting): only parties the text names
+            draft.actor = draft.actor if draft.actor is not None and draft.actor.rank >= 2 else None
+            draft.target = draft.target if draft.target is not None and draft.target.rank >= 2 else None
         if family == "violence" and draft.actor is not None and draft.actor.rank >= 2 and draft.actor.party.kind in ARMED:
             carried = draft
     for draft in drafts:

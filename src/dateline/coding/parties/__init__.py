@@ -32,6 +32,7 @@ __all__ = ["PARTIES_VERSION", "Named", "ParseTree", "PartyWords", "Role", "Roles
            "name_actor", "name_role", "name_state", "same_party"]
 
 PARTIES_VERSION = "parties-1"
+ARMED_FAMILIES = frozenset({"violence", "interception", "territory_change", "abduction", "arrest"})
 
 
 def describe_version() -> str:
@@ -56,6 +57,8 @@ def find_parties(cast: StoryCast, start: int, end: int, *, family: str, country:
         return Sides()
     roles = find_roles(cast.tree, start, end, loss=loss, interception=family == "interception")
     agents = name_roles(cast, roles.agents, side="agent", family=family, country=country)
+    if family in ARMED_FAMILIES:  # the unarmed do no violence: "the bodies of five men" names victims
+        agents = [named for named in agents if named.party.kind not in ("civilians", "protesters")]
     patients = name_roles(cast, roles.patients, side="patient", family=family, country=country)
     if not agents and family != "interception":  # what an interception stops is no doer
         agents = find_sentence_doer(cast, start, family=family, country=country,

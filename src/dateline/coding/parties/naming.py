@@ -234,6 +234,8 @@ def name_state_of(cast: StoryCast, tree: ParseTree, token: int, first: int, last
         place = cast.find_place(head.start, head.end)
         if place is not None and not place.whole_country and how != "possessor":
             return None  # "NAIROBI, Kenya (AP) —", "Odesa": a place, not its state
+        if place is not None and follows_place(cast, tree, first):
+            return None  # "LYON, France - Hundreds of students marched": the country of a place
         names = [i for i in range(first, last + 1) if tree[i].pos == "PROPN"]
         name = _POSSESSIVE.sub("", tree.span_text(names[0], names[-1])) if names else ""
     else:
@@ -244,6 +246,14 @@ def name_state_of(cast: StoryCast, tree: ParseTree, token: int, first: int, last
         return None
     span = tree.char_span(first, last)
     return Named(Party(actor.name, actor.kind, actor.country, span), tree.span_text(first, last), span, rank=3)
+
+
+def follows_place(cast: StoryCast, tree: ParseTree, first: int) -> bool:
+    """The words come after a place and a comma ("Lyon, France", "Maiduguri, Nigeria"): they say where."""
+    if first < 2 or tree.word(first - 1) != ",":
+        return False
+    before = tree[first - 2]
+    return cast.find_place(before.start, before.end) is not None
 
 
 def find_country_in(cast: StoryCast, tree: ParseTree, first: int, last: int) -> str | None:
