@@ -144,7 +144,8 @@ def print_events_table(found: list[StoredEvent]) -> None:
         rows.append((when, event.type, (place.name if place else None) or "-",
                      (place.country if place else None) or "-",
                      *("-" if n is None else str(n) for n in (event.killed, event.injured, event.arrested)),
-                     event.certainty, describe_parties(event.actor, event.target), f"{item.source}#{item.story_position}"))
+                     event.certainty, describe_parties(event.actor, event.target),
+                     f"{item.source}#{item.story_position}"))
     for i, name in enumerate(headers):
         shrinks = name in ("place", "source", "who -> whom")
         widest = max([len(name), *(len(row[i]) for row in rows)])

@@ -30,7 +30,7 @@ def analyse_stories(texts: Iterable[str], *, nlp=None, model: str = MODEL_NAME,
     texts = list(texts)
     results = []
     prepared = (normalise_marks(text) for text in texts)
-    for text, doc in zip(texts, nlp.pipe(prepared, batch_size=batch_size, n_process=n_process)):
+    for text, doc in zip(texts, nlp.pipe(prepared, batch_size=batch_size, n_process=n_process), strict=True):
         results.append(analyse_doc(doc, text=text, is_place=is_place))
     log.debug("analysed %d stories", len(results))
     return results

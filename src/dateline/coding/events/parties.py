@@ -84,7 +84,8 @@ def settle_parties(drafts: Sequence[Draft], cast: StoryCast) -> None:
         if not is_core(draft.type):  # a relation (a statement, a meeting): only parties the text names
             draft.actor = draft.actor if draft.actor is not None and draft.actor.rank >= 2 else None
             draft.target = draft.target if draft.target is not None and draft.target.rank >= 2 else None
-        if family == "violence" and draft.actor is not None and draft.actor.rank >= 2 and draft.actor.party.kind in ARMED:
+        named = draft.actor
+        if family == "violence" and named is not None and named.rank >= 2 and named.party.kind in ARMED:
             carried = draft
     for draft in drafts:
         country = draft.place.country if draft.place is not None else None

@@ -28,8 +28,8 @@ from .tree import ParseTree
 from .words import PartyWords, load_dyads, load_party_words, read_dyads_version
 
 __all__ = ["PARTIES_VERSION", "Named", "ParseTree", "PartyWords", "Role", "Roles", "Sides", "StoryCast",
-           "StoryPlace", "describe_version", "find_parties", "find_state", "find_roles", "is_generic", "load_dyads", "load_party_words",
-           "name_actor", "name_role", "name_state", "same_party"]
+           "StoryPlace", "describe_version", "find_parties", "find_roles", "find_state", "is_generic", "load_dyads",
+           "load_party_words", "name_actor", "name_role", "name_state", "same_party"]
 
 PARTIES_VERSION = "parties-1"
 ARMED_FAMILIES = frozenset({"violence", "interception", "territory_change", "abduction", "arrest"})

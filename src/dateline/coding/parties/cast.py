@@ -115,7 +115,7 @@ class StoryCast:
     def read_acting_states(self) -> list[Named]:
         """Countries named as the subject or owner of a clause ("Pakistan said it downed ..."): their
         government, so that "it" can point back to them."""
-        tree, found = self.tree, []
+        tree, found = self.tree, list[Named]()
         if tree is None:
             return found
         for place in self.places:

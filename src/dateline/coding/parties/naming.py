@@ -12,7 +12,8 @@ In order, for the phrase the role's token heads ("the Islamic State affiliate in
 4. an alias of the actor dictionary in the phrase, over its head or before it ("RSF
    militants", "al-Shabaab suspects", "Kenyan police officers");
 5. a state named by its name or its capital ("Russia", "Moscow's", "Israel"), or by a demonym
-   before the trigger ("Israeli strikes"): its military in violence, else its government;
+   before the trigger ("Israeli strikes"): its military in violence, else its government
+   (states.py);
 6. a place is never an actor; as the one hit, it stands for its people (civilians);
 7. people and numbers ("14 people", "killing six") are civilians; things hit (homes, energy
    facilities) stand for their owners, civilians too;
@@ -22,31 +23,81 @@ In order, for the phrase the role's token heads ("the Islamic State affiliate in
 9. a state's forces written without a name ("troops", "police") are the security forces of
    the event's country.
 
-Countries of generic actors (``Named.generic``) are filled from the event's place later.
+The rules are ``NAMING_RULES``, tried in this order; the first that decides wins, and a
+rule may decide that the phrase names no one (``NOBODY``). Countries of generic actors
+(``Named.generic``) are filled from the event's place later.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from ...actors import find_actor, find_demonym, match_actors
-from ...models import Party
+from ...actors import match_actors
+from ...models import Party, Span
 from .cast import Named, StoryCast, find_state, name_actor
+from .states import ARMED_FAMILIES, find_demonym_in, name_state_of
 from .tree import ParseTree
 from .words import PartyWords, load_party_words
 
-ARMED_FAMILIES = frozenset({"violence", "interception", "territory_change"})
 POINTING = frozenset({"it", "its", "they", "them", "their", "theirs", "itself", "themselves"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+NOBODY = Named(Party("", "", None, None), "", (0, 0), rank=-1)  # a rule's answer: the phrase names no one
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """The phrase a role's token heads, and what the naming rules need to know of it."""
+
+    cast: StoryCast
+    tree: ParseTree
+    token: int
+    first: int
+    last: int
+    side: str  # agent or patient
+    family: str  # the event's type family
+    country: str | None  # the event's place's
+    how: str  # how the role was found (roles.py)
+
+    @property
+    def text(self) -> str:
+        return self.tree.span_text(self.first, self.last)
+
+    @property
+    def span(self) -> Span:
+        return self.tree.char_span(self.first, self.last)
+
+    @property
+    def lemma(self) -> str:
+        return self.tree.lemma(self.token)
+
+    @property
+    def pos(self) -> str:
+        return self.tree[self.token].pos
+
+    def has(self, words: frozenset[str], *, before_head: bool = False, but_head: bool = False) -> bool:
+        """Whether a word of the phrase (before its head, or other than its head) is among ``words``."""
+        end = self.token if before_head else self.last + 1
+        return any(self.tree.lemma(i) in words for i in range(self.first, end) if not (but_head and i == self.token))
+
+
+Rule = Callable[[Phrase, PartyWords], Named | None]
 
 
 def name_role(cast: StoryCast, token: int, *, side: str, family: str, country: str | None = None,
               how: str = "subject") -> Named | None:
     """The party the phrase headed by ``token`` names, or None (see the module's rules); ``how``: how
     the role was found (a name before a trigger, "modifier", names a state only by a demonym)."""
-    named = read_name(cast, token, side=side, family=family, country=country, how=how)
-    if named is not None and family in ARMED_FAMILIES and named.party.name.startswith("Government of "):
+    if cast.tree is None:
+        return None
+    first, last = cast.tree.phrase(token)
+    phrase = Phrase(cast, cast.tree, token, first, last, side, family, country, how)
+    words = load_party_words()
+    named = next((found for rule in NAMING_RULES if (found := rule(phrase, words)) is not None), None)
+    if named is None or named is NOBODY:
+        return None
+    if family in ARMED_FAMILIES and named.party.name.startswith("Government of "):
         military = find_state(named.party.country)
         if military is not None:  # "Pakistan said it downed ...": Pakistan's forces did
             party = Party(military.name, military.kind, military.country, named.party.span)
@@ -54,81 +105,150 @@ def name_role(cast: StoryCast, token: int, *, side: str, family: str, country: s
     return named
 
 
-def read_name(cast: StoryCast, token: int, *, side: str, family: str, country: str | None,
-              how: str) -> Named | None:
-    tree = cast.tree
-    if tree is None:
+def name_pronoun(phrase: Phrase, _words: PartyWords) -> Named | None:
+    """1. "it", "they", "its": the party named last before it; other pronouns name no party."""
+    if phrase.pos != "PRON":
         return None
-    words = load_party_words()
-    first, last = tree.phrase(token)
-    span = tree.char_span(first, last)
-    text = tree.span_text(first, last)
-    head = tree[token]
-    lemma = tree.lemma(token)
-    if head.pos == "PRON":
-        return point_back(cast, tree, token) if lemma in POINTING else None
-    if side == "patient" and family == "interception" and (head.pos == "NUM" or lemma in words.people):
-        return None  # "Twenty-two were shot down": weapons, not people; whose, the story says
-    if lemma in words.weapons and side == "agent":
-        return name_weapon(cast, tree, token, family=family, country=country, point=how == "subject")
-    if is_agency(text, words, cast.agency):
+    if phrase.lemma not in POINTING:
+        return NOBODY
+    head = phrase.tree[phrase.token]
+    found = phrase.cast.refer_back(head.start)
+    return refer(found, phrase.tree.word(phrase.token), (head.start, head.end)) if found is not None else NOBODY
+
+
+def skip_weapons_stopped(phrase: Phrase, words: PartyWords) -> Named | None:
+    """"Twenty-two were shot down": what an interception stops is weapons, not people; whose, the story says."""
+    if phrase.side == "patient" and phrase.family == "interception" and (
+            phrase.pos == "NUM" or phrase.lemma in words.people):
+        return NOBODY
+    return None
+
+
+def name_weapon_doer(phrase: Phrase, words: PartyWords) -> Named | None:
+    """A weapon or an act as the doer ("Israeli strikes killed 20"): whose it is (``name_weapon``)."""
+    if phrase.side != "agent" or phrase.lemma not in words.weapons:
         return None
-    if lemma in words.enemy_nouns:
-        found = cast.find_enemy(country)
-        return refer(found, text, span) if found is not None else None
-    if lemma in words.back_nouns and not has_name(tree, first, last) and is_definite(tree, first, token):
-        found = cast.refer_back(head.start, groups=True)
+    return name_weapon(phrase.cast, phrase.tree, phrase.token, family=phrase.family, country=phrase.country,
+                       point=phrase.how == "subject") or NOBODY
+
+
+def skip_agency(phrase: Phrase, words: PartyWords) -> Named | None:
+    """2. A news agency ("AP", "Reuters") is never a party."""
+    bare = _LEADING.sub("", phrase.text).strip().lower()
+    agency = phrase.cast.agency
+    return NOBODY if bare in words.agencies or (agency is not None and bare == agency.lower()) else None
+
+
+def name_enemy(phrase: Phrase, words: PartyWords) -> Named | None:
+    """3. "The enemy": the foreign forces the story names most."""
+    if phrase.lemma not in words.enemy_nouns:
+        return None
+    found = phrase.cast.find_enemy(phrase.country)
+    return refer(found, phrase.text, phrase.span) if found is not None else NOBODY
+
+
+def name_told_group(phrase: Phrase, words: PartyWords) -> Named | None:
+    """3. "The group", "the militants", "the paramilitary": the named armed group told of before."""
+    tree = phrase.tree
+    if (phrase.lemma not in words.back_nouns or has_name(tree, phrase.first, phrase.last)
+            or not is_definite(tree, phrase.first, phrase.token)):
+        return None
+    found = phrase.cast.refer_back(tree[phrase.token].start, groups=True)
+    return refer(found, phrase.text, phrase.span) if found is not None else None
+
+
+def name_arrested(phrase: Phrase, words: PartyWords) -> Named | None:
+    """The people an arrest takes: fighters of the group the story names when the words make them
+    fighters ("terror suspects"), else civilians, named by their own word ("suspects")."""
+    if phrase.side != "patient" or phrase.family != "arrest" or phrase.lemma not in words.suspect_nouns:
+        return None
+    text, span = phrase.text, phrase.span
+    if phrase.has(words.fighter_words):
+        found = phrase.cast.refer_back(phrase.tree[phrase.token].start, groups=True) or phrase.cast.find_group()
         if found is not None:
             return refer(found, text, span)
-    if side == "patient" and family == "arrest" and lemma in words.suspect_nouns:
-        return name_suspects(cast, tree, token, first, last, words)
-    thing = lemma in words.things
-    found = look_up(cast, tree, token, first, last, owner=thing)
-    if found is not None:
-        return found
-    if side == "agent" or lemma in words.state_nouns:
-        state = name_state_of(cast, tree, token, first, last, family=family, how=how)
-        if state is not None:
-            return state
-    place = cast.find_place(head.start, head.end)
-    if thing and any(tree.lemma(i) in words.state_nouns for i in range(first, last + 1) if i != token):
-        return forces(find_demonym_in(tree, first, last), text, span)  # "a security convoy", "an army post"
-    if place is not None or thing:
-        if side == "patient" and family in ("violence", "disaster"):
-            named = civilians(place.country if place is not None else country, text, span)
-            return Named(named.party, text, span, rank=0, generic=True)
+        name = "Islamist militants" if "islamist" in text.lower() else "unidentified rebels"
+        return Named(Party(name, "rebels", None, span), text, span, rank=1, generic=True)
+    country = find_demonym_in(phrase.tree, phrase.first, phrase.last)
+    return Named(Party(phrase.tree.word(phrase.token).lower(), "civilians", country, span), text, span, rank=1,
+                 generic=True)
+
+
+def name_in_dictionary(phrase: Phrase, words: PartyWords) -> Named | None:
+    """4. An alias of the actor dictionary in the phrase."""
+    return look_up(phrase.cast, phrase.tree, phrase.token, phrase.first, phrase.last,
+                   owner=phrase.lemma in words.things)
+
+
+def name_state(phrase: Phrase, words: PartyWords) -> Named | None:
+    """5. A state by its name, its capital, a demonym or a noun of its forces (states.py)."""
+    if phrase.side != "agent" and phrase.lemma not in words.state_nouns:
         return None
-    if head.pos == "PROPN" and any(tree.lemma(i) in words.state_nouns for i in range(first, token)):
-        # "Moreh sub-divisional police officer Chingtham Anand Kumar": one of the state's forces
-        return forces(find_demonym_in(tree, first, last), text, span)
-    if lemma in words.people or head.pos == "NUM":
-        return civilians(find_demonym_in(tree, first, last), text, span)
-    guessed = guess_group(tree, token, first, last, words)
-    if guessed is not None:
-        return Named(Party(guessed[0], guessed[1], None, span), text, span, rank=3, generic=True)
-    if lemma in words.state_nouns and head.pos == "NOUN":
-        return forces(find_demonym_in(tree, first, last), text, span)
+    return name_state_of(phrase.cast, phrase.tree, phrase.token, phrase.first, phrase.last, family=phrase.family,
+                         how=phrase.how)
+
+
+def name_state_thing(phrase: Phrase, words: PartyWords) -> Named | None:
+    """A thing with a word of a state's forces ("a security convoy", "an army post"): those forces."""
+    if phrase.lemma in words.things and phrase.has(words.state_nouns, but_head=True):
+        return forces(find_demonym_in(phrase.tree, phrase.first, phrase.last), phrase.text, phrase.span)
     return None
+
+
+def name_place_or_thing(phrase: Phrase, words: PartyWords) -> Named | None:
+    """6, 7. A place is never an actor; a place or thing hit by violence stands for its people."""
+    head = phrase.tree[phrase.token]
+    place = phrase.cast.find_place(head.start, head.end)
+    if place is None and phrase.lemma not in words.things:
+        return None
+    if phrase.side == "patient" and phrase.family in ("violence", "disaster"):
+        country = place.country if place is not None else phrase.country
+        return Named(Party("civilians", "civilians", country, phrase.span), phrase.text, phrase.span, rank=0,
+                     generic=True)
+    return NOBODY
+
+
+def name_officer(phrase: Phrase, words: PartyWords) -> Named | None:
+    """"Moreh sub-divisional police officer Chingtham Anand Kumar": a person of the state's forces."""
+    if phrase.pos == "PROPN" and phrase.has(words.state_nouns, before_head=True):
+        return forces(find_demonym_in(phrase.tree, phrase.first, phrase.last), phrase.text, phrase.span)
+    return None
+
+
+def name_people(phrase: Phrase, words: PartyWords) -> Named | None:
+    """7. People and numbers ("14 people", "killing six"): civilians."""
+    if phrase.lemma in words.people or phrase.pos == "NUM":
+        country = find_demonym_in(phrase.tree, phrase.first, phrase.last)
+        return Named(Party("civilians", "civilians", country, phrase.span), phrase.text, phrase.span, rank=1,
+                     generic=True)
+    return None
+
+
+def name_unknown_group(phrase: Phrase, words: PartyWords) -> Named | None:
+    """8. A named group the dictionary does not know, its kind guessed from its role words."""
+    guessed = guess_group(phrase.tree, phrase.token, phrase.first, phrase.last, words)
+    if guessed is None:
+        return None
+    return Named(Party(guessed[0], guessed[1], None, phrase.span), phrase.text, phrase.span, rank=3, generic=True)
+
+
+def name_unnamed_forces(phrase: Phrase, words: PartyWords) -> Named | None:
+    """9. A state's forces written without a name ("troops", "police")."""
+    if phrase.lemma in words.state_nouns and phrase.pos == "NOUN":
+        return forces(find_demonym_in(phrase.tree, phrase.first, phrase.last), phrase.text, phrase.span)
+    return None
+
+
+NAMING_RULES: tuple[Rule, ...] = (
+    name_pronoun, skip_weapons_stopped, name_weapon_doer, skip_agency, name_enemy, name_told_group, name_arrested,
+    name_in_dictionary, name_state, name_state_thing, name_place_or_thing, name_officer, name_people,
+    name_unknown_group, name_unnamed_forces,
+)
 
 
 def forces(country: str | None, text: str, span: tuple[int, int]) -> Named:
     """A state's forces the words do not name ("troops", "a security convoy"): the event's place's."""
     return Named(Party("security forces", "state_forces", country, span), text, span, rank=1, generic=True)
-
-
-def name_suspects(cast: StoryCast, tree: ParseTree, token: int, first: int, last: int,
-                  words: PartyWords) -> Named:
-    """The people an arrest takes: fighters of the group the story names when the words make them
-    fighters ("terror suspects"), else civilians, named by their own word ("suspects")."""
-    span, text = tree.char_span(first, last), tree.span_text(first, last)
-    if any(tree.lemma(i) in words.fighter_words for i in range(first, last + 1)):
-        found = cast.refer_back(tree[token].start, groups=True) or cast.find_group()
-        if found is not None:
-            return refer(found, text, span)
-        return Named(Party("Islamist militants" if "islamist" in text.lower() else "unidentified rebels", "rebels",
-                           None, span), text, span, rank=1, generic=True)
-    return Named(Party(tree.word(token).lower(), "civilians", find_demonym_in(tree, first, last), span),
-                 text, span, rank=1, generic=True)
 
 
 def name_weapon(cast: StoryCast, tree: ParseTree, token: int, *, family: str, country: str | None,
@@ -154,21 +274,10 @@ def name_weapon(cast: StoryCast, tree: ParseTree, token: int, *, family: str, co
     return None
 
 
-def point_back(cast: StoryCast, tree: ParseTree, token: int) -> Named | None:
-    head = tree[token]
-    found = cast.refer_back(head.start)
-    return refer(found, tree.word(token), (head.start, head.end)) if found is not None else None
-
-
 def refer(found: Named, text: str, span: tuple[int, int]) -> Named:
     """A party pointed back to, at the words that point."""
     party = Party(found.party.name, found.party.kind, found.party.country, span)
     return Named(party, text, span, rank=min(found.rank, 2), generic=found.generic)
-
-
-def is_agency(text: str, words: PartyWords, agency: str | None) -> bool:
-    bare = _LEADING.sub("", text).strip().lower()
-    return bare in words.agencies or (agency is not None and bare == agency.lower())
 
 
 def has_name(tree: ParseTree, first: int, last: int) -> bool:
@@ -209,83 +318,6 @@ def look_up(cast: StoryCast, tree: ParseTree, token: int, first: int, last: int,
         return Named(Party(party.name, "identity_militia", party.country, party.span), text, named.span, named.rank,
                      named.generic)
     return named
-
-
-def name_state_of(cast: StoryCast, tree: ParseTree, token: int, first: int, last: int, *, family: str,
-                  how: str) -> Named | None:
-    """A state named by its name ("Russia", "Israel's"), its capital as an owner ("Moscow's"), or a
-    demonym ("Israeli strikes", "U.S. airstrike"): its military in violence, else its government.
-    A town is no state, and a name before a trigger is its place unless it is a demonym
-    ("the Moscow concert hall attack")."""
-    head = tree[token]
-    demonym = find_demonym(tree.word(token)) if head.pos in ("ADJ", "PROPN") else None
-    words = load_party_words()
-    if demonym is not None and how in ("modifier", "possessor", "subject", "by"):
-        name = tree.word(token)
-    elif tree.lemma(token) in words.state_nouns:  # "Israel's Northern Command", "Russian security agencies"
-        role = ("police" if tree.lemma(token) in words.police_nouns else
-                "government" if tree.lemma(token) in words.government_nouns else "military")
-        actor = find_state(find_country_in(cast, tree, first, last), role)
-        if actor is None:
-            return None
-        span = tree.char_span(first, last)
-        return Named(Party(actor.name, actor.kind, actor.country, span), tree.span_text(first, last), span, rank=3)
-    elif head.pos == "PROPN" and how != "modifier":
-        place = cast.find_place(head.start, head.end)
-        if place is not None and not place.whole_country and how != "possessor":
-            return None  # "NAIROBI, Kenya (AP) —", "Odesa": a place, not its state
-        if place is not None and follows_place(cast, tree, first):
-            return None  # "LYON, France - Hundreds of students marched": the country of a place
-        names = [i for i in range(first, last + 1) if tree[i].pos == "PROPN"]
-        name = _POSSESSIVE.sub("", tree.span_text(names[0], names[-1])) if names else ""
-    else:
-        return None
-    role = "military" if family in ARMED_FAMILIES else "government"
-    actor = find_actor(f"{name} {role}") or find_actor(f"{name} forces")
-    if actor is None or actor.kind != "state_forces":
-        return None
-    span = tree.char_span(first, last)
-    return Named(Party(actor.name, actor.kind, actor.country, span), tree.span_text(first, last), span, rank=3)
-
-
-def follows_place(cast: StoryCast, tree: ParseTree, first: int) -> bool:
-    """The words come after a place and a comma ("Lyon, France", "Maiduguri, Nigeria"): they say where."""
-    if first < 2 or tree.word(first - 1) != ",":
-        return False
-    before = tree[first - 2]
-    return cast.find_place(before.start, before.end) is not None
-
-
-def find_country_in(cast: StoryCast, tree: ParseTree, first: int, last: int) -> str | None:
-    """The country a phrase's words name: a demonym, or a whole country the story names there
-    ("Israel's Northern Command")."""
-    for index in range(first, last + 1):
-        word = tree.word(index)
-        country = find_demonym(word)
-        if country:
-            return country
-        place = cast.find_place(tree[index].start, tree[index].end)
-        if place is not None and place.whole_country:
-            return place.country
-        if tree[index].pos == "PROPN" and (place is None or place.whole_country):
-            actor = find_actor(f"{_POSSESSIVE.sub('', word)} military")
-            if actor is not None and actor.kind == "state_forces":
-                return actor.country
-    return None
-
-
-def civilians(country: str | None, text: str, span: tuple[int, int]) -> Named:
-    return Named(Party("civilians", "civilians", country, span), text, span, rank=1, generic=True)
-
-
-def find_demonym_in(tree: ParseTree, first: int, last: int) -> str | None:
-    """The country of a demonym among a phrase's words ("Palestinian civilians", "Kenyan troops")."""
-    for index in range(first, last + 1):
-        if tree[index].pos in ("ADJ", "PROPN") and tree[index].ent in ("NORP", "GPE", ""):
-            country = find_demonym(tree.word(index))
-            if country:
-                return country
-    return None
 
 
 def guess_group(tree: ParseTree, token: int, first: int, last: int, words: PartyWords) -> tuple[str, str] | None:

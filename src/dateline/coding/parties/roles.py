@@ -85,25 +85,15 @@ def find_roles(tree: ParseTree, start: int, end: int, *, loss: bool = False,
 def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, interception: bool) -> None:
     """A verb's subject, object and prepositions; a subject borrowed when it has none."""
     if tree[verb].dep == "acl" and tree[verb].tag == "VBN" and tree[tree.head(verb)].pos in NOUNS:
-        roles.add_patient(tree.head(verb), "subject")  # "Five soldiers wounded in the attack"
-        for token in tree.preps(verb, words.agent_preps):
-            roles.add_agent(token, "by")
+        read_passive(tree, verb, roles, words, subjects=[tree.head(verb)])  # "Five soldiers wounded in the attack"
     elif tree.is_passive(verb):
-        for token in tree.subjects(verb):
-            roles.add_patient(token, "subject")
-        for token in tree.preps(verb, words.agent_preps):
-            roles.add_agent(token, "by")
+        read_passive(tree, verb, roles, words, subjects=tree.subjects(verb))
     elif tree.lemma(verb) in words.suffer_verbs:
         for token in tree.children(verb, "nsubj"):
             roles.add_patient(token, "subject")
         read_cause(tree, verb, roles)
     else:
-        for token in tree.children(verb, "nsubj"):
-            if is_bare_number(tree, token) and tree.lemma(verb) in words.harm_verbs:
-                roles.add_patient(token, "subject")  # "nine killed and five wounded": victims, verb elided
-            else:
-                roles.add_agent(token, "subject")
-        read_objects(tree, verb, roles, words, interception=interception)
+        read_active(tree, verb, roles, words, interception=interception)
     if not roles.agents and not tree.is_passive(verb):  # a passive's borrowed subject would be its victim
         for token, how in borrow_subject(tree, verb, words):
             if all(role.token != token for role in roles.patients):
@@ -113,6 +103,25 @@ def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, in
             if tree.lemma(token) in words.weapons:
                 roles.add_agent(token, "setting")
     read_victims(tree, verb, roles, words)
+
+
+def read_passive(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, subjects: list[int]) -> None:
+    """A passive: its subjects are the ones hit, its "by" phrase the doer."""
+    for token in subjects:
+        roles.add_patient(token, "subject")
+    for token in tree.preps(verb, words.agent_preps):
+        roles.add_agent(token, "by")
+
+
+def read_active(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, interception: bool) -> None:
+    """An active verb: its subject did it (a bare number before a harm verb is its victims: "nine killed
+    and five wounded", the verb elided), its object and "on"/"at" phrases were hit."""
+    for token in tree.children(verb, "nsubj"):
+        if is_bare_number(tree, token) and tree.lemma(verb) in words.harm_verbs:
+            roles.add_patient(token, "subject")
+        else:
+            roles.add_agent(token, "subject")
+    read_objects(tree, verb, roles, words, interception=interception)
 
 
 def read_objects(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, interception: bool) -> None:
@@ -176,14 +185,7 @@ def read_governor(tree: ParseTree, noun: int, roles: Roles, words: PartyWords, *
     if governor == noun:
         return
     if dep == "dobj" and tree[governor].pos in VERBS and tree.lemma(governor) in words.light_verbs:
-        for token in tree.children(governor, "nsubj"):
-            roles.add_agent(token, "subject")
-        if not roles.agents:
-            for token, how in borrow_subject(tree, governor, words):
-                roles.add_agent(token, how)
-        for token in tree.preps(governor, words.patient_preps):
-            roles.add_patient(token, "preposition")
-        read_victims(tree, governor, roles, words)
+        read_light_verb(tree, governor, roles, words)
     elif dep == "nsubjpass" and tree.lemma(governor) in words.light_verbs:
         for token in tree.preps(governor, words.agent_preps):
             roles.add_agent(token, "by")
@@ -196,6 +198,18 @@ def read_governor(tree: ParseTree, noun: int, roles: Roles, words: PartyWords, *
         read_victims(tree, governor, roles, words)
     elif dep == "pobj" and tree.lemma(governor) in words.setting_preps | words.agent_preps:
         read_setting(tree, tree.head(governor), roles, words)
+
+
+def read_light_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) -> None:
+    """"Gunmen *carried out* the attack", "Russia *launched* ... on Odesa": the verb's subject did it."""
+    for token in tree.children(verb, "nsubj"):
+        roles.add_agent(token, "subject")
+    if not roles.agents:
+        for token, how in borrow_subject(tree, verb, words):
+            roles.add_agent(token, how)
+    for token in tree.preps(verb, words.patient_preps):
+        roles.add_patient(token, "preposition")
+    read_victims(tree, verb, roles, words)
 
 
 def read_setting(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) -> None:
@@ -251,27 +265,26 @@ def borrow_subject(tree: ParseTree, verb: int, words: PartyWords) -> list[tuple[
     current = verb
     for _ in range(CLIMB_LIMIT):
         head, dep = tree.head(current), tree[current].dep
-        if head == current:
-            return []
-        if dep in ("relcl", "acl") and tree[head].pos in NOUNS:
-            subject = tree.child(current, "nsubj")
-            if dep == "relcl" and subject is not None and tree.lemma(subject) not in RELATIVE_PRONOUNS:
-                return []
-            if dep == "acl" and tree.is_passive(current):
-                return []
-            return [(head, "relative")]
-        if dep not in CLIMB_DEPS or tree[head].pos not in VERBS:
-            return []
-        if tree.is_passive(head):
-            by = tree.preps(head, words.agent_preps)
-            if by:
-                return [(by[0], "inherited")]
+        if head != current and dep in ("relcl", "acl") and tree[head].pos in NOUNS:
+            return [(head, "relative")] if qualifies_doer(tree, current) else []
+        if head == current or dep not in CLIMB_DEPS or tree[head].pos not in VERBS:
             return []
         subject = tree.child(head, "nsubj")
+        if tree.is_passive(head):
+            return [(token, "inherited") for token in tree.preps(head, words.agent_preps)[:1]]
         if subject is not None:
             return [] if tree.lemma(head) in words.suffer_verbs else [(subject, "inherited")]
         current = head
     return []
+
+
+def qualifies_doer(tree: ParseTree, clause: int) -> bool:
+    """A relative clause on a noun tells what the noun did ("militants *who stormed*", "gunmen *firing*"),
+    unless it has a subject of its own or is passive ("a man *killed* by ...")."""
+    subject = tree.child(clause, "nsubj")
+    if tree[clause].dep == "relcl":
+        return subject is None or tree.lemma(subject) in RELATIVE_PRONOUNS
+    return not tree.is_passive(clause)
 
 
 def swap_loss(tree: ParseTree, head: int, roles: Roles) -> None:
