@@ -1,5 +1,5 @@
 # make demo:    set up .venv, ingest the bundled example pages, show the stories and events found.
-# make test:    set up .venv, run every test (store tests also on PostgreSQL when
+# make test:    set up .venv, run make lint, then every test (store tests also on PostgreSQL when
 #               DATELINE_TEST_POSTGRES_URL is set; .ci/run sets it up).
 # make install: .venv from requirements.lock (exact versions, every file checked by its hash),
 #               then dateline itself, editable, with no further downloads.
@@ -66,7 +66,8 @@ demo: install
 	@echo
 	@echo "Explore the results in your browser: $(BIN)/dateline serve --db $(DB) --open   (http://127.0.0.1:8000/)"
 
-test: install
+# The checks first: a lint finding fails the build before the suite's minutes are spent.
+test: lint
 	$(BIN)/python -m pytest -q
 
 # All three run, so one report shows every finding; the target fails if any of them did.
@@ -103,4 +104,4 @@ docs: install
 	$(BIN)/python scripts/gen_cli_docs.py
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache web/node_modules src/dateline/web/static
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache web/node_modules src/dateline/web/static

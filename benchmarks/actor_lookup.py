@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 
-from dateline.actors import ActorDictionary, parse_actors, parse_states
-from dateline.actors.table import read_data_text, read_version
+from dateline.actors import ActorDictionary
+from dateline.actors.table import read_actors, read_states
 
 ALIASES = ["RSF", "Russian forces", "the Pentagon", "ISWAP", "unidentified gunmen", "al-Shabaab", "Kenyan police",
            "Houthi rebels", "nobody in particular", "Tatmadaw", "SNA", "Fulani herders"]
@@ -37,9 +37,8 @@ def time_per_call(function, items, *, seconds: float = 2.0) -> float:
 
 def main() -> None:
     start = time.perf_counter()
-    text = read_data_text("actors.csv")
-    dictionary = ActorDictionary(parse_actors(text), parse_states(read_data_text("countries.csv")),
-                                 version=read_version(text) or "")
+    version, actors = read_actors()
+    dictionary = ActorDictionary(actors, read_states(), version=version)
     built = time.perf_counter() - start
     aliases = sum(len(actor.aliases) for actor in dictionary.actors)
     print(f"{dictionary.version}: {len(dictionary.actors)} actors, {aliases} aliases, index built in {built:.2f} s")

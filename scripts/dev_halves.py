@@ -35,7 +35,8 @@ def main() -> int:
     score = load_scorer(shared)
     sets = json.loads(HALVES.read_text(encoding="utf-8"))
     label = {page: name for name in ("first13", "A", "B") for page in sets[name]}
-    golds = {path: json.loads(path.read_text(encoding="utf-8")) for path in sorted((shared / "dev").glob("*.gold.json"))}
+    golds = {path: json.loads(path.read_text(encoding="utf-8"))
+             for path in sorted((shared / "dev").glob("*.gold.json"))}
     pages = [path.parent / gold["input"] for path, gold in golds.items()]
     cli = Path(sys.executable).with_name("dateline")
     records = score.run_batch(f"{cli} extract --json", pages, 1800)

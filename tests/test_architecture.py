@@ -7,8 +7,8 @@
   contracts; here each is its own test, so a failure names the contract and lists the
   offending imports.
 
-These tests carry the `architecture` marker, which pyproject.toml's addopts deselects
-until the re-cut of issue 10 is merged: run them with `pytest -m architecture`.
+These tests carry the `architecture` marker and run in every default run (and so in
+`make test` and CI); `pytest -m architecture` runs them alone.
 """
 from __future__ import annotations
 

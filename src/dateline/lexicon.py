@@ -16,7 +16,7 @@ CSV, its first row the header, which must name the declared fields in order. A `
 table without a ``# fields:`` line holds one entry a line (the field ``entry``).
 
 A field is ``name`` or ``name:kind``; a name ending in ``?`` may be left empty (and, in
-the last columns of a ``.txt`` row, out). Kinds, checked on every row when a table is
+the last columns of a ``.txt`` row, out; a ``.csv`` row has every column). Kinds, checked on every row when a table is
 read (as spaCy checks its patterns), so a bad row fails with its file and line:
 
     text          any text (the default)
@@ -27,6 +27,8 @@ read (as spaCy checks its patterns), so a bad row fails with its file and line:
     {a|b|c}       one of the words listed
 
     read_table("en/coding/event_triggers.txt")   -> Table(name, version, fields, rows)
+    read_table_text("actors.csv")                -> (its text, the file it came from), for a loader
+                                                    that reads more than rows (a marker comment)
     read_entries("en/nlp/speech_verbs.txt")      -> the first cell of each row
     read_word_sets("en/coding/count_grammar.txt") -> kind -> its words ("kind<TAB>a|b|c" rows)
     list_tables()                                -> the name of every table the package ships
@@ -164,7 +166,10 @@ def split_cells(text: str, *, csv_table: bool) -> tuple[str, ...]:
     return tuple(cell.strip() for cell in text.split("\t"))
 
 
-def check_row(cells: tuple[str, ...], fields: tuple[Field, ...], *, source: str, line: int) -> None:
+def check_row(cells: tuple[str, ...], fields: tuple[Field, ...], *, source: str, line: int, csv_table: bool) -> None:
+    if csv_table and len(cells) != len(fields):
+        raise DataError(source, line, f"{len(cells)} columns where the header has {len(fields)} "
+                                      f"({', '.join(f.name for f in fields)}): quote a cell that holds a comma")
     required = len(fields)
     while required and fields[required - 1].optional:
         required -= 1
@@ -207,7 +212,7 @@ def parse_table(name: str, text: str, *, source: str) -> Table:
             continue
         if fields is None:
             fields = (Field(ENTRY),)
-        check_row(cells, fields, source=source, line=number)
+        check_row(cells, fields, source=source, line=number, csv_table=csv_table)
         rows.append(Row(number, cells, tuple(f.name for f in fields)))
     if not version:
         raise DataError(source, 1, "no '# version:' line: add one at the top")
@@ -217,13 +222,20 @@ def parse_table(name: str, text: str, *, source: str) -> Table:
 @cache
 def read_table(name: str) -> Table:
     """The table ``name`` (its path under ``data/``), read and checked once per process."""
+    text, source = read_table_text(name)
+    return parse_table(name, text, source=source)
+
+
+def read_table_text(name: str) -> tuple[str, str]:
+    """The text of table ``name`` and the file it was read from (DATELINE_DATA_DIR's or the
+    package's), for ``parse_table`` by a loader that also reads its comments."""
     path = locate_table(name)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(str(path), 0, f"cannot be read ({error}); reinstall dateline or fix "
                                       f"{DATA_DIR_ENV}") from error
-    return parse_table(name, text, source=str(path))
+    return text, str(path)
 
 
 def read_entries(name: str) -> tuple[str, ...]:

@@ -17,14 +17,15 @@ from dateline.actors import (
     ActorDictionary,
     load_actor_dictionary,
     parse_actors,
-    parse_states,
 )
-from dateline.actors.table import load_country_codes, read_data_text, read_version
+from dateline.actors.table import load_country_codes, read_states
 from dateline.actors.tokens import make_pattern, overlap, tokenize
 from dateline.errors import DataError
+from dateline.lexicon import read_table
 
 REPO = Path(__file__).resolve().parents[2]
-HEADER = "# version: actors-test\nname,aliases,kind,country,acled,cameo,note\n"
+FIELDS = "# fields: name, aliases?, kind, country?, acled?, cameo?, note?\n"
+HEADER = "# version: actors-test\n" + FIELDS + "name,aliases,kind,country,acled,cameo,note\n"
 
 
 def load_make_state_actors():
@@ -40,9 +41,9 @@ def actors():
 
 
 def test_both_files_carry_a_version_line() -> None:
-    assert read_version(read_data_text("actors.csv")) == load_actor_dictionary().version
+    assert read_table("actors.csv").version == load_actor_dictionary().version
     assert load_actor_dictionary().version.startswith("actors-")
-    assert (read_version(read_data_text("countries.csv")) or "").startswith("countries-")
+    assert read_table("countries.csv").version.startswith("countries-")
 
 
 def test_every_row_has_a_valid_kind_country_and_codes(actors) -> None:
@@ -84,7 +85,7 @@ def test_shared_aliases_are_few_and_name_each_of_their_actors() -> None:
 
 def test_every_state_has_its_rows_and_every_country_is_a_state_or_a_territory() -> None:
     script = load_make_state_actors()
-    states = parse_states(read_data_text("countries.csv"))
+    states = read_states()
     generated = {(a.country, a.name.split(" of ")[0]) for a in load_actor_dictionary().actors if a.generated}
     for state in states:
         for row in state.rows:
@@ -122,14 +123,14 @@ def test_acled_names_are_given_only_where_known() -> None:
 def test_a_bad_row_is_refused_with_its_line(row, reason) -> None:
     with pytest.raises(DataError) as caught:
         parse_actors(HEADER + row + "\n")
-    assert caught.value.line == 3
+    assert caught.value.line == 4
     assert reason in str(caught.value)
 
 
 def test_a_file_without_version_or_with_a_repeated_name_is_refused() -> None:
     with pytest.raises(DataError, match="version"):
         parse_actors("name,aliases,kind,country,acled,cameo,note\nFoo,foo,rebels,,,,\n")
-    with pytest.raises(DataError, match="already on line 3"):
+    with pytest.raises(DataError, match="already on line 4"):
         parse_actors(HEADER + "Foo,foo,rebels,,,,\nfoo,bar,rebels,,,,\n")
 
 

@@ -25,7 +25,8 @@ def test_splits_the_credit_off(line, text, credit):
 
 @pytest.mark.parametrize("line", [
     "FILE - A massive blaze is seen over the concert venue, Friday, March 22, 2024.",
-    "In this photo provided by the Emergency Service, crews work to put out a fire, May 1, 2024. (Emergency Service via AP)",
+    "In this photo provided by the Emergency Service, crews work to put out a fire, May 1, 2024."
+    " (Emergency Service via AP)",
     "Residents wade through a flooded hall, Sunday, July 2, 2023. (Anton Reyes/AP Photo)",
 ])
 def test_knows_a_caption_by_its_opening_or_credit(line):

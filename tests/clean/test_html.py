@@ -136,7 +136,8 @@ def test_deep_page_through_the_pipeline_is_not_a_failure():
 @pytest.mark.parametrize("page, reason", [
     ("", "empty"),
     ("   \n\t ", "empty"),
-    ("<html><head><script>var x = 1;</script><style>p{}</style></head><body><div></div></body></html>", "no visible text"),
+    ("<html><head><script>var x = 1;</script><style>p{}</style></head><body><div></div></body></html>",
+     "no visible text"),
     ("<html>\x00\x01\x02\x03binary\x00</html>", "binary"),
 ])
 def test_page_without_text_is_a_clear_error(page, reason):

@@ -51,7 +51,7 @@ def test_numbered_subheads_of_a_listicle_are_kept():
     paragraphs = [f"{INTRO} Step {n} matters because the figures change every year and most people never check."
                   for n in range(3)]
     lines = ["Three money habits for the new year - Coastline Courier", *MENU, INTRO]
-    for step, paragraph in zip(steps, paragraphs):
+    for step, paragraph in zip(steps, paragraphs, strict=True):
         lines += [step, paragraph]
     body = body_of("\n".join([*lines, *FOOTER]))
     assert [line for line in body if line in steps] == steps

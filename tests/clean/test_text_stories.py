@@ -113,15 +113,17 @@ def test_a_datelined_story_left_out_by_the_region_selector_is_kept(monkeypatch):
 
 
 def test_hints_from_html_metadata_win():
-    cleaned = clean_text(page(SECOND, CAPTION.split(" (")[0], THIRD), title="Flood budget approved",
-                         published="2023-07-05", captions=[CAPTION.split(" (")[0]])
+    bare_caption = CAPTION.split(" (", maxsplit=1)[0]
+    cleaned = clean_text(page(SECOND, bare_caption, THIRD), title="Flood budget approved",
+                         published="2023-07-05", captions=[bare_caption])
     (story,) = cleaned.stories
     assert (story.headline, story.published) == ("Flood budget approved", "2023-07-05")
     assert story.body == (SECOND, THIRD) and len(story.captions) == 1
 
 
 def test_text_in_scripts_without_spaces_is_read_as_prose():
-    (story,) = clean_text("メニュー\n" + "今日は市議会が洪水対策の緊急予算を承認しました。港の古い地区は一週間の嵐で浸水しました。").stories
+    (story,) = clean_text("メニュー\n今日は市議会が洪水対策の緊急予算を承認しました。"
+                          "港の古い地区は一週間の嵐で浸水しました。").stories
     assert story.body[0].startswith("今日は")
 
 

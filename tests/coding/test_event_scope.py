@@ -108,3 +108,34 @@ def test_looting_and_clashes_in_one_sentence_are_one_riot() -> None:
     text = ("Amid the clashes, thousands of residents took to the streets of Valparaiso on Wednesday to protest "
             "against rising prices.")
     assert [event[0] for event in core(text)] == ["riot"]
+
+
+def test_the_occupied_territory_is_no_territory_change() -> None:
+    text = ("Soldiers killed three men in a raid on Tulkarem in the occupied West Bank on Wednesday, the health "
+            "ministry said.")
+    assert [event[0] for event in core(text)] == ["attack"]
+
+
+def test_a_force_that_occupied_a_town_changed_its_territory() -> None:
+    assert [event[0] for event in core("Rebels occupied the town of Kalehe on Wednesday.")] == ["territory_change"]
+
+
+def test_background_of_a_year_before_the_story_with_no_scene_of_its_own_is_no_event() -> None:
+    text = ("Security forces fired tear gas at protesters in Behbahan on Wednesday, a news agency said.\n\n"
+            "Last year's unrest began with protests over prices but turned political.")
+    assert [event[0] for event in core(text)] == ["protest"]
+
+
+def test_a_past_event_with_its_own_scene_is_kept() -> None:
+    text = ("A gas explosion killed four miners in Lenguazaque on Wednesday.\n\n"
+            "It was the worst accident since July 2027, when 86 workers died in a blast at a mine in Amaga.")
+    assert len(core(text)) == 2
+
+
+def test_a_mob_that_surrounds_a_base_is_a_riot() -> None:
+    text = "On Wednesday, a mob surrounded the police complex in Imphal and tried to seize weapons."
+    assert [event[0] for event in core(text)] == ["riot"]
+
+
+def test_gunfire_heard_is_no_attack_of_its_own() -> None:
+    assert core("Sounds of gunfire were heard in Imphal for several hours on Wednesday.") == []

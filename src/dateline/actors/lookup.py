@@ -20,7 +20,7 @@ from functools import cache
 
 from ..errors import DataError
 from .records import Actor, ActorMatch, StateNames
-from .table import ACTORS_FILE, COUNTRIES_FILE, parse_actors, parse_states, read_data_text, read_version
+from .table import ACTORS_FILE, read_actors, read_states
 from .tokens import Token, fits, is_shouted, make_pattern, overlap, tokenize
 
 logger = logging.getLogger(__name__)
@@ -214,9 +214,8 @@ def _choose(found: tuple[Actor, ...], countries: tuple[str, ...]) -> Actor:
 @cache
 def load_actor_dictionary() -> ActorDictionary:
     """The packaged dictionary, read and indexed once per process."""
-    text = read_data_text(ACTORS_FILE)
-    dictionary = ActorDictionary(parse_actors(text), parse_states(read_data_text(COUNTRIES_FILE)),
-                                 version=read_version(text) or "unversioned")
+    version, actors = read_actors()
+    dictionary = ActorDictionary(actors, read_states(), version=version)
     logger.debug("actor dictionary %s: %d actors", dictionary.version, len(dictionary.actors))
     return dictionary
 

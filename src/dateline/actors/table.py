@@ -1,19 +1,22 @@
 """Read and check the dictionary's data files: data/actors.csv and data/countries.csv.
 
-Both are CSV with ``#`` comment lines; each says what its columns hold in its header.
-A row that cannot be used raises DataError with its line, so a bad edit fails at
-load time (and in tests/actors/test_actor_data.py), never later in the middle of a batch.
+Both are tables in the package's one format, read by its one loader (dateline/lexicon.py):
+a version line, a ``# fields:`` line, comment lines, a CSV header naming the fields, and a
+row per actor or state, each with every column. The loader checks the format, the header
+and the number of columns; this module checks what a row means (kinds, country codes,
+CAMEO codes, unique names). A row that cannot be used raises DataError with its line, so a
+bad edit fails at load time (and in tests/actors/test_actor_data.py), never later in the
+middle of a batch. As every table, either file may be replaced through DATELINE_DATA_DIR.
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
-from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
 from ..errors import DataError
+from ..lexicon import Table, parse_table, read_table_text
 from .records import ACTOR_KINDS, COUNTRY_PLACEHOLDER, Actor, StateNames
 
 ACTORS_FILE = "actors.csv"
@@ -29,16 +32,16 @@ _CAMEO_CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3})*")
 _PERIOD = re.compile(r"\d{4}-(?:\d{4})?")
 
 
-def read_data_text(filename: str) -> str:
-    return resources.files("dateline").joinpath("data", filename).read_text(encoding="utf-8")
+def find_marker_line(text: str) -> int | None:
+    """The line of actors.csv's generated marker: the rows below it are generated."""
+    return next((number for number, line in enumerate(text.splitlines(), start=1)
+                 if line.startswith(GENERATED_MARKER)), None)
 
 
-def read_version(text: str) -> str | None:
-    """The ``# version: NAME-N`` line of a data file, or None."""
-    for line in text.splitlines():
-        if line.startswith("# version:"):
-            return line.split(":", 1)[1].strip() or None
-    return None
+def check_columns(table: Table, columns: tuple[str, ...]) -> None:
+    """The table's fields are the columns this module reads, in order."""
+    if tuple(field.name for field in table.fields) != columns:
+        raise DataError(table.source, 0, f"the fields must be {', '.join(columns)}")
 
 
 @cache
@@ -52,44 +55,38 @@ def split_cell(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
-def iter_csv_rows(text: str, *, source: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str], bool]]:
-    """(line number, row, below the generated marker) for each data row; the header is checked."""
-    header_seen = False
-    generated = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(GENERATED_MARKER):
-            generated = True
-        if not line.strip() or line.startswith("#"):
-            continue
-        [cells] = list(csv.reader([line]))
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise DataError(source, number, f"header must be {','.join(columns)}")
-            header_seen = True
-            continue
-        if len(cells) != len(columns):
-            raise DataError(source, number, f"{len(cells)} columns, expected {len(columns)} "
-                                "(quote a cell that holds a comma)")
-        yield number, dict(zip(columns, (cell.strip() for cell in cells), strict=True)), generated
-    if not header_seen:
-        raise DataError(source, 0, f"no header line {','.join(columns)}")
-
-
 def check_country(code: str, *, source: str, line: int) -> None:
     if code not in load_country_codes():
         raise DataError(source, line, f"country {code!r} is not an ISO 3166-1 alpha-2 code")
 
 
+def read_actors() -> tuple[str, tuple[Actor, ...]]:
+    """The version and the actors of data/actors.csv."""
+    text, source = read_table_text(ACTORS_FILE)
+    table = parse_table(ACTORS_FILE, text, source=source)
+    return table.version, read_actor_rows(table, generated_from=find_marker_line(text))
+
+
+def read_states() -> tuple[StateNames, ...]:
+    """The states of data/countries.csv."""
+    text, source = read_table_text(COUNTRIES_FILE)
+    return parse_states(text, source=source)
+
+
 def parse_actors(text: str, *, source: str = ACTORS_FILE) -> tuple[Actor, ...]:
-    """Every row of an actors file, checked (kinds, countries, codes, unique names)."""
-    if read_version(text) is None:
-        raise DataError(source, 1, "no '# version: actors-N' line")
+    """Every row of an actors file's text, checked (kinds, countries, codes, unique names)."""
+    table = parse_table(ACTORS_FILE, text, source=source)
+    return read_actor_rows(table, generated_from=find_marker_line(text))
+
+
+def read_actor_rows(table: Table, *, generated_from: int | None) -> tuple[Actor, ...]:
+    """The actors of a read actors table; rows below line ``generated_from`` are generated."""
+    check_columns(table, ACTOR_COLUMNS)
+    source = table.source
     actors: list[Actor] = []
     names: dict[str, int] = {}
-    for line, row, generated in iter_csv_rows(text, source=source, columns=ACTOR_COLUMNS):
-        name = row["name"]
-        if not name:
-            raise DataError(source, line, "empty name")
+    for row in table.rows:
+        line, name = row.line, row["name"]
         if name.casefold() in names:
             raise DataError(source, line, f"name {name!r} is already on line {names[name.casefold()]}")
         names[name.casefold()] = line
@@ -110,20 +107,21 @@ def parse_actors(text: str, *, source: str = ACTORS_FILE) -> tuple[Actor, ...]:
         actors.append(Actor(
             name=name, kind=row["kind"], country=country,
             aliases=tuple(cell.removeprefix(SHARED_MARK) for cell in cells),
-            acled=acled, cameo=cameo, note=row["note"], generated=generated,
+            acled=acled, cameo=cameo, note=row["note"],
+            generated=generated_from is not None and line > generated_from,
             shared=tuple(cell.removeprefix(SHARED_MARK) for cell in cells if cell.startswith(SHARED_MARK))))
     return tuple(actors)
 
 
 def parse_states(text: str, *, source: str = COUNTRIES_FILE) -> tuple[StateNames, ...]:
-    """Every row of a countries file, checked; names default to the ACLED name without "the"."""
-    if read_version(text) is None:
-        raise DataError(source, 1, "no '# version: countries-N' line")
+    """Every row of a countries file's text, checked; names default to the ACLED name without "the"."""
+    table = parse_table(COUNTRIES_FILE, text, source=source)
+    check_columns(table, COUNTRY_COLUMNS)
     codes = load_country_codes()
     states: list[StateNames] = []
     seen: set[str] = set()
-    for line, row, _ in iter_csv_rows(text, source=source, columns=COUNTRY_COLUMNS):
-        code = row["country"]
+    for row in table.rows:
+        line, code = row.line, row["country"]
         check_country(code, source=source, line=line)
         if code in seen:
             raise DataError(source, line, f"country {code} is listed twice")

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from ..store.filters import EventFilters
 from ..store.points import PointPage, list_event_points, list_incident_points
-from ..store.queries import EventFilters
 from .errors import ERROR_RESPONSES
 from .params import event_filters
 

@@ -74,7 +74,8 @@ def has_credit(text: str) -> bool:
         inner = bracket.group("credit")
         if len(inner.split()) < 2:
             return False
-        return "/" in inner or "via" in inner.lower() or "photo" in inner.lower() or "," in inner or "file" in inner.lower()
+        lowered = inner.lower()
+        return "/" in inner or "," in inner or any(word in lowered for word in ("via", "photo", "file"))
     return bool(SLASH_CREDIT.search(text)) and count_words(text) <= MAX_CAPTION_WORDS
 
 

@@ -34,7 +34,8 @@ REGION = r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,2}\.?"
 MONTH_NAME = (r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
               r"|august|september|october|november|december)")
 # the filing date some datelines print: "ABUJA, Jan. 27 (Xinhua) --", "Bhopal, Jun 08, 2017:"
-FILED = (rf"(?:,\s*(?P<filed>(?:{MONTH_NAME}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME}\.?)"
+FILED = (rf"(?:,\s*(?P<filed>(?:{MONTH_NAME}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME}\.?)"
          rf"(?:,?\s+(?:19|20)\d{{2}})?))?")
 AGENCY_IN_BRACKETS = re.compile(
     rf"\A(?:(?P<place>{UPPER_PLACE}|{TITLE_PLACE})(?:,\s*(?!{MONTH_NAME}\b)(?P<region>{REGION}))?{FILED}\s+)?"
@@ -88,19 +89,25 @@ def read_filed(match: re.Match[str]) -> tuple[int | None, int, int] | None:
     return year, month, day
 
 
+def read_bracketed_agency(match: re.Match[str]) -> DatelineMatch | None:
+    """The dateline of an ``AGENCY_IN_BRACKETS`` match ("KYIV, Ukraine (AP) —"), if the
+    agency is a known one and the place a place."""
+    agency = lookup_agency(match.group("agency"))
+    if agency is None:
+        return None
+    place = match.group("place")
+    if place and not is_place(place):
+        return None
+    if match.group("nodash") is not None and not place:
+        return None  # "(Reuters) Text" without a dash or place is a credit, not a dateline
+    return DatelineMatch(Dateline(place=place, agency=agency), True, match.end(), read_filed(match))
+
+
 def read_dateline(paragraph: str) -> DatelineMatch | None:
     """The dateline that opens ``paragraph``, if it has one."""
     match = AGENCY_IN_BRACKETS.match(paragraph)
     if match:
-        agency = lookup_agency(match.group("agency"))
-        if agency is None:
-            return None
-        place = match.group("place")
-        if place and not is_place(place):
-            return None
-        if match.group("nodash") is not None and not place:
-            return None  # "(Reuters) Text" without a dash or place is a credit, not a dateline
-        return DatelineMatch(Dateline(place=place, agency=agency), True, match.end(), read_filed(match))
+        return read_bracketed_agency(match)
     match = UPPER_DATELINE.match(paragraph)
     if match and is_place(match.group("place")) and len(match.group("place")) >= 3:
         agency = read_region_agency(match.group("region"))

@@ -41,8 +41,8 @@ def find_pieces(text: str) -> list[tuple[int, int]]:
     overlap, the earlier ends where the later begins ("Source: B92 Wednesday, March 1")."""
     spans = chrome_spans(text) + stamp_spans(text)
     pieces: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        end = start + len(text[start:end].rstrip())
+    for start, stop in sorted(spans):
+        end = start + len(text[start:stop].rstrip())
         if pieces and start < pieces[-1][1]:
             if end <= pieces[-1][1] and start > pieces[-1][0]:
                 continue  # inside the piece before

@@ -22,6 +22,8 @@ import logging
 import re
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.settings import Document
 
 from ..errors import CleanError
 from ..models import Caption, Cleaned, Story
@@ -105,15 +107,14 @@ def reduce_markup(html: str, *, source: str) -> str:
     return reduced
 
 
-def extract_main(tree, *, url: str | None) -> tuple[object | None, list[str]]:
+def extract_main(tree: HtmlElement, *, url: str | None) -> tuple[Document | None, list[str]]:
     """trafilatura's document (metadata) and main-text paragraphs of the page."""
-    options = {"url": url, "include_comments": False, "include_images": False, "include_tables": True}
     try:
-        document = trafilatura.bare_extraction(tree, favor_precision=True, with_metadata=True, **options)
-        precise = split_paragraphs(getattr(document, "text", None))
+        document = run_trafilatura(tree, url=url, favor_precision=True, with_metadata=True)
+        precise = split_paragraphs(document.text if document is not None else None)
         if len(" ".join(precise)) < 1000:
-            fallback = trafilatura.bare_extraction(tree, **options)
-            default = split_paragraphs(getattr(fallback, "text", None))
+            fallback = run_trafilatura(tree, url=url, favor_precision=False, with_metadata=False)
+            default = split_paragraphs(fallback.text if fallback is not None else None)
             if len(" ".join(precise)) < FALLBACK_SHARE * len(" ".join(default)):
                 log.debug("%s: precision-first extraction too short, taking the default one", url)
                 precise = default
@@ -122,6 +123,15 @@ def extract_main(tree, *, url: str | None) -> tuple[object | None, list[str]]:
         log.warning("%s: trafilatura failed: %s", url or "HTML page", exc)
         return None, []
     return document, precise
+
+
+def run_trafilatura(tree: HtmlElement, *, url: str | None, favor_precision: bool,
+                    with_metadata: bool) -> Document | None:
+    """One trafilatura extraction: main text with tables, without comments and images."""
+    document = trafilatura.bare_extraction(tree, url=url, favor_precision=favor_precision,
+                                           with_metadata=with_metadata, include_comments=False,
+                                           include_images=False, include_tables=True)
+    return document if isinstance(document, Document) else None  # a dict only with as_dict=True
 
 
 def split_paragraphs(text: str | None) -> list[str]:
@@ -178,7 +188,7 @@ def place_captions(cleaned: Cleaned, *, captions: tuple[Caption, ...], page_line
                 owner = number
         placed[owner].append(caption)
     stories = tuple(dataclasses.replace(story, captions=merge_captions(tuple(mine), story.captions))
-                    for story, mine in zip(cleaned.stories, placed))
+                    for story, mine in zip(cleaned.stories, placed, strict=True))
     return dataclasses.replace(cleaned, stories=stories)
 
 

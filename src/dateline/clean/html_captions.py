@@ -25,7 +25,8 @@ CAPTION_LABEL = re.compile(r"^(?:(?:image|media|photo)\s+caption\s*:?\s*|(?:imag
 MAX_CAPTION_CHARS = 700
 MIN_CAPTION_CHARS = 8
 # A credit standing alone, as a caption prefix or suffix ("Photo:", "Credit...").
-CREDIT_LABEL = re.compile(r"^\s*(?:(?:image\s+|photo\s+)?(?:credit|photograph|photo|image|picture|foto|source)s?\s*(?::|\.\.\.|…)"
+CREDIT_LABEL = re.compile(r"^\s*(?:(?:image\s+|photo\s+)?(?:credit|photograph|photo|image|picture|foto|source)s?"
+                          r"\s*(?::|\.\.\.|…)"
                           r"|(?:image\s+|photo\s+)?(?:copyright|©)(?!\s*\d))\s*",
                           re.IGNORECASE)
 
@@ -63,7 +64,7 @@ def read_text(element: HtmlElement, *, skip: set[HtmlElement] | None = None) -> 
     if not skip:
         return " ".join(join_pieces(iterate_text(element)))
     clone = element.__copy__()
-    doomed = [copied for original, copied in zip(element.iter(), clone.iter()) if original in skip]
+    doomed = [copied for original, copied in zip(element.iter(), clone.iter(), strict=True) if original in skip]
     for copied in doomed:
         copied.drop_tree()
     return " ".join(join_pieces(iterate_text(clone)))

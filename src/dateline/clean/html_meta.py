@@ -57,9 +57,9 @@ def refine_date(day: str | None, stamps: list[str]) -> str | None:
         return None
     for stamp in stamps:
         match = ISO_DATETIME.search(stamp)
-        if match and match.group(1) == day and match.group(2):
-            if (match.group(2), match.group(3)) != ("00", "00"):  # midnight means "no time"
-                return f"{day}T{match.group(2)}:{match.group(3)}"
+        # midnight means "no time"
+        if match and match.group(1) == day and match.group(2) and (match.group(2), match.group(3)) != ("00", "00"):
+            return f"{day}T{match.group(2)}:{match.group(3)}"
     return day
 
 

@@ -44,7 +44,8 @@ _SKIPPED_BLOCKS = re.compile(
     r"|<!--.*?-->|<!\[CDATA\[.*?\]\]>",
     re.IGNORECASE | re.DOTALL,
 )
-_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(BLOCK_TAGS)), re.IGNORECASE)
+_BLOCK_NAMES = "|".join(sorted(BLOCK_TAGS))
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[!/?]?[a-zA-Z][^>]*>|<!--|-->")
 
 

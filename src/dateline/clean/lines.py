@@ -21,7 +21,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff\ufffe]")
 SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]」』）]*\Z|[.!?]["'”’»]?\s*\(\w[^()]{0,40}\)\Z""")
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 UNSPACED_CHARS_PER_WORD = 2
-SCRAPER_STAMP = re.compile(r"\A(?P<stamp>date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)\Z", re.I)
+SCRAPER_STAMP = re.compile(r"\A(?P<stamp>date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)"
+                           r"\s+(?P<rest>\S.*)\Z", re.I)
 MIN_PROSE_WORDS = 12
 MAX_JOINED = 5000  # characters: hard-wrapped lines are joined into paragraphs up to this
 

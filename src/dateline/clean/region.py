@@ -17,7 +17,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import NamedTuple
 
 from ..lexicon import LANGUAGE, read_entries
 
@@ -29,6 +30,18 @@ SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 # a teaser card flattened: a title-cased headline glued to its summary ("... Student-AthleteA 24-year-old ...")
 GLUED = re.compile(r"(?<=[a-z0-9?!])(?=[A-Z][a-z]|[AI]\s)")
 CHROME_MAX_WORDS = 20
+
+
+class ScoredRun(NamedTuple):
+    """A candidate run of lines: its score and its half-open [start, end) line indexes."""
+
+    score: float
+    start: int
+    end: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +57,19 @@ class LineShape:
     end: bool  # opens a comment section: nothing after it is the article's
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_patterns(name: str) -> tuple[str, ...]:
     """The entries of ``data/en/clean/<name>.txt``."""
     return read_entries(f"{LANGUAGE}/clean/{name}.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_regex(name: str) -> re.Pattern[str]:
     """One case-insensitive regex matching a whole line against any pattern of the table."""
     return re.compile("|".join(f"(?:{p})" for p in load_patterns(name)), re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_stopwords() -> frozenset[str]:
     return frozenset(word for line in load_patterns("region_stopwords") for word in line.split())
 
@@ -103,7 +116,7 @@ def is_glued_teaser(line: str, *, min_title_words: int = 4, min_summary_words: i
     return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_datewords() -> frozenset[str]:
     return frozenset(word for line in load_patterns("region_datewords") for word in line.split())
 
@@ -157,34 +170,34 @@ def select_regions(lines: Sequence[str], *, threshold: float = 10.0,
     if not candidates:
         return []
     headlines = find_headlines(lines)
-    best, start, end = max(candidates, key=lambda run: rank_run(run, headlines, anchor_bonus=anchor_bonus))
-    stop = next((i for i in range(end, len(lines)) if shapes[i].end), len(lines))
-    runs = sorted((run for run in candidates if run[2] <= stop or run[1:] == (start, end)), key=lambda run: run[1])
-    chosen = [run[1:] == (start, end) or run[0] >= best * secondary_share for run in runs]
-    grow_near(runs, chosen, floor=best * near_share, reach=near_gap)
-    runs = [(s, e) for (_, s, e), keep in zip(runs, chosen) if keep]
-    runs = [extend_run(drop_islands(run, scores, island_share=island_share), shapes) for run in sorted(runs)]
-    runs = trim_runs(bridge_runs(runs, shapes, max_gap=near_gap), shapes)
+    best = max(candidates, key=lambda run: rank_run(run, headlines, anchor_bonus=anchor_bonus))
+    stop = next((i for i in range(best.end, len(lines)) if shapes[i].end), len(lines))
+    ordered = sorted((run for run in candidates if run.end <= stop or run.span == best.span), key=lambda run: run.start)
+    chosen = [run.span == best.span or run.score >= best.score * secondary_share for run in ordered]
+    grow_near(ordered, chosen, floor=best.score * near_share, reach=near_gap)
+    kept = sorted(run.span for run, keep in zip(ordered, chosen, strict=True) if keep)
+    spans = [extend_run(drop_islands(span, scores, island_share=island_share), shapes) for span in kept]
+    runs = trim_runs(bridge_runs(spans, shapes, max_gap=near_gap), shapes)
     log.debug("kept %d of %d lines in %d runs", sum(e - s for s, e in runs), len(lines), len(runs))
     return runs
 
 
-def grow_near(runs: Sequence[tuple[float, int, int]], chosen: list[bool], *, floor: float, reach: int) -> None:
+def grow_near(runs: Sequence[ScoredRun], chosen: list[bool], *, floor: float, reach: int) -> None:
     """Choose, in place, every run worth ``floor`` within ``reach`` lines of a chosen one,
     spreading outwards from each chosen run (runs are in page order)."""
     for index in [i for i, keep in enumerate(chosen) if keep]:
         for step in (1, -1):
-            edge = runs[index][2] if step == 1 else runs[index][1]
+            edge = runs[index].end if step == 1 else runs[index].start
             j = index + step
             while 0 <= j < len(runs):
-                _, s, e = runs[j]
-                if (s - reach > edge) if step == 1 else (e + reach < edge):
+                run = runs[j]
+                if (run.start - reach > edge) if step == 1 else (run.end + reach < edge):
                     break
                 if chosen[j]:
                     break
-                if runs[j][0] >= floor:
+                if run.score >= floor:
                     chosen[j] = True
-                    edge = e if step == 1 else s
+                    edge = run.end if step == 1 else run.start
                 j += step
 
 
@@ -223,28 +236,28 @@ def drop_islands(run: tuple[int, int], scores: Sequence[float], *, island_share:
     low lines parts it from the rest: a standfirst above the byline, an "about us"
     note below the article."""
     start, end = run
-    blocks, block_start, low = [], None, 0
+    blocks: list[ScoredRun] = []  # the runs of positive lines, each with the sum of its scores
+    low = 0
     for i in range(start, end):
         if scores[i] > 0:
-            if block_start is None or low >= gap:
-                blocks.append([i, i + 1, 0.0])
-            blocks[-1][1] = i + 1
-            blocks[-1][2] += scores[i]
-            block_start, low = i, 0
+            if not blocks or low >= gap:
+                blocks.append(ScoredRun(0.0, i, i + 1))
+            blocks[-1] = ScoredRun(blocks[-1].score + scores[i], blocks[-1].start, i + 1)
+            low = 0
         else:
             low += 1
     if len(blocks) < 2:
         return run
-    total = sum(b[2] for b in blocks)
-    if blocks[0][2] < total * island_share:
+    total = sum(b.score for b in blocks)
+    if blocks[0].score < total * island_share:
         blocks.pop(0)
-    if len(blocks) > 1 and blocks[-1][2] < total * island_share:
+    if len(blocks) > 1 and blocks[-1].score < total * island_share:
         blocks.pop()
-    return blocks[0][0], blocks[-1][1]
+    return blocks[0].start, blocks[-1].end
 
 
 def list_runs(scores: Sequence[float], barriers: Sequence[bool], *,
-              gap_growth: float = 0.5) -> list[tuple[float, int, int]]:
+              gap_growth: float = 0.5) -> list[ScoredRun]:
     """Every disjoint run with a positive score, as (score, start, end), in page order.
 
     Kadane's maximum-sum scan that never crosses a barrier, where each further
@@ -254,7 +267,7 @@ def list_runs(scores: Sequence[float], barriers: Sequence[bool], *,
     only the tail of a stretch after its best run is scanned again, so a long page
     stays near linear.
     """
-    runs = []
+    runs: list[ScoredRun] = []
     pending = [(0, len(scores))]
     while pending:
         lo, hi = pending.pop()
@@ -263,7 +276,7 @@ def list_runs(scores: Sequence[float], barriers: Sequence[bool], *,
             closing = i == hi or barriers[i] or total <= 0
             if closing and i > start:
                 if best > 0:
-                    runs.append((best, start, best_end))
+                    runs.append(ScoredRun(best, start, best_end))
                     if i - best_end > 1:
                         pending.append((best_end, i))
                 best, best_end, total, gap = 0.0, i, 0.0, 0
@@ -282,7 +295,7 @@ def list_runs(scores: Sequence[float], barriers: Sequence[bool], *,
                 gap = 0
             if total > best:
                 best, best_end = total, i + 1
-    return sorted(runs, key=lambda run: run[1])
+    return sorted(runs, key=lambda run: run.start)
 
 
 SITE_SEPARATOR = re.compile(r"\s+[|–—:»-]+\s+|\s+::\s+")
@@ -307,19 +320,18 @@ def find_headlines(lines: Sequence[str], *, min_overlap: float = 0.6) -> list[in
     return found
 
 
-def rank_run(run: tuple[float, int, int], headlines: Sequence[int], *, anchor_bonus: float,
-             reach: int = 12) -> float:
+def rank_run(run: ScoredRun, headlines: Sequence[int], *, anchor_bonus: float, reach: int = 12) -> float:
     """A run's claim to be the article: its score, plus a bonus when the headline stands just before it."""
-    value, start, end = run
-    at = bisect_left(headlines, start - reach)
-    anchored = at < len(headlines) and headlines[at] <= start + 2
-    return value + (anchor_bonus if anchored else 0.0)
+    at = bisect_left(headlines, run.start - reach)
+    anchored = at < len(headlines) and headlines[at] <= run.start + 2
+    return run.score + (anchor_bonus if anchored else 0.0)
 
 
 def trim_runs(runs: list[tuple[int, int]], shapes: Sequence[LineShape]) -> list[tuple[int, int]]:
     """Drop chrome lines inside runs and non-sentence lines at their edges."""
     kept: list[tuple[int, int]] = []
-    for start, end in runs:
+    for run in runs:
+        start, end = run
         while start < end and not is_body_edge(shapes[start]):
             start += 1
         while end > start and not is_body_edge(shapes[end - 1]):

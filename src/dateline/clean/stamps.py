@@ -27,7 +27,8 @@ MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?
 WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s*)"
 TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"
 ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?:(?:T|\s*\|?\s*)" + TIME + ")?", re.I)
-# between a date and its time: "March 18, 2019, 10:43AM", "at 5 pm", "15th July 2019 | 02:18 PM", "16 October 2016 - 14:41"
+# between a date and its time: "March 18, 2019, 10:43AM", "at 5 pm", "15th July 2019 | 02:18 PM",
+# "16 October 2016 - 14:41"
 TIME_JOIN = r"(?:,?\s*(?:at\s+)?|\s*[|•·–—-]\s*)"
 MDY = re.compile(WEEKDAY + r"?" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(?P<year>(?:19|20)\d{2}))?"
                  r"(?:" + TIME_JOIN + TIME + ")?", re.I)
@@ -37,10 +38,12 @@ DMY = re.compile(WEEKDAY + r"?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",
 SHORT_MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) <= 4), key=len, reverse=True)) + r")"
 COMPACT = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>-?)" + SHORT_MONTH + r"(?P=sep)(?P<year>\d{2}|(?:19|20)\d{2})\b", re.I)
 UPDATED = re.compile(r"(?:last\s+)?updated(?:\s+at)?\s*:?\s*" + TIME, re.I)
-STAMP_WORDS = frozenset(
-    "date dated published posted updated last at on by am pm edt est cdt cst mdt mst pdt pst gmt utc bst cet cest "
-    "ist pkt wib jst ago time modified first".split()
-) | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS}
+STAMP_WORDS = frozenset({
+    "date", "dated", "published", "posted", "updated", "last", "at", "on", "by", "am", "pm", "ago", "time",
+    "modified", "first",
+    "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "gmt", "utc", "bst", "cet", "cest", "ist", "pkt", "wib",
+    "jst",  # time zones
+}) | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS}
 WORD = re.compile(r"[^\W\d_]+")
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})", re.I)
 # "/2019/06/20/", "/2019-06-20-", "/20190620/" in a page's address: the day it was published
@@ -96,10 +99,7 @@ def find_date(text: str) -> tuple[re.Match, int | None, int, int] | None:
         if match:
             found.append((match.start(), pattern, match))
     for _, pattern, match in sorted(found, key=lambda item: item[0]):
-        if pattern is ISO:
-            month = int(match.group("mon"))
-        else:
-            month = MONTHS[match.group("month").lower().rstrip(".")]
+        month = int(match.group("mon")) if pattern is ISO else MONTHS[match.group("month").lower().rstrip(".")]
         year = int(match.group("year")) if match.group("year") else None
         if year is not None and year < 100:
             year += 2000

@@ -29,6 +29,7 @@ ARTICLES = load_word_sets("words")["articles"]
 # kinds given to lines by text.classify_lines
 PROSE, SHORT, STAMP, CHROME, CAPTION, BYLINE, DUPLICATE, OUTSIDE = (
     "prose", "short", "stamp", "chrome", "caption", "byline", "duplicate", "outside")
+REASONS = {STAMP: "metadata", BYLINE: "metadata", CAPTION: "caption", DUPLICATE: "duplicate"}
 
 
 @dataclass(slots=True)
@@ -131,11 +132,11 @@ def opens_new_story(pending: list[Tagged], labels: set[str]) -> bool:
     return False
 
 
-def follows_standfirst(current: Draft | None, pending: list[Tagged]) -> bool:
+def follows_standfirst(current: Draft, pending: list[Tagged]) -> bool:
     """A datelined paragraph right after a story's one undated paragraph continues that
     story: the first paragraph was its standfirst (a summary above the lead), not a story
     of its own, unless a headline stands between them."""
-    return (current is not None and len(current.body) == 1 and current.dateline is None
+    return (len(current.body) == 1 and current.dateline is None
             and read_dateline(current.body[0].line.text) is None
             and not any(t.kind == SHORT and is_headline_like(t.line.text) for t in pending))
 
@@ -163,23 +164,23 @@ def split_stories(tagged: list[Tagged], *, removed: list[Removed], extracted: bo
             continue
         dateline = read_dateline(item.line.text)
         current = drafts[-1] if drafts else None
-        if dateline is not None and follows_standfirst(current, pending):
-            current.dateline = dateline  # the lead after a standfirst carries the story's dateline
-            dateline = None
-        starts = current is None or (dateline is not None and dateline.strong) or opens_new_story(pending, labels)
-        if starts:
-            head = pending
-            if current is not None:
-                tail, head = split_pending(pending, labels)
-                close_tail(current, tail, removed, closing=False, extracted=extracted)
-            else:
-                labels = {squash(t.line.text) for t in pending if t.kind in (SHORT, CHROME)
-                          and not is_headline_like(t.line.text)}
-            draft = Draft(head=head, dateline=dateline)
+        if current is None:  # the first story; a label above it may stand above later ones too
+            labels = {squash(t.line.text) for t in pending if t.kind in (SHORT, CHROME)
+                      and not is_headline_like(t.line.text)}
+            draft = Draft(head=pending, dateline=dateline)
             drafts.append(draft)
         else:
-            close_tail(current, pending, removed, closing=False, extracted=extracted)
-            draft = current
+            if dateline is not None and follows_standfirst(current, pending):
+                current.dateline = dateline  # the lead after a standfirst carries the story's dateline
+                dateline = None
+            if (dateline is not None and dateline.strong) or opens_new_story(pending, labels):
+                tail, head = split_pending(pending, labels)
+                close_tail(current, tail, removed, closing=False, extracted=extracted)
+                draft = Draft(head=head, dateline=dateline)
+                drafts.append(draft)
+            else:
+                close_tail(current, pending, removed, closing=False, extracted=extracted)
+                draft = current
         pending = []
         draft.body.append(item)
     if drafts:
@@ -215,7 +216,8 @@ def drop_teasers(drafts: list[Draft], removed: list[Removed], *, min_run: int = 
 
 
 def give_reason(item: Tagged) -> str:
-    return {STAMP: "metadata", BYLINE: "metadata", CAPTION: "caption", DUPLICATE: "duplicate"}.get(item.kind, "boilerplate")
+    """Why a line left out of every story was removed: by its kind, else boilerplate."""
+    return REASONS.get(item.kind, "boilerplate")
 
 
 def close_tail(draft: Draft, pending: list[Tagged], removed: list[Removed], *, closing: bool,
@@ -250,42 +252,60 @@ def read_head(draft: Draft, *, first: bool, all_lines: list[Line], removed: list
     """Headline, byline, stamps and lead captions from the lines above a story."""
     shorts = [t.line for t in draft.head if t.kind == SHORT]
     chosen = None if title else choose_headline(shorts, all_lines=all_lines, first=first)
+    glued_label = None  # a section label the chosen line prints before the headline
     if title:
         draft.headline = title
     elif chosen is not None:
         draft.headline = clean_headline(chosen.text, all_lines=all_lines)
-    headline_key = squash(draft.headline or "")
-    after_headline = chosen is None
-    lead: list[Tagged] = []
+        if draft.headline != chosen.text:
+            glued_label = chosen.text[: len(chosen.text) - len(draft.headline)].strip()
+    head = HeadReading(headline_key=squash(draft.headline or ""), after_headline=chosen is None,
+                       extracted=extracted)
     for item in draft.head:
-        text = item.line.text
         if item.kind == SHORT and chosen is not None and item.line.index == chosen.index:
-            after_headline = True
-            if draft.headline != text:
-                label = text[: len(text) - len(draft.headline)].strip()
-                removed.append(Removed(label, "boilerplate", "section label glued to the headline"))
+            head.after_headline = True
+            if glued_label is not None:
+                removed.append(Removed(glued_label, "boilerplate", "section label glued to the headline"))
             continue
-        if item.kind == STAMP and item.stamp is not None:
-            draft.stamps.append(item.stamp)
-            removed.append(Removed(text, "metadata", "date stamp"))
-        elif item.kind == BYLINE:
-            draft.byline = draft.byline or text
-            removed.append(Removed(text, "metadata", "byline"))
-        elif item.kind == CAPTION:
-            draft.captions.append(item.caption or split_credit(text))
-            removed.append(Removed(text, "caption", "photo caption"))
-        elif item.kind == SHORT and headline_key and headline_key in squash(text):
-            removed.append(Removed(text, "duplicate", "headline repeated"))
-        elif item.kind == SHORT and after_headline and ends_on_date(text) and count_words(text) >= 4:
-            draft.captions.append(split_credit(text))
-            removed.append(Removed(text, "caption", "photo caption above the story"))
-        elif item.kind == SHORT and after_headline and extracted and count_words(text) >= 3:
-            lead.append(item)  # the extractor kept it as article text
-        elif item.kind == SHORT and after_headline and not lead and is_datelined_lead(text):
-            lead.append(item)  # "MEXICO CITY (AP) — The latest on the earthquake (all times local):"
-            draft.dateline = draft.dateline or read_dateline(text)
-        elif item.kind == SHORT and after_headline and count_words(text) >= 8:
-            removed.append(Removed(text, "metadata", "standfirst or teaser"))
-        else:
-            removed.append(Removed(text, give_reason(item), item.note))
-    draft.body[:0] = lead
+        place_head_line(draft, item, head=head, removed=removed)
+    draft.body[:0] = head.lead
+
+
+@dataclass(slots=True)
+class HeadReading:
+    """What ``read_head`` knows while it walks the lines above a story."""
+
+    headline_key: str  # the headline squashed, to find it repeated
+    after_headline: bool  # the headline line has been passed (or there is none)
+    extracted: bool  # the text is an extractor's main content
+    lead: list[Tagged] = field(default_factory=list)  # head lines that open the story's body
+
+
+def place_head_line(draft: Draft, item: Tagged, *, head: HeadReading, removed: list[Removed]) -> None:
+    """Put one line above a story where it belongs: a stamp, byline or caption of the
+    story, the lead of its body, or a removed line with its reason."""
+    text = item.line.text
+    short_after_headline = item.kind == SHORT and head.after_headline
+    if item.kind == STAMP and item.stamp is not None:
+        draft.stamps.append(item.stamp)
+        removed.append(Removed(text, "metadata", "date stamp"))
+    elif item.kind == BYLINE:
+        draft.byline = draft.byline or text
+        removed.append(Removed(text, "metadata", "byline"))
+    elif item.kind == CAPTION:
+        draft.captions.append(item.caption or split_credit(text))
+        removed.append(Removed(text, "caption", "photo caption"))
+    elif item.kind == SHORT and head.headline_key and head.headline_key in squash(text):
+        removed.append(Removed(text, "duplicate", "headline repeated"))
+    elif short_after_headline and ends_on_date(text) and count_words(text) >= 4:
+        draft.captions.append(split_credit(text))
+        removed.append(Removed(text, "caption", "photo caption above the story"))
+    elif short_after_headline and head.extracted and count_words(text) >= 3:
+        head.lead.append(item)  # the extractor kept it as article text
+    elif short_after_headline and not head.lead and is_datelined_lead(text):
+        head.lead.append(item)  # "MEXICO CITY (AP) — The latest on the earthquake (all times local):"
+        draft.dateline = draft.dateline or read_dateline(text)
+    elif short_after_headline and count_words(text) >= 8:
+        removed.append(Removed(text, "metadata", "standfirst or teaser"))
+    else:
+        removed.append(Removed(text, give_reason(item), item.note))

@@ -12,11 +12,10 @@ as a ``Removed`` record with its reason.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from itertools import pairwise
 
 from ..models import Caption, Cleaned, Dateline, Removed, Story
 from .captions import ends_on_date, is_bare_credit, is_caption, split_credit
@@ -24,15 +23,14 @@ from .datelines import read_dateline
 from .lines import Line, count_words, ends_sentence, is_chrome, is_prose, split_lines, squash
 from .lists import find_list_items
 from .region import select_regions
-from .stamps import (Stamp, find_copyright_years, find_full_dates, find_lead_weekday, infer_story_date,
-                     parse_iso_date, read_stamp, read_url_date, resolve_year)
+from .stamps import Stamp, find_copyright_years, parse_iso_date, read_stamp, read_url_date
+from .story_dates import PageContext, date_story
 from .stories import (BYLINE, CAPTION, CHROME, DUPLICATE, OUTSIDE, PROSE, SHORT, STAMP, Draft, Tagged,
                       drop_teasers, looks_like_link_title, read_head, split_stories)
 from .tables import load_mapping, load_regexes, load_words, match_any
 
 log = logging.getLogger(__name__)
 
-FILING_SLACK_DAYS = 2  # a stamp this close after the dateline's day is the same story's
 BYLINE_LINE = re.compile(r"\A(?:by|from)\s+[A-Z][\w.'’\- ]{1,80}\Z", re.I)
 NEAR_REPEAT = 0.85
 MIN_GALLERY_WORDS = 12  # the median caption of a gallery runs longer than a headline
@@ -82,7 +80,7 @@ def clean_text(text: str, *, fetched: str | None = None, title: str | None = Non
 def order_by_page(removed: list[Removed], lines: list[Line]) -> list[Removed]:
     """Removed lines in the order the page shows them (parts of lines, such as a
     label cut off a headline, stay next to what came before them)."""
-    where = {}
+    where: dict[str, int] = {}
     for line in lines:
         where.setdefault(line.text, line.index)
     keyed, last = [], -1
@@ -90,15 +88,6 @@ def order_by_page(removed: list[Removed], lines: list[Line]) -> list[Removed]:
         last = where.get(item.text, last)
         keyed.append((last, order, item))
     return [item for _, _, item in sorted(keyed, key=lambda k: (k[0], k[1]))]
-
-
-@dataclass(frozen=True, slots=True)
-class PageContext:
-    """What the whole page says that helps date and place each story."""
-
-    years: list[int]  # copyright and fetch years, for stamps printed without one
-    fetched: dt.date | None
-    agency: str | None  # named in a stamp or byline, for datelines that name none
 
 
 def mark_inside(lines: list[Line], *, extracted: bool) -> list[bool]:
@@ -115,7 +104,7 @@ def classify_lines(lines: list[Line], *, inside: list[bool], caption_hints: Sequ
     """What each line is taken for, on its own evidence."""
     hinted = {squash(split_credit(c).text) for c in caption_hints if c.strip()}
     tagged = []
-    for line, is_inside in zip(lines, inside):
+    for line, is_inside in zip(lines, inside, strict=True):
         text = line.text
         stamp = read_stamp(text)
         if squash(split_credit(text).text) in hinted:
@@ -186,7 +175,7 @@ def mark_doubled_captions(tagged: list[Tagged], *, max_share: float = 1 / 3, max
     text and its caption: a caption, once. A copy cut short further on is the same caption.
     Where most of a page is doubled (a scraper that read each paragraph twice) this says
     nothing, and the repeats are left to ``mark_repeats``."""
-    pairs = [(first, second) for first, second in zip(tagged, tagged[1:])
+    pairs = [(first, second) for first, second in pairwise(tagged)
              if first.line.text == second.line.text and not second.line.follows_blank
              and first.kind in (PROSE, SHORT) and count_words(first.line.text) <= max_words]
     prose = sum(1 for t in tagged if t.kind == PROSE)
@@ -206,10 +195,11 @@ def mark_doubled_captions(tagged: list[Tagged], *, max_share: float = 1 / 3, max
 
 def mark_gallery_captions(tagged: list[Tagged]) -> None:
     """A slideshow's counter ("Image 2 of 5") is chrome and the line after it its caption."""
-    for item, after in zip(tagged, [*tagged[1:], None]):
+    for index, item in enumerate(tagged):
         if match_any("gallery_counters", item.line.text) is None:
             continue
         item.kind, item.note = CHROME, "slideshow counter"
+        after = tagged[index + 1] if index + 1 < len(tagged) else None
         if after is not None and after.kind in (PROSE, SHORT, OUTSIDE):
             after.kind, after.note, after.caption = CAPTION, "slideshow caption", split_credit(after.line.text)
 
@@ -291,92 +281,6 @@ def find_page_agency(tagged: list[Tagged]) -> str | None:
             if name in agencies:
                 return agencies[name]
     return None
-
-
-def choose_stamp(stamps: list[Stamp], *, years: list[int], weekday: int | None,
-                 mentioned: list[dt.date]) -> tuple[str, str | None] | None:
-    """Published and updated from a story's own stamps.
-
-    A page may print two dates above a story: today's date in its masthead and the
-    story's own stamp. Where they differ, the story's is the one nearest the latest
-    full date its text mentions; where the text mentions none, the one with a time
-    of day (mastheads print none); else the first.
-    """
-    dated = []
-    for stamp in stamps:
-        year = stamp.year or resolve_year(stamp, years=years, weekday=weekday)
-        published = stamp.published(year)
-        if published:
-            dated.append((published, stamp.updated(year), stamp.time is not None))
-    if not dated:
-        return None
-    if len({published[:10] for published, _, _ in dated}) > 1:
-        if mentioned:
-            latest = max(mentioned)
-            dated.sort(key=lambda d: abs((dt.date.fromisoformat(d[0][:10]) - latest).days))
-        else:
-            dated.sort(key=lambda d: not d[2])
-    return dated[0][0], dated[0][1]
-
-
-def resolve_filing_date(filed: tuple[int | None, int, int], *, before: dt.date | None, years: list[int],
-                        fetched: dt.date | None) -> dt.date | None:
-    """The day of a dateline's "Jan. 27": its own year where it prints one, else the last
-    such day on or before the story's stamp, else in the latest year the page names that
-    is not after its fetch date."""
-    year, month, day = filed
-    if year is not None:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
-    if before is not None:
-        candidates = [before.year, before.year - 1]
-    else:
-        candidates = sorted(set(years), reverse=True)
-    for year in candidates:
-        try:
-            found = dt.date(year, month, day)
-        except ValueError:
-            continue
-        limit = before + dt.timedelta(days=FILING_SLACK_DAYS) if before is not None else fetched
-        if limit is None or found <= limit:
-            return found
-    return None
-
-
-def date_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp], published: str | None,
-               lead: str, texts: list[str], captions: Sequence[str] = (),
-               filed: tuple[int | None, int, int] | None = None) -> tuple[str | None, str | None]:
-    """Published and updated of one story: the dateline's own date where a stamp
-    puts the story days after it (a repost), else its own stamp, else the page's
-    metadata, else what its own dated mentions and weekdays fix, else the page's stamp,
-    else the day its captions say its pictures were taken."""
-    weekday = find_lead_weekday(lead)
-    mentioned = [d for t in texts for d in find_full_dates(t)]
-    chosen = choose_stamp(draft.stamps, years=context.years, weekday=weekday, mentioned=mentioned)
-    if filed is not None:
-        anchor = parse_iso_date(chosen[0] if chosen else published)
-        day = resolve_filing_date(filed, before=anchor, years=context.years + [d.year for d in mentioned],
-                                  fetched=context.fetched)
-        if day is not None and (anchor is None or (anchor - day).days > FILING_SLACK_DAYS):
-            return day.isoformat(), None  # a repost stamped long after the agency filed it
-    if chosen is not None:
-        return chosen
-    if published:
-        return published, None
-    inferred = infer_story_date(mentioned=mentioned, weekday=weekday, fetched=context.fetched)
-    if inferred:
-        return inferred, None
-    for stamp in page_stamps:
-        year = stamp.year or resolve_year(stamp, years=context.years, weekday=weekday)
-        if stamp.published(year):
-            return stamp.published(year), stamp.updated(year)
-    pictured = [d for caption in captions for d in find_full_dates(caption)
-                if context.fetched is None or d <= context.fetched]
-    if pictured:
-        return max(pictured).isoformat(), None  # the day its pictures were taken
-    return None, None
 
 
 def finish_story(draft: Draft, *, context: PageContext, page_stamps: list[Stamp], published: str | None,

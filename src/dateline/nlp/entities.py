@@ -2,7 +2,7 @@
 
     doc.ents ──clean names──▶ clusters (one per person/organisation)
              ──titles──▶ "Interior Minister", "President", "Gov."
-             ──pronouns──▶ "he"/"she" to the last person, "it"/"they" to the last group
+             ──pronouns──▶ "he"/"she" to the last person, "it"/"they" to the last group (pronouns.py)
 
 A person is one cluster across "President Vladimir Putin", "Putin", "Putin’s" and the
 "he" that follows; the canonical name is the longest title-free form. spaCy's place
@@ -13,71 +13,17 @@ carries no title and no first name.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from dateline.nlp.lexicon import (DETERMINERS, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_SINGULAR_GROUP, person_nouns,
-                                  place_cues, title_words)
-from dateline.nlp.marks import QuotedStretch, find_quoted
+from dateline.nlp.entity_index import Cluster, EntityIndex, read_nominal
+from dateline.nlp.lexicon import DETERMINERS, person_nouns, place_cues, title_words
+from dateline.nlp.marks import find_quoted
+from dateline.nlp.pronouns import resolve_pronouns
 from dateline.nlp.records import Entity, Mention
 
 PLACE = "GPE-candidate"
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_WORDS = frozenset({"NORP", "GPE", "LOC", "FAC"})  # "Russian President": not part of the title
 POSSESSIVE = ("'s", "’s", "'", "’")
-
-
-@dataclass(slots=True)
-class Cluster:
-    """One entity while the index is being built (mutable, never leaves this module)."""
-
-    type: str
-    key: str
-    names: list[str] = field(default_factory=list)
-    title: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else self.key
-
-    def add_title(self, title: str | None) -> None:
-        if title and (self.title is None or len(title.split()) > len(self.title.split())):
-            self.title = title
-
-
-@dataclass(frozen=True, slots=True)
-class Nominal:
-    """A noun phrase that names a speaker without a name ("a representative of ...")."""
-
-    text: str
-    span: tuple[int, int]
-    person: bool
-
-
-Referent = Cluster | Nominal
-
-
-@dataclass(slots=True)
-class EntityIndex:
-    """The clusters of one doc and what each token refers to (for the quote extractor)."""
-
-    clusters: list[Cluster] = field(default_factory=list)
-    by_token: dict[int, Cluster] = field(default_factory=dict)
-    antecedents: dict[int, Referent] = field(default_factory=dict)
-    surnames: dict[str, list[Cluster]] = field(default_factory=dict)
-    stretches: list[QuotedStretch] = field(default_factory=list)
-    inside: bytearray = field(default_factory=bytearray)  # 1 for each token inside a quote
-    text: str = ""  # the doc's text, read once (spaCy rebuilds it on every access)
-
-    def person_named(self, word: str) -> Cluster | None:
-        """The person whose surname is ``word`` ("Cullen" in "Dr Cullen"), if one is known."""
-        known = self.surnames.get(word.lower())
-        return known[-1] if known else None
-
-    def entities(self) -> list[Entity]:
-        return [Entity(name=c.name, type=c.type, title=c.title, mentions=len(c.mentions),
-                       spans=tuple(c.mentions)) for c in self.clusters if c.mentions]
 
 
 def extract_entities(doc, *, text: str | None = None,
@@ -100,12 +46,12 @@ def build_index(doc, *, text: str | None = None, is_place: Callable[[str], bool]
     named = [m for m in (read_mention(doc, ent, index.text) for ent in doc.ents) if m is not None]
     surnames = index.surnames
     groups: dict[str, Cluster] = {}
-    for start, end, kind, name, title in named:  # full personal names first
+    for _, _, kind, name, title in named:  # full personal names first
         if kind == "PERSON" and len(name.split()) > 1 and not (title is None and is_place and is_place(name)):
             cluster = find_person(surnames, name) or new_person(index, surnames, name)
             cluster.add_title(title)
     for start, end, kind, name, title in named:
-        cluster = assign_cluster(index, surnames, groups, kind, name, title, start, is_place=is_place)
+        cluster = assign_cluster(index, groups, kind=kind, name=name, title=title, is_place=is_place)
         cluster.add_title(title if cluster.type == "PERSON" else None)
         if name not in cluster.names:
             cluster.names.append(name)
@@ -209,7 +155,7 @@ def read_title(doc, start: int) -> str | None:
 
 
 def surname_of(name: str) -> str:
-    return name.split()[-1].lower()
+    return name.rsplit(maxsplit=1)[-1].lower()
 
 
 def find_person(surnames: dict[str, list[Cluster]], name: str) -> Cluster | None:
@@ -234,10 +180,10 @@ def new_person(index: EntityIndex, surnames: dict[str, list[Cluster]], name: str
     return cluster
 
 
-def assign_cluster(index: EntityIndex, surnames: dict[str, list[Cluster]], groups: dict[str, Cluster],
-                   kind: str, name: str, title: str | None, start: int, *,
+def assign_cluster(index: EntityIndex, groups: dict[str, Cluster], *, kind: str, name: str, title: str | None,
                    is_place: Callable[[str], bool] | None) -> Cluster:
     """The cluster a named mention belongs to, made when it is the first of its kind."""
+    surnames = index.surnames
     if len(name.split()) == 1 or kind == "PERSON":
         known = surnames.get(surname_of(name)) if len(name.split()) == 1 else None
         if known:
@@ -295,105 +241,3 @@ def retype_places(doc, index: EntityIndex) -> None:
         before_place_noun = node.dep_ == "compound" and node.head.pos_ == "NOUN" and node.head.lower_ in cues
         if after_preposition or before_place_noun:
             cluster.type = PLACE
-
-
-def resolve_pronouns(doc, index: EntityIndex) -> None:
-    """Each he/she to the last person, each subject it/they to the last group that spoke or acted.
-
-    A person who was the subject of a clause wins over one merely named since, unless
-    the subject is older than the previous sentence and the mention is not.
-    """
-    last_subject: tuple[Referent, int] | None = None  # (referent, sentence number)
-    last_named: tuple[Referent, int] | None = None
-    groups: list[tuple[Referent, int, bool]] = []  # (group, sentence number, singular)
-    sentence = 0
-    for i, (starts, dep, lower_id) in enumerate(read_token_codes(doc)):
-        if starts == 1:
-            sentence += 1
-        if index.inside[i]:
-            continue  # a quote's own words name people, but do not speak for them
-        cluster = index.by_token.get(i)
-        if cluster is None and dep not in _SUBJECT_IDS and lower_id not in _PERSON_PRONOUN_IDS:
-            continue  # nothing to resolve or remember: skip making the token
-        token = doc[i]
-        if cluster is not None:
-            if cluster.type == "PERSON":
-                last_named = (cluster, sentence)
-                if token.dep_ in SUBJECT_DEPS or (token.dep_ in ("compound", "flat") and token.head.dep_ in SUBJECT_DEPS):
-                    last_subject = (cluster, sentence)
-            elif cluster.type in ("ORG", "NORP") and token.dep_ in SUBJECT_DEPS:
-                groups.append((cluster, sentence, True))
-            continue
-        lower = token.lower_
-        if lower in PRONOUNS_PERSON:
-            referent = choose_person(last_subject, last_named, sentence)
-            if referent is not None:
-                index.antecedents[token.i] = referent
-                if isinstance(referent, Cluster):
-                    span = (token.idx, token.idx + len(token))
-                    referent.mentions.append(Mention(span, token.text, "pronoun"))
-                if token.dep_ in SUBJECT_DEPS:
-                    last_subject = (referent, sentence)
-        elif lower in PRONOUNS_GROUP and token.dep_ in SUBJECT_DEPS:
-            referent = choose_group(groups, sentence, singular=lower in PRONOUNS_SINGULAR_GROUP)
-            if referent is not None:
-                index.antecedents[token.i] = referent
-        elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
-            nominal = read_nominal(doc, token, index.text)
-            if token.lemma_.lower() in person_nouns():
-                last_subject = (nominal, sentence)
-            else:
-                groups.append((nominal, sentence, token.tag_ not in ("NNS", "NNPS")))
-
-
-def read_token_codes(doc) -> list[list[int]]:
-    """(sentence start, dependency, lower form) of every token as integers, read at once."""
-    from spacy.attrs import DEP, LOWER, SENT_START
-
-    _register_ids(doc.vocab.strings)
-    return doc.to_array([SENT_START, DEP, LOWER]).tolist() if len(doc) else []
-
-
-_SUBJECT_IDS: set[int] = set()
-_PERSON_PRONOUN_IDS: set[int] = set()
-
-
-def _register_ids(strings) -> None:
-    """The string-store ids of the subject labels and person pronouns (hashes: the same in every vocab)."""
-    if not _SUBJECT_IDS:
-        _SUBJECT_IDS.update(strings.add(label) for label in SUBJECT_DEPS)
-        _PERSON_PRONOUN_IDS.update(strings.add(word) for word in PRONOUNS_PERSON)
-
-
-def choose_group(groups: list[tuple[Referent, int, bool]], sentence: int, *, singular: bool) -> Referent | None:
-    """The last group before this sentence ("it" wants a singular one), else one in it."""
-    fitting = [(referent, number) for referent, number, one in groups if one or not singular]
-    earlier = [referent for referent, number in fitting if number < sentence]
-    if earlier:
-        return earlier[-1]
-    return fitting[-1][0] if fitting else None
-
-
-def choose_person(last_subject, last_named, sentence: int) -> Referent | None:
-    if last_subject is None:
-        return last_named[0] if last_named else None
-    if last_named is not None and last_named[1] >= sentence - 1 and last_subject[1] < sentence - 1:
-        return last_named[0]
-    return last_subject[0]
-
-
-def read_nominal(doc, head, text: str) -> Nominal:
-    """The noun phrase headed by ``head``, without determiner, relative clause or apposition."""
-    left = head.left_edge.i
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in ("prep", "compound", "amod", "nummod", "poss", "pobj", "flat", "case"):
-            right = max(right, child.right_edge.i)
-        else:
-            break
-    while left < head.i and (doc[left].lower_ in DETERMINERS or doc[left].is_punct):
-        left += 1
-    while right > head.i and doc[right].is_punct and doc[right].text != ")":
-        right -= 1
-    start, end = doc[left].idx, doc[right].idx + len(doc[right])
-    return Nominal(text[start:end], (start, end), head.lemma_.lower() in person_nouns())

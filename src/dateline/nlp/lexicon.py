@@ -5,7 +5,7 @@ Tables are read once per process.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from ..lexicon import LANGUAGE, read_entries, read_word_sets
 
@@ -16,7 +16,7 @@ PRONOUNS_SINGULAR_GROUP = frozenset(_GRAMMAR["singular_group"])
 DETERMINERS = frozenset(_GRAMMAR["determiners"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> frozenset[str]:
     """The entries of ``data/en/nlp/<name>.txt`` as a set of lower-case strings."""
     return frozenset(entry.lower() for entry in read_entries(f"{LANGUAGE}/nlp/{name}.txt"))
@@ -42,7 +42,7 @@ def place_cues() -> frozenset[str]:
     return load_table("place_cues")
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_groups() -> dict[str, frozenset[str]]:
     """Each role noun with the others of its group (``data/en/nlp/role_nouns.txt``)."""
     groups: dict[str, frozenset[str]] = {}

@@ -18,7 +18,7 @@ do not pair up. Rules, in order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DOUBLE_GLYPHS = frozenset("\u201c\u201d\"\u2033\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02")
 SINGLE_GLYPHS = frozenset("\u2018\u2019'\u201b`\u2032\u00b4\u2039\u203a")
@@ -144,63 +144,86 @@ def is_single_closing(text: str, mark: Mark, hi: int) -> bool:
 
 def find_quoted(text: str) -> list[QuotedStretch]:
     """Every quoted stretch of the text, in order; never raises on unpaired marks."""
-    stretches: list[QuotedStretch] = []
-    pending: list[tuple[int, int]] = []  # parts of a quote carried over from earlier paragraphs
+    scanner = QuoteScanner(text)
     paragraphs = split_paragraphs(text)
     for index, (lo, hi) in enumerate(paragraphs):
+        scanner.read_paragraph(lo, hi, last=index + 1 == len(paragraphs))
+    return [s for s in scanner.stretches if s.parts]
+
+
+@dataclass(slots=True)
+class QuoteScanner:
+    """The quotes found so far while ``find_quoted`` reads a text paragraph by paragraph."""
+
+    text: str
+    stretches: list[QuotedStretch] = field(default_factory=list)
+    # the parts of a quote carried over from earlier paragraphs
+    pending: list[tuple[int, int]] = field(default_factory=list)
+
+    def read_paragraph(self, lo: int, hi: int, *, last: bool) -> None:
+        """The quotes of the paragraph text[lo:hi]; one still open at its end is carried
+        into the next paragraph (``pending``), or closed unbalanced when ``last``."""
+        text = self.text
         marks = scan_marks(text, lo, hi)
-        if pending and not (marks and marks[0].start == lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())):
-            stretches.append(make_stretch(text, pending, balanced=False))
-            pending = []
+        if self.pending and not (marks and marks[0].start == lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())):
+            self.close_pending()
         opened: Mark | None = None
         for position, mark in enumerate(marks):
-            if pending and position == 0:
+            if self.pending and position == 0:
                 opened = mark  # the continuation mark re-opens the carried quote
                 continue
-            if opened is None:
-                if not mark.double:
-                    if is_single_opening(text, mark, lo):
-                        opened = mark
-                    continue
-                if read_role(text, mark, inside=False, lo=lo, hi=hi) == "open":
-                    opened = mark
-                else:  # a closing mark with nothing open: the quote ran from the paragraph start
-                    stretches.append(make_stretch(text, [(lo, mark.start)], balanced=False))
-                continue
-            if not opened.double:
-                if not mark.double and is_single_closing(text, mark, hi):
-                    stretches.append(make_stretch(text, [(opened.end, mark.start)]))
-                    opened = None
-                continue
-            if not mark.double:
-                continue  # a single mark nested inside a double quote
-            if read_role(text, mark, inside=True, lo=lo, hi=hi) == "close":
-                stretches.append(make_stretch(text, [*pending, (opened.end, mark.start)]))
-                pending = []
-            else:  # an opening mark while one is open: the first never closed
-                stretches.append(make_stretch(text, [*pending, (opened.end, mark.start)], balanced=False))
-                pending = []
-                opened = mark
-                continue
-            opened = None
+            opened = self.read_mark(mark, opened, lo=lo, hi=hi)
         if opened is not None:
-            pending = [*pending, (opened.end, hi)]
-            if index + 1 == len(paragraphs):
-                stretches.append(make_stretch(text, pending, balanced=False))
-                pending = []
-        elif pending:
-            stretches.append(make_stretch(text, pending, balanced=False))
-            pending = []
-    return [s for s in stretches if s.parts]
+            self.pending = [*self.pending, (opened.end, hi)]
+            if last:
+                self.close_pending()
+        elif self.pending:
+            self.close_pending()
+
+    def read_mark(self, mark: Mark, opened: Mark | None, *, lo: int, hi: int) -> Mark | None:
+        """Take one mark of the paragraph text[lo:hi]; the mark of the quote open after it, if any."""
+        text = self.text
+        if opened is None:
+            return self.read_first_mark(mark, lo=lo, hi=hi)
+        if not opened.double:
+            if not mark.double and is_single_closing(text, mark, hi):
+                self.stretches.append(make_stretch(text, [(opened.end, mark.start)]))
+                return None
+            return opened
+        if not mark.double:
+            return opened  # a single mark nested inside a double quote
+        parts = [*self.pending, (opened.end, mark.start)]
+        self.pending = []
+        if read_role(text, mark, inside=True, lo=lo, hi=hi) == "close":
+            self.stretches.append(make_stretch(text, parts))
+            return None
+        # an opening mark while one is open: the first never closed
+        self.stretches.append(make_stretch(text, parts, balanced=False))
+        return mark
+
+    def read_first_mark(self, mark: Mark, *, lo: int, hi: int) -> Mark | None:
+        """A mark where no quote is open: the mark, when it opens one."""
+        if not mark.double:
+            return mark if is_single_opening(self.text, mark, lo) else None
+        if read_role(self.text, mark, inside=False, lo=lo, hi=hi) == "open":
+            return mark
+        # a closing mark with nothing open: the quote ran from the paragraph start
+        self.stretches.append(make_stretch(self.text, [(lo, mark.start)], balanced=False))
+        return None
+
+    def close_pending(self) -> None:
+        """End the quote carried over from earlier paragraphs, unbalanced."""
+        self.stretches.append(make_stretch(self.text, self.pending, balanced=False))
+        self.pending = []
 
 
 def make_stretch(text: str, parts: list[tuple[int, int]], *, balanced: bool = True) -> QuotedStretch:
     """A stretch whose parts are trimmed of surrounding space; empty parts dropped."""
     trimmed = []
-    for start, end in parts:
-        piece = text[start:end]
-        start += len(piece) - len(piece.lstrip())
-        end -= len(piece) - len(piece.rstrip())
+    for part_start, part_end in parts:
+        piece = text[part_start:part_end]
+        start = part_start + len(piece) - len(piece.lstrip())
+        end = part_end - (len(piece) - len(piece.rstrip()))
         if end > start:
             trimmed.append((start, end))
     return QuotedStretch(tuple(trimmed), balanced)

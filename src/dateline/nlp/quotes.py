@@ -20,7 +20,8 @@ from __future__ import annotations
 import bisect
 import logging
 
-from dateline.nlp.entities import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, build_index, read_nominal
+from dateline.nlp.entities import build_index
+from dateline.nlp.entity_index import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, Referent, read_nominal
 from dateline.nlp.lexicon import (PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, person_nouns, role_groups,
                                   speech_verbs, title_words)
 from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
@@ -116,13 +117,14 @@ class AttributionReader:
 
     def inherit_speaker(self, stretch: QuotedStretch, quotes: list[Quote]) -> Speaker | None:
         """The speaker of the quote before, when it is in this paragraph or the one before."""
-        if not quotes or quotes[-1].speaker is None:
+        last = quotes[-1] if quotes else None
+        if last is None or last.speaker is None or last.speaker_span is None:
             return None
-        here = self.paragraph_of(quotes[-1].text_span[1])
-        previous = self.paragraph_of(quotes[-1].text_span[0])
+        here = self.paragraph_of(last.text_span[1])
+        previous = self.paragraph_of(last.text_span[0])
         current = self.paragraph_of(stretch.start)
         if current - here <= 1 or current - previous <= 1:
-            return quotes[-1].speaker, quotes[-1].speaker_span
+            return last.speaker, last.speaker_span
         return None
 
     def name_speaker(self, token, *, depth: int = 0) -> Speaker | None:
@@ -132,33 +134,34 @@ class AttributionReader:
         statement; the hops stop after MAX_AUTHOR_HOPS, so chains of documents
         citing documents end instead of recursing without bound.
         """
-        doc, index = self.doc, self.index
         lower = token.lower_
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
-            referent = index.antecedents.get(token.i)
-            if referent is None:
-                return None
-            return name_referent(referent), (token.idx, token.idx + len(token))
+            referent = self.index.antecedents.get(token.i)
+            return (name_referent(referent), (token.idx, token.idx + len(token))) if referent is not None else None
         person = self.person_in(token)
         if person is not None:
             return person.name, self.mention_span(token, person)
         named = find_appositive_name(token)
         if named is not None:
             return named
-        nominal = read_nominal(doc, token, index.text)
-        if token.pos_ == "PROPN" and index.person_named(token.text) is not None:
-            return index.person_named(token.text).name, nominal.span
-        lemma = token.lemma_.lower()
-        if lemma in document_nouns():
+        return self.name_nominal(token, read_nominal(self.doc, token, self.index.text), depth=depth)
+
+    def name_nominal(self, token, nominal: Nominal, *, depth: int) -> Speaker:
+        """The speaker a subject without a name of its own stands for: a person named by
+        surname, whoever issued "the statement", the group or role holder it names, an
+        earlier fuller name of the same group, else the noun phrase itself."""
+        known = self.index.person_named(token.text) if token.pos_ == "PROPN" else None
+        if known is not None:
+            return known.name, nominal.span
+        if token.lemma_.lower() in document_nouns():
             author = self.find_author(token, depth=depth)
             if author is not None:
                 return author
-        cluster = index.by_token.get(token.i)
+        cluster = self.index.by_token.get(token.i)
+        if cluster is None:
+            cluster = self.find_role_holder(token)
         if cluster is not None:
             return cluster.name, nominal.span
-        holder = self.find_role_holder(token)
-        if holder is not None:
-            return holder.name, nominal.span
         earlier = self.find_earlier_group(token, nominal)
         return (earlier or nominal.text), nominal.span
 
@@ -229,9 +232,9 @@ class AttributionReader:
             return None
         lemma = token.lemma_.lower()
         for cluster in reversed(self.index.clusters):
-            if cluster.type == "ORG" and cluster.name.split()[-1].lower() in (lemma, token.lower_):
-                if cluster.mentions and cluster.mentions[0].span[0] < token.idx:
-                    return cluster.name
+            if (cluster.type == "ORG" and cluster.name.split()[-1].lower() in (lemma, token.lower_)
+                    and cluster.mentions and cluster.mentions[0].span[0] < token.idx):
+                return cluster.name
         same_role = role_groups().get(lemma, frozenset({lemma}))  # "the spokesperson" is the spokeswoman named before
         for earlier in reversed(self.doc[: token.i]):
             acts = earlier.dep_ in SUBJECT_DEPS or (earlier.dep_ == "pobj" and earlier.head.dep_ == "agent")
@@ -310,5 +313,5 @@ def find_misparsed_subject(verb):
     return None
 
 
-def name_referent(referent) -> str:
+def name_referent(referent: Referent) -> str:
     return referent.name if isinstance(referent, Cluster) else referent.text

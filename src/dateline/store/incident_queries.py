@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Exists, Select, and_, exists, func, select
 
@@ -25,11 +25,8 @@ from .base import ResultRow
 from .coded import read_party
 from .filters import (NO_FILTERS, EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort,
                       parse_sort, source_condition)
-from .queries import ResultPage, read_page
+from .queries import ReadableStore, ResultPage, read_page
 from .schema import COUNT_NAMES, events, incident_events, incidents, pages, stories
-
-if TYPE_CHECKING:
-    from .sql import SqlStore
 
 IN_CHUNK = 500      # ids per IN (...) list when reading sources
 COUNT_COLUMNS = COUNT_NAMES
@@ -83,7 +80,7 @@ class StoredIncident(IncidentSummary):
     sources: tuple[IncidentSource, ...]
 
 
-def find_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
+def find_incidents(store: ReadableStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
                    limit: int | None = None, offset: int = 0) -> ResultPage[StoredIncident]:
     """One page of the incidents that pass every filter, in the order asked, with how many pass.
 
@@ -96,7 +93,7 @@ def find_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort:
     return read_page(store, query, _select_count(filters), _read_incidents, limit=limit, offset=offset)
 
 
-def list_incidents(store: SqlStore, *, type: str | None = None, family: str | None = None,
+def list_incidents(store: ReadableStore, *, type: str | None = None, family: str | None = None,
                    country: str | None = None, place: str | None = None, date_from: str | None = None,
                    date_to: str | None = None, certainty: str | None = None,
                    bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
@@ -118,14 +115,14 @@ def list_incidents(store: SqlStore, *, type: str | None = None, family: str | No
     return find_incidents(store, filters, sort=sort, limit=limit, offset=offset).items
 
 
-def count_incidents(store: SqlStore, filters: EventFilters = NO_FILTERS) -> int:
+def count_incidents(store: ReadableStore, filters: EventFilters = NO_FILTERS) -> int:
     """How many stored incidents pass every filter."""
     counted = _select_count(filters)
     with store.reading() as conn:
         return int(conn.execute(counted).scalar_one())
 
 
-def get_incident(store: SqlStore, incident_id: str) -> StoredIncident | None:
+def get_incident(store: ReadableStore, incident_id: str) -> StoredIncident | None:
     """One incident with all its sources, or None when no incident has that id."""
     with store.reading() as conn:
         rows = conn.execute(select(incidents).where(incidents.c.incident_id == incident_id)).all()

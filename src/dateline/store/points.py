@@ -20,9 +20,8 @@ from sqlalchemy import Select, func, select
 from .base import ResultRow
 from .filters import EventFilters
 from .incident_queries import incident_conditions
-from .queries import ResultPage, read_each, read_page, select_events
+from .queries import ReadableStore, ResultPage, read_each, read_page, select_events
 from .schema import events, incidents
-from .sql import SqlStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,7 @@ class PointPage:
 NO_FILTERS = EventFilters()
 
 
-def list_incident_points(store: SqlStore, filters: EventFilters = NO_FILTERS, *,
+def list_incident_points(store: ReadableStore, filters: EventFilters = NO_FILTERS, *,
                          limit: int | None = None) -> PointPage:
     """Every incident that passes the filters as a point, by first day (undated last), then id."""
     c = incidents.c
@@ -66,7 +65,7 @@ def list_incident_points(store: SqlStore, filters: EventFilters = NO_FILTERS, *,
     return read_points(store, query, counted, limit=limit, make_id=lambda row: row.incident_id)
 
 
-def list_event_points(store: SqlStore, filters: EventFilters = NO_FILTERS, *,
+def list_event_points(store: ReadableStore, filters: EventFilters = NO_FILTERS, *,
                       limit: int | None = None) -> PointPage:
     """Every event that passes the filters as a point, by first day (undated last), then story."""
     c = events.c
@@ -78,7 +77,7 @@ def list_event_points(store: SqlStore, filters: EventFilters = NO_FILTERS, *,
                        make_id=lambda row: f"{row.page_id}-{row.story_position}/{row.event_id}")
 
 
-def read_points(store: SqlStore, query: Select[Any], counted: Select[Any], *, limit: int | None,
+def read_points(store: ReadableStore, query: Select[Any], counted: Select[Any], *, limit: int | None,
                 make_id: Callable[[ResultRow], str]) -> PointPage:
     def read(row: ResultRow) -> Point:
         return Point(id=make_id(row), lat=row.lat, lon=row.lon, type=row.type, family=row.family,

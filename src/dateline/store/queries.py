@@ -10,12 +10,15 @@ reaches the database as a bound parameter (SQLAlchemy Core), never spliced into 
     list_quotes(store, ...) / list_entities(store, ...)           -> ResultPage of StoredQuote / StoredEntity
 
 The filters and sorts themselves are filters.py's; every listing pages through ``read_page``.
+A query takes any ``ReadableStore`` (a ``reading()`` connection), so this module does not
+import sql.py, which calls it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, FromClause, Select, func, select
 
@@ -26,9 +29,6 @@ from .filters import (NO_FILTERS, EventFilters, SortColumns, check_date_filter, 
                       order_by_sort, parse_sort, source_condition)
 from .rows import read_stored_story
 from .schema import entities, events, pages, quotes, removed, stories
-
-if TYPE_CHECKING:
-    from .sql import SqlStore
 
 T = TypeVar("T")
 ReadRows = Callable[[Connection, Sequence[ResultRow]], list[T]]
@@ -47,6 +47,13 @@ STORY_SORTS: dict[str, SortColumns] = {
 IN_STORY_ORDER = (pages.c.source, events.c.story_position, events.c.position)  # after any sort
 # The Store protocol's order: earliest first (undated last), then by source and place in the story.
 EVENTS_BY_DATE = order_by_sort((events.c.date_from, *IN_STORY_ORDER), descending=False)
+
+
+class ReadableStore(Protocol):
+    """What a read query needs of a store: a connection for reads. SqlStore is one; the
+    queries ask for no more, so that sql.py can call them without their knowing it."""
+
+    def reading(self) -> AbstractContextManager[Connection]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +87,7 @@ def read_each(read: Callable[[ResultRow], T]) -> ReadRows[T]:
     return read_rows
 
 
-def read_page(store: SqlStore, query: Select[Any], counted: Select[Any], read_rows: ReadRows[T], *,
+def read_page(store: ReadableStore, query: Select[Any], counted: Select[Any], read_rows: ReadRows[T], *,
               limit: int | None, offset: int) -> ResultPage[T]:
     """One page of the rows of ``query``, with how many rows match in all: ``counted`` runs
     only when the page cannot tell (a page short of ``limit`` is the last one)."""
@@ -117,7 +124,7 @@ def select_events(filters: EventFilters, *columns: Any) -> Select[Any]:
     return query.where(*conditions) if conditions else query
 
 
-def list_events(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
+def list_events(store: ReadableStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
                 limit: int | None = None, offset: int = 0) -> ResultPage[StoredEvent]:
     """Events that pass every filter, in the order asked ("date" by default; "-killed" most deadly first)."""
     key, descending = parse_sort(sort, EVENT_SORTS, default="date")
@@ -125,14 +132,14 @@ def list_events(store: SqlStore, filters: EventFilters = NO_FILTERS, *, sort: st
                        limit=limit, offset=offset)
 
 
-def read_events(store: SqlStore, filters: EventFilters, *, order: Sequence[ColumnElement[Any]],
+def read_events(store: ReadableStore, filters: EventFilters, *, order: Sequence[ColumnElement[Any]],
                 limit: int | None = None, offset: int = 0) -> ResultPage[StoredEvent]:
     """Events that pass every filter, in ``order`` (``EVENTS_BY_DATE``, or a sort's)."""
     return read_page(store, select_events(filters).order_by(*order), select_events(filters, func.count()),
                      read_each(read_stored_event), limit=limit, offset=offset)
 
 
-def count_events_by_day(store: SqlStore, filters: EventFilters = NO_FILTERS) -> list[tuple[str, str, int]]:
+def count_events_by_day(store: ReadableStore, filters: EventFilters = NO_FILTERS) -> list[tuple[str, str, int]]:
     """(first day, family, events) for every dated event that passes the filters, by day."""
     day = events.c.date_from
     query = select_events(filters, day, events.c.family, func.count())
@@ -164,7 +171,7 @@ def select_stories(*columns: Any, q: str | None = None, source: str | None = Non
     return query
 
 
-def list_stories(store: SqlStore, *, q: str | None = None, source: str | None = None,
+def list_stories(store: ReadableStore, *, q: str | None = None, source: str | None = None,
                  date_from: str | None = None, date_to: str | None = None, page_id: str | None = None,
                  sort: str | None = None, limit: int | None = None, offset: int = 0) -> ResultPage[StoredStory]:
     """Stories whose headline or body holds ``q``, from sources matching ``source``, published in the range."""
@@ -175,7 +182,7 @@ def list_stories(store: SqlStore, *, q: str | None = None, source: str | None = 
                      limit=limit, offset=offset)
 
 
-def get_story(store: SqlStore, page_id: str, position: int) -> StoryDetail | None:
+def get_story(store: ReadableStore, page_id: str, position: int) -> StoryDetail | None:
     """One story with its events, quotes, entities (all with their spans) and its page's removed lines."""
     with store.reading() as conn:
         row = conn.execute(select_stories(page_id=page_id).where(stories.c.position == position)).first()
@@ -206,7 +213,7 @@ def get_story(store: SqlStore, page_id: str, position: int) -> StoryDetail | Non
 # quotes and entities
 
 
-def list_quotes(store: SqlStore, *, speaker: str | None = None, q: str | None = None, source: str | None = None,
+def list_quotes(store: ReadableStore, *, speaker: str | None = None, q: str | None = None, source: str | None = None,
                 page_id: str | None = None, limit: int | None = None, offset: int = 0) -> ResultPage[StoredQuote]:
     """Quotes whose speaker holds ``speaker`` and whose words hold ``q``, by source and place in the story."""
     conditions = [contains(column, text) for column, text in ((quotes.c.speaker, speaker), (quotes.c.text, q))
@@ -216,7 +223,7 @@ def list_quotes(store: SqlStore, *, speaker: str | None = None, q: str | None = 
                             read=read_stored_quote, limit=limit, offset=offset)
 
 
-def list_entities(store: SqlStore, *, type: str | None = None, q: str | None = None, source: str | None = None,
+def list_entities(store: ReadableStore, *, type: str | None = None, q: str | None = None, source: str | None = None,
                   page_id: str | None = None, by_mentions: bool = True, limit: int | None = None,
                   offset: int = 0) -> ResultPage[StoredEntity]:
     """Entities of a type whose name holds ``q``: most mentioned first, or (``by_mentions=False``)
@@ -238,7 +245,7 @@ def _select_in_stories(table: FromClause, *columns: Any, **key: object) -> Selec
     return query.where(*(table.c[name] == value for name, value in key.items()))
 
 
-def _list_in_stories(store: SqlStore, table: FromClause, conditions: list[ColumnElement[bool]], *,
+def _list_in_stories(store: ReadableStore, table: FromClause, conditions: list[ColumnElement[bool]], *,
                      source: str | None, page_id: str | None, order: Sequence[ColumnElement[Any]],
                      read: Callable[[ResultRow], T], limit: int | None, offset: int) -> ResultPage[T]:
     if source:

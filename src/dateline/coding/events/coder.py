@@ -140,7 +140,7 @@ def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_dat
     reading = Reading()
     for index in range(len(spans)):
         read_sentence(story, reading, index)
-    merged = merge_drafts(reading.drafts)
+    merged = merge_drafts(reading.drafts, news_date=story.news_date)
     refine_scenes(merged, captions, context=story.context)
     settle_parties(merged, story.cast)
     version = describe_version()

@@ -155,6 +155,14 @@ class Draft:
             return False
         return (self.place.precision == "country") != (other.place.precision == "country")
 
+    def is_background(self, news_year: int | None) -> bool:
+        """A mention of a year before the story's with no scene of its own ("last year's unrest
+        began with protests", "the worst disaster since July 1977 when 86 died"): background, not
+        an event the story reports."""
+        if news_year is None or self.date is None or not is_core(self.type) or self.place_source == "own":
+            return False
+        return int(self.date[:4]) < news_year
+
     def is_detail(self) -> bool:
         """A weak mention with no scene or time of its own that tells of victims ("Three were killed
         instantly and a fourth died later") or gives no figure ("The gunmen escaped"): a detail
@@ -242,8 +250,10 @@ def is_admin1(region: EventPlace) -> bool:
     return row is not None and gazetteer.names[row] == region.name
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """One draft per family, place and day, in the order the story first tells each."""
+def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[Draft]:
+    """One draft per family, place and day, in the order the story first tells each; without the
+    background of the story (``Draft.is_background``) when its news day is known."""
+    news_year = int(news_date[:4]) if news_date else None
     merged: list[Draft] = []
     for draft in fold_details(drafts):
         same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
@@ -254,7 +264,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         else:
             same.absorb(draft)
     merged = absorb_references(merged)
-    return [d for d in merged if d.strong or not is_core(d.type) or d.counts or d.supported]
+    return [d for d in merged if (d.strong or not is_core(d.type) or d.counts or d.supported)
+            and not d.is_background(news_year)]
 
 
 def fold_details(drafts: list[Draft]) -> list[Draft]:

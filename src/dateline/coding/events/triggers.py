@@ -83,7 +83,8 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
             # roadside bomb") tells the type better than the bare harm ("killed": attack)
             first = next((t for t in weak if t.type != "attack" and name_family(t.type) == name_family(weak[0].type)),
                          weak[0])
-            if story_type and story_type != first.type and name_family(first.type) in TOLL_FAMILIES:
+            if (story_type and story_type != first.type and name_family(first.type) in TOLL_FAMILIES
+                    and name_family(story_type) in TOLL_FAMILIES):
                 first = Trigger(story_type, first.start, first.end, False, first.text)
             chosen.setdefault(name_family(first.type), first)
     return sorted(chosen.values(), key=lambda trigger: trigger.start)
