@@ -151,7 +151,7 @@ def print_events_table(found: list[StoredEvent]) -> None:
         widest = max([len(name), *(len(row[i]) for row in rows)])
         table.add_column(name, justify="right" if name in ("killed", "injured", "arrested") else "left",
                          no_wrap=True, overflow="ellipsis", min_width=None if shrinks else widest,
-                         max_width=30 if shrinks else None)
+                         max_width=(60 if name == "who -> whom" else 30) if shrinks else None)
     for row in rows:
         table.add_row(*row)
     console.print(table)

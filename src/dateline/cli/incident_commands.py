@@ -113,7 +113,8 @@ def print_incidents_table(found: list[StoredIncident]) -> None:
                "sources", "id")
     for name in headers:
         table.add_column(name, justify="right" if name in ("killed", "injured", "arrested", "sources") else "left",
-                         no_wrap=True, overflow="ellipsis", max_width=30 if name in ("place", "who -> whom") else None)
+                         no_wrap=True, overflow="ellipsis",
+                         max_width={"place": 30, "who -> whom": 60}.get(name))
     for item in found:
         when = (item.date or "-") + (f"..{item.date_end}" if item.date_end else "")
         table.add_row(when, item.type, item.place_name or "-", item.country or "-",

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from ...event_types import is_core, name_family
 from ...models import ParsedToken, Party
-from ..parties import Named, Sides, StoryCast, StoryPlace, find_parties, load_dyads, name_state
+from ..parties import Named, Sides, StoryCast, StoryPlace, find_parties, find_state, load_dyads, name_state
 from ..places import PlaceContext
 from .scenes import Located
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .merge import Draft
 
 VIOLENT_ACTS = frozenset({"attack", "bombing", "abduction"})  # ground acts whose unnamed doers are "gunmen"
+STATE_ROLES = {"security forces": "military", "police": "police"}  # generic forces -> the state's row
 CARRIED = frozenset({"air_drone_strike", "missile_artillery", "armed_clash"})  # acts of war: the doer told before
 CROWDS = frozenset({"protesters", "rioters", "civilians"})
 ARMED = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_other"})
@@ -78,7 +79,7 @@ def settle_parties(drafts: Sequence[Draft], cast: StoryCast) -> None:
             draft.actor = carried.actor  # "Israeli strikes across Gaza ... Two strikes on Wednesday ..."
         draft.actor = fit_actor(draft.actor, family)
         draft.target = fit_target(draft.target, draft.type, family, protest=country in crowds)
-        draft.actor, draft.target = fill_defaults(draft, family, country, cast)
+        draft.actor, draft.target = fill_defaults(draft, family, country, cast, crowd=country in crowds)
         draft.actor = place_party(draft.actor, country)
         draft.target = place_party(draft.target, country)
         if not is_core(draft.type):  # a relation (a statement, a meeting): only parties the text names
@@ -122,9 +123,10 @@ def fit_target(named: Named | None, event_type: str, family: str, *, protest: bo
     return named
 
 
-def fill_defaults(draft: Draft, family: str, country: str | None,
-                  cast: StoryCast) -> tuple[Named | None, Named | None]:
-    """The type's usual parties where the text names none (rule 3 of the module)."""
+def fill_defaults(draft: Draft, family: str, country: str | None, cast: StoryCast, *,
+                  crowd: bool = False) -> tuple[Named | None, Named | None]:
+    """The type's usual parties where the text names none (rule 3 of the module); ``crowd``: the story
+    tells of a protest or riot in the event's country, whose people an arrest takes."""
     actor, target = draft.actor, draft.target
     if family in ("protest", "riot"):
         if actor is not None and actor.party.kind == "state_forces" and target is not None and \
@@ -135,7 +137,8 @@ def fill_defaults(draft: Draft, family: str, country: str | None,
         target = target or state_or_generic(country, "police")
     elif family == "arrest":
         actor = actor or state_or_generic(country, "police")
-        target = target or inferred("civilians", "civilians", country)
+        target = target or inferred("protesters" if crowd else "civilians", "protesters" if crowd else "civilians",
+                                    country)
     elif family == "interception":
         actor = actor or state_or_generic(country, "military")
     elif family == "disaster":
@@ -206,8 +209,9 @@ def place_party(named: Named | None, country: str | None) -> Named | None:
     if named.party.kind == "political_militia" and named.party.name.startswith("unidentified"):
         return named
     party = named.party
-    return Named(Party(party.name, party.kind, country, party.span), named.text, named.span, named.rank,
-                 named.generic)
+    state = find_state(country, STATE_ROLES[party.name]) if party.name in STATE_ROLES else None
+    name = state.name if state is not None else party.name  # "police" in Kenya: the Police Forces of Kenya
+    return Named(Party(name, party.kind, country, party.span), named.text, named.span, named.rank, named.generic)
 
 
 def judge_foreign(named: Named | None, country: str | None, drafts: Sequence[Draft]) -> Named | None:

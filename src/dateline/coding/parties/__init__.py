@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...actors import read_actors_version
+from ...models import Span
 from .cast import Named, StoryCast, StoryPlace, find_state, is_generic, name_actor, name_state
 from .naming import name_role, name_weapon
 from .roles import Role, Roles, find_roles
@@ -32,6 +33,7 @@ __all__ = ["PARTIES_VERSION", "Named", "ParseTree", "PartyWords", "Role", "Roles
            "load_party_words", "name_actor", "name_role", "name_state", "same_party"]
 
 PARTIES_VERSION = "parties-1"
+RAW_MENTIONS = 3  # the raw names an event's mention keeps for each side
 ARMED_FAMILIES = frozenset({"violence", "interception", "territory_change", "abduction", "arrest"})
 
 
@@ -48,6 +50,21 @@ class Sides:
     target: Named | None = None
     agents: list[Named] = field(default_factory=list)
     patients: list[Named] = field(default_factory=list)
+
+    def list_agents(self) -> list[tuple[str, Span]]:
+        """(words, span) of each doer the mention names, each phrase once, at most ``RAW_MENTIONS``."""
+        return list_mentions(self.agents)
+
+    def list_patients(self) -> list[tuple[str, Span]]:
+        return list_mentions(self.patients)
+
+
+def list_mentions(found: list[Named]) -> list[tuple[str, Span]]:
+    seen: dict[str, Span] = {}
+    for named in found:
+        if named.text and named.text not in seen:
+            seen[named.text] = named.span
+    return list(seen.items())[:RAW_MENTIONS]
 
 
 def find_parties(cast: StoryCast, start: int, end: int, *, family: str, country: str | None = None,

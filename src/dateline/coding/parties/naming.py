@@ -326,6 +326,9 @@ def guess_group(tree: ParseTree, token: int, first: int, last: int, words: Party
     if not has_name(tree, first, last) or tree.lemma(token) in words.things:
         return None  # "the main African Union base": a thing of the Union, no group of its own
     lemmas = {tree.lemma(i) for i in range(first, last + 1)} | {tree.word(i).lower() for i in range(first, last + 1)}
+    names = [i for i in range(first, last + 1) if tree[i].pos == "PROPN"]
+    if token < names[0]:  # "Fighters of the Kawthoolei Liberation Front": the group is the name
+        first, last = names[0], names[-1]
     name = _LEADING.sub("", tree.span_text(first, last)).strip()
     for kind, role_words in (("identity_militia", words.identity_words), ("rebels", words.rebel_words),
                              ("political_militia", words.militia_words), ("protesters", words.protester_words)):
