@@ -5,7 +5,8 @@ from __future__ import annotations
 from dateline.nlp.analysis import analyse_doc, parse_story
 from dateline.nlp.parse import read_parse
 
-TEXT = "Six people were killed in a Russian missile strike on Odesa.\n\nUkraine's air force said it shot down 20 drones."
+TEXT = ("Six people were killed in a Russian missile strike on Odesa.\n\n"
+        "Ukraine's air force said it shot down 20 drones.")
 
 
 def test_each_token_keeps_its_offsets_lemma_and_head(nlp) -> None:

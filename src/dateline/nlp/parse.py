@@ -15,12 +15,13 @@ from dateline.models import ParsedToken
 
 def read_parse(doc) -> tuple[ParsedToken, ...]:
     """Every token of a parsed doc but white space, with its head's index among them."""
-    from spacy.attrs import DEP, ENT_TYPE, IDX, IS_SPACE, LEMMA, LENGTH, POS, TAG
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, POS, TAG
 
     if not len(doc):
         return ()
     rows = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, IS_SPACE, IDX, LENGTH, TAG]).tolist()
-    heads = [token.head.i for token in doc]
+    # HEAD is stored relative to the token, in an unsigned array: read it back as signed offsets
+    heads = [index + offset for index, offset in enumerate(doc.to_array([HEAD]).astype("int64").tolist())]
     strings = doc.vocab.strings
     names: dict[int, str] = {}
 

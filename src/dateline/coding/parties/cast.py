@@ -103,14 +103,23 @@ class StoryCast:
         self.agency = agency
         self.places = sorted(places, key=lambda place: place.start)
         self._place_starts = [place.start for place in self.places]
-        self.named: list[Named] = []
-        for match in match_actors(text, countries=self.countries):
-            span = (match.start, match.end)
-            if self.find_place(*span) is None:
-                self.named.append(name_actor(match.actor, country=match.country, span=span, text=match.text))
-        self.named += self.read_acting_states()
-        self.named.sort(key=lambda named: named.span[0])
-        self._starts = [named.span[0] for named in self.named]
+        self._named: list[Named] | None = None  # read when first asked for: many stories never point back
+        self._learned: list[Named] = []  # what the roles named before then
+        self._starts: list[int] = []
+
+    @property
+    def named(self) -> list[Named]:
+        """Every party the story names, in text order: the dictionary's matches, the countries that
+        act, and what the roles named so far."""
+        if self._named is None:
+            found = [name_actor(match.actor, country=match.country, span=(match.start, match.end), text=match.text)
+                     for match in match_actors(self.text, countries=self.countries)
+                     if self.find_place(match.start, match.end) is None]
+            self._named = sorted(found + self.read_acting_states(), key=lambda named: named.span[0])
+            self._starts = [named.span[0] for named in self._named]
+            for named in self._learned:
+                self.learn(named)
+        return self._named
 
     def read_acting_states(self) -> list[Named]:
         """Countries named as the subject or owner of a clause ("Pakistan said it downed ..."): their
@@ -133,17 +142,22 @@ class StoryCast:
 
     def learn(self, named: Named) -> None:
         """Remember a party a role named, at its place in the text."""
-        if any(known.span == named.span for known in self.named):
+        if self._named is None:
+            self._learned.append(named)
+            return
+        known = self._named
+        if any(other.span == named.span for other in known):
             return
         at = bisect_left(self._starts, named.span[0])
-        self.named.insert(at, named)
+        known.insert(at, named)
         self._starts.insert(at, named.span[0])
 
     def refer_back(self, at: int, *, groups: bool = False, armed: bool = False) -> Named | None:
         """The party named last before ``at``: any but civilians within PRONOUN_REACH for a pronoun;
         a named armed group anywhere before for ``groups`` ("the group", "the paramilitary"); ``armed``:
         a state's forces or an armed group only ("the missiles")."""
-        for named in reversed(self.named[:bisect_left(self._starts, at)]):
+        known = self.named
+        for named in reversed(known[:bisect_left(self._starts, at)]):
             if named.span[1] > at:
                 continue
             party = named.party
