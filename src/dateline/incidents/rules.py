@@ -24,10 +24,10 @@ A telling figure is two counts alike, or one alike of at least ``TELLING_FIGURE`
 of one story (the same story group) agree by being copies. The raw names (actor and
 target mentions) are evidence, not a veto: "no name in common" does not tell two
 happenings apart (measured on the GVC pool, docs/incidents.md). The coded actors are
-a veto when they cannot be one party (``parties_conflict``): a state's forces and an
-armed group, the forces of two states, two armed groups named outright with no word
-in common; a generic party ("unidentified armed group", "security forces") goes with
-any named one of its side.
+a veto when they cannot be one party (``parties_conflict``): both named outright, and a
+state's forces and an armed group, the forces of two states, or two armed groups with no
+word in common; a generic party ("unidentified armed group", "security forces") goes with
+any.
 
 Two events of the same story never merge: the coder already made one event per place
 and day, so two left apart are two happenings.
@@ -158,16 +158,16 @@ def is_generic_name(name: str) -> bool:
 
 
 def parties_conflict(a: Party | None, b: Party | None) -> bool:
-    """Whether two coded actors cannot be one party: of different sides (a state's forces and an
-    armed group), of two countries, or two parties named outright that share no word."""
-    if a is None or b is None:
+    """Whether two coded actors cannot be one party: both named outright, and of different sides
+    (a state's forces and an armed group), of two countries, or sharing no word. A generic party
+    ("unidentified armed group", "civilians", "police") may be anyone: outlets tell one shooting
+    as done by "a gunman" and by "officers" (docs/incidents.md)."""
+    if a is None or b is None or is_generic_name(a.name) or is_generic_name(b.name) or a.name == b.name:
         return False
     if SIDES.get(a.kind) != SIDES.get(b.kind):
         return True
     if a.country and b.country and a.country != b.country:
         return True
-    if is_generic_name(a.name) or is_generic_name(b.name) or a.name == b.name:
-        return False
     return not fold_words((a.name,)) & fold_words((b.name,))
 
 
