@@ -206,7 +206,8 @@ def test_floors_are_well_formed() -> None:
     floors = load_floors()["floors"]
     assert set(floors) == {"body_f1", "leaks", "story_count_right", "dateline_and_date", "aeb_flat_f1",
                            "aeb_html_f1", "event_f1", "count_accuracy", "quote_recall", "geo_country", "geo_acc161",
-                           "cleaner_pages_right", "cleaner_leaks", "cleaner_paragraphs_missing"}
+                           "cleaner_pages_right", "cleaner_leaks", "cleaner_paragraphs_missing", "actor_accuracy",
+                           "target_accuracy"}
     for name, floor in floors.items():
         assert floor["direction"] in {"min", "max"}, name
         assert isinstance(floor["value"], (int, float)), name

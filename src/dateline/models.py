@@ -94,13 +94,34 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class ParsedToken:
+    """One token of the parse, as the event coder reads it (no spaCy object leaves nlp/).
+
+    ``head`` is the index of the token's syntactic head among the story's tokens (its own
+    index for a sentence's root); ``pos``, ``tag`` and ``dep`` are spaCy's universal part of
+    speech, fine-grained tag and dependency label ("VERB", "VBN", "nsubj"); ``ent`` the
+    entity label of the token, or "".
+    """
+
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    ent: str = ""
+    tag: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class StoryAnalysis:
-    """What the NLP stage read from one story body."""
+    """What the NLP stage read from one story body; ``parse`` holds every token of it, in order."""
 
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     words: int = 0
     nlp_version: str = NLP_VERSION
+    parse: tuple[ParsedToken, ...] = ()
 
 
 # ---------------------------------------------------------------------------
@@ -128,12 +149,28 @@ class EventPlace:
 
 
 @dataclass(frozen=True, slots=True)
+class Party:
+    """Who did an event, or to whom (spec/output.md's ``actor`` and ``target``).
+
+    ``name`` is canonical ("Rapid Support Forces", "civilians"); ``kind`` one of ACLED's
+    actor types (``dateline.actors.ACTOR_KINDS``); ``country`` ISO 3166-1 alpha-2 or None;
+    ``span`` the words that named it in the story text (None when the coder inferred it).
+    """
+
+    name: str
+    kind: str
+    country: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event: one type, one place, one day (spec/events.md).
 
     Fields: ``type`` (one of spec/events.md), ``trigger`` and ``trigger_span`` (the
     word that names it), ``sentence`` and ``sentence_span`` (where it was read),
-    ``actors`` / ``targets`` (names, with ``actor_spans`` / ``target_spans``),
+    ``actors`` / ``targets`` (the raw names, with ``actor_spans`` / ``target_spans``),
+    ``actor`` / ``target`` (who did it and to whom, coded: Party or None),
     ``place`` (EventPlace or None), ``date`` / ``date_end`` (ISO, length = precision;
     None when the text does not fix one) and ``date_span``, ``killed`` / ``injured`` /
     ``arrested`` (None when not given) with ``count_spans`` as (field, span) pairs,
@@ -161,6 +198,8 @@ class Event:
     certainty: str = "reported"
     core: bool = True
     coder_version: str = ""
+    actor: Party | None = None
+    target: Party | None = None
 
     @property
     def event_id(self) -> str:

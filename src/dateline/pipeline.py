@@ -93,7 +93,7 @@ def annotate_story(story: Story, analysis: StoryAnalysis, sentences: Sequence[Sp
     if events is None:
         events = code_events(story.text, sentences=sentences, story_date=story.published,
                              dateline_place=dateline_place, headline=story.headline, entities=analysis.entities,
-                             captions=captions)
+                             captions=captions, parse=analysis.parse)
         if coded is not None:
             coded[key] = events
     return dataclasses.replace(story, entities=analysis.entities, quotes=analysis.quotes, events=events)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Event, EventPlace, Extraction, Story
+from .models import Event, EventPlace, Extraction, Party, Story
 
 
 def place_record(place: EventPlace | None) -> dict | None:
@@ -15,6 +15,13 @@ def place_record(place: EventPlace | None) -> dict | None:
         return None
     return {"name": place.name, "country": place.country, "admin1": place.admin1, "lat": place.lat,
             "lon": place.lon, "precision": place.precision, "span": list(place.span) if place.span else None}
+
+
+def party_record(party: Party | None) -> dict | None:
+    """An event's actor or target as spec/output.md gives it: {name, kind, country}, or None."""
+    if party is None:
+        return None
+    return {"name": party.name, "kind": party.kind, "country": party.country}
 
 
 def quote_record(quote) -> dict:
@@ -33,6 +40,8 @@ def event_record(event: Event) -> dict:
         "sentence": event.sentence,
         "actors": list(event.actors),
         "targets": list(event.targets),
+        "actor": party_record(event.actor),
+        "target": party_record(event.target),
         "place": place_record(event.place),
         "date": event.date,
         "date_end": event.date_end,
@@ -46,6 +55,8 @@ def event_record(event: Event) -> dict:
             "sentence": list(event.sentence_span),
             "actors": [list(span) for span in event.actor_spans],
             "targets": [list(span) for span in event.target_spans],
+            "actor": list(event.actor.span) if event.actor and event.actor.span else None,
+            "target": list(event.target.span) if event.target and event.target.span else None,
             "date": list(event.date_span) if event.date_span else None,
             "counts": {name: list(span) for name, span in event.count_spans},
         },

@@ -35,6 +35,18 @@ def client(demo_db: str):
         yield test_client
 
 
+def test_events_filter_by_actor_and_the_parties_kinds(client):
+    attacks = client.get("/api/events", params={"actor_kind": "political_militia", "target_kind": "civilians"}).json()
+    assert attacks["total"] == 2 and {e["type"] for e in attacks["items"]} == {"attack"}
+    assert all(e["actor"]["kind"] == "political_militia" for e in attacks["items"])
+    protests = client.get("/api/incidents", params={"actor": "protesters"}).json()
+    assert protests["total"] >= 3 and {i["type"] for i in protests["items"]} == {"protest"}
+    assert protests["items"][0]["target"]["kind"] == "state_forces"
+    refused = client.get("/api/events", params={"actor_kind": "soldiers"})
+    assert refused.status_code == 422 and "actor_kind" in refused.json()["error"]["message"]
+    assert "civilians" in client.get("/api/vocabulary").json()["actor_kinds"]
+
+
 def test_events_filter_by_type_and_date(client):
     found = client.get("/api/events", params={"type": "attack"}).json()
     assert found["total"] == 2 and {e["type"] for e in found["items"]} == {"attack"}
@@ -136,7 +148,8 @@ def test_export_endpoint_gives_acled_csv(client):
     response = client.get("/api/export/acled", params={"type": "attack"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     lines = response.text.splitlines()
-    assert lines[0].startswith("event_date,disorder_type,event_type,sub_event_type,actor1,actor2,country")
+    assert lines[0].startswith("event_date,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,"
+                               "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,country")
     assert len(lines) == 3 and all(",Violence against civilians,Attack," in line for line in lines[1:])
     assert "attachment" in response.headers["content-disposition"]
 

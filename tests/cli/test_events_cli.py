@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.models import Event, EventPlace, Extraction, Page, Story
+from dateline.models import Event, EventPlace, Extraction, Page, Party, Story
 from dateline.store import open_store
 
 SENTENCE = "Rockets hit the market in Sallow Bay on Friday, killing two traders, officials said."
@@ -19,10 +19,11 @@ SENTENCE = "Rockets hit the market in Sallow Bay on Friday, killing two traders,
 def stored_events(db: Path) -> None:
     place = EventPlace("Sallow Bay", "XA", admin1="Lowlands", lat=40.1, lon=20.2)
     rockets = Event("missile_artillery", "Rockets", (0, 7), SENTENCE, (0, len(SENTENCE)), place=place,
-                    date="2025-06-13", killed=2, certainty="reported", coder_version="coder-test")
+                    date="2025-06-13", killed=2, certainty="reported", coder_version="coder-test",
+                    actor=Party("Rapid Support Forces", "rebels", "SD"), target=Party("civilians", "civilians", "XA"))
     march = Event("protest", "marched", (11, 18), "Hundreds marched in Grell on Sunday.", (0, 36),
                   place=EventPlace("Grell", "XB"), date="2025-06-15", certainty="claimed",
-                  coder_version="coder-test")
+                  coder_version="coder-test", actor=Party("protesters", "protesters", "XB"))
     story = Story(headline="Rockets hit market", body=(SENTENCE,), events=(rockets, march))
     page = Page(source="pages/market.txt", text=SENTENCE)
     with open_store(str(db)) as store:
@@ -42,6 +43,7 @@ def test_events_are_listed_as_a_table_by_default(run_cli, db) -> None:
     assert "missile_artillery" in done.stdout and "Sallow Bay" in done.stdout
     rocket_row = next(line for line in lines if "missile_artillery" in line)
     assert "2025-06-13" in rocket_row and " 2 " in rocket_row
+    assert "Rapid Support Forces (SD) -> civilians (XA)" in rocket_row  # who did it to whom
     assert "2 events listed (2 stored)" in done.stderr
 
 
@@ -55,6 +57,8 @@ def test_events_as_json_lines_hold_the_event_record_and_its_source(run_cli, db) 
     place = {key: record["place"][key] for key in ("name", "country", "admin1", "lat", "lon")}
     assert place == {"name": "Sallow Bay", "country": "XA", "admin1": "Lowlands", "lat": 40.1, "lon": 20.2}
     assert record["sentence"] == SENTENCE and record["certainty"] == "reported"
+    assert record["actor"] == {"name": "Rapid Support Forces", "kind": "rebels", "country": "SD"}
+    assert record["target"] == {"name": "civilians", "kind": "civilians", "country": "XA"}
 
 
 def test_events_as_csv_have_a_header_and_a_row_per_event(run_cli, db) -> None:
@@ -63,6 +67,9 @@ def test_events_as_csv_have_a_header_and_a_row_per_event(run_cli, db) -> None:
     assert [(r["type"], r["place"], r["country"], r["killed"]) for r in rows] == [
         ("missile_artillery", "Sallow Bay", "XA", "2"), ("protest", "Grell", "XB", "")]
     assert rows[0]["sentence"] == SENTENCE  # the comma-laden sentence survives quoting
+    assert (rows[0]["actor"], rows[0]["actor_kind"], rows[0]["target_kind"]) == (
+        "Rapid Support Forces", "rebels", "civilians")
+    assert (rows[1]["actor"], rows[1]["target"]) == ("protesters", "")
 
 
 @pytest.mark.parametrize("flags, expected", [
@@ -74,6 +81,10 @@ def test_events_as_csv_have_a_header_and_a_row_per_event(run_cli, db) -> None:
     (["--family", "violence"], ["missile_artillery"]),
     (["--limit", "1"], ["missile_artillery"]),
     (["--since", "2026"], []),
+    (["--actor", "RSF"], ["missile_artillery"]),  # the dictionary knows the RSF by its acronym
+    (["--actor", "support forces"], ["missile_artillery"]),
+    (["--actor-kind", "protesters"], ["protest"]),
+    (["--target-kind", "civilians"], ["missile_artillery"]),
 ])
 def test_event_filters_narrow_the_list(run_cli, db, flags, expected) -> None:
     done = run_cli("events", "--db", str(db), "--format", "json", *flags)
@@ -85,6 +96,7 @@ def test_event_filters_narrow_the_list(run_cli, db, flags, expected) -> None:
     (["--format", "xml"], "is not a format"),
     (["--certainty", "rumoured"], "is not a certainty"),
     (["--since", "13/06/2025"], "is not a date"),
+    (["--actor-kind", "soldiers"], "is not an actor kind"),
 ])
 def test_bad_flags_are_refused_with_a_reason(run_cli, db, flags, message) -> None:
     done = run_cli("events", "--db", str(db), *flags)

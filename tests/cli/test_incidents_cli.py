@@ -82,7 +82,7 @@ def test_the_table_and_csv_show_acled_figure_and_range(ingested, run_cli) -> Non
     [row] = [line for line in table.stdout.splitlines() if "Kaduna" in line]
     assert row.split()[:6] == ["2025-03-11", "attack", "Kaduna", "NG", "9", "9-12"]
     listed = run_cli("incidents", "--db", ingested, "--format", "csv", "--since", "2025-03-11",
-                     "--until", "2025-03-11", "--country", "NG", "--limit", "1")
+                     "--until", "2025-03-11", "--country", "NG", "--type", "attack", "--limit", "1")
     [record] = list(csv.DictReader(io.StringIO(listed.stdout)))
     assert (record["killed"], record["killed_best"], record["source_count"]) == ("9", "9", "2")
 

@@ -13,7 +13,7 @@ import pytest
 from dateline.export import ExportResult, write_export
 from dateline.export.acled import ACLED_COLUMNS, measure_time_precision
 from dateline.event_types import list_types
-from dateline.models import Event, EventPlace, Extraction, Page, Story
+from dateline.models import Event, EventPlace, Extraction, Page, Party, Story
 from dateline.store import open_store
 from dateline.store.base import StoredEvent
 
@@ -22,10 +22,11 @@ KYIV = EventPlace(name="Kyiv", country="UA", admin1="12", lat=50.45, lon=30.52, 
 
 def make_event(type: str, sentence: str, *, trigger: str = "struck", place: EventPlace | None = KYIV,
                date: str | None = "2024-05-02", date_end: str | None = None, killed: int | None = None,
-               injured: int | None = None, actors: tuple[str, ...] = (), targets: tuple[str, ...] = ()) -> StoredEvent:
+               injured: int | None = None, actors: tuple[str, ...] = (), targets: tuple[str, ...] = (),
+               actor: Party | None = None, target: Party | None = None) -> StoredEvent:
     event = Event(type=type, trigger=trigger, trigger_span=(0, len(trigger)), sentence=sentence,
                   sentence_span=(0, len(sentence)), place=place, date=date, date_end=date_end, killed=killed,
-                  injured=injured, actors=actors, targets=targets)
+                  injured=injured, actors=actors, targets=targets, actor=actor, target=target)
     return StoredEvent(page_id="p1", source="page.txt", url="https://news.example/a", story_position=0,
                        headline="Headline", published="2024-05-03", event=event)
 
@@ -57,14 +58,20 @@ def test_acled_sub_event_follows_the_mapping_and_the_words(type, sentence, sub_e
 def test_acled_columns_names_and_figures():
     rows, result = export_acled([
         make_event("missile_artillery", "Missiles killed 3 and wounded 10.", killed=3, injured=10,
-                   actors=("Russian forces",), targets=("civilians",)),
+                   actors=("Russian forces",), targets=("civilians",),
+                   actor=Party("Military Forces of Russia", "state_forces", "RU"),
+                   target=Party("civilians", "civilians", "UA")),
         make_event("attack", "Gunmen opened fire.", place=None),
     ])
     assert tuple(rows[0]) == ACLED_COLUMNS
     first = rows[0]
     assert first["country"] == "Ukraine" and first["admin1"] == "Kyiv" and first["location"] == "Kyiv"
     assert (first["fatalities"], first["injured"], first["arrested"]) == ("3", "10", "")
-    assert (first["actor1"], first["actor2"]) == ("Russian forces", "civilians")
+    assert (first["actor1"], first["actor2"]) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
+    assert (first["inter1"], first["inter2"], first["interaction"]) == ("1", "7", "17")
+    assert first["civilian_targeting"] == "Civilian targeting"
+    assert (rows[1]["actor1"], rows[1]["inter1"], rows[1]["actor2"], rows[1]["inter2"], rows[1]["interaction"]) == (
+        "Unidentified Armed Group", "3", "", "0", "30")  # no doer named, no place: ACLED's unnamed armed group
     assert (first["latitude"], first["longitude"], first["geo_precision"]) == ("50.45", "30.52", "1")
     assert first["source"] == "https://news.example/a" and first["notes"] == "Missiles killed 3 and wounded 10."
     assert rows[1]["fatalities"] == "0" and rows[1]["country"] == ""  # ACLED's 0 for no reported figure
@@ -168,3 +175,30 @@ def test_export_command_refuses_bad_input(run_cli, tmp_path: Path):
     assert run_cli("export", "acled", "--db", str(db), "--since", "last week").returncode == 2
     missing = run_cli("export", "acled", "--db", str(tmp_path / "none.db"))
     assert missing.returncode == 2 and "no database" in missing.stderr
+
+
+@pytest.mark.parametrize("actor, target, expected", [
+    (Party("Rapid Support Forces", "rebels", "SD"), Party("villagers", "civilians", "SD"),
+     ("Rapid Support Forces", "", "2", "Civilians (Sudan)", "Villagers (Sudan)", "7", "27")),
+    (Party("protesters", "protesters", "KE"), Party("Police Forces of Kenya", "state_forces", "KE"),
+     ("Protesters (Kenya)", "", "6", "Police Forces of Kenya", "", "1", "16")),
+    (Party("Kyauk Lone Gyi militia", "political_militia", "MM"), None,
+     ("Kyauk Lone Gyi militia", "", "3", "", "", "0", "30")),
+    (Party("journalists", "civilians", "SO"), None,
+     ("Civilians (Somalia)", "Journalists (Somalia)", "7", "", "", "0", "70")),
+])
+def test_acled_actors_by_acled_names_with_their_inter_codes(actor, target, expected):
+    rows, _ = export_acled([make_event("attack", "They attacked.", actor=actor, target=target)])
+    columns = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
+    assert tuple(rows[0][name] for name in columns) == expected
+
+
+def test_plover_gives_the_actor_and_the_recipient():
+    out = io.StringIO()
+    write_export([make_event("air_drone_strike", "An RSF drone hit a market.", actors=("RSF",), targets=("a market",),
+                             actor=Party("Rapid Support Forces", "rebels", "SD"),
+                             target=Party("civilians", "civilians", "SD"))], "plover", out)
+    [record] = json.loads(out.getvalue())["events"]
+    assert record["actor"] == {"name": "Rapid Support Forces", "country": "SD", "sector": "rebels", "cameo": "SDNREB"}
+    assert record["recipient"] == {"name": "civilians", "country": "SD", "sector": "civilians", "cameo": None}
+    assert record["actor_name"] == ["RSF"] and record["recipient_name"] == ["a market"]

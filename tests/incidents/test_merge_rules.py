@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from dateline.incidents import SourceEvent, group_incidents
+from dateline.models import Party
 
 # A made-up attack at a made-up point; other places by their offset from it.
 LAT, LON = 10.52, 7.44
@@ -127,3 +128,32 @@ def test_a_date_covers_the_days_of_its_precision_and_an_impossible_one_is_undate
     days = span_days(value)
     expected = None if first is None else (date.fromisoformat(first).toordinal(), date.fromisoformat(last).toordinal())
     assert days == expected
+
+
+BOKO = Party("Boko Haram", "rebels", "NG")
+ISWAP = Party("Islamic State West Africa Province", "rebels", None)
+GUNMEN = Party("unidentified armed group", "political_militia", None)
+ARMY = Party("Military Forces of Nigeria", "state_forces", "NG")
+CHAD = Party("Military Forces of Chad", "state_forces", "TD")
+
+
+@pytest.mark.parametrize("first, second, merges", [
+    (BOKO, BOKO, True),
+    (BOKO, None, True),  # one outlet names no doer
+    (BOKO, GUNMEN, True),  # "gunmen" in one report, the group in the other
+    (BOKO, ISWAP, False),  # two groups named outright, no word in common
+    (BOKO, ARMY, False),  # an armed group and a state's forces
+    (ARMY, CHAD, False),  # the forces of two states
+    (ARMY, Party("security forces", "state_forces", "NG"), True),
+], ids=["same group", "one names none", "generic and named", "two groups", "group and army", "two states",
+        "army and generic forces"])
+def test_incidents_merge_only_events_whose_actors_can_be_one_party(first, second, merges) -> None:
+    found = group_incidents([event(1, actor=first), event(2, actor=second)])
+    assert len(found) == (1 if merges else 2)
+
+
+def test_an_incident_takes_the_named_actor_its_sources_give() -> None:
+    sources = [event(1, actor=GUNMEN, target=Party("civilians", "civilians", "NG")),
+               event(2, actor=BOKO), event(3, actor=BOKO, group_id="group2", page_id="page3")]
+    [incident] = group_incidents(sources)
+    assert incident.actor == BOKO and incident.target == Party("civilians", "civilians", "NG")

@@ -1,8 +1,8 @@
 """Events, quotes and entities in the store: they come back as they went in, a
 second add writes nothing, a page coded by another coder version is replaced
 with its new events (a run without the coder keeps the old ones), and the event
-filters (type, family, country, place, date range, certainty) pick what a user
-asks for. SQLAlchemy Core only, so the same tests can run on PostgreSQL."""
+filters (type, family, country, place, date range, certainty, actor and the parties'
+kinds) pick what a user asks for. SQLAlchemy Core only, so the same tests can run on PostgreSQL."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from dateline.errors import InvalidFilter
-from dateline.models import Entity, Event, EventPlace, Extraction, Mention, Page, Quote, Story
+from dateline.models import Entity, Event, EventPlace, Extraction, Mention, Page, Party, Quote, Story
 from dateline.store import open_store
 
 HARBOUR = EventPlace("Port Veyra", "XA", admin1="North Coast", lat=41.5, lon=12.25, precision="place", span=(0, 10))
@@ -27,14 +27,18 @@ def event(type_: str, place: EventPlace | None, date: str | None, *, sentence: s
                  certainty=certainty, core=type_ not in ("meet", "warn"), coder_version=version)
 
 
-STRIKE = event("air_drone_strike", HARBOUR, "2025-02-03", killed=4,
-               sentence="A drone struck a fuel depot in Port Veyra on Monday, killing four workers.")
+STRIKE = dataclasses.replace(
+    event("air_drone_strike", HARBOUR, "2025-02-03", killed=4,
+          sentence="A drone struck a fuel depot in Port Veyra on Monday, killing four workers."),
+    actor=Party("Rapid Support Forces", "rebels", "SD", (30, 45)), target=Party("civilians", "civilians", "XA"))
 SHELLING = event("missile_artillery", HILLS, "2025-02", date_end=None,
                  sentence="Shelling in the Dorn Hills went on through February.")
 TALKS = event("meet", BORDER, "2025-03-10", certainty="planned",
               sentence="Envoys are due to meet in Kessel on March 10.")
-PROTEST = event("protest", HARBOUR, None, certainty="claimed",
-                sentence="Organisers said thousands marched in Port Veyra.")
+PROTEST = dataclasses.replace(event("protest", HARBOUR, None, certainty="claimed",
+                                   sentence="Organisers said thousands marched in Port Veyra."),
+                             actor=Party("protesters", "protesters", "XA"),
+                             target=Party("Police Forces of Veyra", "state_forces", "XA"))
 QUOTE = Quote("We will rebuild the depot within a month", (200, 240), speaker="Mara Olsen",
               speaker_span=(245, 255), sentence_span=(199, 270))
 ENTITY = Entity("Mara Olsen", "PERSON", title="Mayor", mentions=3,
@@ -122,6 +126,12 @@ def test_a_run_without_the_coder_keeps_the_stored_events(store) -> None:
     ({"certainty": "claimed"}, ["protest"]),
     ({"certainty": "planned", "country": "XB"}, ["meet"]),
     ({"family": "violence", "limit": 1}, ["missile_artillery"]),
+    ({"actor": "support forces"}, ["air_drone_strike"]),  # part of the actor's name, any case
+    ({"actor": "RSF"}, ["air_drone_strike"]),  # a name the actor dictionary knows it by
+    ({"actor": "Boko Haram"}, []),
+    ({"actor_kind": "protesters"}, ["protest"]),
+    ({"target_kind": "civilians"}, ["air_drone_strike"]),
+    ({"target_kind": "state_forces", "actor_kind": "rebels"}, []),
 ])
 def test_event_filters_pick_what_was_asked(store, filters, expected) -> None:
     assert [s.event.type for s in store.events(**filters)] == expected
@@ -131,6 +141,11 @@ def test_event_filters_pick_what_was_asked(store, filters, expected) -> None:
 def test_a_date_filter_that_is_no_date_is_refused(store, bad) -> None:
     with pytest.raises(InvalidFilter, match="is not a date"):
         store.events(since=bad)
+
+
+def test_an_actor_kind_that_is_no_kind_is_refused(store) -> None:
+    with pytest.raises(InvalidFilter, match="is not an actor kind"):
+        store.events(actor_kind="soldiers")
 
 
 def test_quotes_and_entities_filter_by_speaker_name_and_type(store) -> None:

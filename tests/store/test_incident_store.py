@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.models import Event, EventPlace, Extraction, Page, Story
+import dataclasses
+
+from dateline.models import Event, EventPlace, Extraction, Page, Party, Story
 from dateline.errors import InvalidFilter
 from dateline.store import open_store
 from dateline.store.incidents import get_incident, list_incidents, refresh_incidents
@@ -130,3 +132,19 @@ def test_a_copy_stored_later_joins_the_first_storys_group_and_adds_no_source(sto
     assert joined.incident_id == alone.incident_id  # links to the incident stay valid
     assert sorted(s.source for s in joined.sources) == ["copy.html", "wire.html"]
     assert {s.group_id for s in joined.sources} == {alone.sources[0].group_id}
+
+
+def test_an_incident_keeps_who_did_it_to_whom_and_is_found_by_it(store) -> None:
+    named = page("daily.html", killed=9)
+    [event] = named.stories[0].events
+    event = dataclasses.replace(event, actor=Party("Boko Haram", "rebels", "NG"),
+                                target=Party("traders", "civilians", "NG"))
+    named = dataclasses.replace(named, stories=(dataclasses.replace(named.stories[0], events=(event,)),))
+    store.add_extractions([named, page("wire.html", killed=12, extra="wire")])
+    refresh_incidents(store)
+    [incident] = list_incidents(store)
+    assert (incident.actor, incident.target) == (Party("Boko Haram", "rebels", "NG"),
+                                                 Party("traders", "civilians", "NG"))
+    assert get_incident(store, incident.incident_id) == incident
+    assert list_incidents(store, actor="boko", actor_kind="rebels", target_kind="civilians") == [incident]
+    assert list_incidents(store, actor_kind="state_forces") == []

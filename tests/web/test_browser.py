@@ -198,3 +198,30 @@ def test_phone_layout_fits_the_screen(browser, server_url, shots: Path):
 
 def test_chromium_is_found():
     assert shutil.which(str(CHROMIUM))
+
+
+@pytest.mark.skipif(not HAS_INCIDENTS, reason="store/incidents.py (issue 4) is not in this build")
+def test_incidents_show_who_did_it_to_whom_and_filter_by_actor(page):
+    open_view(page, "#/?type=attack")
+    cell = page.locator("table.list tr[data-type=attack] td.parties").first.inner_text()
+    assert cell == "unidentified gunmen (political militia) → civilians (civilians, NG)"
+    page.locator("table.list tr[data-type=attack] td.link a").first.click()
+    page.wait_for_selector("#incident-view")
+    wait_ready(page)
+    parties = page.locator("#incident-parties")
+    assert parties.locator(".actor").inner_text() == "unidentified gunmen (political militia)"
+    assert parties.locator(".target").inner_text() == "civilians (civilians, NG)"
+    open_view(page, "#/")
+    page.select_option("#filters select[name=actor_kind]", "protesters")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("location.hash.includes('actor_kind=protesters')")
+    wait_ready(page)
+    rows = list_rows(page)
+    assert len(rows) >= 3 and {r["type"] for r in rows} == {"protest"}
+    page.select_option("#filters select[name=actor_kind]", "")
+    page.fill("#filters input[name=actor]", "gunmen")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("location.hash.includes('actor=gunmen')")
+    wait_ready(page)
+    assert {r["type"] for r in list_rows(page)} == {"attack"}
+    assert not page.errors and not page.dialogs

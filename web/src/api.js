@@ -4,7 +4,7 @@
 // The filters every view shares, in the URL (#/?type=attack&date_from=2020): bbox is set by the
 // map's "Search this area" and shown as a chip in the filter form.
 export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", "date_to", "certainty", "q", "source",
-  "bbox"];
+  "actor", "actor_kind", "target_kind", "bbox"];
 // What a view adds to the URL besides filters: the list tab, its order, the timeline's zoom.
 export const VIEW_NAMES = ["list", "sort", "zoom"];
 

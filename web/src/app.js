@@ -45,6 +45,8 @@ async function loadVocabulary() {
     addOptions(form.elements.namedItem("type"), vocab.types);
     addOptions(form.elements.namedItem("family"), vocab.families);
     addOptions(form.elements.namedItem("certainty"), vocab.certainties);
+    addOptions(form.elements.namedItem("actor_kind"), vocab.actor_kinds || []);
+    addOptions(form.elements.namedItem("target_kind"), vocab.actor_kinds || []);
   } catch (error) {
     console.warn("no vocabulary", error);
   }

@@ -74,3 +74,16 @@ export function swatch(colour) {
   el.style.background = colour;  // CSSOM, not a style attribute: allowed by the page's CSP
   return el;
 }
+
+// Who did it to whom, as the lists, the incident and the story show it:
+// "Rapid Support Forces (rebels, SD) → civilians (civilians, SD)".
+export function partyLabel(party) {
+  if (!party) return "unknown";
+  const country = party.country && !party.name.includes(party.country) ? `, ${party.country}` : "";
+  return `${party.name} (${party.kind.replace(/_/g, " ")}${country})`;
+}
+
+export function partiesText(actor, target) {
+  if (!actor && !target) return "";
+  return `${partyLabel(actor)} → ${partyLabel(target)}`;
+}

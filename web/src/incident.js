@@ -1,7 +1,7 @@
 // One incident: its merged figures and every source side by side, figures that differ marked.
 import { fetchJson } from "./api.js";
 import { colourOf } from "./colours.js";
-import { clear, formatCount, formatDate, h, routeLink, safeLink, swatch } from "./dom.js";
+import { clear, formatCount, formatDate, h, partyLabel, routeLink, safeLink, swatch } from "./dom.js";
 import { lastView, routeTo } from "./routes.js";
 
 const FIGURES = ["killed", "injured", "arrested"];
@@ -50,6 +50,16 @@ function backLinks(incident) {
   return h("p", null, links);
 }
 
+// Who did it to whom: the actor and the target most of the sources give.
+function partiesLine(incident) {
+  if (!incident.actor && !incident.target) {
+    return h("p", { className: "parties muted", id: "incident-parties" }, "The sources name no actor or target.");
+  }
+  return h("p", { className: "parties", id: "incident-parties" }, "Who did it to whom: ",
+    h("b", { className: "actor" }, partyLabel(incident.actor)), " → ",
+    h("b", { className: "target" }, partyLabel(incident.target)));
+}
+
 export async function showIncident(view, id) {
   const incident = await fetchJson(`/api/incidents/${encodeURIComponent(id)}`);
   const place = [incident.place_name, incident.country].filter(Boolean).join(", ");
@@ -61,6 +71,7 @@ export async function showIncident(view, id) {
     h("h2", null, swatch(colourOf(incident.family)), `${incident.type} · ${place || "no place"}`),
     h("p", { className: "muted" }, `${formatDate(incident.date, incident.date_end)} · ${incident.certainty} · `
       + `${incident.source_count} source${incident.source_count === 1 ? "" : "s"} · precision ${incident.precision || "–"}`),
+    partiesLine(incident),
     summary,
     incident.differ.length
       ? h("p", { className: "warning" }, `The sources differ on: ${incident.differ.join(", ")}. The incident keeps the lowest figure (as ACLED does) and the range.`)

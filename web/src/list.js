@@ -2,7 +2,7 @@
 // headers (the order goes into the URL as `sort`), pagers above and below. Below 640 px wide each
 // row becomes a card that keeps its figures (style.css).
 import { colourOf } from "./colours.js";
-import { formatCount, h, routeLink, swatch } from "./dom.js";
+import { formatCount, h, partiesText, routeLink, swatch } from "./dom.js";
 
 export const PAGE = 50;
 const FIGURES = ["killed", "injured", "arrested"];
@@ -10,9 +10,9 @@ const FIGURES = ["killed", "injured", "arrested"];
 // column title, the sort key it orders by (none: not sortable), the class of its cells
 const COLUMNS = {
   incidents: [["date", "date"], ["type", "type"], ["place", "place"], ["killed / injured / arrested", "killed"],
-    ["sources", "sources"]],
+    ["who → whom", null], ["sources", "sources"]],
   events: [["date", "date"], ["type", "type"], ["place", "place"], ["killed / injured / arrested", "killed"],
-    ["story", "source"]],
+    ["who → whom", null], ["story", "source"]],
 };
 
 export function placeLabel(name, country) {
@@ -35,11 +35,15 @@ function typeCell(item) {
     item.certainty !== "reported" ? h("div", { className: "muted small-print" }, item.certainty) : null);
 }
 
+function partiesCell(item) {
+  return h("td", { className: "wrap parties" }, partiesText(item.actor, item.target) || "–");
+}
+
 function eventRow(e) {
   const place = e.place || {};
   return h("tr", { dataset: { type: e.type } },
     dateCell(e.date, e.date_end), typeCell(e), h("td", { className: "where" }, placeLabel(place.name, place.country)),
-    figureCell(e),
+    figureCell(e), partiesCell(e),
     h("td", { className: "wrap link" }, routeLink(["story", e.story_id, e.event_id], e.headline || e.sentence || "(story)"),
       h("div", { className: "muted small-print" }, e.source)));
 }
@@ -48,7 +52,7 @@ function incidentRow(i) {
   const differ = i.differ && i.differ.length ? ` · figures differ: ${i.differ.join(", ")}` : "";
   return h("tr", { dataset: { type: i.type } },
     dateCell(i.date, i.date_end), typeCell(i), h("td", { className: "where" }, placeLabel(i.place_name, i.country)),
-    figureCell(i),
+    figureCell(i), partiesCell(i),
     h("td", { className: "wrap link" },
       routeLink(["incident", i.incident_id], `${i.source_count} source${i.source_count === 1 ? "" : "s"}${differ}`),
       h("div", { className: "muted small-print" }, (i.sources || []).map((s) => s.headline || s.source).slice(0, 2).join(" | "))));
@@ -58,6 +62,7 @@ function header(mode, params, setParams) {
   const current = params.sort || "date";
   const key = current.replace(/^-/, "");
   return h("tr", null, COLUMNS[mode].map(([title, sortKey]) => {
+    if (!sortKey) return h("th", { scope: "col" }, title);
     const active = sortKey === key;
     const descending = active && current.startsWith("-");
     const button = h("button", { type: "button", className: "sort" }, title,

@@ -2,7 +2,7 @@
 // from character offsets, the text inserted as text), its events beside it, removed lines apart.
 import { fetchJson } from "./api.js";
 import { colourOf } from "./colours.js";
-import { clear, formatCount, formatDate, h, routeLink, safeLink, swatch } from "./dom.js";
+import { clear, formatCount, formatDate, h, partiesText, routeLink, safeLink, swatch } from "./dom.js";
 import { lastView } from "./routes.js";
 
 function cssName(text) {
@@ -76,6 +76,7 @@ function eventCard(event, i, root) {
     h("div", null, `${formatDate(event.date, event.date_end)} · ${place}`),
     h("div", { className: "small-print" }, `killed ${formatCount(event.killed)} · injured ${formatCount(event.injured)} · arrested ${formatCount(event.arrested)}`),
     h("div", { className: "muted small-print" }, `${event.certainty} · trigger “${event.trigger}”`),
+    event.actor || event.target ? h("div", { className: "parties" }, partiesText(event.actor, event.target)) : null,
     event.actors.length ? h("div", { className: "small-print" }, "actors: ", event.actors.join(", ")) : null,
     event.targets.length ? h("div", { className: "small-print" }, "targets: ", event.targets.join(", ")) : null);
   card.addEventListener("click", () => focusEvent(root, i));

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
+from ..actors import ACTOR_KINDS
 from ..export import EXPORT_FORMATS, write_export
 from ..export.records import stored_event_record
 from ..models import CERTAINTIES
@@ -34,9 +35,9 @@ def get_events(request: Request, filters: Annotated[EventFilters, Depends(event_
 
 @router.get("/api/vocabulary", summary="Values the filters take")
 def get_vocabulary() -> dict[str, list[str]]:
-    """Event types, families, certainties and export formats: what the UI offers in its menus."""
+    """Event types, families, certainties, actor kinds and export formats: what the UI offers in its menus."""
     return {"types": list_event_types(), "families": list_families(), "certainties": list(CERTAINTIES),
-            "export_formats": list(EXPORT_FORMATS)}
+            "actor_kinds": list(ACTOR_KINDS), "export_formats": list(EXPORT_FORMATS)}
 
 
 @router.get("/api/timeline", summary="Events per day by family")

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from ..record import party_record
 from ..store.filters import EventFilters
 from ..store.incident_queries import COUNT_COLUMNS, INCIDENT_SORTS, StoredIncident, find_incidents, get_incident
 from .errors import ERROR_RESPONSES, ApiError
@@ -25,6 +26,7 @@ def incident_record(incident: StoredIncident) -> dict[str, Any]:
     """An incident as JSON, with each figure's sources compared: ``differ`` names the figures
     on which the sources that gave one disagree."""
     record = asdict(incident)
+    record["actor"], record["target"] = party_record(incident.actor), party_record(incident.target)
     record["sources"] = [{**source, "story_id": f"{source['page_id']}-{source['story_position']}"}
                          for source in record.get("sources", [])]
     record["differ"] = [name for name in COUNT_COLUMNS

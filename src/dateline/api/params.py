@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Query
 
 from .. import event_types
+from ..actors import ACTOR_KINDS
 from ..models import CERTAINTIES
 from ..store.filters import EventFilters, check_date_filter, parse_bbox
 from ..store.queries import ResultPage
@@ -70,6 +71,12 @@ def event_filters(
     bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north in degrees.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the sentence, trigger or headline.")] = None,
     source: Annotated[str | None, Query(max_length=500, description="Part of the source name or URL.")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description=(
+        "Part of the actor's name, any case, or a name the actor dictionary knows it by (e.g. RSF)."))] = None,
+    actor_kind: Annotated[str | None, Query(max_length=40, description=(
+        f"The actor's kind (ACLED's actor type): {', '.join(ACTOR_KINDS)}."))] = None,
+    target_kind: Annotated[str | None, Query(max_length=40, description=(
+        "The target's kind (the same kinds, e.g. civilians)."))] = None,
 ) -> EventFilters:
     """The filters of `dateline events`, plus a bounding box, text search and source."""
     return EventFilters(
@@ -83,4 +90,7 @@ def event_filters(
         bbox=parse_bbox(bbox) if bbox is not None else None,
         q=q or None,
         source=source or None,
+        actor=actor or None,
+        actor_kind=check_choice("actor_kind", actor_kind, ACTOR_KINDS),
+        target_kind=check_choice("target_kind", target_kind, ACTOR_KINDS),
     )

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from ..models import Party
     from ..store import StoredEvent
     from ..store.filters import EventFilters
 
@@ -28,8 +29,8 @@ T = TypeVar("T")
 LISTING_FORMATS = ("table", "json", "csv")
 PIPED_TABLE_WIDTH = 200  # columns of a listing's table when standard output is no terminal
 EVENT_CSV_FIELDS = ("source", "page_id", "story", "date", "date_end", "type", "certainty", "place", "country",
-                    "admin1", "lat", "lon", "killed", "injured", "arrested", "actors", "targets", "trigger",
-                    "sentence")
+                    "admin1", "lat", "lon", "killed", "injured", "arrested", "actor", "actor_kind", "actor_country",
+                    "target", "target_kind", "target_country", "actors", "targets", "trigger", "sentence")
 
 
 def check_listing_format(fmt: str) -> str:
@@ -95,9 +96,27 @@ def write_events_csv(found: list[StoredEvent]) -> None:
             "place": place.name if place else None, "country": place.country if place else None,
             "admin1": place.admin1 if place else None, "lat": place.lat if place else None,
             "lon": place.lon if place else None, "killed": event.killed, "injured": event.injured,
-            "arrested": event.arrested, "actors": "; ".join(event.actors), "targets": "; ".join(event.targets),
+            "arrested": event.arrested, **party_columns(event.actor, "actor"), **party_columns(event.target, "target"),
+            "actors": "; ".join(event.actors), "targets": "; ".join(event.targets),
             "trigger": event.trigger, "sentence": event.sentence,
         })
+
+
+def party_columns(party: Party | None, side: str) -> dict[str, str | None]:
+    """The CSV columns of an actor or target: its name, kind and country (empty for none)."""
+    return {side: party.name if party else None, f"{side}_kind": party.kind if party else None,
+            f"{side}_country": party.country if party else None}
+
+
+def describe_parties(actor: Party | None, target: Party | None) -> str:
+    """Who did it to whom, in a table cell: "Rapid Support Forces -> civilians (SD)"."""
+    def name(party: Party | None) -> str:
+        if party is None:
+            return "?"
+        return f"{party.name} ({party.country})" if party.country and party.country not in party.name else party.name
+    if actor is None and target is None:
+        return "-"
+    return f"{name(actor)} -> {name(target)}"
 
 
 def start_table() -> tuple[Console, Table]:
@@ -115,7 +134,7 @@ def start_table() -> tuple[Console, Table]:
 def print_events_table(found: list[StoredEvent]) -> None:
     """A rich table: as wide as the terminal (place and source shrink first), one line per event."""
     console, table = start_table()
-    headers = ("date", "type", "place", "cc", "killed", "injured", "arrested", "certainty", "source")
+    headers = ("date", "type", "place", "cc", "killed", "injured", "arrested", "certainty", "who -> whom", "source")
     rows = []
     for item in found:
         event, place = item.event, item.event.place
@@ -125,13 +144,14 @@ def print_events_table(found: list[StoredEvent]) -> None:
         rows.append((when, event.type, (place.name if place else None) or "-",
                      (place.country if place else None) or "-",
                      *("-" if n is None else str(n) for n in (event.killed, event.injured, event.arrested)),
-                     event.certainty, f"{item.source}#{item.story_position}"))
+                     event.certainty, describe_parties(event.actor, event.target),
+                     f"{item.source}#{item.story_position}"))
     for i, name in enumerate(headers):
-        shrinks = name in ("place", "source")
+        shrinks = name in ("place", "source", "who -> whom")
         widest = max([len(name), *(len(row[i]) for row in rows)])
         table.add_column(name, justify="right" if name in ("killed", "injured", "arrested") else "left",
                          no_wrap=True, overflow="ellipsis", min_width=None if shrinks else widest,
-                         max_width=30 if shrinks else None)
+                         max_width=(60 if name == "who -> whom" else 30) if shrinks else None)
     for row in rows:
         table.add_row(*row)
     console.print(table)

@@ -2,6 +2,7 @@
 
     @with_filter_flags("events")                  --type --family --country --place
     def events_cli(db, filters, limit, fmt): ...   --since --until --certainty
+                                                  --actor --actor-kind --target-kind
                                                   (search=True: --text --source --bbox)
 
 The decorator puts the flags where the command has its ``filters`` parameter (so
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ..actors.records import ACTOR_KINDS
 from ..models import CERTAINTIES
 
 if TYPE_CHECKING:
@@ -34,6 +36,10 @@ FILTER_FLAGS = (
     ("since", "--since", "Only {noun} on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     ("until", "--until", "Only {noun} on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     ("certainty", "--certainty", f"Only {{noun}} told as: {', '.join(CERTAINTIES)}."),
+    ("actor", "--actor", "Only {noun} whose actor's name contains this (any case), or who the actor dictionary "
+                         "knows by it (e.g. RSF)."),
+    ("actor_kind", "--actor-kind", f"Only {{noun}} whose actor is of this kind: {', '.join(ACTOR_KINDS)}."),
+    ("target_kind", "--target-kind", "Only {noun} whose target is of this kind (the same kinds, e.g. civilians)."),
 )
 SEARCH_FLAGS = (
     ("text", "--text", "Only {noun} with a source whose headline, sentence or trigger contains this (any case)."),
@@ -75,7 +81,8 @@ def with_filter_flags(noun: str, *, search: bool = False) -> Callable[[Command],
 def read_filter_flags(*, event_type: str | None = None, family: str | None = None, country: str | None = None,
                       place: str | None = None, since: str | None = None, until: str | None = None,
                       certainty: str | None = None, text: str | None = None, source: str | None = None,
-                      bbox: str | None = None) -> EventFilters:
+                      bbox: str | None = None, actor: str | None = None, actor_kind: str | None = None,
+                      target_kind: str | None = None) -> EventFilters:
     """The flags as EventFilters (an empty value filters nothing), or a usage error naming the flag."""
     from ..errors import InvalidFilter
     from ..store.filters import EventFilters, check_date_filter, parse_bbox
@@ -83,6 +90,10 @@ def read_filter_flags(*, event_type: str | None = None, family: str | None = Non
     if certainty is not None and certainty not in CERTAINTIES:
         raise typer.BadParameter(f"{certainty!r} is not a certainty: choose one of {', '.join(CERTAINTIES)}",
                                  param_hint="--certainty")
+    for flag, kind in (("--actor-kind", actor_kind), ("--target-kind", target_kind)):
+        if kind and kind not in ACTOR_KINDS:
+            raise typer.BadParameter(f"{kind!r} is not an actor kind: choose one of {', '.join(ACTOR_KINDS)}",
+                                     param_hint=flag)
     try:
         for flag, value in (("--since", since), ("--until", until)):
             if value is not None:
@@ -92,4 +103,5 @@ def read_filter_flags(*, event_type: str | None = None, family: str | None = Non
         raise typer.BadParameter(str(exc), param_hint="--bbox" if exc.name == "bbox" else exc.name) from None
     return EventFilters(type=event_type or None, family=family or None, country=country or None,
                         place=place or None, date_from=since or None, date_to=until or None,
-                        certainty=certainty or None, bbox=box, q=text or None, source=source or None)
+                        certainty=certainty or None, bbox=box, q=text or None, source=source or None,
+                        actor=actor or None, actor_kind=actor_kind or None, target_kind=target_kind or None)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..errors import DatelineError, InvalidFilter
-from .event_commands import check_listing_format, print_listing, start_table
+from .event_commands import check_listing_format, describe_parties, party_columns, print_listing, start_table
 from .filter_flags import with_filter_flags
 from .store_commands import DB_HELP, fail, settings_from_flags
 
@@ -29,7 +29,8 @@ SORT_HELP = (f"Order by {', '.join(INCIDENT_SORT_NAMES)} (sources: how many outl
 INCIDENT_CSV_FIELDS = ("incident_id", "date", "date_end", "type", "family", "certainty", "place", "country",
                        "admin1", "lat", "lon", "precision", "killed", "killed_low", "killed_best", "killed_high",
                        "injured", "injured_low", "injured_best", "injured_high", "arrested", "arrested_low",
-                       "arrested_best", "arrested_high", "source_count", "sources")
+                       "arrested_best", "arrested_high", "actor", "actor_kind", "actor_country", "target",
+                       "target_kind", "target_country", "source_count", "sources")
 
 
 @with_filter_flags("incidents", search=True)
@@ -80,7 +81,10 @@ def print_refresh_summary(report: RefreshReport) -> None:
 
 def incident_record(item: StoredIncident) -> dict[str, Any]:
     """An incident as `incidents --format json` prints it: its fields, then each source."""
+    from ..record import party_record
+
     record = asdict(item)
+    record["actor"], record["target"] = party_record(item.actor), party_record(item.target)
     record["sources"] = [asdict(source) for source in item.sources]
     return record
 
@@ -96,6 +100,7 @@ def write_incidents_csv(found: list[StoredIncident]) -> None:
     writer.writeheader()
     for item in found:
         row = {name: getattr(item, name, None) for name in INCIDENT_CSV_FIELDS}
+        row.update({**party_columns(item.actor, "actor"), **party_columns(item.target, "target")})
         row["place"] = item.place_name
         row["sources"] = "; ".join(dict.fromkeys(source.source for source in item.sources))
         writer.writerow(row)
@@ -104,16 +109,18 @@ def write_incidents_csv(found: list[StoredIncident]) -> None:
 def print_incidents_table(found: list[StoredIncident]) -> None:
     """One line per incident: ACLED's figure with the sources' range beside it, and the outlets."""
     console, table = start_table()
-    headers = ("date", "type", "place", "cc", "killed", "range", "injured", "range", "arrested", "sources", "id")
+    headers = ("date", "type", "place", "cc", "killed", "range", "injured", "range", "arrested", "who -> whom",
+               "sources", "id")
     for name in headers:
         table.add_column(name, justify="right" if name in ("killed", "injured", "arrested", "sources") else "left",
-                         no_wrap=True, overflow="ellipsis", max_width=30 if name == "place" else None)
+                         no_wrap=True, overflow="ellipsis",
+                         max_width={"place": 30, "who -> whom": 60}.get(name))
     for item in found:
         when = (item.date or "-") + (f"..{item.date_end}" if item.date_end else "")
         table.add_row(when, item.type, item.place_name or "-", item.country or "-",
                       "-" if item.killed is None else str(item.killed), format_range(item.killed_low, item.killed_high),
                       "-" if item.injured is None else str(item.injured),
                       format_range(item.injured_low, item.injured_high),
-                      "-" if item.arrested is None else str(item.arrested), str(item.source_count),
-                      item.incident_id[:12])
+                      "-" if item.arrested is None else str(item.arrested), describe_parties(item.actor, item.target),
+                      str(item.source_count), item.incident_id[:12])
     console.print(table)

@@ -1,9 +1,16 @@
 """PLOVER-shaped JSON, laid out like the POLECAT data set's records (PLOVER's event
-types; actor and recipient names; place with GeoNames-style fields), with
+types; the actor and the recipient; place with GeoNames-style fields), with
 dateline's own type, certainty and figures kept beside them. Types PLOVER has no
-counterpart for (interception, disasters, claims of responsibility) are left out."""
+counterpart for (interception, disasters, claims of responsibility) are left out.
+
+``actor`` and ``recipient`` are the coded parties: ``name``, ``country`` (ISO alpha-2),
+``sector`` (ACLED's actor type, the coder's ``kind``) and ``cameo`` (the CAMEO actor code
+the actor dictionary has, else null); null where the text names none. ``actor_name`` and
+``recipient_name`` keep the raw mentions."""
 from __future__ import annotations
 
+from ..actors import get_actor
+from ..models import Party
 from ..store.base import StoredEvent
 from .records import story_key
 from .schemes import choose_scheme_row, name_admin1, name_country
@@ -21,6 +28,8 @@ def plover_record(item: StoredEvent) -> dict | None:
         "event_mode": "",
         "contexts": [],
         "cameo_root": row.cameo or None,
+        "actor": plover_party(event.actor),
+        "recipient": plover_party(event.target),
         "actor_name": list(event.actors),
         "recipient_name": list(event.targets),
         "placename": place.name if place else None,
@@ -41,6 +50,15 @@ def plover_record(item: StoredEvent) -> dict | None:
         "arrested": event.arrested,
         "coder_version": event.coder_version,
     }
+
+
+def plover_party(party: Party | None) -> dict | None:
+    """A coded party as a PLOVER record gives it (see the module's docstring)."""
+    if party is None:
+        return None
+    actor = get_actor(party.name)
+    return {"name": party.name, "country": party.country, "sector": party.kind,
+            "cameo": actor.cameo if actor is not None and actor.cameo else None}
 
 
 def build_plover(found: list[StoredEvent]) -> tuple[dict, int]:

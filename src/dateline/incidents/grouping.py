@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from ..models import content_id
+from ..models import Party, content_id
 from .figures import summarise_figures
 from .records import INCIDENTS_VERSION, Incident, SourceEvent
-from .rules import DAY_SLACK, PRECISION_RANK, UNDATED_DAYS, compare_events
+from .rules import DAY_SLACK, PRECISION_RANK, UNDATED_DAYS, compare_events, is_generic_name
 
 log = logging.getLogger(__name__)
 
@@ -149,15 +149,34 @@ def summarise_incident(members: Sequence[SourceEvent]) -> Incident:
     certainty = min((e.certainty for e in events),
                     key=lambda c: CERTAINTY_ORDER.index(c) if c in CERTAINTY_ORDER else len(CERTAINTY_ORDER))
     figures = summarise_figures(events)
+    actor, target = pick_party(events, "actor"), pick_party(events, "target")
     return Incident(
         incident_id=content_id(INCIDENTS_VERSION, *events[0].key[:1], str(events[0].key[1]), events[0].key[2]),
         type=kind, family=first.family, certainty=certainty,
         country=place.country, admin1=place.admin1, place_name=place.place_name,
         lat=place.lat, lon=place.lon, precision=place.precision if place.country else None,
-        date=when.date, date_end=when.date_end,
+        date=when.date, date_end=when.date_end, actor=actor, target=target,
         killed=figures["killed"], injured=figures["injured"], arrested=figures["arrested"],
         source_count=len(groups), events=events,
     )
+
+
+def pick_party(events: Sequence[SourceEvent], side: str) -> Party | None:
+    """The actor (or target) of an incident: among its members that give one, a named party before a
+    generic one ("Boko Haram" before "unidentified armed group"), then the one most sources give,
+    then the first by name. Without a span: it stands for every source's words."""
+    given = [party for event in events for party in [getattr(event, side)] if party is not None]
+    if not given:
+        return None
+    votes = _count_sources([e for e in events if getattr(e, side) is not None],
+                           lambda e: _party_key(getattr(e, side)))
+    best = min(votes, key=lambda key: (is_generic_name(key[0]), -votes[key], key[0], key[1], key[2] or ""))
+    name, kind, country = best
+    return Party(name=name, kind=kind, country=country)
+
+
+def _party_key(party: Party) -> tuple[str, str, str | None]:
+    return (party.name, party.kind, party.country)
 
 
 def _pick(events: Sequence[SourceEvent], rank: Callable[[SourceEvent], Any],

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-INCIDENTS_VERSION = "incidents-0.1"
+from ..models import Party
+
+INCIDENTS_VERSION = "incidents-0.2"
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -51,7 +53,8 @@ class SourceEvent:
     """One coded event as grouping reads it: what, where, when, who, how many, and from which story.
 
     ``group_id`` is the story group (near-duplicate copies share it: they count as one
-    source); ``published`` is the story's date, used to bound events the text left undated.
+    source); ``published`` is the story's date, used to bound events the text left undated;
+    ``actors``/``targets`` the raw names, ``actor``/``target`` the coded parties.
     """
 
     page_id: str
@@ -75,6 +78,8 @@ class SourceEvent:
     killed: int | None = None
     injured: int | None = None
     arrested: int | None = None
+    actor: Party | None = None
+    target: Party | None = None
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -114,7 +119,8 @@ class Figures:
 class IncidentSummary:
     """What an incident is, where and when: the fields an incident has as grouping makes it
     (``Incident``) and as the store gives it back (store/incident_queries.py ``StoredIncident``).
-    The summary comes from the members by stated rules (docs/incidents.md)."""
+    The summary comes from the members by stated rules (docs/incidents.md); ``actor`` and
+    ``target`` are the parties most of its sources give (None when none gives one)."""
 
     incident_id: str
     type: str
@@ -128,6 +134,8 @@ class IncidentSummary:
     date: str | None
     date_end: str | None
     certainty: str
+    actor: Party | None
+    target: Party | None
 
 
 @dataclass(frozen=True, slots=True)

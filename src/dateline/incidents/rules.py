@@ -21,10 +21,13 @@ and when something *agrees* strongly enough (``Match.enough``):
   undated story published within ``UNDATED_DAYS`` after the other's date.
 
 A telling figure is two counts alike, or one alike of at least ``TELLING_FIGURE``. Copies
-of one story (the same story group) agree by being copies. Actors are evidence, not a
-veto: the coder's actor lists are too loose (victims, hospitals and places turn up as
-actors) for "no actor in common" to tell two happenings apart; measured on the GVC pool
-a veto split far more true pairs than it kept false ones apart (docs/incidents.md).
+of one story (the same story group) agree by being copies. The raw names (actor and
+target mentions) are evidence, not a veto: "no name in common" does not tell two
+happenings apart (measured on the GVC pool, docs/incidents.md). The coded actors are
+a veto when they cannot be one party (``parties_conflict``): both named outright, and a
+state's forces and an armed group, the forces of two states, or two armed groups with no
+word in common; a generic party ("unidentified armed group", "security forces") goes with
+any.
 
 Two events of the same story never merge: the coder already made one event per place
 and day, so two left apart are two happenings.
@@ -38,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import LANGUAGE, read_entries
+from ..models import Party
 from .records import SourceEvent
 
 PLACE_KM = 20.0       # two town-precise places further apart than this are two happenings
@@ -143,9 +147,40 @@ def compare_figures(a: SourceEvent, b: SourceEvent) -> bool:
     return len(same) >= 2 or any(x >= TELLING_FIGURE for x in same)
 
 
+SIDES = {"state_forces": "state", "external_other": "state", "rebels": "armed", "political_militia": "armed",
+         "identity_militia": "armed", "protesters": "crowd", "rioters": "crowd", "civilians": "civilians"}
+
+
+def is_generic_name(name: str) -> bool:
+    """A party the text did not name ("unidentified armed group", "security forces", "civilians"):
+    the coder writes generic parties in lower case and named ones capitalised."""
+    return name[:1].islower()
+
+
+def parties_conflict(a: Party | None, b: Party | None) -> bool:
+    """Whether two coded actors cannot be one party: both named outright, and of different sides
+    (a state's forces and an armed group), of two countries, or sharing no word. A generic party
+    ("unidentified armed group", "civilians", "police") may be anyone: outlets tell one shooting
+    as done by "a gunman" and by "officers" (docs/incidents.md)."""
+    if a is None or b is None or is_generic_name(a.name) or is_generic_name(b.name) or a.name == b.name:
+        return False
+    if SIDES.get(a.kind) != SIDES.get(b.kind):
+        return True
+    if a.country and b.country and a.country != b.country:
+        return True
+    return not fold_words((a.name,)) & fold_words((b.name,))
+
+
+def read_names(event: SourceEvent) -> tuple[str, ...]:
+    """The names an event gives its parties: the raw mentions and the coded parties named outright."""
+    coded = tuple(party.name for party in (event.actor, event.target)
+                  if party is not None and not is_generic_name(party.name))
+    return event.actors + event.targets + coded
+
+
 def compare_events(a: SourceEvent, b: SourceEvent) -> Match:
     """Whether ``a`` and ``b`` may tell one happening, and how strongly they agree."""
-    if a.family != b.family or a.story_key == b.story_key:
+    if a.family != b.family or a.story_key == b.story_key or parties_conflict(a.actor, b.actor):
         return NO_MATCH
     place_conflict, place, closeness = compare_places(a, b)
     if place_conflict:
@@ -153,7 +188,7 @@ def compare_events(a: SourceEvent, b: SourceEvent) -> Match:
     date_conflict, when = compare_dates(a, b)
     if date_conflict:
         return NO_MATCH
-    names = bool(fold_words(a.actors + a.targets) & fold_words(b.actors + b.targets))
+    names = bool(fold_words(read_names(a)) & fold_words(read_names(b)))
     figures = compare_figures(a, b)
     copies = a.group_id == b.group_id
     if when == "undated":

@@ -1,4 +1,4 @@
-"""Parse story bodies once and read entities and quotes from each parse.
+"""Parse story bodies once and read entities, quotes and the tokens' roles from each parse.
 
 ``analyse_stories(texts)`` runs ``nlp.pipe`` a single time over the bodies (each the
 story's paragraphs joined with a blank line) and returns plain records: the spaCy
@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dateline.nlp.entities import build_index
 from dateline.nlp.marks import normalise_marks
 from dateline.nlp.model import MODEL_NAME, load_nlp
+from dateline.nlp.parse import read_parse
 from dateline.nlp.quotes import extract_quotes
 from dateline.nlp.records import StoryAnalysis
 
@@ -43,11 +44,12 @@ def parse_story(text: str, *, nlp=None):
 
 def analyse_doc(doc, *, text: str | None = None,
                 is_place: Callable[[str], bool] | None = None) -> StoryAnalysis:
-    """Entities and quotes of one parsed story body (``text``: the body as written)."""
+    """Entities, quotes and the parse's tokens of one parsed story body (``text``: the body as written)."""
     index = build_index(doc, text=text, is_place=is_place)
     quotes = extract_quotes(doc, index=index)
     words = count_words(doc)
-    return StoryAnalysis(entities=tuple(index.entities()), quotes=tuple(quotes), words=words)
+    return StoryAnalysis(entities=tuple(index.entities()), quotes=tuple(quotes), words=words,
+                         parse=read_parse(doc))
 
 
 def count_words(doc) -> int:

@@ -2,7 +2,8 @@
 
     story body ──nlp.pipe──▶ Doc (stays inside nlp/) ──▶ StoryAnalysis
                                                          ├── Entity  (+ Mention spans)
-                                                         └── Quote   (speaker, text, spans)
+                                                         ├── Quote   (speaker, text, spans)
+                                                         └── ParsedToken (offsets, lemma, POS, dependency, head)
 
 Every position is a ``(start, end)`` character offset into the story text that was
 parsed: the body paragraphs joined with ``"\\n\\n"`` (``Story.text``). No spaCy object
@@ -11,6 +12,6 @@ ever leaves ``nlp/``; these records pickle and compare by value. They live in
 """
 from __future__ import annotations
 
-from dateline.models import NLP_VERSION, Entity, Mention, Quote, Span, StoryAnalysis
+from dateline.models import NLP_VERSION, Entity, Mention, ParsedToken, Quote, Span, StoryAnalysis
 
-__all__ = ["NLP_VERSION", "Entity", "Mention", "Quote", "Span", "StoryAnalysis"]
+__all__ = ["NLP_VERSION", "Entity", "Mention", "ParsedToken", "Quote", "Span", "StoryAnalysis"]

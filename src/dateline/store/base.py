@@ -139,7 +139,8 @@ class Store(Protocol):
 
     def events(self, *, type: str | None = None, family: str | None = None, country: str | None = None,
                place: str | None = None, since: str | None = None, until: str | None = None,
-               certainty: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+               certainty: str | None = None, actor: str | None = None, actor_kind: str | None = None,
+               target_kind: str | None = None, limit: int | None = None) -> list[StoredEvent]:
         ...
 
     def quotes(self, *, speaker: str | None = None, page_id: str | None = None,

@@ -1,7 +1,7 @@
 """Rows for what the NLP stage and the event coder read from a story, and the
 frozen records read back from them.
 
-    Event  ⇄ events row    (place flattened; actors, targets and spans as JSON)
+    Event  ⇄ events row    (place and parties flattened; actors, targets and spans as JSON)
     Quote  ⇄ quotes row
     Entity ⇄ entities row  (mention spans as JSON)
 
@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from ..event_types import name_family
-from ..models import Entity, Event, EventPlace, Mention, Quote, Span, content_id
+from ..models import Entity, Event, EventPlace, Mention, Party, Quote, Span, content_id
 from .base import ResultRow, StoredEntity, StoredEvent, StoredQuote
 
 T = TypeVar("T")
@@ -71,6 +71,7 @@ def event_values(page_id: str, story_position: int, position: int, event: Event)
         "actors": list(event.actor_spans), "targets": list(event.target_spans),
         "date": event.date_span, "counts": [[name, span] for name, span in event.count_spans],
         "place": place.span if place else None,
+        "actor": event.actor.span if event.actor else None, "target": event.target.span if event.target else None,
     }
     return {
         "page_id": page_id, "story_position": story_position, "event_id": event.event_id,
@@ -90,7 +91,23 @@ def event_values(page_id: str, story_position: int, position: int, event: Event)
         "date_to": bound_date(event.date_end or event.date, last=True),
         "killed": event.killed, "injured": event.injured, "arrested": event.arrested,
         "spans_json": json.dumps(spans), "coder_version": event.coder_version or "",
+        **party_values("actor", event.actor), **party_values("target", event.target),
     }
+
+
+def party_values(side: str, party: Party | None) -> dict[str, Any]:
+    """The ``actor_*`` or ``target_*`` columns of a party (all None for none)."""
+    return {f"{side}_name": party.name if party else None, f"{side}_kind": party.kind if party else None,
+            f"{side}_country": party.country if party else None}
+
+
+def read_party(row: ResultRow, side: str, span: Sequence[int] | None = None) -> Party | None:
+    """The party of a row's ``actor_*`` or ``target_*`` columns, or None."""
+    name = getattr(row, f"{side}_name")
+    if name is None:
+        return None
+    return Party(name=name, kind=getattr(row, f"{side}_kind"), country=getattr(row, f"{side}_country"),
+                 span=_span_or_none(span))
 
 
 def read_event(row: ResultRow) -> Event:
@@ -110,6 +127,7 @@ def read_event(row: ResultRow) -> Event:
         killed=row.killed, injured=row.injured, arrested=row.arrested,
         count_spans=tuple((name, _span(span)) for name, span in spans.get("counts", [])),
         certainty=row.certainty, core=bool(row.core), coder_version=row.coder_version,
+        actor=read_party(row, "actor", spans.get("actor")), target=read_party(row, "target", spans.get("target")),
     )
 
 

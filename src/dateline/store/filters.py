@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, and_, func, or_
 
+from ..actors import ACTOR_KINDS, find_actor
 from ..errors import InvalidFilter
 from .coded import bound_date, fold_name
 from .schema import pages
@@ -32,7 +33,10 @@ class EventFilters:
     """What `dateline events`, the API and the exports filter events by (all optional).
 
     ``bbox`` is (west, south, east, north) in degrees; ``q`` matches part of the
-    sentence, trigger or headline; ``source`` matches part of the source or URL.
+    sentence, trigger or headline; ``source`` matches part of the source or URL;
+    ``actor`` matches part of the coded actor's name, or names the same actor as the
+    dictionary knows it ("RSF" finds "Rapid Support Forces"); ``actor_kind`` and
+    ``target_kind`` are ACLED actor types (``dateline.actors.ACTOR_KINDS``).
     An empty value filters nothing, as a value not given.
     """
 
@@ -46,6 +50,9 @@ class EventFilters:
     bbox: BoundingBox | None = None
     q: str | None = None
     source: str | None = None
+    actor: str | None = None
+    actor_kind: str | None = None
+    target_kind: str | None = None
 
 
 NO_FILTERS = EventFilters()
@@ -91,10 +98,24 @@ def parse_bbox(value: str) -> BoundingBox:
     return west, south, east, north
 
 
+def check_kind_filter(value: str, *, name: str) -> str:
+    """An ACLED actor type of a kind filter; InvalidFilter names the kinds otherwise."""
+    if value not in ACTOR_KINDS:
+        raise InvalidFilter(name, value, f"{value!r} is not an actor kind: choose one of {', '.join(ACTOR_KINDS)}")
+    return value
+
+
+def actor_condition(table: Table, text: str) -> ColumnElement[bool]:
+    """The coded actor's name holds ``text``, or is the actor the dictionary knows by it ("RSF")."""
+    found = contains(table.c.actor_name, text)
+    actor = find_actor(text)
+    return or_(found, table.c.actor_name == actor.name) if actor is not None else found
+
+
 def column_conditions(table: Table, filters: EventFilters) -> list[ColumnElement[bool]]:
     """The WHERE clauses a table of events or incidents answers from its own columns: type,
-    family, country, place, dates, certainty and bounding box (``q`` and ``source`` need
-    the stories and pages: the caller adds them)."""
+    family, country, place, dates, certainty, bounding box, actor and the parties' kinds
+    (``q`` and ``source`` need the stories and pages: the caller adds them)."""
     f, c = filters, table.c
     conditions: list[ColumnElement[bool]] = []
     if f.type:
@@ -115,6 +136,12 @@ def column_conditions(table: Table, filters: EventFilters) -> list[ColumnElement
         west, south, east, north = f.bbox
         lon = c.lon.between(west, east) if west <= east else or_(c.lon >= west, c.lon <= east)
         conditions.append(and_(c.lat.between(south, north), lon))
+    if f.actor:
+        conditions.append(actor_condition(table, f.actor))
+    if f.actor_kind:
+        conditions.append(c.actor_kind == check_kind_filter(f.actor_kind, name="actor_kind"))
+    if f.target_kind:
+        conditions.append(c.target_kind == check_kind_filter(f.target_kind, name="target_kind"))
     return conditions
 
 

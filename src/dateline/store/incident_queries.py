@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Connection, Exists, Select, and_, exists, 
 
 from ..incidents.records import IncidentSummary
 from .base import ResultRow
+from .coded import read_party
 from .filters import (NO_FILTERS, EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort,
                       parse_sort, source_condition)
 from .queries import ReadableStore, ResultPage, read_page
@@ -96,17 +97,21 @@ def list_incidents(store: ReadableStore, *, type: str | None = None, family: str
                    country: str | None = None, place: str | None = None, date_from: str | None = None,
                    date_to: str | None = None, certainty: str | None = None,
                    bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
-                   source: str | None = None, sort: str | None = None, limit: int | None = None,
+                   source: str | None = None, actor: str | None = None, actor_kind: str | None = None,
+                   target_kind: str | None = None, sort: str | None = None, limit: int | None = None,
                    offset: int = 0) -> list[StoredIncident]:
     """Stored incidents that pass every filter given, by date (undated last), then id, unless ``sort`` says.
 
     ``place`` matches part of the place name, whatever the case and accents; ``date_from`` and
     ``date_to`` are ISO dates of any precision and keep incidents whose days reach into the range;
     ``bbox`` is (west, south, east, north), west > east crossing the antimeridian; ``q`` is part of
-    any source's headline, sentence or trigger and ``source`` part of any source's outlet or URL.
+    any source's headline, sentence or trigger and ``source`` part of any source's outlet or URL;
+    ``actor`` part of the incident's actor's name (or an alias the actor dictionary knows),
+    ``actor_kind`` and ``target_kind`` ACLED actor types.
     """
     filters = EventFilters(type=type, family=family, country=country, place=place, date_from=date_from,
-                           date_to=date_to, certainty=certainty, bbox=bbox, q=q, source=source)
+                           date_to=date_to, certainty=certainty, bbox=bbox, q=q, source=source, actor=actor,
+                           actor_kind=actor_kind, target_kind=target_kind)
     return find_incidents(store, filters, sort=sort, limit=limit, offset=offset).items
 
 
@@ -198,4 +203,4 @@ def _stored_incident(row: ResultRow, sources: tuple[IncidentSource, ...]) -> Sto
         incident_id=row.incident_id, type=row.type, family=row.family, country=row.country, admin1=row.admin1,
         place_name=row.place_name, lat=row.lat, lon=row.lon, precision=row.place_precision, date=row.date,
         date_end=row.date_end, certainty=row.certainty, source_count=row.source_count, sources=sources,
-        **counts)
+        actor=read_party(row, "actor"), target=read_party(row, "target"), **counts)

@@ -31,7 +31,7 @@ from ..dedup import (DEDUP_VERSION, Fingerprint, StoryGroup, StoryPrint, decode_
 from ..incidents import INCIDENTS_VERSION, Incident, SourceEvent, group_incidents
 from ..models import content_id
 from .base import ResultRow
-from .coded import bound_date, fold_name
+from .coded import bound_date, fold_name, party_values, read_party
 from .incident_queries import (COUNT_COLUMNS, INCIDENT_SORTS, IncidentSource, StoredIncident, count_incidents,
                                find_incidents, get_incident, list_incidents)
 from .schema import events, incident_events, incidents, pages, stories, story_groups
@@ -182,7 +182,8 @@ def _read_source_events(conn: Connection) -> list[SourceEvent]:
         place_name=r.place_name, lat=r.lat, lon=r.lon, precision=r.place_precision,
         date=r.date, date_end=r.date_end, published=r.published,
         actors=tuple(json.loads(r.actors_json)), targets=tuple(json.loads(r.targets_json)),
-        killed=r.killed, injured=r.injured, arrested=r.arrested) for r in conn.execute(query)]
+        killed=r.killed, injured=r.injured, arrested=r.arrested, actor=read_party(r, "actor"),
+        target=read_party(r, "target")) for r in conn.execute(query)]
 
 
 def keep_incident_ids(conn: Connection, made: Sequence[Incident]) -> list[Incident]:
@@ -229,6 +230,7 @@ def incident_values(incident: Incident) -> dict[str, Any]:
         "date_to": bound_date(incident.date_end or incident.date, last=True),
         "source_count": incident.source_count, "event_count": len(incident.events),
         "incidents_version": INCIDENTS_VERSION,
+        **party_values("actor", incident.actor), **party_values("target", incident.target),
     }
     for name in COUNT_COLUMNS:
         figures = getattr(incident, name)

@@ -4,6 +4,7 @@ the store has, in one metadata, in the order the migrations made them.
     0001  pages, stories, removed, failures
     0002  events, quotes, entities          (what the NLP stage and the coder read)
     0003  story_groups, incidents, incident_events
+    0004  actor_* and target_* columns of events and incidents (who did it, to whom)
 
 The migrations in ``migrations/*.sql`` create the tables; this module only describes
 what they made (tests/store/test_migrations.py checks that the two agree, column by
@@ -20,6 +21,7 @@ metadata = MetaData()
 
 MIGRATIONS_TABLE = "dateline_migrations"
 COUNT_NAMES = ("killed", "injured", "arrested")
+PARTY_SIDES = ("actor", "target")
 
 
 def _story_key(item_id: str | None = None) -> list[Column[Any]]:
@@ -51,6 +53,11 @@ def _counts(*suffixes: str) -> list[Column[Any]]:
     """killed, injured, arrested, then each of them with every suffix (``_low``, ...)."""
     names = [*COUNT_NAMES, *(f"{name}_{suffix}" for name in COUNT_NAMES for suffix in suffixes)]
     return [Column(name, Integer) for name in names]
+
+
+def _parties() -> list[Column[Any]]:
+    """Who did it and to whom: each party's canonical name, ACLED actor type and country (0004)."""
+    return [Column(f"{side}_{field}", Text) for side in PARTY_SIDES for field in ("name", "kind", "country")]
 
 
 def _required(*names: str) -> list[Column[Any]]:
@@ -114,6 +121,7 @@ events = Table(
     *_place_name(), *_region(), *_point_and_days(),
     *_counts(),
     *_required("spans_json", "coder_version"),
+    *_parties(),  # 0004
 )
 
 quotes = Table(
@@ -160,6 +168,7 @@ incidents = Table(
     Column("event_count", Integer, nullable=False),
     *_required("digest",  # hash of everything above and the members: unchanged rows stay
                "incidents_version"),
+    *_parties(),  # 0004
 )
 
 incident_events = Table(

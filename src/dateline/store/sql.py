@@ -234,15 +234,19 @@ class SqlStore:
 
     def events(self, *, type: str | None = None, family: str | None = None, country: str | None = None,
                place: str | None = None, since: str | None = None, until: str | None = None,
-               certainty: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+               certainty: str | None = None, actor: str | None = None, actor_kind: str | None = None,
+               target_kind: str | None = None, limit: int | None = None) -> list[StoredEvent]:
         """Stored events that pass every filter given, earliest first (undated last).
 
         ``place`` matches part of the place name, whatever the case and accents; ``since`` and
         ``until`` are ISO dates of any precision and keep events whose days reach into
-        the range; ``country`` is ISO 3166-1 alpha-2. The filters are queries.list_events'.
+        the range; ``country`` is ISO 3166-1 alpha-2; ``actor`` part of the actor's name or a
+        name the actor dictionary knows it by; ``actor_kind`` and ``target_kind`` ACLED actor
+        types. The filters are queries.list_events'.
         """
         filters = EventFilters(type=type, family=family, country=country, place=place, date_from=since,
-                               date_to=until, certainty=certainty)
+                               date_to=until, certainty=certainty, actor=actor, actor_kind=actor_kind,
+                               target_kind=target_kind)
         return read_events(self, filters, order=EVENTS_BY_DATE, limit=limit).items
 
     def quotes(self, *, speaker: str | None = None, page_id: str | None = None,

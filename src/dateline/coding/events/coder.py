@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...event_types import is_core, name_family
-from ...models import Entity, Event, EventPlace, Span
+from ...models import Entity, Event, EventPlace, ParsedToken, Span
 from ..counts import find_counts
 from ..dates import DateMention, find_dates, find_statement_date, resolve_date
 from ..places import PlaceContext, context_from_story
@@ -56,13 +56,13 @@ from .clauses import is_definite, is_detached, is_speech_date, split_clauses
 from .figures import attach_counts, carry_counts
 from .lexicon import describe_version, load_event_lexicon
 from .merge import Draft, merge_drafts
+from .parties import StoryCast, read_cast, read_parties, settle_parties
 from .place_choice import Mention, StoryPlaces, choose_place, read_story_places
 from .scenes import Located, scene_places, takes_territory
 from .triggers import (Trigger, find_story_type, find_triggers, group_triggers, retype_arson,
                        retype_street_clashes, tells_of_protest)
 
 SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"(])|\n\s*\n")
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,7 @@ class StoryFacts:
     street: bool  # its headline or opening tells of protest: its clashes are street clashes
     entities: Sequence[Entity]
     persons: list[Span]  # the spans of people's names
+    cast: StoryCast  # the actors it names, and its parse (parties.py)
 
 
 @dataclass(slots=True)
@@ -126,26 +127,29 @@ def split_sentences(text: str) -> list[Span]:
 
 def code_events(text: str, *, sentences: Sequence[Span] | None = None, story_date: str | None = None,
                 dateline_place: str | None = None, headline: str | None = None,
-                entities: Sequence[Entity] = (), captions: Sequence[str] = ()) -> tuple[Event, ...]:
-    """The events of one story body (offsets into ``text``); ``captions`` are its pictures' captions."""
+                entities: Sequence[Entity] = (), captions: Sequence[str] = (),
+                parse: Sequence[ParsedToken] = ()) -> tuple[Event, ...]:
+    """The events of one story body (offsets into ``text``); ``captions`` are its pictures' captions,
+    ``parse`` its tokens as the NLP stage parsed them (who did it to whom; none without it)."""
     spans = list(sentences) if sentences is not None else split_sentences(text)
     triggers = [find_triggers(text[start:end]) for start, end in spans]
     if not any(triggers):
         return ()
     story = read_story(text, spans, triggers, story_date=story_date, dateline_place=dateline_place,
-                       headline=headline, entities=entities, captions=captions)
+                       headline=headline, entities=entities, captions=captions, parse=parse)
     reading = Reading()
     for index in range(len(spans)):
         read_sentence(story, reading, index)
     merged = merge_drafts(reading.drafts, news_date=story.news_date)
     refine_scenes(merged, captions, context=story.context)
+    settle_parties(merged, story.cast)
     version = describe_version()
     return tuple(draft.to_event(text, version=version) for draft in merged)
 
 
 def read_story(text: str, spans: list[Span], triggers: list[list[Trigger]], *, story_date: str | None,
                dateline_place: str | None, headline: str | None, entities: Sequence[Entity],
-               captions: Sequence[str]) -> StoryFacts:
+               captions: Sequence[str], parse: Sequence[ParsedToken] = ()) -> StoryFacts:
     """The facts of a story the coder reads every sentence by."""
     context = context_from_story(text, dateline_place=dateline_place, headline=headline)
     places = read_story_places(text, spans, context=context, headline=headline)
@@ -161,7 +165,8 @@ def read_story(text: str, spans: list[Span], triggers: list[list[Trigger]], *, s
                       story_date=story_date, news_date=news_date, story_type=story_type,
                       violent=name_family(story_type) == "violence" if story_type else False,
                       street=tells_of_protest([headline or ""] + [text[s:e] for s, e in spans[:3]]),
-                      entities=entities, persons=persons)
+                      entities=entities, persons=persons,
+                      cast=read_cast(text, parse, places=places.places, context=context))
 
 
 def read_sentence(story: StoryFacts, reading: Reading, index: int) -> None:
@@ -260,14 +265,16 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                      and (is_speech_date(text, near.span[0])
                           or near.rule != "anniversary" and is_detached(text, near.span, at))):
         event_date = None
-    actors, targets = read_parties(story.entities, start, end, at)
+    sides = read_parties(story.cast, trigger.type, at, start + trigger.end, where[0] if where else None)
     supported = (not trigger.strong and source == "own" and dating.mention is not None and story.violent
                  and certainty == "reported")
     return [Draft(type=trigger.type, strong=trigger.strong, trigger=trigger.text,
                   trigger_span=(at, start + trigger.end), sentence_span=(start, end),
                   place=to_event_place(located), date=event_date, date_end=event_end if event_date else None,
                   date_span=event_span if event_date else None, date_soft=dating.soft and event_date is not None,
-                  certainty=certainty, actors=actors, targets=targets, takes_counts=position == 0,
+                  certainty=certainty, actors=sides.list_agents(), targets=sides.list_patients(),
+                  actor=sides.actor, target=sides.target,
+                  takes_counts=position == 0,
                   clause=clause, place_source=source, definite=definite, supported=supported,
                   wide=is_area_wide(text, located), timed=dating.mention is not None and not definite and not status,
                   victims_only=status or tells_victims(sentence, trigger), update=tells_update(sentence))
@@ -342,17 +349,3 @@ def to_event_place(located: Located | None) -> EventPlace | None:
     return EventPlace(name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
                       lon=place.lon, precision=place.precision, span=(start, end) if start >= 0 else None)
 
-
-def read_parties(entities: Sequence[Entity], start: int, end: int, at: int) -> tuple[list, list]:
-    """Actors (named before the trigger) and targets (after it) among the sentence's entities."""
-    actors: list[tuple[str, Span]] = []
-    targets: list[tuple[str, Span]] = []
-    for entity in entities:
-        if entity.type not in ACTOR_TYPES:
-            continue
-        for mention in entity.spans:
-            if start <= mention.span[0] and mention.span[1] <= end and mention.kind == "name":
-                side = actors if mention.span[0] < at else targets
-                if all(name != entity.name for name, _ in side):
-                    side.append((entity.name, mention.span))
-    return sorted(actors, key=lambda a: a[1])[:3], sorted(targets, key=lambda t: t[1])[:3]

@@ -17,8 +17,9 @@ from functools import lru_cache
 from ...lexicon import LANGUAGE, Row, read_table
 from ..counts import describe_version as describe_counts_version
 from ..dates import describe_version as describe_dates_version
+from ..parties import describe_version as describe_parties_version
 
-CODER_VERSION = "events-5"  # 5: issue 11 scope, merging, types (events), scenes for unknown villages (places)
+CODER_VERSION = "events-6"  # 5: issue 11 scope, merging, types (events), scenes for unknown villages (places); 6: actors and targets (issue 12)
 
 # The families whose tolls are harm done: a weak mention ("twelve people were killed") takes the
 # story's type, a sentence's figures with no event of their own join the event told last, and a
@@ -101,6 +102,7 @@ def load_event_lexicon() -> EventLexicon:
 
 
 def describe_version() -> str:
-    """The version stored with events: the coder's and every lexicon's."""
-    return f"{CODER_VERSION}+{load_event_lexicon().version}+{describe_counts_version()}+{describe_dates_version()}"
+    """The version stored with events: the coder's and every lexicon's, and the party coder's."""
+    return (f"{CODER_VERSION}+{load_event_lexicon().version}+{describe_counts_version()}+{describe_dates_version()}"
+            f"+{describe_parties_version()}")
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from ...event_types import is_core, name_family
 from ...models import Event, EventPlace, Span
+from ..parties import Named
 from ..places import load_gazetteer
 
 
@@ -48,8 +49,10 @@ class Draft:
     date_end: str | None
     date_span: Span | None
     certainty: str
-    actors: list = field(default_factory=list)
-    targets: list = field(default_factory=list)
+    actors: list = field(default_factory=list)  # (words, span) of each doer the mentions name, as written
+    targets: list = field(default_factory=list)  # and of each one hit
+    actor: Named | None = None  # who did it, coded (coding/parties/); the best of its mentions'
+    target: Named | None = None  # to whom
     takes_counts: bool = True
     counts: dict = field(default_factory=dict)  # field -> (value, span, exact)
     clause: tuple[int, int] = (0, 0)  # (sentence, clause): clauses of one sentence stay apart
@@ -195,6 +198,10 @@ class Draft:
         for name, span in other.targets:
             if all(name != known for known, _ in self.targets):
                 self.targets.append((name, span))
+        if other.actor is not None and (self.actor is None or other.actor.rank > self.actor.rank):
+            self.actor = other.actor  # the party a mention names outright beats one pointed back to
+        if other.target is not None and (self.target is None or self.target.rank == 0 < other.target.rank):
+            self.target = other.target  # the victims of the first telling stand; a thing hit gives way to people
 
     def to_event(self, text: str, *, version: str) -> Event:
         start, end = self.sentence_span
@@ -208,7 +215,9 @@ class Draft:
             place=self.place, date=self.date, date_end=self.date_end, date_span=self.date_span,
             killed=counts.get("killed"), injured=counts.get("injured"), arrested=counts.get("arrested"),
             count_spans=tuple((name, span) for name, (_, span, _) in self.counts.items()),
-            certainty=self.certainty, core=is_core(self.type), coder_version=version)
+            certainty=self.certainty, core=is_core(self.type), coder_version=version,
+            actor=self.actor.party if self.actor is not None else None,
+            target=self.target.party if self.target is not None else None)
 
 
 def within_year_before(date: str, news_day: str) -> bool:

@@ -1,0 +1,113 @@
+"""Who did it, to whom: each event's actor and target as the coder reads them from the parse,
+sentences of our own, each asserting the (type, actor, target) of every core event."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding import code_events
+from dateline.models import Event, Party
+from dateline.nlp.analysis import parse_story
+from dateline.nlp.parse import read_parse
+
+STORY_DATE = "2031-06-12"
+
+
+def code(nlp, text: str) -> list[Event]:
+    """The story's core events, coded from its parse as the pipeline codes them."""
+    doc = parse_story(text, nlp=nlp)
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    return [e for e in code_events(text, sentences=sentences, story_date=STORY_DATE, parse=read_parse(doc)) if e.core]
+
+
+def describe(party: Party | None) -> tuple[str, str, str | None] | None:
+    return (party.name, party.kind, party.country) if party is not None else None
+
+
+def parties(nlp, text: str) -> list[tuple]:
+    return [(e.type, describe(e.actor), describe(e.target)) for e in code(nlp, text)]
+
+
+RUSSIA = ("Military Forces of Russia", "state_forces", "RU")
+UKRAINE = ("Military Forces of Ukraine", "state_forces", "UA")
+
+CASES = [
+    ("the subject of an active verb",
+     "Boko Haram militants killed 14 farmers in the village of Kirawa in Borno State on Tuesday.",
+     [("attack", ("Boko Haram", "rebels", None), ("civilians", "civilians", "NG"))]),
+    ("the 'by' phrase of a passive",
+     "Six traders were shot dead by al-Shabaab militants in Mandera on Monday.",
+     [("attack", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "KE"))]),
+    ("the possessor of a nominal trigger",
+     "Russia's missile strike on Kharkiv on Sunday killed four people.",
+     [("missile_artillery", RUSSIA, ("civilians", "civilians", "UA"))]),
+    ("a name before a nominal trigger",
+     "An RSF drone strike hit a market in Omdurman on Friday, killing nine people.",
+     [("air_drone_strike", ("Rapid Support Forces", "rebels", "SD"), ("civilians", "civilians", "SD"))]),
+    ("a demonym before a nominal trigger; forces at war abroad stay state forces",
+     "Israeli airstrikes killed 20 people in Gaza City on Wednesday.",
+     [("air_drone_strike", ("Military Forces of Israel", "state_forces", "IL"), ("civilians", "civilians", "PS"))]),
+    ("foreign forces in a war not their own are external forces",
+     "A U.S. drone strike killed two al-Shabaab commanders near Jilib on Thursday.",
+     [("air_drone_strike", ("Military Forces of the United States", "external_other", "US"),
+       ("al-Shabaab", "rebels", "SO"))]),
+    ("a country as the subject stands for its forces; a city hit for its people",
+     "Russia fired ballistic missiles at Odesa on Monday, injuring 14 people.",
+     [("missile_artillery", RUSSIA, ("civilians", "civilians", "UA"))]),
+    ("a place is never an actor",
+     "Kramatorsk was hit by shelling on Monday that killed two people.",
+     [("missile_artillery", None, ("civilians", "civilians", "UA"))]),
+    ("'the paramilitary' is the group the story named",
+     "The Rapid Support Forces have besieged the city for months. On Sunday the paramilitary shelled "
+     "a market in Khartoum, killing five people.",
+     [("missile_artillery", ("Rapid Support Forces", "rebels", "SD"), ("civilians", "civilians", "SD"))]),
+    ("unnamed gunmen are a political militia",
+     "Gunmen killed five people at a bar in Celaya on Saturday.",
+     [("attack", ("unidentified gunmen", "political_militia", None), ("civilians", "civilians", "MX"))]),
+    ("herders are an identity militia",
+     "Armed herders attacked a farming village in Plateau State on Sunday, killing 30 residents.",
+     [("attack", ("herders", "identity_militia", "NG"), ("civilians", "civilians", "NG"))]),
+    ("an unknown named group keeps its name, its kind from its role words",
+     "Fighters of the Kawthoolei Liberation Front ambushed an army convoy near Myawaddy on Tuesday.",
+     [("armed_clash", ("Kawthoolei Liberation Front", "rebels", "MM"),
+       ("Military Forces of Myanmar", "state_forces", "MM"))]),
+    ("a claim of responsibility names the doer of the attack",
+     "Gunmen attacked a church in Owo on Sunday, killing 40 worshippers. ISWAP claimed responsibility for "
+     "the attack on Monday.",
+     [("attack", ("Islamic State West Africa Province", "rebels", None), ("civilians", "civilians", "NG"))]),
+    ("an interception: the defenders and the side whose weapons they stopped",
+     "Ukraine's air force said it shot down 40 Russian drones over the Kyiv region overnight on Sunday.",
+     [("interception", UKRAINE, RUSSIA)]),
+    ("ground lost: the subject lost it, the other side took it",
+     "Russian forces have pressed Avdiivka for months. Ukrainian troops withdrew from Avdiivka on Saturday.",
+     [("territory_change", RUSSIA, UKRAINE)]),
+    ("people arrested at a protest are protesters",
+     "Police arrested 40 students at a protest against new fees in Dhaka on Monday.",
+     [("arrest", ("Police Forces of Bangladesh", "state_forces", "BD"), ("students", "protesters", "BD")),
+      ("protest", ("protesters", "protesters", "BD"), ("Police Forces of Bangladesh", "state_forces", "BD"))]),
+    ("a riot's crowd is the actor, the police it fought the target",
+     "Police clashed with rioters in Nairobi on Tuesday after a disputed vote.",
+     [("riot", ("rioters", "rioters", "KE"), ("Police Forces of Kenya", "state_forces", "KE"))]),
+    ("a disaster has no actor; its victims are civilians",
+     "An earthquake killed 12 people in Herat on Saturday.",
+     [("disaster", None, ("civilians", "civilians", "AF"))]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_actor_and_target_of_each_event(nlp, text: str, expected: list[tuple]) -> None:
+    assert parties(nlp, text) == expected
+
+
+def test_the_raw_mentions_stay_beside_the_coded_parties(nlp) -> None:
+    [event] = code(nlp, "An RSF drone strike hit a market in Omdurman on Friday, killing nine people.")
+    assert event.actors == ("RSF",) and "nine people" in event.targets
+    text = "An RSF drone strike hit a market in Omdurman on Friday, killing nine people."
+    assert event.actor is not None and event.actor.span is not None
+    assert text[slice(*event.actor.span)] == "RSF"
+
+
+def test_without_a_parse_the_type_still_gives_its_parties(nlp) -> None:
+    [event] = [e for e in code_events("Police arrested 12 men in Nairobi on Monday.", story_date=STORY_DATE)
+               if e.core]
+    assert (event.type, describe(event.actor), describe(event.target)) == (
+        "arrest", ("Police Forces of Kenya", "state_forces", "KE"), ("civilians", "civilians", "KE"))
