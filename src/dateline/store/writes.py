@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, select, update
+from sqlalchemy import BigInteger, Connection, Table, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
@@ -29,6 +29,7 @@ from .schema import entities, events, failures, pages, quotes, removed, stories
 from .state import bump_pages
 
 SKIP_STAGE = "skip"
+IN_CHUNK = 500  # ids per IN (...) list
 PAGE_STATE_COLUMNS = (pages.c.status, pages.c.cleaner_version, pages.c.nlp_version, pages.c.coder_version)
 
 
@@ -56,10 +57,9 @@ def write_extractions(conn: Connection, items: Sequence[Extraction | Failure]) -
     """Store pages with their stories, and failures, in the caller's transaction; what changed."""
     tally: Counter[str] = Counter()
     for item in items:
-        if isinstance(item, Failure):
-            tally["failures_added"] += add_failure(conn, item, page_id=None)
-        else:
+        if isinstance(item, Extraction):
             _add_extraction(conn, item, tally)
+    tally["failures_added"] += add_read_failures(conn, [item for item in items if isinstance(item, Failure)])
     if tally["pages_added"] or tally["pages_replaced"]:
         bump_pages(conn)
     return tally
@@ -155,6 +155,34 @@ def add_failure(conn: Connection, failure: Failure, *, page_id: str | None) -> i
         reason=failure.reason, byte_offset=failure.offset, recorded_at=now_iso(),
     ).returning(failures.c.failure_id))
     return 1 if added.first() is not None else 0
+
+
+def add_read_failures(conn: Connection, found: Sequence[Failure]) -> int:
+    """Record failures that belong to no page (a source or record that could not be read, or a
+    page the store refused), a few statements for the lot: a thousand blank lines of an upload
+    cost one lookup, one delete and one insert, not three thousand round trips. Each replaces
+    the earlier failure of its source and offset (the latest reason is kept); how many are new."""
+    wanted = {failure_id_of(f): f for f in found}
+    if not wanted:
+        return 0
+    ids = list(wanted)
+    stored: set[str] = set()
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start:start + IN_CHUNK]
+        stored.update(conn.execute(select(failures.c.failure_id).where(failures.c.failure_id.in_(chunk))).scalars())
+    new = {key: f for key, f in wanted.items() if key not in stored}
+    if not new:
+        return 0
+    stale = [{"s": f.source, "o": f.offset} for f in new.values() if f.stage != SKIP_STAGE]
+    if stale:
+        conn.execute(delete(failures).where(
+            failures.c.source == bindparam("s"), failures.c.page_id.is_(None), failures.c.stage != SKIP_STAGE,
+            failures.c.byte_offset.is_not_distinct_from(bindparam("o", type_=BigInteger))), stale)
+    recorded = now_iso()
+    rows = [{"failure_id": key, "page_id": None, "source": f.source, "stage": f.stage, "reason": f.reason,
+             "byte_offset": f.offset, "recorded_at": recorded} for key, f in new.items()]
+    conn.execute(insert_new(conn, failures), rows)
+    return len(rows)
 
 
 def failure_id_of(failure: Failure) -> str:
