@@ -33,7 +33,7 @@ CONTENT_FORMATS = {"text/plain": "text", "text/html": "html", "application/xhtml
                    "application/warc": "warc", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl"}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 JOB_ID = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="The job id POST /api/ingest answered.")]
-RETRY_SECONDS = 30
+RETRY_SECONDS = 10  # Retry-After when the upload queue is full
 
 
 def check_token(request: Request) -> None:

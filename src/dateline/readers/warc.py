@@ -85,8 +85,8 @@ def _read_records(stream: BinaryIO, path: str, *, max_page_bytes: int, size: int
     except Exception as exc:  # warcio raises several kinds on a broken file
         offset = records.offset if records.offset is not None else offset
         log.debug("WARC %s broken at %s", path, offset, exc_info=True)
-        raise CorruptRecord(path, offset, f"WARC file is damaged or cut short here ({type(exc).__name__}); "
-                            "records before it were read") from exc
+        raise CorruptRecord(path, offset, "WARC record is damaged or cut short here (warcio could not parse "
+                            "it); records before it were read") from exc
     end = records.offset
     if size is not None and end is not None and end < size:
         raise CorruptRecord(path, end, f"WARC file is cut short: the record at byte {end} is incomplete "

@@ -1,11 +1,12 @@
 """Fault injection, for the reliability tests (tests/reliability) and for anyone who wants
 to see what a crash at a given moment leaves behind. Off unless DATELINE_FAULT is set:
 
-    DATELINE_FAULT=<action>@<point>[#<n>]       e.g. kill@batch-committed#3
+    DATELINE_FAULT=<action>@<point>[#<n>[+]]    e.g. kill@batch-committed#3, fail@batch-written#2+
 
 ``action`` is ``kill`` (SIGKILL this process, as kill -9 or a power cut would) or ``fail``
 (raise OSError ENOSPC, as a full disk would); ``n`` picks the n-th time the point is
-reached in this process (the first by default). The points:
+reached in this process (the first by default), ``n+`` that time and every later one (a
+disk that stays full). The points:
 
     batch-written      a batch's rows are written, its transaction not yet committed
     batch-committed    a batch is committed
@@ -19,6 +20,7 @@ import logging
 import os
 import signal
 from collections import Counter
+from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +31,26 @@ ACTIONS = ("kill", "fail")
 _reached: Counter[str] = Counter()
 
 
-def read_fault(value: str) -> tuple[str, str, int] | None:
-    """(action, point, n) from a DATELINE_FAULT value; None when it names no fault we know."""
+@dataclass(frozen=True, slots=True)
+class Fault:
+    action: str
+    point: str
+    nth: int
+    onwards: bool  # the n-th time and every later one
+
+    def is_due(self, reached: int) -> bool:
+        return reached >= self.nth if self.onwards else reached == self.nth
+
+
+def read_fault(value: str) -> Fault | None:
+    """The fault a DATELINE_FAULT value names; None when it names no fault we know."""
     action, _, rest = value.strip().partition("@")
     point, _, nth = rest.partition("#")
+    onwards = nth.endswith("+")
+    nth = nth.removesuffix("+")
     if action not in ACTIONS or point not in POINTS or (nth and not nth.isdecimal()):
         return None
-    return action, point, int(nth) if nth else 1
+    return Fault(action, point, int(nth) if nth else 1, onwards)
 
 
 def trip(point: str) -> None:
@@ -45,16 +60,15 @@ def trip(point: str) -> None:
         return
     fault = read_fault(value)
     if fault is None:
-        log.warning("%s=%r is not <kill|fail>@<point>[#n] with a point among %s: ignored",
+        log.warning("%s=%r is not <kill|fail>@<point>[#n[+]] with a point among %s: ignored",
                     FAULT_ENV, value, ", ".join(POINTS))
         return
-    action, wanted, nth = fault
-    if wanted != point:
+    if fault.point != point:
         return
     _reached[point] += 1
-    if _reached[point] != nth:
+    if not fault.is_due(_reached[point]):
         return
-    log.warning("%s: %s at %s (time %d)", FAULT_ENV, action, point, nth)
-    if action == "kill":
+    log.warning("%s: %s at %s (time %d)", FAULT_ENV, fault.action, point, _reached[point])
+    if fault.action == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
     raise OSError(errno.ENOSPC, "No space left on device (injected by DATELINE_FAULT)")
