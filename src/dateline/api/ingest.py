@@ -47,8 +47,14 @@ def check_token(request: Request) -> None:
         raise ApiError(401, "send the ingest token as 'Authorization: Bearer <token>'")
 
 
+# The body is read as it arrives (uploads.py), not parsed by FastAPI: described here for the spec.
+UPLOAD_BODY = {"requestBody": {"required": True, "description": "The page, WARC or JSON Lines file, gzipped or not.",
+                               "content": {media: {"schema": {"type": "string", "format": "binary"}}
+                                           for media in (*CONTENT_FORMATS, "application/gzip")}}}
+
+
 @router.post("/api/ingest", summary="Ingest posted pages as a background job (needs the token)", status_code=202,
-             response_model=JobRecord)
+             response_model=JobRecord, openapi_extra=UPLOAD_BODY)
 async def post_ingest(
     request: Request,
     name: Annotated[str, Query(max_length=120, description="A name for the upload; stored as upload:<name>.")] = "page",

@@ -39,7 +39,11 @@ class UploadLimits:
 
 async def receive_upload(request: Request, *, max_bytes: int) -> str:
     """The request body, written to a temporary file as it arrives; the file's path."""
-    handle, path = tempfile.mkstemp(prefix="dateline-upload-")
+    try:
+        handle, path = tempfile.mkstemp(prefix="dateline-upload-")
+    except OSError as exc:
+        raise ApiError(503, f"the server could not keep the upload ({exc.strerror or exc}); try again later",
+                       code="unavailable") from exc
     size = 0
     blank = True
     try:
@@ -53,6 +57,10 @@ async def receive_upload(request: Request, *, max_bytes: int) -> str:
     except ClientDisconnect as exc:
         os.unlink(path)
         raise ApiError(400, "the upload was cut off before its end") from exc
+    except OSError as exc:  # the server's temporary folder is full
+        os.unlink(path)
+        raise ApiError(503, f"the server could not keep the upload ({exc.strerror or exc}); try again later",
+                       code="unavailable") from exc
     except BaseException:
         os.unlink(path)
         raise
