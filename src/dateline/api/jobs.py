@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from ..errors import DatelineError
 from ..models import Extraction, Failure, Page
+from ..parallel import describe_crash, fail_batch
 from ..pipeline import process_batch
 from ..readers import SKIP_STAGE, read_source
 from ..store import SqlStore
@@ -195,7 +196,13 @@ class JobQueue:
         self._finish(job, "done")
 
     def _store(self, job: IngestJob, batch: list[Page | Failure]) -> None:
-        done = iter(process_batch([item for item in batch if isinstance(item, Page)]))
+        pages = [item for item in batch if isinstance(item, Page)]
+        try:
+            processed = process_batch(pages)
+        except Exception as exc:  # the stages keep one bad page to itself; this is a last resort
+            log.exception("processing a batch of %s failed", job.source)
+            processed = fail_batch(pages, describe_crash(exc))
+        done = iter(processed)
         merged: list[Extraction | Failure] = [item if isinstance(item, Failure) else next(done) for item in batch]
         outcome = store_batch(self.store, merged)
         job.records_done += len(batch)

@@ -61,6 +61,7 @@ class SqlStore:
             url = make_url(self.url)
         except ArgumentError as exc:
             raise StoreError(f"{target!r} is neither a file path nor a database URL") from exc
+        self.name = url.render_as_string(hide_password=True)  # for messages: they end up in logs and failures
         self.is_sqlite = url.get_backend_name() == "sqlite"
         if self.is_sqlite and url.database and url.database != ":memory:":
             path = Path(url.database)
@@ -98,7 +99,7 @@ class SqlStore:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"reading {self.url} failed: {describe_driver_error(exc)}") from exc
+            raise StoreError(f"reading {self.name} failed: {describe_driver_error(exc)}") from exc
 
     # writes
 
@@ -112,7 +113,7 @@ class SqlStore:
             trip("batch-written")
             return AddResult(**tally)
 
-        return run_writing(self.engine, write, what=f"writing to {self.url}")
+        return run_writing(self.engine, write, what=f"writing to {self.name}")
 
     def state(self) -> StoreState:
         """The store's counters: whether its incidents are up to date with its pages (state.py)."""
