@@ -13,7 +13,8 @@
   ``$DATELINE_TEST_POSTGRES_URL`` (dropped after the test). The PostgreSQL case is
   skipped, with the reason, when that variable is unset.
 - ``news_pages``: writes N small, distinct news pages of our own (noisy, with
-  chrome lines) into a folder and returns their paths: for parallel and resume tests.
+  chrome lines) into a folder and returns their paths: for parallel and resume tests
+  (``start=`` numbers them from there: page i is the same page in every folder).
 - ``nlp``: the spaCy pipeline, loaded once per session; skipped with the reason when
   the model package is absent.
 - ``many_incidents_db``: a SQLite store of 1,200 made-up incidents over ten years (2015-2024)
@@ -154,10 +155,10 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 def news_pages():
     """A function writing ``count`` distinct news pages into ``folder``; returns their paths."""
 
-    def write(folder: Path, count: int, *, paragraphs: int = 4) -> list[Path]:
+    def write(folder: Path, count: int, *, paragraphs: int = 4, start: int = 0) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
-        for i in range(count):
+        for i in range(start, start + count):
             town, day = TOWNS[i % len(TOWNS)], DAYS[i % len(DAYS)]
             lead, follow = DEEDS[i % len(DEEDS)]
             values = {"town": town, "day": day, "n": 2 + i % 9, "m": 10 + i}

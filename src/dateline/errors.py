@@ -13,6 +13,7 @@
     │   └── TextTooLong          a story is longer than the parser takes
     ├── ParallelError        workers could not be started (no Dask, no scheduler there)
     ├── StoreError           the store refused or failed a write or a query
+    │   ├── StoreBusy            other writers held the database past every retry
     │   ├── MigrationError       the schema could not be brought up to date
     │   └── InvalidFilter        a filter or sort value the store cannot use
     └── DataError            a data table (word list, pattern table) has a bad line
@@ -99,6 +100,11 @@ class ParallelError(DatelineError):
 
 class StoreError(DatelineError):
     pass
+
+
+class StoreBusy(StoreError):
+    """The database stayed locked (or deadlocked) by other writers through every retry: the
+    write was not made, and may succeed later."""
 
 
 class MigrationError(StoreError):

@@ -265,7 +265,7 @@ def _open_dask(address: str) -> tuple[Any, Callable[[], None]]:
         raise ParallelError("--dask needs the dask.distributed package: pip install 'dask[distributed]'") from exc
     if address.startswith(LOCAL_DASK_PREFIX):
         count = address[len(LOCAL_DASK_PREFIX):]
-        if not count.isdigit() or int(count) < 1:
+        if not count.isdecimal() or int(count) < 1:
             raise ParallelError(f"--dask {address!r}: give local:N with N a number of workers, e.g. local:2")
         cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.WARNING)

@@ -83,7 +83,7 @@ def _parse_dask_address(value: str, *, name: str) -> str:
     value = value.strip()
     if value.startswith("local:"):
         count = value[len("local:"):]
-        if not count.isdigit() or int(count) < 1:
+        if not count.isdecimal() or int(count) < 1:
             raise SettingsError(f"{name}={value!r}: in local:N, N is the number of worker processes "
                                 "(a whole number above zero), e.g. local:2")
         return value

@@ -3,6 +3,7 @@ example pages (two outlets on one attack among them) and the hostile page under 
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -197,6 +198,19 @@ def test_every_error_has_one_envelope(demo_db: str):
     assert int(responses["too many requests"].headers["retry-after"]) >= 1
 
 
+def wait_for_job(client: TestClient, accepted, *, timeout: float = 120) -> dict:
+    """The record of an upload's job once it has finished (polling its status URL)."""
+    assert accepted.status_code == 202, accepted.text
+    url = accepted.json()["status_url"]
+    assert accepted.headers["location"] == url
+    deadline = time.monotonic() + timeout
+    while True:
+        record = client.get(url, headers={"authorization": f"Bearer {TOKEN}"}).json()
+        if record["status"] not in ("queued", "running") or time.monotonic() > deadline:
+            return record
+        time.sleep(0.1)
+
+
 def test_ingest_with_the_token_stores_the_page(tmp_path: Path, demo_db: str):
     target = tmp_path / "ingest.db"
     open_store(str(target)).close()
@@ -207,15 +221,21 @@ def test_ingest_with_the_token_stores_the_page(tmp_path: Path, demo_db: str):
     with TestClient(create_app(str(target), ingest_token=TOKEN)) as writer:
         refused = writer.post("/api/ingest", content=page.encode(), headers={"authorization": "Bearer " + TOKEN[:-1]})
         assert refused.status_code == 401
-        done = writer.post("/api/ingest", params={"name": "antwerp strike.txt"}, content=page.encode(),
-                           headers={"authorization": f"Bearer {TOKEN}", "content-type": "text/plain"})
-        assert done.status_code == 200, done.text
-        report = done.json()
+        accepted = writer.post("/api/ingest", params={"name": "antwerp strike.txt"}, content=page.encode(),
+                               headers={"authorization": f"Bearer {TOKEN}", "content-type": "text/plain"})
+        assert accepted.json()["status"] == "queued" and accepted.json()["records"] == 1
+        report = wait_for_job(writer, accepted)
+        assert report["status"] == "done", report
         assert report["source"] == "upload:antwerp-strike.txt" and report["stories_added"] == 1
+        assert report["incidents"].startswith("regrouped")
         stories = writer.get("/api/stories", params={"q": "dock workers"}).json()["items"]
         assert [s["source"] for s in stories] == ["upload:antwerp-strike.txt"]
-        again = writer.post("/api/ingest", content=page.encode(), headers={"authorization": f"Bearer {TOKEN}"})
-        assert again.json()["pages_added"] == 0 and again.json()["pages_unchanged"] == 1
+        again = wait_for_job(writer, writer.post("/api/ingest", content=page.encode(),
+                                                 headers={"authorization": f"Bearer {TOKEN}"}))
+        assert again["pages_added"] == 0 and again["pages_unchanged"] == 1 and again["incidents"] == "up to date"
+        unknown = writer.get("/api/ingest/jobs/" + "0" * 32, headers={"authorization": f"Bearer {TOKEN}"})
+        assert unknown.status_code == 404
+        assert writer.get(accepted.json()["status_url"]).status_code == 401  # the token again
 
 
 def test_api_doc_names_every_endpoint(client, repo_root: Path):

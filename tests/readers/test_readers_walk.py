@@ -33,3 +33,42 @@ def test_dash_and_no_source_read_standard_input(monkeypatch) -> None:
         [page] = read_sources(sources)
         assert page.source == "<stdin>" and page.kind == "html" and page.encoding == "utf-16-le"
         assert "From a pipe." in page.text
+
+
+def test_every_file_a_folder_holds_is_read_or_skipped_with_its_reason(tmp_path) -> None:
+    import os
+    import socket
+
+    from dateline.models import Failure
+    from dateline.readers import walk_inputs
+
+    (tmp_path / "a.txt").write_text("ROME (AP) — One page.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "sock"))
+        found = list(walk_inputs([str(tmp_path), str(tmp_path / "empty")]))
+    (tmp_path / "empty").mkdir()
+    found += list(walk_inputs([str(tmp_path / "empty")]))
+    described = [(item.source.rsplit("/", 1)[-1], item.stage, item.reason) if isinstance(item, Failure)
+                 else item.rsplit("/", 1)[-1] for item in found]
+    assert described == [
+        "a.txt",
+        ("notes.md", "skip", "its name does not look like a page (name the file itself to read it)"),
+        ("pipe.txt", "skip", "a named pipe, not a regular file: skipped"),
+        ("sock", "skip", "a socket, not a regular file: skipped"),
+        "empty",  # not there yet: named, it is read, and says it cannot be
+        ("empty", "skip", "the folder holds no file that looks like a page"),
+    ]
+
+
+def test_a_pipe_or_device_named_on_the_command_line_is_refused_not_opened(tmp_path) -> None:
+    import os
+
+    from dateline.models import Failure
+
+    os.mkfifo(tmp_path / "feed")  # no writer: opening it would wait forever
+    for path in (str(tmp_path / "feed"), "/dev/null"):
+        [failure] = read_sources([path])
+        assert isinstance(failure, Failure) and failure.stage == "read"
+        assert "not a regular file" in failure.reason and "'-'" in failure.reason

@@ -4,6 +4,7 @@ records before the cut and then a Failure with the offset of the cut."""
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,49 @@ def test_file_forced_as_warc_that_is_not_one_fails_cleanly(tmp_path) -> None:
     path.write_text("Just a page of text.\n", encoding="utf-8")
     [failure] = read_sources([str(path)], fmt="warc")
     assert isinstance(failure, Failure) and "WARC" in failure.reason
+
+
+def unpack_head(data: bytes, *, gzip: bool) -> bytes:
+    return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(data) if gzip else data
+
+
+def list_records(path: Path) -> list[tuple[int, int, str]]:
+    """(offset, length, type) of every record of a whole WARC, as warcio reads it."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    found = []
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        for record in records:
+            kind = record.rec_type
+            found.append((records.get_record_offset(), records.get_record_length(), kind))
+    return found
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_a_warc_cut_at_any_byte_loses_no_record_silently(tmp_path, gzip) -> None:
+    """Cut the file at every byte: each page record that starts before the cut is read whole or
+    is a failure at its own offset, and a cut inside any record's header or block, whatever the
+    record's type, is a read failure at that record's offset (only a cut in the blank lines or
+    the gzip trailer after a whole record loses nothing and says nothing)."""
+    whole = tmp_path / ("whole.warc.gz" if gzip else "whole.warc")
+    write_warc(whole, gzip=gzip)
+    data = whole.read_bytes()
+    records = list_records(whole)
+    tail = 16 if gzip else 0  # a gzip member ends with its trailer; a record's length excludes the blank lines
+    pages = {offset for offset, _, kind in records if kind == "response"} - {records[4][0], records[6][0]}
+    cut = tmp_path / whole.name.replace("whole", "cut")
+    first = next(end for end in range(1, len(data)) if unpack_head(data[:end], gzip=gzip).startswith(b"WARC/"))
+    for end in range(first, len(data)):  # before ``first`` bytes it is not a WARC yet, but a cut page
+        cut.write_bytes(data[:end])
+        items = list(read_sources([str(cut)]))
+        failures = [i for i in items if isinstance(i, Failure) and i.stage == "read"]
+        read = {i.offset for i in items if isinstance(i, Page)}
+        started = [(offset, length) for offset, length, _ in records if offset < end]
+        inside = [offset for offset, length in started if end < offset + length - tail]
+        assert len(failures) <= 1, (end, failures)
+        if inside:
+            assert [f.offset for f in failures] == inside, (end, failures)
+        for offset, _ in started:
+            if offset in pages:
+                assert offset in read or any(f.offset == offset for f in failures), (end, offset, items)

@@ -3,8 +3,11 @@ spec at /openapi.json and its docs at /docs (Swagger UI served from the package
 swagger-ui-bundle when installed: no CDN).
 
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
-      ├── LimitMiddleware   413 for big bodies, 429 past the rate, security headers
+      ├── LimitMiddleware   413 for big bodies (counted as they arrive, never buffered), 429 past
+      │                     the rate, security headers
       ├── routers           events.py, points.py, incidents.py, stories.py, mentions.py, ingest.py, types.py
+      ├── JobQueue          uploads as background jobs, one worker thread (jobs.py); stopped with
+      │                     the app (its running batch finishes, the rest is cancelled)
       └── /                 web/static/index.html and the bundle web/build.mjs writes there
                             (make web); a page saying how to build it when it was never built
 """
@@ -21,17 +24,21 @@ from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..settings import DEFAULT_MAX_PAGE_BYTES
 from ..store import open_store
 from . import events, incidents, ingest, mentions, points, stories, types
 from .errors import install_error_handlers
+from .jobs import MAX_QUEUED_JOBS, JobQueue
 from .limits import LimitMiddleware
+from .uploads import MAX_UPLOAD_RECORDS, UploadLimits
 
 log = logging.getLogger(__name__)
 
 DEFAULT_RATE_LIMIT = 600  # requests per client per minute
+JOB_STOP_SECONDS = 10     # how long a stopping server waits for the upload batch it is storing
 DESCRIPTION = """Coded events, incidents, stories, quotes and entities read from news pages.
 
 Every error comes as `{"error": {"status", "code", "message"}}`. Listings take `limit` (at most 1000)
@@ -60,16 +67,19 @@ def _swagger_assets() -> str | None:
 
 
 def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: int = DEFAULT_MAX_PAGE_BYTES,
-               rate_limit: int = DEFAULT_RATE_LIMIT, rate_window: float = 60.0) -> FastAPI:
+               rate_limit: int = DEFAULT_RATE_LIMIT, rate_window: float = 60.0,
+               max_upload_records: int = MAX_UPLOAD_RECORDS, max_queued_jobs: int = MAX_QUEUED_JOBS) -> FastAPI:
     """The API and UI over the store at ``db_url`` (a path or a database URL).
 
     ``ingest_token`` turns POST /api/ingest on; without it the app only reads.
     """
     store = open_store(db_url, create=False)
+    jobs = JobQueue(store, max_page_bytes=max_body_bytes, max_queued=max_queued_jobs)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        await run_in_threadpool(jobs.stop, timeout=JOB_STOP_SECONDS)
         store.close()
 
     app = FastAPI(title="dateline", version=__version__, description=DESCRIPTION, lifespan=lifespan,
@@ -77,6 +87,8 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     app.state.store = store
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
+    app.state.upload_limits = UploadLimits(max_body_bytes=max_body_bytes, max_records=max_upload_records)
+    app.state.jobs = jobs
     install_error_handlers(app)
     for module in (events, points, incidents, stories, mentions, ingest, types):  # points before incidents/{id}
         app.include_router(module.router)

@@ -50,10 +50,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 class ApiError(DatelineError):
     """An error a client caused or should know about, with its HTTP status and a stable code."""
 
-    def __init__(self, status: int, message: str, *, code: str | None = None) -> None:
+    def __init__(self, status: int, message: str, *, code: str | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         self.status = status
         self.code = code or CODES.get(status, "error")
         self.message = message
+        self.headers = headers
         super().__init__(message)
 
 
@@ -78,7 +80,7 @@ def describe_validation(exc: RequestValidationError) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.message, code=exc.code)
+        return error_response(exc.status, exc.message, code=exc.code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

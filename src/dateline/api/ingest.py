@@ -1,10 +1,13 @@
-"""POST /api/ingest: pages posted as plain text, HTML or WARC, cleaned, coded and stored.
+"""POST /api/ingest: pages posted as plain text, HTML, WARC or JSON Lines (gzipped or not),
+taken as a background job (jobs.py) and stored as `dateline ingest` would store them;
+GET /api/ingest/jobs/{job_id}: how far the job is.
 
-Off unless the operator gave a token (``dateline serve --token`` or
-DATELINE_INGEST_TOKEN); the client sends it as ``Authorization: Bearer <token>``
-and it is compared in constant time (hmac.compare_digest). The body goes through
-the same readers and pipeline as `dateline ingest`; pages are stored under the
-source name ``upload:<name>``.
+Off unless the operator gave a token (``dateline serve --token-file``, DATELINE_INGEST_TOKEN
+or --token); the client sends it as ``Authorization: Bearer <token>``, compared in constant
+time (hmac.compare_digest) before a byte of the body is read. An upload is then bounded
+before any work starts (uploads.py: body size, unpacked size, records) and answered with
+``202 Accepted``, the job's id and its status URL; pages are stored under the source name
+``upload:<name>`` (``upload:<name>#<line>`` for a line of JSON Lines).
 """
 from __future__ import annotations
 
@@ -12,21 +15,16 @@ import hmac
 import logging
 import os
 import re
-import tempfile
-import threading
-from dataclasses import replace
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from ..models import Failure
-from ..pipeline import process_batch
-from ..readers import FORMATS, SKIP_STAGE, read_source
+from ..readers import FORMATS
 from .errors import ERROR_RESPONSES, ApiError
-
-if TYPE_CHECKING:
-    from ..store import SqlStore
+from .jobs import IngestJob, JobQueue, JobRecord, QueueFull
+from .uploads import UploadLimits, measure_upload, receive_upload
 
 log = logging.getLogger(__name__)
 
@@ -34,66 +32,74 @@ router = APIRouter(tags=["ingest"], responses=ERROR_RESPONSES)
 CONTENT_FORMATS = {"text/plain": "text", "text/html": "html", "application/xhtml+xml": "html",
                    "application/warc": "warc", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl"}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-_ingest_lock = threading.Lock()  # one ingest at a time: the parse is the bottleneck anyway
+JOB_ID = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="The job id POST /api/ingest answered.")]
+RETRY_SECONDS = 10  # Retry-After when the upload queue is full
 
 
 def check_token(request: Request) -> None:
     expected: str | None = request.app.state.ingest_token
     if not expected:
-        raise ApiError(403, "ingest is off: start `dateline serve` with --token (or DATELINE_INGEST_TOKEN) to allow it")
+        raise ApiError(403, "ingest is off: start `dateline serve` with --token-file (or DATELINE_INGEST_TOKEN) "
+                       "to allow it")
     given = request.headers.get("authorization", "")
     scheme, _, token = given.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), expected.encode()):
         raise ApiError(401, "send the ingest token as 'Authorization: Bearer <token>'")
 
 
-def ingest_upload(store: SqlStore, data: bytes, *, name: str, fmt: str | None, max_page_bytes: int) -> dict[str, Any]:
-    """Read, clean, code and store the pages of one uploaded body; what was stored."""
-    with tempfile.TemporaryDirectory(prefix="dateline-upload-") as folder:
-        path = os.path.join(folder, "upload")
-        with open(path, "wb") as handle:
-            handle.write(data)
-        source = f"upload:{name}"
-        items = [replace(item, source=source) for item in read_source(path, fmt=fmt, max_page_bytes=max_page_bytes)]
-    pages = [item for item in items if not isinstance(item, Failure)]
-    done = iter(process_batch(pages))
-    batch = [item if isinstance(item, Failure) else next(done) for item in items]
-    result = store.add_extractions(batch)
-    from ..store.incidents import refresh_incidents  # datasketch loads with the first upload
-
-    refresh_incidents(store)
-    failures = [item if isinstance(item, Failure) else item.failure for item in batch]
-    failed = [f for f in failures if f is not None and f.stage != SKIP_STAGE]
-    return {"source": source, "pages_read": len(pages), "pages_added": result.pages_added + result.pages_replaced,
-            "pages_unchanged": result.pages_unchanged, "stories_added": result.stories_added,
-            "events_added": result.events_added,
-            "failed": [{"stage": f.stage, "reason": f.reason} for f in failed]}
+# The body is read as it arrives (uploads.py), not parsed by FastAPI: described here for the spec.
+UPLOAD_BODY = {"requestBody": {"required": True, "description": "The page, WARC or JSON Lines file, gzipped or not.",
+                               "content": {media: {"schema": {"type": "string", "format": "binary"}}
+                                           for media in (*CONTENT_FORMATS, "application/gzip")}}}
 
 
-@router.post("/api/ingest", summary="Ingest posted pages (needs the token)", status_code=200)
+@router.post("/api/ingest", summary="Ingest posted pages as a background job (needs the token)", status_code=202,
+             response_model=JobRecord, openapi_extra=UPLOAD_BODY)
 async def post_ingest(
     request: Request,
     name: Annotated[str, Query(max_length=120, description="A name for the upload; stored as upload:<name>.")] = "page",
     format: Annotated[str | None, Query(description=f"Force the format: {', '.join(FORMATS)}; "
                                         "else read from Content-Type and the bytes.")] = None,
-) -> dict[str, Any]:
-    """Post a page (or a WARC / JSON Lines file) as the request body; it is cleaned,
-    coded and stored like `dateline ingest` does."""
+) -> JSONResponse:
+    """Post a page (or a WARC / JSON Lines file, gzipped or not) as the request body. It is
+    measured at once (at most 1,000 records; 413 past a limit, 422 when it holds no page) and
+    answered with 202 and the job's status URL; the job cleans, codes and stores the pages
+    like `dateline ingest`, a few at a time, and regroups the incidents at its end."""
     check_token(request)
     if format is not None and format not in FORMATS:
         raise ApiError(422, f"format={format!r} is not one of: {', '.join(FORMATS)}")
-    data = await request.body()
-    if not data.strip():
-        raise ApiError(400, "the request body is empty: post the page itself")
+    jobs: JobQueue = request.app.state.jobs
+    try:
+        jobs.check_room()
+    except QueueFull as exc:
+        raise ApiError(429, f"{exc}: try again later", headers={"retry-after": str(RETRY_SECONDS)}) from exc
+    limits: UploadLimits = request.app.state.upload_limits
+    path = await receive_upload(request, max_bytes=limits.max_body_bytes)
     fmt = format or CONTENT_FORMATS.get(request.headers.get("content-type", "").split(";")[0].strip().lower())
-    safe = _SAFE_NAME.sub("-", name).strip("-") or "page"
-    store = request.app.state.store
-    max_bytes = request.app.state.max_body_bytes
+    try:
+        records = await run_in_threadpool(measure_upload, path, fmt=fmt, limits=limits)
+        safe = _SAFE_NAME.sub("-", name).strip("-") or "page"
+        job = jobs.submit(IngestJob(source=f"upload:{safe}", path=path, fmt=fmt, records=records))
+    except QueueFull as exc:
+        os.unlink(path)
+        raise ApiError(429, f"{exc}: try again later", headers={"retry-after": str(RETRY_SECONDS)}) from exc
+    except BaseException:
+        os.unlink(path)
+        raise
+    record = job.to_record()
+    log.info("upload %s queued as job %s (%d records)", job.source, job.job_id, records)
+    return JSONResponse(record.model_dump(), status_code=202, headers={"location": record.status_url})
 
-    def run() -> dict[str, Any]:
-        with _ingest_lock:
-            return ingest_upload(store, data, name=safe, fmt=fmt, max_page_bytes=max_bytes)
 
-    report = await run_in_threadpool(run)
-    log.info("ingested %s: %d pages, %d failed", report["source"], report["pages_read"], len(report["failed"]))
-    return report
+@router.get("/api/ingest/jobs/{job_id}", summary="How far an ingest job is (needs the token)",
+            response_model=JobRecord)
+def get_ingest_job(request: Request, job_id: JOB_ID) -> JobRecord:
+    """The job's status (queued, running, done, failed, cancelled), the records done of those
+    counted, what was stored, each failed page with its stage and reason, and the incidents."""
+    check_token(request)
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise ApiError(404, f"no ingest job {job_id!r}: jobs are kept while the server runs, the last 200 "
+                       "finished ones")
+    record: JobRecord = job.to_record()
+    return record

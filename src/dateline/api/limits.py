@@ -1,6 +1,10 @@
 """Bounds on what one client may send: request bodies (413) and requests per minute
 (429), as ASGI middleware in front of the app, plus the headers every response
-carries (a Content-Security-Policy that lets the UI run only its own scripts)."""
+carries (a Content-Security-Policy that lets the UI run only its own scripts).
+
+The body is never buffered here: a declared Content-Length over the limit is refused at
+once, and a body sent without one is counted as the app reads it (an endpoint that
+never reads it, or refuses the request first, costs no memory)."""
 from __future__ import annotations
 
 import json
@@ -10,7 +14,7 @@ from collections.abc import Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import error_body
+from .errors import ApiError, error_body
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -73,26 +77,17 @@ class LimitMiddleware:
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
             await send_error(send, 413, f"the request body is over the {self.max_body_bytes} byte limit")
             return
-        body, more, size = [], True, 0
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body_bytes:
-                await send_error(send, 413, f"the request body is over the {self.max_body_bytes} byte limit")
-                return
-            body.append(chunk)
-            more = message.get("more_body", False)
-        replayed = False
+        size = 0
 
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": b"".join(body), "more_body": False}
-            return await receive()
+        async def receive_counted() -> Message:
+            """The body as the app reads it, counted: past the limit the app's read fails with a 413."""
+            nonlocal size
+            message = await receive()
+            if message["type"] == "http.request":
+                size += len(message.get("body", b""))
+                if size > self.max_body_bytes:
+                    raise ApiError(413, f"the request body is over the {self.max_body_bytes} byte limit")
+            return message
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -101,4 +96,4 @@ class LimitMiddleware:
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
-        await self.app(scope, replay, send_with_headers)
+        await self.app(scope, receive_counted, send_with_headers)

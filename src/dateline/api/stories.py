@@ -45,8 +45,9 @@ def get_stories(
 
 
 @router.get("/api/stories/{story_id}", summary="One story with every span")
-def get_one_story(request: Request, story_id: Annotated[str, Path(max_length=80, description=(
-        "The page id and the story's place on the page: <page_id>-<position>."))]) -> dict[str, Any]:
+def get_one_story(request: Request, story_id: Annotated[str, Path(
+        max_length=80, pattern=r"^[0-9a-f]{1,64}-[0-9]{1,6}$",
+        description="The page id and the story's place on the page: <page_id>-<position>.")]) -> dict[str, Any]:
     """The story text (paragraphs joined by a blank line: every span is an offset into it),
     its entities with each mention's span, its quotes, its events with the spans of trigger,
     sentence, actors, targets, date, place and counts, and the lines the cleaner removed from its page."""

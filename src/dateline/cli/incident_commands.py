@@ -1,7 +1,8 @@
 """`dateline incidents`: validates its arguments like `dateline events` (and --text, --source,
 --bbox, --sort as /api/incidents takes them), then calls store.incidents.find_incidents
-(and, with --refresh, refresh_incidents first). The store loads when the command runs;
-the grouping (datasketch, numpy) only with --refresh."""
+(and refresh_incidents first, with --refresh or when the store says its incidents are stale:
+store/state.py). The store loads when the command runs; the grouping (datasketch, numpy)
+only when it regroups."""
 from __future__ import annotations
 
 import csv
@@ -17,6 +18,7 @@ from .filter_flags import with_filter_flags
 from .store_commands import DB_HELP, fail, settings_from_flags
 
 if TYPE_CHECKING:
+    from ..store import SqlStore
     from ..store.filters import EventFilters
     from ..store.incidents import RefreshReport, StoredIncident
 
@@ -60,6 +62,8 @@ def incidents_cli(
                 from ..store.incidents import refresh_incidents  # datasketch loads only here
 
                 print_refresh_summary(refresh_incidents(store))
+            else:
+                regroup_if_stale(store)
             page = find_incidents(store, filters, sort=sort, limit=limit)
     except DatelineError as exc:
         raise fail(str(exc)) from None
@@ -70,6 +74,21 @@ def incidents_cli(
     hint = "" if found or refresh or not unfiltered else " (run with --refresh after an ingest to group new events)"
     shown = f"{len(found)} of {page.total}" if len(found) < page.total else str(len(found))
     typer.echo(f"{shown} incidents listed{hint}", err=True)
+
+
+def regroup_if_stale(store: SqlStore) -> None:
+    """Regroup first when pages were stored since the incidents were grouped (a run stopped before
+    its refresh, one with --no-refresh, a refresh that failed); if that fails, say so and list
+    the incidents as they were."""
+    if not store.state().incidents_stale:
+        return
+    from ..store.incidents import refresh_incidents  # datasketch loads only here
+
+    typer.echo("incidents are stale (pages were stored since they were grouped): regrouping first", err=True)
+    try:
+        print_refresh_summary(refresh_incidents(store))
+    except DatelineError as exc:
+        typer.echo(f"warning: incidents could not be regrouped ({exc}); listing them as they were", err=True)
 
 
 def print_refresh_summary(report: RefreshReport) -> None:

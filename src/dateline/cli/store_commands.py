@@ -16,7 +16,8 @@ from ..errors import DatelineError
 if TYPE_CHECKING:
     from ..models import Failure
     from ..settings import Settings
-    from ..store import StoredStory
+    from ..store import SqlStore, StoredStory
+    from ..store.incidents import RefreshReport
     from ..store.ingest import IngestReport
 
 # Failed pages listed one by one in the end summary; past this, counts by reason.
@@ -89,7 +90,7 @@ def ingest_cli(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..store import open_store
-    from ..store.ingest import ingest_sources, list_ingest_inputs, list_retry_inputs
+    from ..store.ingest import ingest_sources, list_retry_inputs
 
     try:
         store = open_store(settings.db)
@@ -104,7 +105,7 @@ def ingest_cli(
             typer.echo("no failures to retry" + (f" ({len(gone)} whose source is gone)" if gone else ""))
             raise typer.Exit(0)
     else:
-        inputs = list_ingest_inputs(sources or ["-"])
+        inputs = sources or ["-"]
     console = Console(stderr=True)
     live = console.is_terminal  # a progress bar only where someone watches
 
@@ -118,41 +119,48 @@ def ingest_cli(
     progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                         MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=not live)
     with store, progress:
-        task = progress.add_task("ingesting", total=len(inputs))
+        task = progress.add_task("ingesting", total=None)
         try:
             report = ingest_sources(inputs, store, fmt=fmt, max_page_bytes=settings.max_page_bytes,
                                     batch_size=settings.batch_size, workers=settings.workers,
                                     dask=settings.dask, retry_failed=retry_failed, on_failure=on_failure,
-                                    on_input_done=lambda _source: progress.advance(task))
+                                    on_input_done=lambda _source: progress.advance(task),
+                                    on_start=lambda total: progress.update(task, total=total))
         except DatelineError as exc:
             raise fail(str(exc)) from None
-        refreshed = refresh_after_ingest(store, report) if refresh else None
+        regrouped = refresh_after_ingest(store) if refresh else None
     print_ingest_summary(report, db=settings.db)
-    if refreshed is not None:
-        typer.echo(f"incidents:      {refreshed.incidents} ({refreshed.multi_source_incidents} "
-                   f"from several sources; {refreshed.stories_in_copies} stories are copies)")
-    elif not refresh:
-        typer.echo("incidents:      not regrouped (--no-refresh); "
-                   "run `dateline incidents --refresh` when the load is done")
-    raise typer.Exit(0 if report.ok else 1)
+    print_regrouped(regrouped)
+    raise typer.Exit(0 if report.ok and not report.unrecorded and not isinstance(regrouped, str) else 1)
 
 
-def refresh_after_ingest(store, report: IngestReport):
-    """Regroup near-duplicate stories and incidents when the run stored something new;
-    a failed refresh is reported and leaves the stored pages as they are."""
-    if not (report.pages_added or report.pages_replaced):
-        return None
-    from ..store.incidents import refresh_incidents  # datasketch loads only when needed
+def refresh_after_ingest(store: SqlStore) -> RefreshReport | str | bool:
+    """Regroup near-duplicate stories and incidents when pages were stored since they were last
+    grouped (by this run, another, or one killed before its refresh): the refresh's report, True
+    when nothing was stale, or why the refresh failed (the previous incidents are kept)."""
+    from ..store.incidents import refresh_if_stale  # datasketch loads only when needed
 
     try:
-        return refresh_incidents(store)
+        return refresh_if_stale(store) or True
     except DatelineError as exc:
-        typer.echo(f"incidents not refreshed: {exc} (run `dateline incidents --refresh`)", err=True)
-        return None
+        return str(exc)
+
+
+def print_regrouped(regrouped: RefreshReport | str | bool | None) -> None:
+    """The incidents line of the summary (None: --no-refresh)."""
+    if regrouped is None:
+        typer.echo("incidents:      not regrouped (--no-refresh); "
+                   "run `dateline incidents --refresh` when the load is done")
+    elif isinstance(regrouped, str):
+        typer.echo(f"incidents:      not regrouped: {regrouped}. The previous incidents are kept, marked stale; "
+                   "the next ingest or `dateline incidents` regroups them")
+    elif not isinstance(regrouped, bool):
+        typer.echo(f"incidents:      {regrouped.incidents} ({regrouped.multi_source_incidents} "
+                   f"from several sources; {regrouped.stories_in_copies} stories are copies)")
 
 
 def print_ingest_summary(report: IngestReport, *, db: str) -> None:
-    """The end of an ingest: pages read, stories stored, pages failed with reasons."""
+    """The end of an ingest: pages read, stories stored, pages failed with reasons, what was skipped."""
     echo = typer.echo
     stored = f"{report.pages_added} new"
     if report.pages_replaced:
@@ -165,13 +173,7 @@ def print_ingest_summary(report: IngestReport, *, db: str) -> None:
         echo(f"events stored:  {report.events_added} ({report.quotes_added} quotes, "
              f"{report.entities_added} entities)")
     echo(f"pages failed:   {len(report.failed)}")
-    for failure in report.failed[:MAX_LISTED_FAILURES]:
-        echo(f"  {failure.source}: {failure.reason}")
-    if len(report.failed) > MAX_LISTED_FAILURES:
-        echo(f"  ... and {len(report.failed) - MAX_LISTED_FAILURES} more; by reason:")
-        reasons = Counter(f.reason.split(":")[0].split("(")[0].strip() for f in report.failed)
-        for reason, n in reasons.most_common(10):
-            echo(f"    {n:>6}  {reason}")
+    print_listed(report.failed, by_reason=True)
     if report.failed_before:
         echo(f"failed before:  {report.failed_before} pages kept their recorded failure (list them: "
              "dateline failures; retry them: dateline ingest --retry-failed)")
@@ -180,11 +182,30 @@ def print_ingest_summary(report: IngestReport, *, db: str) -> None:
         processes = len(report.stats.peak_rss)
         echo(f"workers:        {processes} process{'es' if processes > 1 else ''}, "
              f"peak memory {peak:.0f} MB per worker")
+    if report.unrecorded:
+        echo(f"not recorded:   {len(report.unrecorded)} failures could not be written to the store either "
+             "(listed above); run the same command again to store those pages")
     if report.skipped:
         reasons = Counter(f.reason for f in report.skipped)
         listed = "; ".join(f"{n}x {reason}" for reason, n in reasons.most_common(5))
         echo(f"records skipped (not pages): {len(report.skipped)} ({listed})")
+    if report.inputs_skipped:
+        echo(f"files skipped:  {len(report.inputs_skipped)}")
+        print_listed(report.inputs_skipped)
     echo(f"database:       {db}")
+
+
+def print_listed(found: list[Failure], *, by_reason: bool = False) -> None:
+    """The first MAX_LISTED_FAILURES of these, one per line; past them how many more (and why)."""
+    for failure in found[:MAX_LISTED_FAILURES]:
+        typer.echo(f"  {failure.source}: {failure.reason}")
+    if len(found) <= MAX_LISTED_FAILURES:
+        return
+    typer.echo(f"  ... and {len(found) - MAX_LISTED_FAILURES} more" + ("; by reason:" if by_reason else ""))
+    if by_reason:
+        reasons = Counter(f.reason.split(":")[0].split("(")[0].strip() for f in found)
+        for reason, n in reasons.most_common(10):
+            typer.echo(f"    {n:>6}  {reason}")
 
 
 def failures_cli(

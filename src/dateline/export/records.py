@@ -15,7 +15,7 @@ def story_key(page_id: str, position: int) -> str:
 def read_story_key(key: str) -> tuple[str, int] | None:
     """(page_id, position) from a story id, or None when it is not one."""
     page_id, sep, position = key.rpartition("-")
-    if not sep or not page_id or not position.isdigit() or len(position) > 6:
+    if not sep or not page_id or not (position.isascii() and position.isdigit()) or len(position) > 6:
         return None
     return page_id, int(position)
 

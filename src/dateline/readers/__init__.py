@@ -8,8 +8,10 @@
 
 The format is read from the content (``fmt`` forces it); gzip is unpacked on
 the way. A folder is walked recursively in sorted order, taking the files whose
-names look like pages. Whatever cannot be read becomes a ``Failure`` with a
-one-line reason, and the next input is read.
+names look like pages; every other file it holds (other names, pipes, sockets,
+devices) is a ``Failure`` of stage ``skip`` with the reason, never opened.
+Whatever cannot be read becomes a ``Failure`` with a one-line reason, and the
+next input is read.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import gzip
 import logging
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import zlib
@@ -32,7 +35,8 @@ from .jsonl import looks_like_jsonl, read_jsonl
 from .text import check_page_size, format_size
 from .warc import SKIP_STAGE, read_warc
 
-__all__ = ["FORMATS", "SKIP_STAGE", "STDIN", "list_inputs", "read_source", "read_sources"]
+__all__ = ["FORMATS", "SKIP_STAGE", "STDIN", "describe_special_file", "list_inputs", "read_source", "read_sources",
+           "walk_inputs"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,17 @@ HEAD_BYTES = 65536
 
 def list_inputs(sources: Iterable[str]) -> Iterator[str]:
     """Each source as the inputs it holds: folders walked, sorted, hidden names skipped."""
+    for item in walk_inputs(sources):
+        if isinstance(item, str):
+            yield item
+
+
+def walk_inputs(sources: Iterable[str]) -> Iterator[str | Failure]:
+    """Each source as the inputs it holds (a path, or '-'), and a record of stage ``skip`` with
+    the reason for every file a folder holds that is not read: a name that does not look like
+    a page, or no regular file (a named pipe would hang the run, a device never end). A folder
+    with nothing to read says so too, so that every path the user named is accounted for.
+    Hidden names (``.git``, ``.cache``) are left out without a word."""
     for source in sources:
         if source != STDIN and os.path.isdir(source):
             yield from _walk_folder(source)
@@ -53,18 +68,27 @@ def list_inputs(sources: Iterable[str]) -> Iterator[str]:
             yield source
 
 
-def _walk_folder(folder: str) -> Iterator[str]:
-    found: list[str] = []
+def _walk_folder(folder: str) -> Iterator[str | Failure]:
+    found: list[tuple[str, str | Failure]] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if name.startswith("."):
                 continue
-            if _named_like_page(name):
-                found.append(os.path.join(root, name))
+            path = os.path.join(root, name)
+            special = describe_special_file(path)
+            if special:
+                found.append((path, Failure(path, SKIP_STAGE, f"{special}, not a regular file: skipped")))
+            elif _named_like_page(name):
+                found.append((path, path))
             else:
-                log.info("skipping %s: its name does not look like a page", os.path.join(root, name))
-    yield from sorted(found)
+                log.info("skipping %s: its name does not look like a page", path)
+                found.append((path, Failure(path, SKIP_STAGE, "its name does not look like a page "
+                                            "(name the file itself to read it)")))
+    if not any(isinstance(item, str) for _, item in found):
+        yield Failure(folder, SKIP_STAGE, "the folder holds no file that looks like a page")
+    for _, item in sorted(found, key=lambda pair: pair[0]):
+        yield item
 
 
 def _named_like_page(name: str) -> bool:
@@ -74,20 +98,46 @@ def _named_like_page(name: str) -> bool:
     return lower.endswith(PAGE_SUFFIXES) or "." not in lower
 
 
+SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def describe_special_file(path: str) -> str | None:
+    """What a path is when it is neither a regular file nor missing ('a named pipe'), else None.
+    Looked up with stat, which never opens it: opening a pipe with no writer waits forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # missing or unreadable: reading it says why
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for check, kind in SPECIAL_KINDS if check(mode)), "not a regular file")
+
+
 def read_sources(sources: Iterable[str], *, fmt: str | None = None,
                  max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
     """Every page in the sources, in order; '-' (or no source at all) reads standard input."""
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     sources = list(sources) or [STDIN]
-    for source in list_inputs(sources):
-        yield from read_source(source, fmt=fmt, max_page_bytes=max_page_bytes)
+    for source in walk_inputs(sources):
+        if isinstance(source, Failure):
+            yield source
+        else:
+            yield from read_source(source, fmt=fmt, max_page_bytes=max_page_bytes)
 
 
 def read_source(source: str, *, fmt: str | None = None,
                 max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
-    """The pages of one file (or '-'), each a Page or a Failure with its reason."""
+    """The pages of one file (or '-'), each a Page or a Failure with its reason. A path that
+    is no regular file (a pipe, a socket, a device) is not opened: it is a Failure saying what
+    it is; pipe its bytes to standard input ('-') to read them."""
     name = STDIN_SOURCE if source == STDIN else source
+    special = None if source == STDIN else describe_special_file(source)
+    if special:
+        yield Failure(name, "read", f"{special}, not a regular file: dateline reads files, folders and "
+                      "standard input; pipe it in with '-' instead")
+        return
     try:
         with _open_input(source, max_page_bytes=max_page_bytes) as stream:
             yield from _read_stream(stream, name, fmt=fmt, max_page_bytes=max_page_bytes)

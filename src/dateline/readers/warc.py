@@ -58,27 +58,65 @@ def read_warc(stream: BinaryIO, path: str, *, max_page_bytes: int, size: int | N
 
 def _read_records(stream: BinaryIO, path: str, *, max_page_bytes: int, size: int | None,
                   fmt: str | None) -> Iterator[Page | Failure]:
-    """The pages and skipped records of the stream; CorruptRecord where the file is damaged or cut short."""
+    """The pages and skipped records of the stream; CorruptRecord where the file is damaged or
+    cut short: in a record's header, its HTTP header or its payload, whatever the record's type."""
     records = ArchiveIterator(stream, check_digests=False)
     offset: int | None = 0
     try:
         for record in records:
+            start = records.offset  # this record's first byte (its gzip member's, in a .warc.gz)
+            damage = describe_header_damage(record)
+            if damage:
+                raise CorruptRecord(path, start, f"WARC record header is cut short or damaged ({damage}); "
+                                    "records before it were read")
             if record.rec_type not in PAGE_RECORD_TYPES:
+                _drain(record.raw_stream)
+                if _left_unread(record):
+                    raise CorruptRecord(path, start, f"WARC {record.rec_type} record is cut short: the file "
+                                        "ends inside it; records before it were read")
                 continue
             data = record.content_stream().read(max_page_bytes + 1)
-            cut = bool(getattr(record.raw_stream, "limit", 0)) and len(data) <= max_page_bytes
+            cut = _left_unread(record) and len(data) <= max_page_bytes
             offset = records.get_record_offset()  # reads the record to its end
             yield from _read_record(record, data, f"{path}#{offset}", offset, cut=cut,
                                     max_page_bytes=max_page_bytes, fmt=fmt)
+    except CorruptRecord:
+        raise
     except Exception as exc:  # warcio raises several kinds on a broken file
         offset = records.offset if records.offset is not None else offset
         log.debug("WARC %s broken at %s", path, offset, exc_info=True)
-        raise CorruptRecord(path, offset, f"WARC file is damaged or cut short here ({type(exc).__name__}); "
-                            "records before it were read") from exc
+        raise CorruptRecord(path, offset, "WARC record is damaged or cut short here (warcio could not parse "
+                            "it); records before it were read") from exc
     end = records.offset
     if size is not None and end is not None and end < size:
         raise CorruptRecord(path, end, f"WARC file is cut short: the record at byte {end} is incomplete "
                             f"({size - end} bytes left over); records before it were read")
+
+
+def describe_header_damage(record) -> str | None:
+    """What is wrong with a WARC record's header, when something is: the fields a reader needs to
+    find the record's end are missing or unreadable (the file was cut inside the header)."""
+    if record.format != "warc":
+        return None
+    headers = record.rec_headers
+    if not headers.get_header("WARC-Type"):
+        return "no WARC-Type"
+    length = headers.get_header("Content-Length")
+    if length is None:
+        return "no Content-Length"
+    if not length.strip().isdecimal():
+        return f"Content-Length {length!r} is not a number"
+    return None
+
+
+def _drain(stream: BinaryIO) -> None:
+    while stream.read(65536):
+        pass
+
+
+def _left_unread(record) -> bool:
+    """Whether the record's block ended before its Content-Length: the file ends inside it."""
+    return bool(getattr(record.raw_stream, "limit", 0))
 
 
 def _read_record(record, data: bytes, source: str, offset: int, *, cut: bool, max_page_bytes: int,

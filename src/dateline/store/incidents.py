@@ -2,6 +2,7 @@
 (store/incident_queries.py, whose names are re-exported here).
 
     refresh_incidents(store)              -> RefreshReport   (idempotent; writes only what changed)
+    refresh_if_stale(store)               -> RefreshReport | None   (only when pages came since)
     find_incidents(store, filters, ...)   -> ResultPage of StoredIncident, with the total
     list_incidents(store, *, filters...)  -> [StoredIncident] ordered by date, then id
     get_incident(store, incident_id)      -> StoredIncident | None
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, select, update
 
 from ..dedup import (DEDUP_VERSION, Fingerprint, StoryGroup, StoryPrint, decode_signature, fingerprint_texts,
                      group_stories)
@@ -32,16 +33,20 @@ from ..incidents import INCIDENTS_VERSION, Incident, SourceEvent, group_incident
 from ..models import content_id
 from .base import ResultRow
 from .coded import bound_date, fold_name, party_values, read_party
+from .engine import run_writing
+from .faults import trip
 from .incident_queries import (COUNT_COLUMNS, INCIDENT_SORTS, IncidentSource, StoredIncident, count_incidents,
                                find_incidents, get_incident, list_incidents)
 from .schema import events, incident_events, incidents, pages, stories, story_groups
 from .sql import SqlStore
+from .state import mark_incidents_built, read_state
+from .writes import insert_new, insert_or_replace
 
 log = logging.getLogger(__name__)
 
 __all__ = ["COUNT_COLUMNS", "INCIDENT_SORTS", "IncidentSource", "RefreshReport", "StoredIncident", "count_incidents",
            "find_incidents", "get_incident", "incident_values", "keep_incident_ids", "list_incidents",
-           "refresh_incidents"]
+           "refresh_if_stale", "refresh_incidents"]
 
 SIGN_BATCH = 2000   # stories fingerprinted at a time
 IN_CHUNK = 500      # page ids per IN (...) list when reading bodies
@@ -69,21 +74,38 @@ class RefreshReport:
 
 
 def refresh_incidents(store: SqlStore) -> RefreshReport:
-    """Recompute story groups and incidents for everything stored; write only the difference."""
+    """Recompute story groups and incidents for everything stored; write only the difference.
+
+    One transaction that writes alone (engine.writing(exclusive=True)): no page is stored
+    while it reads, so the incidents it writes cover exactly the pages it saw, and the store
+    says so (state.py). A failure (a full disk, a lock held too long) is a StoreError, and
+    the transaction is rolled back: the previous incidents stay as they were, marked stale.
+    """
     started = time.perf_counter()
-    with store.engine.begin() as conn:
+
+    def regroup(conn: Connection) -> RefreshReport:
+        state = read_state(conn)
         story_count, signed, groups = _refresh_groups(conn)
         found = _read_source_events(conn)
         made = keep_incident_ids(conn, group_incidents(found))
         added, removed, unchanged = _write_incidents(conn, made)
-    report = RefreshReport(
-        stories=story_count, stories_signed=signed, groups=len(groups),
-        stories_in_copies=sum(g.size for g in groups if g.size > 1), events=len(found),
-        incidents=len(made), incidents_added=added, incidents_removed=removed, incidents_unchanged=unchanged,
-        multi_source_incidents=sum(1 for i in made if i.source_count > 1),
-        seconds=round(time.perf_counter() - started, 3))
+        mark_incidents_built(conn, state)
+        trip("refresh-written")
+        return RefreshReport(
+            stories=story_count, stories_signed=signed, groups=len(groups),
+            stories_in_copies=sum(g.size for g in groups if g.size > 1), events=len(found),
+            incidents=len(made), incidents_added=added, incidents_removed=removed,
+            incidents_unchanged=unchanged, multi_source_incidents=sum(1 for i in made if i.source_count > 1),
+            seconds=round(time.perf_counter() - started, 3))
+
+    report = run_writing(store.engine, regroup, exclusive=True, what="regrouping incidents")
     log.info("refreshed incidents: %s", report)
     return report
+
+
+def refresh_if_stale(store: SqlStore) -> RefreshReport | None:
+    """``refresh_incidents`` when pages were stored since the incidents were built; else None."""
+    return refresh_incidents(store) if store.state().incidents_stale else None
 
 
 # story groups
@@ -146,7 +168,7 @@ def _refresh_groups(conn: Connection) -> tuple[int, int, list[StoryGroup]]:
                      [{**v, "p": v["page_id"], "n": v["story_position"]} for v in changed])
     new = [values for exists, values in wanted if not exists]
     if new:
-        conn.execute(insert(story_groups), new)
+        conn.execute(insert_or_replace(conn, story_groups, key=("page_id", "story_position")), new)
     return len(rows), len(todo), groups
 
 
@@ -262,6 +284,6 @@ def _write_incidents(conn: Connection, made: Sequence[Incident]) -> tuple[int, i
         conn.execute(delete(incident_events).where(incident_events.c.incident_id.in_(chunk)))
         conn.execute(delete(incidents).where(incidents.c.incident_id.in_(chunk)))
     if rows:
-        conn.execute(insert(incidents), rows)
-        conn.execute(insert(incident_events), members)
+        conn.execute(insert_or_replace(conn, incidents, key=("incident_id",)), rows)
+        conn.execute(insert_new(conn, incident_events), members)
     return len(rows), len(stale), unchanged

@@ -13,7 +13,14 @@ committed; run again, it skips every page already stored with the current cleane
 NLP and coder versions before any stage runs, and stores each page exactly once.
 Pages that failed are skipped too (they would fail again) unless ``retry_failed``;
 ``list_retry_inputs`` names the inputs holding the recorded failures.
-A batch the store refuses is retried page by page.
+
+Nothing is lost silently when other writers share the store (engine.py has the locking):
+a batch the store refuses is retried page by page (store_batch), a page that still cannot
+be stored is a failure of stage ``store`` recorded in the store, so that ``--retry-failed``
+brings it back; a failure the store cannot even record (the database stayed locked, the
+disk is full) is tried again at the end of the run and otherwise listed in the report as
+unrecorded. Every path named is accounted for: files a folder holds that are not read are
+in ``inputs_skipped`` with the reason (readers.walk_inputs).
 """
 from __future__ import annotations
 
@@ -22,12 +29,13 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from ..models import CLEANER_VERSION, NLP_VERSION, Extraction, Failure, Page
 from ..parallel import RunStats, run_batches
-from ..readers import SKIP_STAGE, STDIN, list_inputs, read_source
+from ..readers import SKIP_STAGE, STDIN, list_inputs, read_source, walk_inputs
 from ..settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_PAGE_BYTES
 from .base import AddResult, Store, Versions
+from .faults import trip
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +58,8 @@ class IngestReport:
     entities_added: int = 0
     failed: list[Failure] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)
+    inputs_skipped: list[Failure] = field(default_factory=list)  # files of a folder not read, with why
+    unrecorded: list[Extraction | Failure] = field(default_factory=list)  # failures the store could not record
     stats: RunStats = field(default_factory=RunStats)
 
     @property
@@ -79,6 +89,73 @@ class _Batch:
 def list_ingest_inputs(sources: Iterable[str]) -> list[str]:
     """The files (or '-') an ingest of these sources reads, for a progress total."""
     return list(list_inputs(list(sources) or ["-"]))
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOutcome:
+    """What storing one batch did: the store's counts, the pages it could not store (each now
+    a failure of stage ``store``), and the failures it could not even record."""
+
+    result: AddResult
+    failed: list[Failure]
+    unrecorded: list[Extraction | Failure]
+
+
+def store_batch(store: Store, batch: list[Extraction | Failure]) -> BatchOutcome:
+    """Store a batch in one transaction; if the store refuses it, page by page, so that one page
+    it cannot take fails alone (stage ``store``, recorded). Never raises a StoreError."""
+    if not batch:
+        return BatchOutcome(AddResult(), [], [])
+    try:
+        return BatchOutcome(store.add_extractions(batch), [], [])
+    except StoreBusy as exc:  # every retry is spent: one page at a time would only wait again
+        log.warning("a batch of %d could not be stored (%s)", len(batch), exc)
+        return _fail_batch(store, batch, exc)
+    except StoreError as exc:
+        log.warning("a batch of %d could not be stored (%s); storing its pages one by one", len(batch), exc)
+    totals = AddResult()
+    failed: list[Failure] = []
+    unrecorded: list[Extraction | Failure] = []
+    for item in batch:
+        try:
+            totals = add_results(totals, store.add_extractions([item]))
+        except StoreError as exc:
+            outcome = _fail_batch(store, [item], exc)
+            totals = add_results(totals, outcome.result)
+            failed += outcome.failed
+            unrecorded += outcome.unrecorded
+    return BatchOutcome(totals, failed, unrecorded)
+
+
+def _fail_batch(store: Store, batch: list[Extraction | Failure], exc: StoreError) -> BatchOutcome:
+    """Pages the store would not take: each a failure of stage ``store``, recorded if the store
+    lets us (read and clean failures of the batch are recorded with them)."""
+    failed = [Failure(item.page.source, "store", f"not stored: {exc}", item.page.offset)
+              for item in batch if isinstance(item, Extraction) and item.failure is None]
+    records: list[Extraction | Failure] = [*failed]
+    records += [item for item in batch if isinstance(item, Failure) or item.failure is not None]
+    try:
+        result = store.add_extractions(records) if records else AddResult()
+    except StoreError as again:
+        log.warning("%d failures could not be recorded either: %s", len(records), again)
+        return BatchOutcome(AddResult(), failed, records)
+    return BatchOutcome(result, failed, [])
+
+
+def add_results(one: AddResult, other: AddResult) -> AddResult:
+    return AddResult(**{name: getattr(one, name) + getattr(other, name) for name in AddResult.__slots__})
+
+
+def record_unrecorded(store: Store, report: IngestReport) -> None:
+    """At the end of a run, try once more to record the failures the store refused before."""
+    if not report.unrecorded:
+        return
+    try:
+        store.add_extractions(report.unrecorded)
+    except StoreError as exc:
+        log.warning("%d failures could still not be recorded: %s", len(report.unrecorded), exc)
+        return
+    report.unrecorded = []
 
 
 def list_retry_inputs(store: Store) -> tuple[list[str], list[str]]:
@@ -130,6 +207,7 @@ def ingest_sources(
     retry_failed: bool = False,
     on_failure: Callable[[Failure], None] | None = None,
     on_input_done: Callable[[str], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Read, clean and store every page of the sources; return what happened.
 
@@ -138,11 +216,20 @@ def ingest_sources(
     one), and each batch is written in one transaction, in input order; an input
     counts as done (``on_input_done``) once all its pages are stored. Pages already
     stored are skipped before any stage runs; with ``retry_failed`` pages that failed
-    before are processed again, and one that now succeeds replaces its failure.
+    before are processed again, and one that now succeeds replaces its failure. ``on_start``
+    is told how many inputs the sources hold (folders walked) before the first is read.
     """
     report = IngestReport()
     versions = current_versions()
-    batches = _read_batches(list_ingest_inputs(sources), store, report, fmt=fmt, max_page_bytes=max_page_bytes,
+    inputs: list[str] = []
+    for item in walk_inputs(list(sources) or [STDIN]):
+        if isinstance(item, Failure):
+            report.inputs_skipped.append(item)
+        else:
+            inputs.append(item)
+    if on_start is not None:
+        on_start(len(inputs))
+    batches = _read_batches(inputs, store, report, fmt=fmt, max_page_bytes=max_page_bytes,
                             batch_size=batch_size, versions=versions, retry_failed=retry_failed)
     for batch, extractions in run_batches(batches, workers=workers, dask=dask, stats=report.stats):
         _write_batch(store, _merge_batch(batch, extractions, report, on_failure), report, on_failure)
@@ -152,6 +239,8 @@ def ingest_sources(
         if on_input_done is not None:
             for source in batch.done_inputs:
                 on_input_done(source)
+    record_unrecorded(store, report)
+    trip("pages-done")
     if report.pages_skipped:
         log.info("%d pages were already stored and skipped before any stage", report.pages_skipped)
     return report
@@ -231,23 +320,9 @@ def _note_failure(report: IngestReport, failure: Failure,
 
 def _write_batch(store: Store, batch: list[Extraction | Failure], report: IngestReport,
                  on_failure: Callable[[Failure], None] | None) -> None:
-    if not batch:
-        return
-    try:
-        report.count(store.add_extractions(batch))
-        return
-    except StoreError as exc:
-        log.warning("a batch of %d could not be stored (%s); storing its pages one by one", len(batch), exc)
-    for item in batch:
-        try:
-            report.count(store.add_extractions([item]))
-        except StoreError as exc:
-            if isinstance(item, Failure) or item.failure is not None:
-                log.warning("a failure of %s could not be recorded: %s", _source_of(item), exc)
-                continue  # the page is already counted as failed
-            failure = Failure(item.page.source, "store", str(exc), item.page.offset)
-            _note_failure(report, failure, on_failure)
-
-
-def _source_of(item: Extraction | Failure) -> str:
-    return item.source if isinstance(item, Failure) else item.page.source
+    outcome = store_batch(store, batch)
+    report.count(outcome.result)
+    for failure in outcome.failed:
+        _note_failure(report, failure, on_failure)
+    report.unrecorded += outcome.unrecorded
+    trip("batch-committed")

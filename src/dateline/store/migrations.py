@@ -14,18 +14,14 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import MigrationError
+from .engine import describe_driver_error, lock_migrations, writing
 from .schema import MIGRATIONS_TABLE
 
 log = logging.getLogger(__name__)
-
-
-def describe_driver_error(exc: SQLAlchemyError) -> str:
-    """The database's own message when the driver gave one (``orig``), else SQLAlchemy's."""
-    return str(getattr(exc, "orig", None) or exc)
 
 
 def list_migrations(directory: Path | None = None) -> list[tuple[str, str]]:
@@ -45,26 +41,41 @@ def split_statements(sql: str) -> list[str]:
 
 
 def applied_migrations(engine: Engine) -> set[str]:
+    """The migrations applied so far (none when the bookkeeping table is not there yet)."""
     with engine.connect() as conn:
-        rows = conn.execute(text(f"SELECT name FROM {MIGRATIONS_TABLE}"))
-        return {row[0] for row in rows}
+        return _read_applied(conn)
+
+
+def _read_applied(conn: Connection) -> set[str]:
+    if not inspect(conn).has_table(MIGRATIONS_TABLE):
+        return set()
+    return {row[0] for row in conn.execute(text(f"SELECT name FROM {MIGRATIONS_TABLE}"))}
 
 
 def apply_migrations(engine: Engine, *, directory: Path | None = None) -> list[str]:
-    """Bring the schema up to date; return the names of the migrations applied now."""
+    """Bring the schema up to date; return the names of the migrations applied now.
+
+    Safe when several processes open a new store at once: each migration is applied in a
+    transaction that holds the migration lock (an advisory lock on PostgreSQL, an EXCLUSIVE
+    transaction on SQLite) and looks again, under that lock, whether another process has
+    applied it meanwhile. A store already up to date is only read.
+    """
+    wanted = list_migrations(directory)
     try:
-        with engine.begin() as conn:
-            conn.execute(text(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
-                              "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"))
         done = applied_migrations(engine)
     except SQLAlchemyError as exc:
         raise MigrationError(f"cannot read the migration table of the database: {describe_driver_error(exc)}") from exc
     applied: list[str] = []
-    for name, sql in list_migrations(directory):
+    for name, sql in wanted:
         if name in done:
             continue
         try:
-            with engine.begin() as conn:
+            with writing(engine, exclusive=True) as conn:
+                lock_migrations(conn)
+                conn.execute(text(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
+                                  "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"))
+                if name in _read_applied(conn):  # another process applied it while we waited
+                    continue
                 for statement in split_statements(sql):
                     conn.exec_driver_sql(statement)
                 conn.execute(text(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (:name, :at)"),

@@ -5,6 +5,7 @@ the store has, in one metadata, in the order the migrations made them.
     0002  events, quotes, entities          (what the NLP stage and the coder read)
     0003  story_groups, incidents, incident_events
     0004  actor_* and target_* columns of events and incidents (who did it, to whom)
+    0005  dateline_state                    (whether the incidents are up to date: state.py)
 
 The migrations in ``migrations/*.sql`` create the tables; this module only describes
 what they made (tests/store/test_migrations.py checks that the two agree, column by
@@ -176,4 +177,12 @@ incident_events = Table(
     Column("incident_id", Text, primary_key=True),
     *_story_key("event_id"),
     *_required("group_id"),
+)
+
+# 0005: what the store knows about itself (store/state.py)
+
+dateline_state = Table(
+    "dateline_state", metadata,
+    Column("name", Text, primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )

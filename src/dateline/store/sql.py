@@ -9,33 +9,38 @@ and entities. A page that succeeded before and fails now keeps what was stored;
 a page that fails again keeps only its latest failure. Every ``add_extractions``
 call is one transaction, so a run killed midway leaves whole batches or nothing,
 and ``page_states`` lets a resumed run skip what is stored before any stage runs.
+
+Any number of writers may share a store: engine.py takes the write lock up front
+and tries a transaction again while another writer holds the database; writes.py
+makes every insert idempotent; state.py says whether the incidents are up to date.
 """
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..models import Extraction, Failure, content_id
+from ..models import Extraction, Failure
 from .base import AddResult, PageState, StoreCounts, StoredEntity, StoredEvent, StoredQuote, StoredStory
-from .coded import entity_id, entity_values, event_values, list_unique, quote_id, quote_values
+from .engine import describe_driver_error, fold_case, make_engine, make_sqlite_transactional, run_writing
+from .faults import trip
 from .filters import EventFilters
-from .migrations import apply_migrations, describe_driver_error
+from .migrations import apply_migrations
 from .queries import EVENTS_BY_DATE, list_entities, list_quotes, list_stories, read_events
-from .rows import is_newer_reading, now_iso, page_values, read_page_state, story_values
+from .rows import read_page_state
 from .schema import entities, events, failures, pages, quotes, removed, stories
+from .state import StoreState, read_state
+from .writes import SKIP_STAGE, write_extractions
+
+__all__ = ["SKIP_STAGE", "SqlStore", "database_url", "fold_case", "make_sqlite_transactional"]
 
 log = logging.getLogger(__name__)
-
-SKIP_STAGE = "skip"
 
 
 def database_url(target: str) -> str:
@@ -47,30 +52,6 @@ def database_url(target: str) -> str:
     return target
 
 
-def fold_case(value: object) -> object:
-    """lower() for SQLite, as PostgreSQL does it: every script's capitals, not only ASCII."""
-    return value.lower() if isinstance(value, str) else value
-
-
-def make_sqlite_transactional(engine: Engine) -> None:
-    """Let SQLite run DDL inside transactions (the driver would commit around it), check
-    foreign keys, wait for a busy database, and fold case as PostgreSQL does."""
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: object) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 30000")
-        cursor.close()
-        # SQLite's own lower() folds ASCII only: "ÉTAT" would not find "état" as on PostgreSQL
-        dbapi_connection.create_function("lower", 1, fold_case, deterministic=True)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
-
-
 class SqlStore:
     """A Store on any database SQLAlchemy reaches; see the Store protocol."""
 
@@ -80,6 +61,7 @@ class SqlStore:
             url = make_url(self.url)
         except ArgumentError as exc:
             raise StoreError(f"{target!r} is neither a file path nor a database URL") from exc
+        self.name = url.render_as_string(hide_password=True)  # for messages: they end up in logs and failures
         self.is_sqlite = url.get_backend_name() == "sqlite"
         if self.is_sqlite and url.database and url.database != ":memory:":
             path = Path(url.database)
@@ -88,11 +70,9 @@ class SqlStore:
             if not path.parent.exists():
                 raise StoreError(f"cannot create the database {path}: folder {path.parent} does not exist")
         try:
-            self.engine = create_engine(self.url)
+            self.engine = make_engine(self.url)
         except (ArgumentError, ImportError) as exc:
             raise StoreError(f"cannot open {target}: {exc}") from exc
-        if self.is_sqlite:
-            make_sqlite_transactional(self.engine)
         try:
             apply_migrations(self.engine)
         except StoreError:
@@ -119,99 +99,26 @@ class SqlStore:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"reading {self.url} failed: {describe_driver_error(exc)}") from exc
+            raise StoreError(f"reading {self.name} failed: {describe_driver_error(exc)}") from exc
 
     # writes
 
     def add_extractions(self, extractions: Iterable[Extraction | Failure]) -> AddResult:
-        """Store pages, their stories and removed lines, and failures, in one transaction."""
-        tally: Counter[str] = Counter()
-        try:
-            with self.engine.begin() as conn:
-                for item in extractions:
-                    if isinstance(item, Failure):
-                        tally["failures_added"] += self._add_failure(conn, item, page_id=None)
-                    else:
-                        self._add_extraction(conn, item, tally)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"writing to {self.url} failed: {describe_driver_error(exc)}") from exc
-        return AddResult(**tally)
+        """Store pages, their stories and removed lines, and failures, in one transaction
+        (tried again while another writer holds the database: engine.run_writing)."""
+        items = list(extractions)
 
-    def _add_extraction(self, conn: Connection, extraction: Extraction, tally: Counter[str]) -> None:
-        page_id = extraction.page.page_id
-        row = conn.execute(select(pages.c.status, pages.c.cleaner_version, pages.c.nlp_version,
-                                  pages.c.coder_version).where(pages.c.page_id == page_id)).first()
-        if row is None:
-            conn.execute(insert(pages).values(**page_values(extraction)))
-            tally["pages_added"] += 1
-        elif extraction.ok and is_newer_reading(row, extraction):
-            for table in (stories, removed, failures, events, quotes, entities):
-                conn.execute(delete(table).where(table.c.page_id == page_id))
-            conn.execute(update(pages).where(pages.c.page_id == page_id).values(**page_values(extraction)))
-            tally["pages_replaced"] += 1
-        else:
-            tally["pages_unchanged"] += 1
-            if row.status == "failed" and extraction.failure is not None:
-                self._refresh_failure(conn, extraction)
-            return
-        if extraction.failure is not None:
-            tally["failures_added"] += self._add_failure(conn, extraction.failure, page_id=page_id)
-            return
-        # A source that failed to read before and reads now: its old failure is stale.
-        conn.execute(delete(failures).where(failures.c.source == extraction.page.source,
-                                            failures.c.page_id.is_(None)))
-        if extraction.stories:
-            conn.execute(insert(stories), [story_values(page_id, i, s)
-                                           for i, s in enumerate(extraction.stories)])
-            tally["stories_added"] += len(extraction.stories)
-            self._add_coded(conn, extraction, tally)
-        if extraction.removed:
-            conn.execute(insert(removed), [
-                {"page_id": page_id, "position": i, "text": r.text, "reason": r.reason, "rule": r.note}
-                for i, r in enumerate(extraction.removed)
-            ])
+        def write(conn: Connection) -> AddResult:
+            tally = write_extractions(conn, items)
+            trip("batch-written")
+            return AddResult(**tally)
 
-    @staticmethod
-    def _add_coded(conn: Connection, extraction: Extraction, tally: Counter[str]) -> None:
-        """Each story's events, quotes and entities, each content id once per story."""
-        page_id, nlp_version = extraction.page.page_id, extraction.nlp_version
-        rows: dict[str, list[dict[str, Any]]] = {"events": [], "quotes": [], "entities": []}
-        for n, story in enumerate(extraction.stories):
-            rows["events"] += [event_values(page_id, n, i, e)
-                               for i, e in list_unique(story.events, lambda e: e.event_id)]
-            rows["quotes"] += [quote_values(page_id, n, i, q, nlp_version=nlp_version)
-                               for i, q in list_unique(story.quotes, quote_id)]
-            rows["entities"] += [entity_values(page_id, n, i, e, nlp_version=nlp_version)
-                                 for i, e in list_unique(story.entities, entity_id)]
-        for table in (events, quotes, entities):
-            if rows[table.name]:
-                conn.execute(insert(table), rows[table.name])
-                tally[f"{table.name}_added"] += len(rows[table.name])
+        return run_writing(self.engine, write, what=f"writing to {self.name}")
 
-    def _refresh_failure(self, conn: Connection, extraction: Extraction) -> None:
-        """A page that failed again (a retry): its latest failure replaces the earlier one."""
-        failure, page_id = extraction.failure, extraction.page.page_id
-        assert failure is not None
-        conn.execute(delete(failures).where(failures.c.page_id == page_id,
-                                            failures.c.failure_id != _failure_id(failure)))
-        conn.execute(update(pages).where(pages.c.page_id == page_id).values(
-            failure_stage=failure.stage, failure_reason=failure.reason))
-        self._add_failure(conn, failure, page_id=page_id)
-
-    def _add_failure(self, conn: Connection, failure: Failure, *, page_id: str | None) -> int:
-        failure_id = _failure_id(failure)
-        if conn.execute(select(failures.c.failure_id).where(failures.c.failure_id == failure_id)).first():
-            return 0
-        if page_id is None and failure.stage != SKIP_STAGE:
-            # The same source (and record) failing to read again: keep only the latest reason.
-            conn.execute(delete(failures).where(
-                failures.c.source == failure.source, failures.c.page_id.is_(None),
-                failures.c.stage != SKIP_STAGE, failures.c.byte_offset.is_not_distinct_from(failure.offset)))
-        conn.execute(insert(failures).values(
-            failure_id=failure_id, page_id=page_id, source=failure.source, stage=failure.stage,
-            reason=failure.reason, byte_offset=failure.offset, recorded_at=now_iso(),
-        ))
-        return 1
+    def state(self) -> StoreState:
+        """The store's counters: whether its incidents are up to date with its pages (state.py)."""
+        with self.reading() as conn:
+            return read_state(conn)
 
     # queries
 
@@ -285,7 +192,3 @@ class SqlStore:
         with self.reading() as conn:
             return [Failure(source=r.source, stage=r.stage, reason=r.reason, offset=r.byte_offset)
                     for r in conn.execute(query)]
-
-
-def _failure_id(failure: Failure) -> str:
-    return content_id(failure.source, failure.stage, failure.reason, str(failure.offset))
