@@ -56,10 +56,12 @@ def insert_or_replace(conn: Connection, table: Table, *, key: Sequence[str]) -> 
 def write_extractions(conn: Connection, items: Sequence[Extraction | Failure]) -> Counter[str]:
     """Store pages with their stories, and failures, in the caller's transaction; what changed."""
     tally: Counter[str] = Counter()
+    recorded = now_iso()  # one time for the batch: its failures list in the order of their sources
     for item in items:
         if isinstance(item, Extraction):
-            _add_extraction(conn, item, tally)
-    tally["failures_added"] += add_read_failures(conn, [item for item in items if isinstance(item, Failure)])
+            _add_extraction(conn, item, tally, recorded)
+    tally["failures_added"] += add_read_failures(conn, [item for item in items if isinstance(item, Failure)],
+                                                 recorded=recorded)
     if tally["pages_added"] or tally["pages_replaced"]:
         bump_pages(conn)
     return tally
@@ -79,7 +81,7 @@ def _claim_page(conn: Connection, extraction: Extraction) -> ResultRow | None:
     return conn.execute(query).first()
 
 
-def _add_extraction(conn: Connection, extraction: Extraction, tally: Counter[str]) -> None:
+def _add_extraction(conn: Connection, extraction: Extraction, tally: Counter[str], recorded: str) -> None:
     page_id = extraction.page.page_id
     row = _claim_page(conn, extraction)
     if row is None:
@@ -92,10 +94,10 @@ def _add_extraction(conn: Connection, extraction: Extraction, tally: Counter[str
     else:
         tally["pages_unchanged"] += 1
         if row.status == "failed" and extraction.failure is not None:
-            _refresh_failure(conn, extraction)
+            _refresh_failure(conn, extraction, recorded)
         return
     if extraction.failure is not None:
-        tally["failures_added"] += add_failure(conn, extraction.failure, page_id=page_id)
+        tally["failures_added"] += add_failure(conn, extraction.failure, page_id=page_id, recorded=recorded)
         return
     # A source that failed to read (or to be stored) before and is stored now: its old failure is stale.
     conn.execute(delete(failures).where(failures.c.source == extraction.page.source,
@@ -129,7 +131,7 @@ def _add_coded(conn: Connection, extraction: Extraction, tally: Counter[str]) ->
             tally[f"{table.name}_added"] += len(rows[table.name])
 
 
-def _refresh_failure(conn: Connection, extraction: Extraction) -> None:
+def _refresh_failure(conn: Connection, extraction: Extraction, recorded: str) -> None:
     """A page that failed again (a retry): its latest failure replaces the earlier one."""
     failure, page_id = extraction.failure, extraction.page.page_id
     assert failure is not None
@@ -137,10 +139,10 @@ def _refresh_failure(conn: Connection, extraction: Extraction) -> None:
                                         failures.c.failure_id != failure_id_of(failure)))
     conn.execute(update(pages).where(pages.c.page_id == page_id).values(
         failure_stage=failure.stage, failure_reason=failure.reason))
-    add_failure(conn, failure, page_id=page_id)
+    add_failure(conn, failure, page_id=page_id, recorded=recorded)
 
 
-def add_failure(conn: Connection, failure: Failure, *, page_id: str | None) -> int:
+def add_failure(conn: Connection, failure: Failure, *, page_id: str | None, recorded: str | None = None) -> int:
     """Record a failure (1), or nothing when the same failure is recorded already (0)."""
     failure_id = failure_id_of(failure)
     if conn.execute(select(failures.c.failure_id).where(failures.c.failure_id == failure_id)).first():
@@ -152,12 +154,12 @@ def add_failure(conn: Connection, failure: Failure, *, page_id: str | None) -> i
             failures.c.stage != SKIP_STAGE, failures.c.byte_offset.is_not_distinct_from(failure.offset)))
     added = conn.execute(insert_new(conn, failures).values(
         failure_id=failure_id, page_id=page_id, source=failure.source, stage=failure.stage,
-        reason=failure.reason, byte_offset=failure.offset, recorded_at=now_iso(),
+        reason=failure.reason, byte_offset=failure.offset, recorded_at=recorded or now_iso(),
     ).returning(failures.c.failure_id))
     return 1 if added.first() is not None else 0
 
 
-def add_read_failures(conn: Connection, found: Sequence[Failure]) -> int:
+def add_read_failures(conn: Connection, found: Sequence[Failure], *, recorded: str | None = None) -> int:
     """Record failures that belong to no page (a source or record that could not be read, or a
     page the store refused), a few statements for the lot: a thousand blank lines of an upload
     cost one lookup, one delete and one insert, not three thousand round trips. Each replaces
@@ -178,7 +180,7 @@ def add_read_failures(conn: Connection, found: Sequence[Failure]) -> int:
         conn.execute(delete(failures).where(
             failures.c.source == bindparam("s"), failures.c.page_id.is_(None), failures.c.stage != SKIP_STAGE,
             failures.c.byte_offset.is_not_distinct_from(bindparam("o", type_=BigInteger))), stale)
-    recorded = now_iso()
+    recorded = recorded or now_iso()
     rows = [{"failure_id": key, "page_id": None, "source": f.source, "stage": f.stage, "reason": f.reason,
              "byte_offset": f.offset, "recorded_at": recorded} for key, f in new.items()]
     conn.execute(insert_new(conn, failures), rows)
