@@ -30,14 +30,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "reliability"))
 from faultrun import (TOKEN, call, clean_picture, find_free_port, read_picture,  # noqa: E402
-                      start_cli, start_server)
+                      reading_all_the_time, start_cli, start_server)
 
 GVC = REPO.parent / "shared" / "corpora" / "gvc_semeval2018t5" / "docs.jsonl"
 CLI = [str(Path(sys.executable).with_name("dateline"))]
@@ -99,38 +98,25 @@ def measure_upload() -> dict:
         body = gzip.compress(b'{"text": ""}\n' * 100_000)
         port = find_free_port()
         server = start_server(CLI, str(db), root, port=port)
-        reads: list[tuple[int, float]] = []
-        stop = threading.Event()
-
-        def read_all_the_time() -> None:
-            while not stop.is_set():
-                started = time.monotonic()
-                status, _ = call(port, "GET", "/api/events?limit=5")
-                reads.append((status, time.monotonic() - started))
-                time.sleep(0.05)
-
-        reader = threading.Thread(target=read_all_the_time)
-        reader.start()
-        time.sleep(1)
-        started = time.monotonic()
-        status, answer = call(port, "POST", "/api/ingest?name=blank.jsonl.gz", body=body, token=True,
-                              timeout=600)
-        seconds = time.monotonic() - started
-        time.sleep(1)
-        blank_reads = list(reads)
-        first, second = write_pages(root)
-        lines = b"".join(json.dumps({"text": path.read_text(encoding="utf-8")}).encode() + b"\n"
-                         for folder in (first, second) for path in sorted(folder.iterdir()))
-        job_started = time.monotonic()
-        job_status, job = call(port, "POST", "/api/ingest?name=pages.jsonl", body=lines, token=True)
-        answered = time.monotonic() - job_started
-        while job.get("status") in ("queued", "running"):
-            time.sleep(0.5)
-            _, job = call(port, "GET", job["status_url"], token=True)
-        job_seconds = time.monotonic() - job_started
-        stop.set()
-        reader.join()
-        job_reads = reads[len(blank_reads):]
+        with reading_all_the_time(port) as reads:
+            time.sleep(1)
+            started = time.monotonic()
+            status, answer = call(port, "POST", "/api/ingest?name=blank.jsonl.gz", body=body, token=True,
+                                  timeout=600)
+            seconds = time.monotonic() - started
+            time.sleep(1)
+            blank_reads = list(reads)
+            first, second = write_pages(root)
+            lines = b"".join(json.dumps({"text": path.read_text(encoding="utf-8")}).encode() + b"\n"
+                             for folder in (first, second) for path in sorted(folder.iterdir()))
+            job_started = time.monotonic()
+            job_status, job = call(port, "POST", "/api/ingest?name=pages.jsonl", body=lines, token=True)
+            answered = time.monotonic() - job_started
+            while job.get("status") in ("queued", "running"):
+                time.sleep(0.5)
+                _, job = call(port, "GET", job["status_url"], token=True)
+            job_seconds = time.monotonic() - job_started
+            job_reads = reads[len(blank_reads):]
         server.send_signal(signal.SIGTERM)
         stopped = time.monotonic()
         server.communicate(timeout=60)

@@ -14,10 +14,12 @@ import json
 import os
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,3 +168,26 @@ def wait_for_job(port: int, status_url: str, *, timeout: float = 300) -> dict:
             return record
         assert time.monotonic() < deadline, f"the job did not finish in {timeout} s: {record}"
         time.sleep(0.2)
+
+
+@contextmanager
+def reading_all_the_time(port: int, path: str = "/api/events?limit=5") -> Iterator[list[tuple[int, float]]]:
+    """Read from the server every 50 ms while the block runs: the (status, seconds) of each read,
+    for asserting that reads answer while something writes."""
+    reads: list[tuple[int, float]] = []
+    stop = threading.Event()
+
+    def read_until_stopped() -> None:
+        while not stop.is_set():
+            started = time.monotonic()
+            status, _ = call(port, "GET", path)
+            reads.append((status, time.monotonic() - started))
+            time.sleep(0.05)
+
+    reader = threading.Thread(target=read_until_stopped)
+    reader.start()
+    try:
+        yield reads
+    finally:
+        stop.set()
+        reader.join()

@@ -6,13 +6,12 @@ PostgreSQL (``store_target``)."""
 from __future__ import annotations
 
 import signal
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from faultrun import (assert_no_traceback, call, clean_picture, finish, find_free_port, read_picture, start_cli,
-                      start_server, wait_for_job)
+from faultrun import (assert_no_traceback, call, clean_picture, finish, find_free_port, read_picture,
+                      reading_all_the_time, start_cli, start_server, wait_for_job)
 
 from dateline.store import open_store
 
@@ -78,36 +77,23 @@ def test_an_upload_during_a_cli_ingest_lands_and_reads_answer(store_target, corp
     open_store(store_target).close()
     port = find_free_port()
     server = start_server(dateline_cli, store_target, tmp_path, port=port)
-    reads: list[tuple[int, float]] = []
-    stop = threading.Event()
-
-    def read_all_the_time() -> None:
-        while not stop.is_set():
-            started = time.monotonic()
-            status, _ = call(port, "GET", "/api/events?limit=5")
-            reads.append((status, time.monotonic() - started))
-            time.sleep(0.05)
-
-    reader = threading.Thread(target=read_all_the_time)
-    reader.start()
     try:
-        cli = start_cli(dateline_cli, "ingest", str(corpora["A"]), "--db", store_target, "--batch-size", BATCH)
-        accepted, refused = [], 0
-        for path in sorted(corpora["D"].iterdir()):
-            while True:  # as a client should: a 429 (8 uploads wait already) is tried again shortly
-                status, record = call(port, "POST", f"/api/ingest?name={path.name}", body=path.read_bytes(),
-                                      token=True, headers={"Content-Type": "text/plain"})
-                if status != 429:
-                    break
-                refused += 1
-                time.sleep(0.5)
-            assert status == 202, record
-            accepted.append(record)
-        jobs = [wait_for_job(port, record["status_url"]) for record in accepted]
-        status, out, err = finish(cli)
+        with reading_all_the_time(port) as reads:
+            cli = start_cli(dateline_cli, "ingest", str(corpora["A"]), "--db", store_target, "--batch-size", BATCH)
+            accepted, refused = [], 0
+            for path in sorted(corpora["D"].iterdir()):
+                while True:  # as a client should: a 429 (8 uploads wait already) is tried again shortly
+                    status, record = call(port, "POST", f"/api/ingest?name={path.name}", body=path.read_bytes(),
+                                          token=True, headers={"Content-Type": "text/plain"})
+                    if status != 429:
+                        break
+                    refused += 1
+                    time.sleep(0.5)
+                assert status == 202, record
+                accepted.append(record)
+            jobs = [wait_for_job(port, record["status_url"]) for record in accepted]
+            status, out, err = finish(cli)
     finally:
-        stop.set()
-        reader.join()
         server.send_signal(signal.SIGTERM)
         _, server_err = finish(server, timeout=30)[1:]
     assert_no_traceback(out, err, server_err)
