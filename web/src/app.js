@@ -2,9 +2,10 @@
 // the filter form, whose values live in the URL so every view can be bookmarked and shared.
 // The filters (and the list's tab and order) are kept across views: the links back to the
 // overview or the stories lead to the last one seen, filters and all.
-import { FILTER_NAMES, VIEW_NAMES, fetchJson } from "./api.js";
+import { FILTER_NAMES, VIEW_NAMES, fetchJson, pickFilters } from "./api.js";
 import { loadColours } from "./colours.js";
 import { clear, h } from "./dom.js";
+import { countryCode, countryName, drawFacets } from "./facets.js";
 import { showIncident } from "./incident.js";
 import { showOverview } from "./overview.js";
 import { lastView, rememberView, routeTo } from "./routes.js";
@@ -28,8 +29,9 @@ function setParams(params, base) {
 function fillForm(params) {
   for (const name of FILTER_NAMES) {
     const field = form.elements.namedItem(name);
-    if (field) field.value = params[name] || "";
+    if (field) field.value = (name === "country" ? countryName(params[name]) : params[name]) || "";
   }
+  form.elements.namedItem("country").setCustomValidity("");
   const chip = document.getElementById("area-chip");
   chip.hidden = !params.bbox;
   chip.querySelector("output").textContent = params.bbox ? params.bbox.split(",").join(", ") : "";
@@ -60,6 +62,7 @@ function showError(error) {
 async function render() {
   const { parts, params } = readRoute();
   fillForm(params);
+  drawFacets(form, pickFilters(params)).catch((error) => console.warn("no facets", error));
   const section = parts[0] === "stories" ? "stories" : parts.length ? "" : "overview";
   document.querySelectorAll("[data-nav]").forEach((a) => a.classList.toggle("active", a.dataset.nav === section));
   view.setAttribute("aria-busy", "true");
@@ -92,6 +95,16 @@ form.addEventListener("submit", (event) => {
     const value = form.elements.namedItem(name)?.value?.trim();
     if (value) params[name] = value;
   }
+  if (params.country) {
+    const code = countryCode(params.country);
+    const field = form.elements.namedItem("country");
+    if (!code) {
+      field.setCustomValidity(`No country is called "${params.country}": pick one from the list, or type its two-letter code.`);
+      field.reportValidity();
+      return;
+    }
+    params.country = code;
+  }
   setParams(params, readRoute().parts[0] === "stories" ? "stories" : "");
 });
 document.getElementById("clear-filters").addEventListener("click", () =>
@@ -100,5 +113,6 @@ document.getElementById("clear-area").addEventListener("click", () => {
   const { parts, params } = readRoute();
   setParams({ ...params, bbox: "", offset: "" }, parts[0] === "stories" ? "stories" : "");
 });
+form.elements.namedItem("country").addEventListener("input", (event) => event.target.setCustomValidity(""));
 window.addEventListener("hashchange", render);
 Promise.all([loadVocabulary(), loadColours()]).then(render);
