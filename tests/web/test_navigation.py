@@ -7,13 +7,15 @@ colour of its own; facet counts show when the server gives them and nothing brea
 """
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
 import webui
 from conftest import MANY_COUNT, MANY_REGIONS, MANY_UNPLACED
-from webui import list_rows, list_total, open_tab, open_view, serve, skip_without_browser, wait_ready
+from webui import list_rows, list_total, open_tab, open_view, serve, skip_without_browser, small_text, wait_ready
 
 skip_without_browser()
 browser = webui.browser  # the fixture the browser test modules share
@@ -59,7 +61,14 @@ def points_requests(page) -> int:
     return sum("/points" in u for u in page.requested)
 
 
-def test_docs_render_every_operation_offline(browser, url):
+@pytest.fixture(scope="module")
+def shots(repo_root: Path, tmp_path_factory) -> Path:
+    if os.environ.get("DATELINE_UPDATE_SCREENSHOTS") == "1":
+        return repo_root / "docs" / "ui"
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def test_docs_render_every_operation_offline(browser, url, shots: Path):
     tab = open_tab(browser, url)  # under the page's own Content-Security-Policy
     spec = tab.request.get("/openapi.json").json()
     operations = sum(method in METHODS for item in spec["paths"].values() for method in item)
@@ -71,6 +80,10 @@ def test_docs_render_every_operation_offline(browser, url):
     assert tab.locator(".opblock").count() == operations
     assert tab.locator(".opblock-summary-path", has_text="/api/incidents/points").count() == 1
     assert "Unable to render" not in tab.content()
+    tab.locator(".opblock-summary", has_text="/api/incidents/points").click()  # an operation opened
+    tab.wait_for_selector(".opblock.is-open .parameters")
+    assert small_text(tab) == []
+    tab.screenshot(path=str(shots / "docs.png"))
     assert outside == [] and tab.evaluate("window.__violations") == [] and not tab.errors
     tab.context.close()
 
