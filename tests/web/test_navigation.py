@@ -219,3 +219,37 @@ def test_facet_counts_show_next_to_the_choices(page):
     assert page.locator("#filters select[name=family] option[value=protest]").inner_text() == "protest (171)"
     first = page.locator("#country-names option").first
     assert (first.get_attribute("value"), first.get_attribute("data-count")) == ("Nigeria", "86")
+
+
+def test_a_reversed_date_range_is_refused_in_the_form(page):
+    open_view(page, "#/?type=attack")
+    page.fill("#filters input[name=date_from]", "2020")
+    page.fill("#filters input[name=date_to]", "2019-06")
+    page.click("#filters button[type=submit]")
+    message = page.locator("#filters input[name=date_to]").evaluate("e => e.validationMessage")
+    assert "is before From (2020)" in message
+    assert hash_params(page) == {"type": "attack"}  # nothing was sent
+    page.fill("#filters input[name=date_to]", "2020-06")
+    submit_filters(page)
+    assert hash_params(page) == {"type": "attack", "date_from": "2020", "date_to": "2020-06"}
+
+
+def declare_min_killed(route) -> None:
+    spec = route.fetch().json()
+    for path in ("/api/incidents", "/api/incidents/points", "/api/events"):
+        parameters = spec["paths"][path]["get"]["parameters"]
+        if not any(p["name"] == "min_killed" for p in parameters):
+            parameters.append({"name": "min_killed", "in": "query", "schema": {"type": "integer"}})
+    route.fulfill(json=spec)
+
+
+def test_min_killed_is_offered_only_when_the_api_declares_it(page):
+    box = "#filters input[name=min_killed]"
+    open_view(page, "#/")
+    declared = page.evaluate("""async () => { const spec = await (await fetch('/openapi.json')).json();
+        return spec.paths['/api/incidents'].get.parameters.some(p => p.name === 'min_killed'); }""")
+    assert page.locator(box).is_visible() == declared
+    page.route("**/openapi.json", declare_min_killed)
+    page.reload()
+    wait_ready(page)
+    assert page.locator(box).is_visible()

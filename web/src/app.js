@@ -32,6 +32,7 @@ function fillForm(params) {
     if (field) field.value = (name === "country" ? countryName(params[name]) : params[name]) || "";
   }
   form.elements.namedItem("country").setCustomValidity("");
+  form.elements.namedItem("date_to").setCustomValidity("");
   const chip = document.getElementById("area-chip");
   chip.hidden = !params.bbox;
   chip.querySelector("output").textContent = params.bbox ? params.bbox.split(",").join(", ") : "";
@@ -52,6 +53,30 @@ async function loadVocabulary() {
   } catch (error) {
     console.warn("no vocabulary", error);
   }
+}
+
+// A filter the API may not have yet (data-needs-param) is shown only when the listings and the
+// points declare it in /openapi.json, so the form never sends what the API would refuse.
+async function showOptionalFilters() {
+  const fields = [...form.querySelectorAll("[data-needs-param]")];
+  if (!fields.length) return;
+  try {
+    const spec = await fetchJson("/openapi.json");
+    const declares = (path, name) => (spec.paths?.[path]?.get?.parameters || []).some((p) => p.name === name);
+    for (const field of fields) {
+      const name = field.dataset.needsParam;
+      field.hidden = !["/api/incidents", "/api/incidents/points", "/api/events"].every((path) => declares(path, name));
+    }
+  } catch (error) {
+    console.warn("no API description: optional filters stay hidden", error);
+  }
+}
+
+// Whether From comes after To, compared at the precision both give (2020 vs 2019-06: yes).
+export function checkReversed(from, to) {
+  if (!from || !to) return false;
+  const n = Math.min(from.length, to.length);
+  return from.slice(0, n) > to.slice(0, n);
 }
 
 function showError(error) {
@@ -95,6 +120,10 @@ form.addEventListener("submit", (event) => {
     const value = form.elements.namedItem(name)?.value?.trim();
     if (value) params[name] = value;
   }
+  const dateTo = form.elements.namedItem("date_to");
+  dateTo.setCustomValidity(checkReversed(params.date_from, params.date_to)
+    ? `To (${params.date_to}) is before From (${params.date_from}): swap them or change one.` : "");
+  if (!dateTo.reportValidity()) return;
   if (params.country) {
     const code = countryCode(params.country);
     const field = form.elements.namedItem("country");
@@ -113,6 +142,9 @@ document.getElementById("clear-area").addEventListener("click", () => {
   const { parts, params } = readRoute();
   setParams({ ...params, bbox: "", offset: "" }, parts[0] === "stories" ? "stories" : "");
 });
-form.elements.namedItem("country").addEventListener("input", (event) => event.target.setCustomValidity(""));
+for (const name of ["country", "date_from", "date_to"]) {
+  form.elements.namedItem(name).addEventListener("input", () => form.elements.namedItem(name === "date_from" ? "date_to" : name)
+    .setCustomValidity(""));
+}
 window.addEventListener("hashchange", render);
-Promise.all([loadVocabulary(), loadColours()]).then(render);
+Promise.all([loadVocabulary(), loadColours(), showOptionalFilters()]).then(render);
