@@ -26,7 +26,7 @@ LOCK_PLATFORM := x86_64-manylinux_2_28
 # (web/build.mjs writes src/dateline/web/static/build.json last, so it stands for a whole build).
 WEB_MODULES := web/node_modules/.package-lock.json
 WEB_BUILT := src/dateline/web/static/build.json
-WEB_SOURCES := $(wildcard web/src/*) web/build.mjs web/basemap.mjs web/package.json
+WEB_SOURCES := $(wildcard web/src/* web/src/docs/*) web/build.mjs web/basemap.mjs web/package.json
 
 # Every package of the lock, wheels only (nothing is built on the way), each file checked
 # against the hashes in the lock; pip itself and setuptools (the build backend) are in it too.

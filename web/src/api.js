@@ -3,8 +3,9 @@
 
 // The filters every view shares, in the URL (#/?type=attack&date_from=2020): bbox is set by the
 // map's "Search this area" and shown as a chip in the filter form.
-export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", "date_to", "certainty", "q", "source",
-  "actor", "actor_kind", "target_kind", "bbox"];
+// min_killed is offered only when the API declares it (app.js reads /openapi.json).
+export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", "date_to", "min_killed", "certainty", "q",
+  "source", "actor", "actor_kind", "target_kind", "bbox"];
 // What a view adds to the URL besides filters: the list tab, its order, the timeline's zoom.
 export const VIEW_NAMES = ["list", "sort", "zoom"];
 

@@ -2,9 +2,10 @@
 // the filter form, whose values live in the URL so every view can be bookmarked and shared.
 // The filters (and the list's tab and order) are kept across views: the links back to the
 // overview or the stories lead to the last one seen, filters and all.
-import { FILTER_NAMES, VIEW_NAMES, fetchJson } from "./api.js";
+import { FILTER_NAMES, VIEW_NAMES, fetchJson, pickFilters } from "./api.js";
 import { loadColours } from "./colours.js";
 import { clear, h } from "./dom.js";
+import { countryCode, countryName, drawFacets } from "./facets.js";
 import { showIncident } from "./incident.js";
 import { showOverview } from "./overview.js";
 import { lastView, rememberView, routeTo } from "./routes.js";
@@ -28,8 +29,10 @@ function setParams(params, base) {
 function fillForm(params) {
   for (const name of FILTER_NAMES) {
     const field = form.elements.namedItem(name);
-    if (field) field.value = params[name] || "";
+    if (field) field.value = (name === "country" ? countryName(params[name]) : params[name]) || "";
   }
+  form.elements.namedItem("country").setCustomValidity("");
+  form.elements.namedItem("date_to").setCustomValidity("");
   const chip = document.getElementById("area-chip");
   chip.hidden = !params.bbox;
   chip.querySelector("output").textContent = params.bbox ? params.bbox.split(",").join(", ") : "";
@@ -52,6 +55,30 @@ async function loadVocabulary() {
   }
 }
 
+// A filter the API may not have yet (data-needs-param) is shown only when the listings and the
+// points declare it in /openapi.json, so the form never sends what the API would refuse.
+async function showOptionalFilters() {
+  const fields = [...form.querySelectorAll("[data-needs-param]")];
+  if (!fields.length) return;
+  try {
+    const spec = await fetchJson("/openapi.json");
+    const declares = (path, name) => (spec.paths?.[path]?.get?.parameters || []).some((p) => p.name === name);
+    for (const field of fields) {
+      const name = field.dataset.needsParam;
+      field.hidden = !["/api/incidents", "/api/incidents/points", "/api/events"].every((path) => declares(path, name));
+    }
+  } catch (error) {
+    console.warn("no API description: optional filters stay hidden", error);
+  }
+}
+
+// Whether From comes after To, compared at the precision both give (2020 vs 2019-06: yes).
+export function checkReversed(from, to) {
+  if (!from || !to) return false;
+  const n = Math.min(from.length, to.length);
+  return from.slice(0, n) > to.slice(0, n);
+}
+
 function showError(error) {
   clear(view).appendChild(h("section", { className: "panel error", role: "alert" },
     h("h2", null, error.status === 404 ? "Not found" : "Something went wrong"), h("p", null, error.message)));
@@ -60,6 +87,7 @@ function showError(error) {
 async function render() {
   const { parts, params } = readRoute();
   fillForm(params);
+  drawFacets(form, pickFilters(params)).catch((error) => console.warn("no facets", error));
   const section = parts[0] === "stories" ? "stories" : parts.length ? "" : "overview";
   document.querySelectorAll("[data-nav]").forEach((a) => a.classList.toggle("active", a.dataset.nav === section));
   view.setAttribute("aria-busy", "true");
@@ -92,6 +120,20 @@ form.addEventListener("submit", (event) => {
     const value = form.elements.namedItem(name)?.value?.trim();
     if (value) params[name] = value;
   }
+  const dateTo = form.elements.namedItem("date_to");
+  dateTo.setCustomValidity(checkReversed(params.date_from, params.date_to)
+    ? `To (${params.date_to}) is before From (${params.date_from}): swap them or change one.` : "");
+  if (!dateTo.reportValidity()) return;
+  if (params.country) {
+    const code = countryCode(params.country);
+    const field = form.elements.namedItem("country");
+    if (!code) {
+      field.setCustomValidity(`No country is called "${params.country}": pick one from the list, or type its two-letter code.`);
+      field.reportValidity();
+      return;
+    }
+    params.country = code;
+  }
   setParams(params, readRoute().parts[0] === "stories" ? "stories" : "");
 });
 document.getElementById("clear-filters").addEventListener("click", () =>
@@ -100,5 +142,9 @@ document.getElementById("clear-area").addEventListener("click", () => {
   const { parts, params } = readRoute();
   setParams({ ...params, bbox: "", offset: "" }, parts[0] === "stories" ? "stories" : "");
 });
+for (const name of ["country", "date_from", "date_to"]) {
+  form.elements.namedItem(name).addEventListener("input", () => form.elements.namedItem(name === "date_from" ? "date_to" : name)
+    .setCustomValidity(""));
+}
 window.addEventListener("hashchange", render);
-Promise.all([loadVocabulary(), loadColours()]).then(render);
+Promise.all([loadVocabulary(), loadColours(), showOptionalFilters()]).then(render);

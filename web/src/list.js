@@ -62,14 +62,16 @@ function header(mode, params, setParams) {
   const current = params.sort || "date";
   const key = current.replace(/^-/, "");
   return h("tr", null, COLUMNS[mode].map(([title, sortKey]) => {
-    if (!sortKey) return h("th", { scope: "col" }, title);
+    const cls = sortKey === "killed" ? "figures-head" : null;
+    if (!sortKey) return h("th", { scope: "col", className: cls }, title);
     const active = sortKey === key;
     const descending = active && current.startsWith("-");
     const button = h("button", { type: "button", className: "sort" }, title,
       h("span", { "aria-hidden": "true" }, active ? (descending ? " ▼" : " ▲") : ""));
     button.addEventListener("click", () => setParams({ ...params, sort: active && !descending ? `-${sortKey}` : sortKey,
       offset: "" }));
-    return h("th", { scope: "col", "aria-sort": active ? (descending ? "descending" : "ascending") : null }, button);
+    return h("th", { scope: "col", className: cls, "aria-sort": active ? (descending ? "descending" : "ascending") : null },
+      button);
   }));
 }
 

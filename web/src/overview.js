@@ -9,7 +9,7 @@ import { drawList, PAGE } from "./list.js";
 import { IncidentMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 
-const DATELESS = ["type", "family", "country", "place", "certainty", "q", "source", "actor", "actor_kind", "target_kind",
+const DATELESS = ["type", "family", "country", "place", "min_killed", "certainty", "q", "source", "actor", "actor_kind", "target_kind",
   "bbox"];
 let page = null;  // the built page: {root, map, ...}
 let keepView = false;  // the next map update keeps the view ("Search this area")

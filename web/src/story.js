@@ -155,11 +155,13 @@ export async function showStories(view, params, { setParams }) {
   const next = h("button", { type: "button", className: "small", disabled: offset + page.items.length >= page.total }, "next ›");
   prev.addEventListener("click", () => setParams({ ...params, offset: offset > 50 ? String(offset - 50) : "" }));
   next.addEventListener("click", () => setParams({ ...params, offset: String(offset + 50) }));
-  const ignored = ["type", "family", "country", "place", "certainty", "bbox"].filter((name) => params[name]);
+  const ignored = ["type", "family", "country", "place", "certainty", "actor", "actor_kind", "target_kind", "bbox"]
+    .filter((name) => params[name]);
   clear(view).appendChild(h("section", { className: "panel" },
     h("h2", null, `Stories (${page.total})`),
-    ignored.length ? h("p", { className: "warning small-print", id: "stories-ignored" },
-      `Stories are chosen by Words, Source and publication dates (From, To); ${ignored.join(", ")} apply to incidents and events only.`) : null,
+    h("p", { className: ignored.length ? "warning small-print" : "muted small-print", id: "stories-filters" },
+      "Stories are chosen by Words, Source and their publication dates (From, To)",
+      ignored.length ? `; ${ignored.join(", ").replace(/_/g, " ")} apply to incidents and events only (Overview).` : "."),
     h("div", { className: "list-tools" }, prev, next),
     h("ul", { className: "stories", id: "stories-list" }, page.items.map((s) => h("li", null,
       routeLink(["story", s.story_id], s.headline || "(no headline)"),

@@ -1,6 +1,6 @@
 """The FastAPI app: the JSON API under /api, the offline web UI at /, the OpenAPI
-spec at /openapi.json and its docs at /docs (Swagger UI served from the package
-swagger-ui-bundle when installed: no CDN).
+spec at /openapi.json and its docs at /docs (Swagger UI from the npm package swagger-ui-dist,
+built into web/static/docs/ with the rest of the UI: no CDN).
 
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
       ├── LimitMiddleware   413 for big bodies (counted as they arrive, never buffered), 429 past
@@ -21,7 +21,6 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -58,14 +57,6 @@ def check_web_built(static: str) -> bool:
     return Path(static, "index.html").is_file() and Path(static, "build.json").is_file()
 
 
-def _swagger_assets() -> str | None:
-    try:
-        from swagger_ui_bundle import swagger_ui_path
-    except ImportError:
-        return None
-    return str(swagger_ui_path)
-
-
 def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: int = DEFAULT_MAX_PAGE_BYTES,
                rate_limit: int = DEFAULT_RATE_LIMIT, rate_window: float = 60.0,
                max_upload_records: int = MAX_UPLOAD_RECORDS, max_queued_jobs: int = MAX_QUEUED_JOBS) -> FastAPI:
@@ -92,27 +83,10 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     install_error_handlers(app)
     for module in (events, points, incidents, stories, mentions, ingest, types):  # points before incidents/{id}
         app.include_router(module.router)
-    _add_docs(app)
     _add_web(app)
     app.add_middleware(LimitMiddleware, max_body_bytes=max_body_bytes, rate_limit=rate_limit,
                        rate_window=rate_window)
     return app
-
-
-def _add_docs(app: FastAPI) -> None:
-    assets = _swagger_assets()
-    if assets:
-        app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
-
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        if not assets:
-            return HTMLResponse("<p>Install swagger-ui-bundle for the interactive docs; "
-                                "the spec is at <a href='/openapi.json'>/openapi.json</a>.</p>")
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="dateline API",
-                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs-assets/swagger-ui.css",
-                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
 
 
 def _add_web(app: FastAPI) -> None:
@@ -129,6 +103,15 @@ def _add_web(app: FastAPI) -> None:
             page = f"<!doctype html><title>dateline</title><h1>dateline</h1><p>{html.escape(NOT_BUILT)}</p>"
             return HTMLResponse(page, status_code=503)
         return FileResponse(f"{static}/index.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        """Swagger UI over /openapi.json (web/src/docs/, built with the UI)."""
+        if not built:
+            page = (f"<!doctype html><title>dateline API</title><p>The spec is at <a href='/openapi.json'>"
+                    f"/openapi.json</a>; its interactive docs come with the web UI. {html.escape(NOT_BUILT)}</p>")
+            return HTMLResponse(page, status_code=503)
+        return FileResponse(f"{static}/docs/index.html", media_type="text/html")
 
     @app.get("/index.html", include_in_schema=False)
     def index_alias() -> RedirectResponse:

@@ -24,8 +24,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-# The interactive docs page starts Swagger UI with an inline script: it gets no CSP (it shows no page text).
-DOCS_PATHS = ("/docs", "/redoc")
 
 
 async def send_error(send: Send, status: int, message: str, *,
@@ -91,9 +89,7 @@ class LimitMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                path = scope.get("path", "")
-                extra = [] if path.startswith(DOCS_PATHS) else SECURITY_HEADERS
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
             await send(message)
 
         await self.app(scope, receive_counted, send_with_headers)
