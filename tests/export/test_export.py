@@ -159,13 +159,25 @@ def test_export_command_writes_a_file_with_the_filters(run_cli, tmp_path: Path):
     db = tmp_path / "store.db"
     fill_store(db)
     out = tmp_path / "events.csv"
-    done = run_cli("export", "acled", "--db", str(db), "--type", "arrest", "--output", str(out))
+    done = run_cli("export", "acled", "--per", "event", "--db", str(db), "--type", "arrest", "--output", str(out))
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["sub_event_type"], r["arrested"]) for r in rows] == [("Arrests", "2")]
     assert "1 events exported as acled" in done.stderr
-    geo = run_cli("export", "geojson", "--db", str(db), "--since", "2025-03-04")
+    geo = run_cli("export", "geojson", "--per", "event", "--db", str(db), "--since", "2025-03-04")
     assert len(json.loads(geo.stdout)["features"]) == 1
+
+
+def test_export_command_writes_one_row_per_incident_by_default(run_cli, tmp_path: Path):
+    db = tmp_path / "store.db"
+    fill_store(db)
+    done = run_cli("export", "csv", "--db", str(db), "--since", "2025-03-04")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(r["type"], r["arrested"], r["sources"]) for r in rows] == [("arrest", "2", "kharkiv.txt")]
+    assert "1 incidents exported as csv" in done.stderr
+    plover = run_cli("export", "plover", "--db", str(db))
+    assert plover.returncode == 2 and "per incident" in plover.stderr
 
 
 def test_export_command_refuses_bad_input(run_cli, tmp_path: Path):

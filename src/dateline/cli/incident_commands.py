@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..errors import DatelineError, InvalidFilter
-from .event_commands import check_listing_format, describe_parties, party_columns, print_listing, start_table
+from .event_commands import check_listing_format, describe_parties, print_listing, start_table
 from .filter_flags import with_filter_flags
 from .store_commands import DB_HELP, fail, settings_from_flags
 
@@ -27,13 +27,6 @@ if TYPE_CHECKING:
 INCIDENT_SORT_NAMES = ("date", "killed", "injured", "arrested", "type", "place", "country", "sources")
 SORT_HELP = (f"Order by {', '.join(INCIDENT_SORT_NAMES)} (sources: how many outlets); '-' in front reverses, "
              "e.g. -killed. [default: date]")
-
-INCIDENT_CSV_FIELDS = ("incident_id", "date", "date_end", "type", "family", "certainty", "place", "country",
-                       "admin1", "lat", "lon", "precision", "killed", "killed_low", "killed_best", "killed_high",
-                       "injured", "injured_low", "injured_best", "injured_high", "arrested", "arrested_low",
-                       "arrested_best", "arrested_high", "actor", "actor_kind", "actor_country", "target",
-                       "target_kind", "target_country", "source_count", "sources")
-
 
 @with_filter_flags("incidents", search=True)
 def incidents_cli(
@@ -115,14 +108,13 @@ def format_range(low: int | None, high: int | None) -> str:
 
 
 def write_incidents_csv(found: list[StoredIncident]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=INCIDENT_CSV_FIELDS, lineterminator="\n")
+    """The incidents as `dateline export csv` writes them (export/incidents.py): one row each."""
+    from ..export.incidents import INCIDENT_CSV_COLUMNS, incident_csv_row
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=INCIDENT_CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for item in found:
-        row = {name: getattr(item, name, None) for name in INCIDENT_CSV_FIELDS}
-        row.update({**party_columns(item.actor, "actor"), **party_columns(item.target, "target")})
-        row["place"] = item.place_name
-        row["sources"] = "; ".join(dict.fromkeys(source.source for source in item.sources))
-        writer.writerow(row)
+        writer.writerow(incident_csv_row(item))
 
 
 def print_incidents_table(found: list[StoredIncident]) -> None:
