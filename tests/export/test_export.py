@@ -214,3 +214,19 @@ def test_plover_gives_the_actor_and_the_recipient():
     assert record["actor"] == {"name": "Rapid Support Forces", "country": "SD", "sector": "rebels", "cameo": "SDNREB"}
     assert record["recipient"] == {"name": "civilians", "country": "SD", "sector": "civilians", "cameo": None}
     assert record["actor_name"] == ["RSF"] and record["recipient_name"] == ["a market"]
+
+
+def test_summary_command_gives_the_apis_summary(run_cli, tmp_path: Path):
+    db = tmp_path / "store.db"
+    fill_store(db)
+    done = run_cli("summary", "--db", str(db), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["total"] == {"incidents": 2, "events": 2, "killed": 3, "injured": 0, "arrested": 2, "countries": 1}
+    assert [(row["key"], row["name"]) for row in summary["by_country"]] == [("UA", "Ukraine")]
+    rows = list(csv.DictReader(io.StringIO(run_cli("summary", "--db", str(db), "--format", "csv",
+                                                   "--type", "arrest").stdout)))
+    assert [(r["table"], r["key"], r["arrested"]) for r in rows] == [("total", "", "2"), ("country", "UA", "2"),
+                                                                      ("month", "2025-03", "2")]
+    table = run_cli("summary", "--db", str(db))
+    assert table.returncode == 0 and "Ukraine" in table.stdout
