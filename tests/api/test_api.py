@@ -142,18 +142,25 @@ def test_incident_lists_every_source_and_where_figures_differ(client):
     incident = client.get(f"/api/incidents/{found[0]['incident_id']}").json()
     assert incident["source_count"] == 2
     assert sorted(s["killed"] for s in incident["sources"]) == [5, 7]
-    assert "killed" in incident["differ"] and incident["killed"] == 5
+    # the later report ("Death toll ... rises to seven", 7 killed and 9 wounded) revises the first (5 and 12)
+    assert "killed" in incident["differ"] and (incident["killed"], incident["killed_low"]) == (7, 5)
+    assert (incident["injured"], incident["injured_high"]) == (9, 12)
+    assert [s["outlet"] for s in incident["sources"]] == ["north-ledger.example", "sahel-wire.example"]
+    assert [p["killed"] for p in incident["history"]] == [5, 7]
     assert all(s["story_id"].startswith(s["page_id"]) for s in incident["sources"])
 
 
 def test_export_endpoint_gives_acled_csv(client):
-    response = client.get("/api/export/acled", params={"type": "attack"})
+    response = client.get("/api/export/acled", params={"type": "attack", "per": "event"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     lines = response.text.splitlines()
     assert lines[0].startswith("event_date,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,"
                                "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,country")
     assert len(lines) == 3 and all(",Violence against civilians,Attack," in line for line in lines[1:])
     assert "attachment" in response.headers["content-disposition"]
+    incidents = client.get("/api/export/acled", params={"type": "attack"})  # one row per incident by default
+    [row] = incidents.text.splitlines()[1:]
+    assert ",7," in row and "north-ledger.example; sahel-wire.example" in row
 
 
 def test_ui_is_served_with_a_strict_content_policy(client):

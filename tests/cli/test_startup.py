@@ -83,7 +83,8 @@ def test_incident_sort_names_in_the_help_are_the_stores() -> None:
 
 
 def test_export_format_names_in_the_help_are_the_exporters() -> None:
-    from dateline.cli.export_command import EXPORT_FORMAT_NAMES
-    from dateline.export import EXPORT_FORMATS
+    from dateline.cli.export_command import EXPORT_FORMAT_NAMES, EXPORT_UNIT_FORMATS
+    from dateline.export import EXPORT_FORMATS, EXPORT_UNITS
 
     assert tuple(EXPORT_FORMATS) == EXPORT_FORMAT_NAMES
+    assert EXPORT_UNITS == EXPORT_UNIT_FORMATS

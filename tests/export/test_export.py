@@ -159,13 +159,25 @@ def test_export_command_writes_a_file_with_the_filters(run_cli, tmp_path: Path):
     db = tmp_path / "store.db"
     fill_store(db)
     out = tmp_path / "events.csv"
-    done = run_cli("export", "acled", "--db", str(db), "--type", "arrest", "--output", str(out))
+    done = run_cli("export", "acled", "--per", "event", "--db", str(db), "--type", "arrest", "--output", str(out))
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["sub_event_type"], r["arrested"]) for r in rows] == [("Arrests", "2")]
     assert "1 events exported as acled" in done.stderr
-    geo = run_cli("export", "geojson", "--db", str(db), "--since", "2025-03-04")
+    geo = run_cli("export", "geojson", "--per", "event", "--db", str(db), "--since", "2025-03-04")
     assert len(json.loads(geo.stdout)["features"]) == 1
+
+
+def test_export_command_writes_one_row_per_incident_by_default(run_cli, tmp_path: Path):
+    db = tmp_path / "store.db"
+    fill_store(db)
+    done = run_cli("export", "csv", "--db", str(db), "--since", "2025-03-04")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(r["type"], r["arrested"], r["sources"]) for r in rows] == [("arrest", "2", "kharkiv.txt")]
+    assert "1 incidents exported as csv" in done.stderr
+    plover = run_cli("export", "plover", "--db", str(db))
+    assert plover.returncode == 2 and "per incident" in plover.stderr
 
 
 def test_export_command_refuses_bad_input(run_cli, tmp_path: Path):
@@ -202,3 +214,19 @@ def test_plover_gives_the_actor_and_the_recipient():
     assert record["actor"] == {"name": "Rapid Support Forces", "country": "SD", "sector": "rebels", "cameo": "SDNREB"}
     assert record["recipient"] == {"name": "civilians", "country": "SD", "sector": "civilians", "cameo": None}
     assert record["actor_name"] == ["RSF"] and record["recipient_name"] == ["a market"]
+
+
+def test_summary_command_gives_the_apis_summary(run_cli, tmp_path: Path):
+    db = tmp_path / "store.db"
+    fill_store(db)
+    done = run_cli("summary", "--db", str(db), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["total"] == {"incidents": 2, "events": 2, "killed": 3, "injured": 0, "arrested": 2, "countries": 1}
+    assert [(row["key"], row["name"]) for row in summary["by_country"]] == [("UA", "Ukraine")]
+    rows = list(csv.DictReader(io.StringIO(run_cli("summary", "--db", str(db), "--format", "csv",
+                                                   "--type", "arrest").stdout)))
+    assert [(r["table"], r["key"], r["arrested"]) for r in rows] == [("total", "", "2"), ("country", "UA", "2"),
+                                                                      ("month", "2025-03", "2")]
+    table = run_cli("summary", "--db", str(db))
+    assert table.returncode == 0 and "Ukraine" in table.stdout

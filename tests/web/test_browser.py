@@ -143,6 +143,13 @@ def test_incident_view_sets_sources_side_by_side(page, shots: Path):
                     for card in cards.all())
     assert killed == [5, 7]
     assert "differ on: killed" in page.locator("#incident-view .warning").inner_text()
+    # in publication order, by outlet, the file only as a detail; the later "rises to seven" is the toll shown
+    outlets = [card.locator(".outlet b").inner_text() for card in cards.all()]
+    assert outlets == ["north-ledger.example", "sahel-wire.example"]
+    assert ".jsonl#1" in cards.first.locator(".source-path").inner_text()
+    assert page.locator("table.summary tr", has_text="killed").locator("td").inner_text().startswith("7 ")
+    assert page.locator("#toll-list li").count() == 2
+    assert page.locator("#toll-chart canvas").count() == 1  # the toll across reports, drawn
     tops = [card.bounding_box()["y"] for card in cards.all()]
     assert abs(tops[0] - tops[1]) < 2  # side by side on a laptop screen
     page.screenshot(path=str(shots / "incident.png"), full_page=True)
@@ -158,6 +165,21 @@ def test_incident_view_sets_sources_side_by_side(page, shots: Path):
     page.locator("#incident-view a", has_text="back to the overview").click()
     wait_ready(page)
     assert page.evaluate("location.hash") == "#/?type=attack"  # the overview as it was left
+
+
+@pytest.mark.skipif(not HAS_INCIDENTS, reason="store/incidents.py (issue 4) is not in this build")
+def test_export_links_say_how_many_rows_and_what_is_left_out(page):
+    open_view(page, "#/?type=attack")
+    link = page.locator("#exports a", has_text="csv")
+    assert "per=incident" in link.get_attribute("href") and "type=attack" in link.get_attribute("href")
+    link.focus()
+    page.wait_for_function("document.getElementById('export-note').textContent.startsWith('csv:')")
+    assert page.locator("#export-note").inner_text() == "csv: 1 row, 0 left out"
+    open_view(page, "#/")
+    page.locator("#exports a", has_text="acled").focus()
+    page.wait_for_function("document.getElementById('export-note').textContent.startsWith('acled:')")
+    assert re.fullmatch(r"acled: \d+ rows, [1-9]\d* left out \(.*type ACLED does not code.*\)",
+                        page.locator("#export-note").inner_text())
 
 
 def test_story_view_highlights_and_hostile_page_stays_text(page, shots: Path):

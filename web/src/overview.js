@@ -50,12 +50,34 @@ function drawTabs(state, mode, params, setParams) {
   }));
 }
 
-function drawExports(state, filters) {
-  state.exports.replaceChildren("Export the events that match: ", ...["acled", "plover", "geojson", "jsonl"].map((fmt) => {
+// Export links for what is on screen, one row per incident (or per event); on use, the note says
+// how many rows the file has and what it leaves out, and why (/api/export/{fmt}/count).
+const EXPORTS = { incidents: ["csv", "acled", "geojson", "jsonl"], events: ["acled", "plover", "geojson", "jsonl"] };
+
+function drawExports(state, filters, mode) {
+  const per = mode === "incidents" ? "incident" : "event";
+  const note = h("span", { className: "muted", id: "export-note", role: "status" });
+  const links = EXPORTS[mode].map((fmt) => {
+    const query = new URLSearchParams({ ...filters, per }).toString();
     const a = h("a", { download: "" }, fmt);
-    a.href = `/api/export/${fmt}?` + new URLSearchParams(filters).toString();
+    a.href = `/api/export/${fmt}?${query}`;
+    const explain = async () => {
+      let found;
+      try {
+        found = await fetchJson(`/api/export/${fmt}/count`, { ...filters, per });
+      } catch (error) {
+        note.textContent = `${fmt}: ${error.message}`;
+        return;
+      }
+      const reasons = Object.entries(found.reasons).map(([why, n]) => `${n} ${why}`).join(", ");
+      note.textContent = `${fmt}: ${found.rows} ${found.rows === 1 ? "row" : "rows"}, ${found.left_out} left out`
+        + (reasons ? ` (${reasons})` : "");
+    };
+    a.addEventListener("click", explain);
+    a.addEventListener("focus", explain);
     return a;
-  }));
+  });
+  state.exports.replaceChildren(`Export the ${mode} that match, one row per ${per}: `, ...links, note);
 }
 
 export async function showOverview(view, params, { setParams }) {
@@ -67,7 +89,7 @@ export async function showOverview(view, params, { setParams }) {
   const mode = incidents && params.list !== "events" ? "incidents" : "events";
   const kind = incidents ? "incidents" : "events";
   drawTabs(state, mode, params, setParams);
-  drawExports(state, filters);
+  drawExports(state, filters, mode);
 
   const timelineFilters = pickFilters(params, DATELESS);
   const [points, timelinePoints, listPage] = await Promise.all([

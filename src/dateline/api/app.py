@@ -5,7 +5,8 @@ built into web/static/docs/ with the rest of the UI: no CDN).
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
       ├── LimitMiddleware   413 for big bodies (counted as they arrive, never buffered), 429 past
       │                     the rate, security headers
-      ├── routers           events.py, points.py, incidents.py, stories.py, mentions.py, ingest.py, types.py
+      ├── routers           events.py, exports.py, points.py, incidents.py, summary.py, stories.py,
+      │                     mentions.py, ingest.py, types.py
       ├── JobQueue          uploads as background jobs, one worker thread (jobs.py); stopped with
       │                     the app (its running batch finishes, the rest is cancelled)
       └── /                 web/static/index.html and the bundle web/build.mjs writes there
@@ -28,7 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import __version__
 from ..settings import DEFAULT_MAX_PAGE_BYTES
 from ..store import open_store
-from . import events, incidents, ingest, mentions, points, stories, types
+from . import events, exports, incidents, ingest, mentions, points, stories, summary, types
 from .errors import install_error_handlers
 from .jobs import MAX_QUEUED_JOBS, JobQueue
 from .limits import LimitMiddleware
@@ -81,7 +82,8 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     app.state.upload_limits = UploadLimits(max_body_bytes=max_body_bytes, max_records=max_upload_records)
     app.state.jobs = jobs
     install_error_handlers(app)
-    for module in (events, points, incidents, stories, mentions, ingest, types):  # points before incidents/{id}
+    routers = (events, exports, points, incidents, summary, stories, mentions, ingest, types)
+    for module in routers:  # points before incidents/{id}
         app.include_router(module.router)
     _add_web(app)
     app.add_middleware(LimitMiddleware, max_body_bytes=max_body_bytes, rate_limit=rate_limit,

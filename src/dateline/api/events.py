@@ -1,23 +1,20 @@
-"""/api/events, /api/timeline and /api/export/{format}: coded events with filters,
-paging and sorting; events per day by family; the same selection in an export format."""
+"""/api/events and /api/timeline: coded events with filters, paging and sorting; events per day
+by family. (Exports: exports.py.)"""
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Query, Request
 
 from ..actors import ACTOR_KINDS
-from ..export import EXPORT_FORMATS, write_export
+from ..export import EXPORT_FORMATS
 from ..export.records import stored_event_record
 from ..models import CERTAINTIES
 from ..store.filters import EventFilters
 from ..store.queries import EVENT_SORTS, count_events_by_day, list_events
-from .errors import ERROR_RESPONSES, ApiError
-from .params import (DEFAULT_LIMIT, MAX_EXPORT, Limit, Offset, event_filters, list_event_types, list_families,
-                     page_body)
+from .errors import ERROR_RESPONSES
+from .params import DEFAULT_LIMIT, Limit, Offset, event_filters, list_event_types, list_families, page_body
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
@@ -50,21 +47,3 @@ def get_timeline(request: Request, filters: Annotated[EventFilters, Depends(even
         days[day][family] = count
     return {"days": [{"date": day, "families": families, "total": sum(families.values())}
                      for day, families in sorted(days.items())]}
-
-
-@router.get("/api/export/{fmt}", summary="Export events",
-            responses={200: {"content": {f.media_type.split(";")[0]: {} for f in EXPORT_FORMATS.values()},
-                             "description": "The events in the format asked for, as a download."}})
-def get_export(request: Request, fmt: Annotated[str, Path(description=f"One of: {', '.join(EXPORT_FORMATS)}.")],
-               filters: Annotated[EventFilters, Depends(event_filters)],
-               limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT) -> Response:
-    """The events that pass the filters as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines."""
-    export_format = EXPORT_FORMATS.get(fmt)
-    if export_format is None:
-        raise ApiError(404, f"no export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
-    found = list_events(request.app.state.store, filters, limit=limit)
-    out = io.StringIO()
-    result = write_export(found.items, fmt, out)
-    return Response(out.getvalue(), media_type=export_format.media_type, headers={
-        "content-disposition": f'attachment; filename="dateline-events.{export_format.suffix}"',
-        "x-dateline-written": str(result.written), "x-dateline-left-out": str(result.left_out)})

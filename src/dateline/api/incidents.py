@@ -4,14 +4,13 @@ Every filter, the sort and the page are one SQL query (store/incident_queries.py
 reads only its own incidents and their sources, and the total is a COUNT."""
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ..record import party_record
+from ..export.incidents import stored_incident_record
 from ..store.filters import EventFilters
-from ..store.incident_queries import COUNT_COLUMNS, INCIDENT_SORTS, StoredIncident, find_incidents, get_incident
+from ..store.incident_queries import INCIDENT_SORTS, StoredIncident, find_incidents, get_incident
 from .errors import ERROR_RESPONSES, ApiError
 from .params import DEFAULT_LIMIT, Limit, Offset, event_filters, page_body
 
@@ -23,15 +22,11 @@ Sort = Annotated[str | None, Query(max_length=20, description=(
 
 
 def incident_record(incident: StoredIncident) -> dict[str, Any]:
-    """An incident as JSON, with each figure's sources compared: ``differ`` names the figures
-    on which the sources that gave one disagree."""
-    record = asdict(incident)
-    record["actor"], record["target"] = party_record(incident.actor), party_record(incident.target)
-    record["sources"] = [{**source, "story_id": f"{source['page_id']}-{source['story_position']}"}
-                         for source in record.get("sources", [])]
-    record["differ"] = [name for name in COUNT_COLUMNS
-                        if len({s.get(name) for s in record["sources"] if s.get(name) is not None}) > 1]
-    return record
+    """An incident as JSON (export/incidents.py, which JSON Lines exports share): its sources in
+    publication order, each with its outlet; ``history`` the toll across reports (one point per
+    source, copies once: published, outlets, figures), whose latest report gives ``*_best``;
+    ``differ`` names the figures on which the sources disagree."""
+    return stored_incident_record(incident)
 
 
 @router.get("/api/incidents", summary="List incidents")

@@ -1,11 +1,13 @@
 """`dateline incidents`: validates its arguments like `dateline events` (and --text, --source,
 --bbox, --sort as /api/incidents takes them), then calls store.incidents.find_incidents
 (and refresh_incidents first, with --refresh or when the store says its incidents are stale:
-store/state.py). The store loads when the command runs; the grouping (datasketch, numpy)
+store/state.py). `dateline summary`: the same filters, then store.summary.summarise_incidents
+(what /api/summary gives). The store loads when the command runs; the grouping (datasketch, numpy)
 only when it regroups."""
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..errors import DatelineError, InvalidFilter
-from .event_commands import check_listing_format, describe_parties, party_columns, print_listing, start_table
+from .event_commands import check_listing_format, describe_parties, print_listing, start_table
 from .filter_flags import with_filter_flags
 from .store_commands import DB_HELP, fail, settings_from_flags
 
@@ -27,13 +29,6 @@ if TYPE_CHECKING:
 INCIDENT_SORT_NAMES = ("date", "killed", "injured", "arrested", "type", "place", "country", "sources")
 SORT_HELP = (f"Order by {', '.join(INCIDENT_SORT_NAMES)} (sources: how many outlets); '-' in front reverses, "
              "e.g. -killed. [default: date]")
-
-INCIDENT_CSV_FIELDS = ("incident_id", "date", "date_end", "type", "family", "certainty", "place", "country",
-                       "admin1", "lat", "lon", "precision", "killed", "killed_low", "killed_best", "killed_high",
-                       "injured", "injured_low", "injured_best", "injured_high", "arrested", "arrested_low",
-                       "arrested_best", "arrested_high", "actor", "actor_kind", "actor_country", "target",
-                       "target_kind", "target_country", "source_count", "sources")
-
 
 @with_filter_flags("incidents", search=True)
 def incidents_cli(
@@ -115,14 +110,56 @@ def format_range(low: int | None, high: int | None) -> str:
 
 
 def write_incidents_csv(found: list[StoredIncident]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=INCIDENT_CSV_FIELDS, lineterminator="\n")
+    """The incidents as `dateline export csv` writes them (export/incidents.py): one row each."""
+    from ..export.incidents import INCIDENT_CSV_COLUMNS, incident_csv_row
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=INCIDENT_CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for item in found:
-        row = {name: getattr(item, name, None) for name in INCIDENT_CSV_FIELDS}
-        row.update({**party_columns(item.actor, "actor"), **party_columns(item.target, "target")})
-        row["place"] = item.place_name
-        row["sources"] = "; ".join(dict.fromkeys(source.source for source in item.sources))
-        writer.writerow(row)
+        writer.writerow(incident_csv_row(item))
+
+
+@with_filter_flags("incidents", search=True)
+def summary_cli(
+    db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
+    *,
+    filters: EventFilters,  # the filter flags, checked (filter_flags.py)
+    fmt: str = typer.Option("table", "--format", help="table, json or csv (what /api/summary and "
+                            "/api/summary.csv give)."),
+) -> None:
+    """Headline figures of the incidents that pass the filters (incidents, events, killed, injured,
+    arrested, countries), and the same by country and by month."""
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter(f"{fmt!r} is not a format: choose table, json or csv", param_hint="--format")
+    from ..export.summary import summary_record, write_summary_csv
+    from ..store import open_store
+    from ..store.summary import summarise_incidents
+
+    settings = settings_from_flags(db=db)
+    try:
+        with open_store(settings.db, create=False) as store:
+            regroup_if_stale(store)
+            summary = summarise_incidents(store, filters)
+    except DatelineError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "csv":
+        write_summary_csv(summary, sys.stdout)
+        return
+    record = summary_record(summary)
+    if fmt == "json":
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
+        return
+    console, table = start_table()
+    for name in ("", "incidents", "events", "killed", "injured", "arrested"):
+        table.add_column(name, justify="right" if name else "left", no_wrap=True)
+    figures = ("incidents", "events", "killed", "injured", "arrested")
+    table.add_row("all", *(str(record["total"][name]) for name in figures))
+    for row in record["by_country"]:
+        table.add_row(row["name"] or "no country", *(str(row[name]) for name in figures))
+    for row in record["by_month"]:
+        table.add_row(row["key"] or "undated", *(str(row[name]) for name in figures))
+    console.print(table)
+    typer.echo(f"{record['total']['countries']} countries", err=True)
 
 
 def print_incidents_table(found: list[StoredIncident]) -> None:

@@ -13,7 +13,7 @@ from ..models import Failure
 from .eval_command import eval_cli
 from .event_commands import events_cli
 from .export_command import export_cli
-from .incident_commands import incidents_cli
+from .incident_commands import incidents_cli, summary_cli
 from .logs import configure_logging
 from .serve_command import serve_cli
 from .store_commands import (DASK_HELP, INPUT_FORMAT_HELP, MAX_PAGE_BYTES_HELP, SOURCES_HELP, WORKERS_HELP,
@@ -119,6 +119,7 @@ app.command("failures")(failures_cli)
 app.command("stories")(stories_cli)
 app.command("events")(events_cli)
 app.command("incidents")(incidents_cli)
+app.command("summary")(summary_cli)
 app.command("eval")(eval_cli)
 app.command("serve")(serve_cli)
 app.command("export")(export_cli)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..models import Party
 
-INCIDENTS_VERSION = "incidents-0.2"
+INCIDENTS_VERSION = "incidents-0.3"  # 0.3: best = the latest report's figures (ACLED's rule for updates)
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -103,8 +103,9 @@ class SourceEvent:
 class Figures:
     """One count (killed, injured or arrested) across an incident's sources.
 
-    ``acled`` is ACLED's rule, the lowest figure any source reported; ``low``/``high`` the
-    extremes; ``best`` the figure most sources reported, or the median when none leads;
+    ``best`` follows ACLED's rule for updates: the latest report's figure, the lowest where
+    reports of the latest day conflict (incidents/figures.py); ``acled`` is the figure the
+    incident shows, the same; ``low``/``high`` the extremes;
     ``reported`` how many sources gave a figure at all. All None when no source gave one.
     """
 

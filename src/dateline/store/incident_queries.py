@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Exists, Select, and_, exists, func, select
 
 from ..incidents.records import IncidentSummary
+from ..incidents.sources import name_outlet, order_sources
 from .base import ResultRow
 from .coded import read_party
 from .filters import (NO_FILTERS, EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort,
@@ -41,16 +42,23 @@ INCIDENT_SORTS: dict[str, SortColumns] = {
 
 @dataclass(frozen=True, slots=True)
 class IncidentSource:
-    """One source event of an incident, with the story it was read from and that story's figures."""
+    """One source event of an incident, with the story it was read from and that story's figures.
+
+    ``outlet`` is who published it (incidents/sources.py: the URL's host, else the dateline's
+    agency); ``source`` the file (and line) or address it was read from, a detail; ``fetched``
+    and ``stored_at`` when it was retrieved and stored, which order reports of one time."""
 
     page_id: str
     story_position: int
     event_id: str
     group_id: str
+    outlet: str | None
     source: str
     url: str | None
     headline: str | None
     published: str | None
+    fetched: str | None
+    stored_at: str
     killed: int | None
     injured: int | None
     arrested: int | None
@@ -61,8 +69,10 @@ class IncidentSource:
 @dataclass(frozen=True, slots=True)
 class StoredIncident(IncidentSummary):
     """An incident as stored: its summary, then its figures. ``killed``/``injured``/``arrested``
-    follow ACLED (the lowest figure any source gave); ``*_low``/``*_best``/``*_high`` span the
-    sources (docs/incidents.md); ``source_count`` counts story groups (syndicated copies once)."""
+    and ``*_best`` follow ACLED's rule for updates (the latest report's figures, the lowest where
+    reports of one day conflict); ``*_low``/``*_high`` span the sources (docs/incidents.md);
+    ``source_count`` counts story groups (syndicated copies once); ``sources`` come in
+    publication order (undated last)."""
 
     killed: int | None
     injured: int | None
@@ -170,14 +180,15 @@ def _read_incidents(conn: Connection, rows: Sequence[ResultRow]) -> list[StoredI
 
 
 def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[IncidentSource, ...]]:
-    """The sources of these incidents only, in their stored order."""
+    """The sources of these incidents only, in publication order (incidents/sources.py)."""
     ids = list(ids)
     found: dict[str, list[IncidentSource]] = {}
     for start in range(0, len(ids), IN_CHUNK):
         query = (select(incident_events.c.incident_id, incident_events.c.group_id, events.c.page_id,
                         events.c.story_position, events.c.event_id, events.c.killed, events.c.injured,
                         events.c.arrested, events.c.trigger_word, events.c.sentence, pages.c.source, pages.c.url,
-                        stories.c.headline, stories.c.published)
+                        pages.c.fetched, pages.c.stored_at, stories.c.headline, stories.c.published,
+                        stories.c.dateline_agency)
                  .join(events, and_(events.c.page_id == incident_events.c.page_id,
                                     events.c.story_position == incident_events.c.story_position,
                                     events.c.event_id == incident_events.c.event_id))
@@ -189,9 +200,10 @@ def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Incid
         for r in conn.execute(query):
             found.setdefault(r.incident_id, []).append(IncidentSource(
                 page_id=r.page_id, story_position=r.story_position, event_id=r.event_id, group_id=r.group_id,
-                source=r.source, url=r.url, headline=r.headline, published=r.published, killed=r.killed,
+                outlet=name_outlet(r.url, r.dateline_agency), source=r.source, url=r.url, headline=r.headline,
+                published=r.published, fetched=r.fetched, stored_at=str(r.stored_at), killed=r.killed,
                 injured=r.injured, arrested=r.arrested, trigger=r.trigger_word, sentence=r.sentence))
-    return {key: tuple(value) for key, value in found.items()}
+    return {key: tuple(order_sources(value)) for key, value in found.items()}
 
 
 def _stored_incident(row: ResultRow, sources: tuple[IncidentSource, ...]) -> StoredIncident:
