@@ -63,6 +63,7 @@ class RunStats:
 
     batches: int = 0
     crashed_batches: int = 0
+    workers: int = 1  # processes started for the run (those that got a batch are the keys of peak_rss)
     peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
 
 
@@ -174,6 +175,7 @@ def run_batches(
     if dask:
         yield from _run_on_dask(batches, address=dask, analyse=analyse, stats=stats, function=function)
     elif workers > 1:
+        stats.workers = workers
         yield from _run_on_processes(batches, workers=workers, analyse=analyse, stats=stats, function=function)
     else:
         for key, pages in batches:
@@ -290,6 +292,7 @@ def _run_on_dask(batches: Iterable[tuple[K, list[Page]]], *, address: str, analy
     try:
         client.run(warm_worker, analyse)  # the model once per worker, before the first batch
         workers = max(1, len(client.scheduler_info().get("workers", {})))
+        stats.workers = workers
 
         def submit(pages: list[Page]) -> Any:
             return client.submit(function, pages, analyse, pure=False)

@@ -179,8 +179,9 @@ def print_ingest_summary(report: IngestReport, *, db: str) -> None:
              "dateline failures; retry them: dateline ingest --retry-failed)")
     if report.stats.peak_rss:
         peak = max(report.stats.peak_rss.values()) / 1024 ** 2
-        processes = len(report.stats.peak_rss)
-        echo(f"workers:        {processes} process{'es' if processes > 1 else ''}, "
+        started, worked = report.stats.workers, len(report.stats.peak_rss)
+        busy = f" ({worked} got work)" if worked < started else ""
+        echo(f"workers:        {started} process{'es' if started > 1 else ''}{busy}, "
              f"peak memory {peak:.0f} MB per worker")
     if report.unrecorded:
         echo(f"not recorded:   {len(report.unrecorded)} failures could not be written to the store either "
