@@ -5,7 +5,9 @@
             1. a speech verb outside the quote in the sentences it touches, nearest first
                ("..., he said"; "Putin said ... “...”"; "tweeted condolences, saying “...”"),
                its subject taken from the verb or, for "adding"/"saying", from the
-               speech verb it hangs on;
+               speech verb it hangs on; the noun a participle describes ("showed
+               protesters chanting “...”"); right after the quote, the object the parser
+               took for the subject (“...,” read the order issued by X);
             2. a subject outside the quote whose verb the quote holds
                (The three leaders “reiterated our ...”);
             3. "according to X" in the same sentence;
@@ -13,7 +15,7 @@
                (“...,” he said. “More words.”).
          ──speaker──▶ canonical name: a person's full name; "he" the last person;
             "it" the last group; "the ministry" the earlier ministry; "the post" whoever
-            issued the post; otherwise the noun phrase ("Israeli military").
+            issued the post ("the order issued by X": X); otherwise the noun phrase ("Israeli military").
 """
 from __future__ import annotations
 
@@ -85,7 +87,7 @@ class AttributionReader:
         verbs = [t for t in tokens if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX")]
         verbs.sort(key=lambda t: distance(t, stretch))
         for verb in verbs:
-            subject = find_subject(verb, self.speech)
+            subject = find_subject(verb, self.speech) or self.find_inverted_subject(verb, stretch)
             if subject is not None and not self.is_inside(subject):
                 speaker = self.name_speaker(subject)
                 if speaker is not None:
@@ -99,6 +101,15 @@ class AttributionReader:
                 if obj is not None:
                     return self.name_speaker(obj)
         return None
+
+    def find_inverted_subject(self, verb, stretch: QuotedStretch):
+        """The speaker the parser took for an object when the verb comes right after the
+        quote: “...,” read the statement issued by X; “...,” said the officer."""
+        end = stretch_end_token(self.doc, stretch)
+        if verb.i < end or not all(t.is_punct or t.is_space for t in self.doc[end:verb.i]):
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                     and (c.lemma_.lower() in document_nouns() | person_nouns() or c.pos_ == "PROPN")), None)
 
     def find_quoted_predicate(self, stretch: QuotedStretch) -> Speaker | None:
         """The subject outside the quote of a verb inside it: They “reiterated our ...”."""
@@ -154,6 +165,10 @@ class AttributionReader:
         if known is not None:
             return known.name, nominal.span
         if token.lemma_.lower() in document_nouns():
+            issuer = find_issuer(token)
+            named = self.name_speaker(issuer, depth=depth + 1) if issuer is not None else None
+            if named is not None:
+                return named
             author = self.find_author(token, depth=depth)
             if author is not None:
                 return author
@@ -259,6 +274,33 @@ def find_appositive_name(token) -> Speaker | None:
     return None
 
 
+def find_issuer(token):
+    """Who a document names as its author: "the order issued by X", "a letter signed by X",
+    "X released a statement saying ..."."""
+    for clause in token.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if token.dep_ == "dobj":
+        return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def can_speak(noun) -> bool:
+    """Whether the noun a speaking participle describes is who speaks: "showed protesters
+    chanting", not "shouted through a bullhorn saying" (an instrument after a preposition)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return noun.dep_ != "pobj" or noun.lemma_.lower() in person_nouns() | document_nouns()
+
+
+def stretch_end_token(doc, stretch: QuotedStretch) -> int:
+    """The index of the first token after the quoted stretch (its closing mark included)."""
+    span = doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
+    return span.end if span is not None else len(doc)
+
+
 def distance(token, stretch: QuotedStretch) -> int:
     if token.idx >= stretch.end:
         return token.idx - stretch.end
@@ -281,12 +323,15 @@ def find_subject(verb, speech: frozenset[str]):
     """
     subject = nearest_child(verb, ("nsubj",))
     if subject is not None:
-        return subject
+        # "saw an officer who yelled “...”": the one the relative pronoun stands for
+        return verb.head if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else subject
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and can_speak(verb.head):
+        return verb.head  # "showed students chanting “...”": the noun the participle describes
     fallback = None
     node = verb
     while node.head.i != node.i and node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp"):
