@@ -165,6 +165,23 @@ CASES = [
      "Maria Lenz was comforted by friends after learning that her son, Paul Lenz, 29, had been killed. "
      "“I don't know who did this to my son,” she said.",
      [("Maria Lenz", "I don't know who did this")]),
+    ("own-words-then-the-person-who-opens-the-next-sentence",
+     "“We lost everything in one night.” Fatima Diallo, a rice farmer from the valley, watched the water rise "
+     "from her roof.",
+     [("Fatima Diallo", "We lost everything in one night.")]),
+    ("own-words-then-the-person-in-the-next-paragraph",
+     "“I have never seen a flood like this.”\n\nJoseph Kamau, 61, has lived by the river all his life.",
+     [("Joseph Kamau", "I have never seen a flood like this.")]),
+    ("words-not-in-the-first-person-are-nobody-s-before-a-name",
+     "“The bridge is closed.” Joseph Kamau drove to the ring road instead.",
+     [(None, "The bridge is closed.")]),
+    ("own-words-before-a-person-brought-in-for-their-own-quote",
+     "The college put out a statement on Monday. “We are heartbroken and our doors stay open.” "
+     "Professor Clara Oyelaran stated, “Every student matters to us.”",
+     [(None, "We are heartbroken"), ("Clara Oyelaran", "Every student matters to us.")]),
+    ("own-words-before-a-sentence-about-something-else",
+     "“We lost everything in one night.” The water rose from the river before dawn.",
+     [(None, "We lost everything in one night.")]),
     ("person-named-again-by-the-first-of-their-names",
      "Deng Malual Garang, the county commissioner, said the raiders came at night. “They burned the houses,” "
      "Deng said.",

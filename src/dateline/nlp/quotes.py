@@ -12,7 +12,9 @@
                (The three leaders “reiterated our ...”);
             3. "according to X" in the same sentence;
             4. the speaker of the previous quote in the same or the previous paragraph
-               (“...,” he said. “More words.”).
+               (“...,” he said. “More words.”);
+            5. for words in the first person standing as sentences of their own, the
+               person who opens the next sentence (“We lost everything.” Ana Ruiz, ...).
          ──speaker──▶ canonical name: a person's full name; "he" the last person;
             "it" the last group; "the ministry" the earlier ministry; "the post" whoever
             issued the post ("the order issued by X": X); otherwise the noun phrase ("Israeli military").
@@ -24,8 +26,8 @@ import logging
 
 from dateline.nlp.entities import build_index
 from dateline.nlp.entity_index import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, Referent, read_nominal
-from dateline.nlp.lexicon import (PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, person_nouns, role_groups,
-                                  speech_verbs, title_words)
+from dateline.nlp.lexicon import (FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, person_nouns,
+                                  role_groups, speech_verbs, title_words)
 from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
 from dateline.nlp.records import Quote
 
@@ -51,6 +53,8 @@ def extract_quotes(doc, *, text: str | None = None, index: EntityIndex | None = 
         speaker = reader.find_speaker(stretch)
         if speaker is None:
             speaker = reader.inherit_speaker(stretch, quotes)
+        if speaker is None:
+            speaker = reader.find_next_speaker(stretch)
         first, last = reader.sentence_of(stretch.start), reader.sentence_of(stretch.end - 1)
         quotes.append(Quote(
             text=join_parts(index.text, stretch.parts), text_span=(stretch.start, stretch.end),
@@ -137,6 +141,32 @@ class AttributionReader:
         if current - here <= 1 or current - previous <= 1:
             return last.speaker, last.speaker_span
         return None
+
+    def find_next_speaker(self, stretch: QuotedStretch) -> Speaker | None:
+        """The person who opens the next sentence, for words in the first person that stand as
+        sentences of their own: “We lost everything.” Ana Ruiz, a farmer, watched ..."""
+        text = self.index.text
+        words = join_parts(text, stretch.parts).rstrip()
+        before = text[:stretch.start].rstrip(" \t“\"«‘'″")
+        if not words.endswith((".", "!", "?")) or (before and not before.endswith((".", "!", "?", "\n"))):
+            return None  # words quoted inside a sentence: the attribution steps had their turn
+        span = self.doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
+        if span is None or not any(t.lower_ in FIRST_PERSON for t in span):
+            return None
+        first = next((t for t in self.doc[span.end:] if not (t.is_punct or t.is_space)), None)
+        if first is None or self.is_inside(first):
+            return None
+        head = first
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        following = head.sent
+        if head.dep_ not in SUBJECT_DEPS or any(first.idx < other.start < following.end_char
+                                                 for other in self.index.stretches):
+            return None  # no one opens the next sentence, or they are brought in for their own quote
+        person = self.person_in(head)
+        if person is not None:
+            return person.name, self.mention_span(head, person)
+        return find_appositive_name(head)
 
     def name_speaker(self, token, *, depth: int = 0) -> Speaker | None:
         """The canonical name of the speaker the subject token stands for.
