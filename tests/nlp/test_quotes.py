@@ -182,6 +182,14 @@ CASES = [
     ("own-words-before-a-sentence-about-something-else",
      "“We lost everything in one night.” The water rose from the river before dawn.",
      [(None, "We lost everything in one night.")]),
+    ("unnamed-speaker-without-the-clause-after-the-comma",
+     "“The shops are empty and nobody is working,” said a teacher from the old town, who asked not to be named "
+     "for fear of reprisals, reached by phone.",
+     [("teacher from the old town", "The shops are empty")]),
+    ("unnamed-speaker-keeps-a-list-in-their-agency-s-name",
+     "“We traced the rifle to a shop in the north,” said an official from the Office of Roads, Bridges, Tunnels "
+     "and Ferries, who asked not to be named.",
+     [("official from the Office of Roads, Bridges, Tunnels and Ferries", "We traced the rifle")]),
     ("person-named-again-by-the-first-of-their-names",
      "Deng Malual Garang, the county commissioner, said the raiders came at night. “They burned the houses,” "
      "Deng said.",
