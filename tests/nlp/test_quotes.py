@@ -222,6 +222,16 @@ MISSED_BY_THE_ENTITY_MODEL = [
      "“A total of 40 people have died so far,” he said.",
      [("Kolade", "ORG"), ("National Emergency Agency", "ORG"), ("AFP", "ORG")],
      [("Irvin Kolade", "A total of 40 people")]),
+    ("name-after-a-title-not-marked",
+     "Regional governor Pavel Orlov visited the flooded villages on Monday.\n\n"
+     "“We will rebuild every house,” the regional governor said.",
+     [],
+     [("Pavel Orlov", "We will rebuild every house")]),
+    ("name-after-a-title-not-marked-is-not-a-new-holder-s",
+     "Regional governor Pavel Orlov visited the flooded villages on Monday.\n\n"
+     "“We will rebuild every house,” a former governor said.",
+     [],
+     [("former governor", "We will rebuild every house")]),
 ]
 
 

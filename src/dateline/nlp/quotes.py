@@ -30,10 +30,10 @@ from dateline.nlp.lexicon import (FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON,
                                   role_groups, speech_verbs, title_words)
 from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
 from dateline.nlp.records import Quote
+from dateline.nlp.speakers import (Speaker, find_appositive_name, find_issuer, find_subject, find_titled_name,
+                                   is_known_role)
 
 log = logging.getLogger(__name__)
-
-Speaker = tuple[str, tuple[int, int]]  # (canonical name, where the attribution names it)
 
 MAX_AUTHOR_HOPS = 3  # "the post said" -> who posted it -> ... at most this many hops
 
@@ -207,6 +207,9 @@ class AttributionReader:
             cluster = self.find_role_holder(token)
         if cluster is not None:
             return cluster.name, nominal.span
+        titled = find_titled_name(self.doc, token, self.index) if is_known_role(token) else None
+        if titled is not None:
+            return titled
         earlier = self.find_earlier_group(token, nominal)
         return (earlier or nominal.text), nominal.span
 
@@ -290,41 +293,6 @@ class AttributionReader:
         return None
 
 
-def find_appositive_name(token) -> Speaker | None:
-    """A name in apposition that the entity model missed ("the head of the council, Ana
-    Petrova Ilieva, said"): two to four capitalised words set off after the noun."""
-    for candidate in token.subtree:
-        if candidate.dep_ != "appos" or candidate.i <= token.i or candidate.pos_ != "PROPN":
-            continue
-        words = [t for t in candidate.subtree if t.dep_ in ("compound", "flat") or t.i == candidate.i]
-        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
-            start, end = words[0].idx, words[-1].idx + len(words[-1])
-            if end - start == len(" ".join(t.text for t in words)):  # one run of words, nothing between
-                return " ".join(t.text for t in words), (start, end)
-    return None
-
-
-def find_issuer(token):
-    """Who a document names as its author: "the order issued by X", "a letter signed by X",
-    "X released a statement saying ..."."""
-    for clause in token.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN":
-            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if token.dep_ == "dobj":
-        return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    return None
-
-
-def can_speak(noun) -> bool:
-    """Whether the noun a speaking participle describes is who speaks: "showed protesters
-    chanting", not "shouted through a bullhorn saying" (an instrument after a preposition)."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return noun.dep_ != "pobj" or noun.lemma_.lower() in person_nouns() | document_nouns()
-
-
 def stretch_end_token(doc, stretch: QuotedStretch) -> int:
     """The index of the first token after the quoted stretch (its closing mark included)."""
     span = doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
@@ -337,55 +305,6 @@ def distance(token, stretch: QuotedStretch) -> int:
     if token.idx < stretch.start:
         return stretch.start - token.idx - len(token)
     return 0
-
-
-def nearest_child(verb, deps: frozenset[str] | tuple[str, ...]):
-    """The child of ``verb`` with one of ``deps`` closest to it (a verb may get two subjects)."""
-    children = [c for c in verb.children if c.dep_ in deps]
-    return min(children, key=lambda c: abs(c.i - verb.i)) if children else None
-
-
-def find_subject(verb, speech: frozenset[str]):
-    """The subject of a speech verb, climbing from "adding"/"saying" to the verb they hang on.
-
-    A passive speech verb ("no injuries were reported") names no speaker unless an
-    agent does ("was told by X"); "was quoted as saying" climbs to its subject.
-    """
-    subject = nearest_child(verb, ("nsubj",))
-    if subject is not None:
-        # "saw an officer who yelled “...”": the one the relative pronoun stands for
-        return verb.head if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else subject
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None:
-        return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and can_speak(verb.head):
-        return verb.head  # "showed students chanting “...”": the noun the participle describes
-    fallback = None
-    node = verb
-    while node.head.i != node.i and node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp"):
-        node = node.head
-        found = nearest_child(node, SUBJECT_DEPS)
-        if found is not None:
-            if node.lemma_.lower() in speech:
-                return found
-            fallback = fallback or found
-    return fallback or find_misparsed_subject(verb)
-
-
-def find_misparsed_subject(verb):
-    """The noun phrase right before a speech verb the parser left without a subject
-    ("..., in the region of X, an official from the ministry told Reuters"): the phrase
-    is hung on an earlier word, but it is who spoke."""
-    if verb.i == 0 or verb.dep_ != "ROOT":
-        return None
-    token = verb.doc[verb.i - 1]
-    while token.dep_ in ("pobj", "prep", "compound", "amod") and token.head.i < verb.i and token.head.i != token.i:
-        token = token.head
-    if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr"):
-        return token
-    return None
 
 
 def name_referent(referent: Referent) -> str:
