@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 CLEANER_VERSION = "clean-0.2"
-NLP_VERSION = "nlp-0.2"
+NLP_VERSION = "nlp-0.3"
 
 Span = tuple[int, int]  # (start, end) character offsets into Story.text
 

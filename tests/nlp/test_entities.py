@@ -99,3 +99,30 @@ def test_missing_model_names_the_package_to_install():
     from dateline.nlp.model import ModelMissing, load_nlp
     with pytest.raises(ModelMissing, match="pip install en-core-web-zz-absent"):
         load_nlp("en_core_web_zz_absent")
+
+
+@pytest.mark.parametrize("text,marked,name,title", [
+    ("Rains destroyed 900 houses, Irvin Kolade, a spokesman for the flood agency told AFP.", "Kolade",
+     "Irvin Kolade", "spokesman for the flood agency"),
+    ("The order was signed by Marta Quist, deputy district magistrate of Eastvale.", "Marta Quist",
+     "Marta Quist", "deputy district magistrate of Eastvale"),
+])
+def test_organisation_holding_a_post_is_a_person(nlp, text, marked, name, title):
+    """A name the entity model calls an organisation, with a person's post in apposition."""
+    from dateline.nlp.analysis import parse_story
+    from dateline.nlp.entities import extract_entities
+    doc = parse_story(text, nlp=nlp)
+    start = text.index(marked)
+    doc.ents = [doc.char_span(start, start + len(marked), label="ORG")]
+    (entity,) = extract_entities(doc, text=text)
+    assert (entity.name, entity.type, entity.title) == (name, "PERSON", title)
+
+
+def test_organisation_with_a_group_in_apposition_stays_an_organisation(nlp):
+    from dateline.nlp.analysis import parse_story
+    from dateline.nlp.entities import extract_entities
+    text = "Northern Shield, an armed group in the hills, said it held the pass."
+    doc = parse_story(text, nlp=nlp)
+    doc.ents = [doc.char_span(0, len("Northern Shield"), label="ORG")]
+    (entity,) = extract_entities(doc, text=text)
+    assert (entity.name, entity.type) == ("Northern Shield", "ORG")

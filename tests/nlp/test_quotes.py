@@ -120,6 +120,76 @@ CASES = [
     ("the-name-in-apposition-not-the-place-before-the-role",
      "Khabarsk leader, Marek Dudayev, said in a video that “the attackers fled”.",
      [("Marek Dudayev", "the attackers fled")]),
+    ("pronoun-after-a-role-with-the-name-in-apposition",
+     "Harbour chief, Tomas Lindqvist, said in a statement that “the ferry sank within minutes”.\n\n"
+     "“We know the crew tried to reach the shore,” he added later.",
+     [("Tomas Lindqvist", "the ferry sank"), ("Tomas Lindqvist", "We know the crew")]),
+    ("pronoun-after-a-witness-with-the-name-in-apposition",
+     "Another witness, 64-year-old B.K. Mendis, said her two sons were missing. She said the hill came down "
+     "with “a roar like nothing I had heard before”.",
+     [("B.K. Mendis", "a roar like nothing")]),
+    ("pronoun-after-a-title-that-runs-into-the-name",  # and "he" is never the plural "senior officers"
+     "Superintendent of police Rafael Costa told reporters that nine people died in the blaze at the depot. "
+     "He said the fire started at noon, after which senior officers from the army and fire service arrived.\n"
+     "“The bodies were pulled from the ashes and the injured were taken to hospital,” he said.",
+     [("Rafael Costa", "The bodies were pulled")]),
+    ("he-is-never-a-plural-subject",
+     "A police spokesman said two fishermen drowned near the dam. Senior officers from the navy arrived later. "
+     "“We are still searching the river,” he said.",
+     [("police spokesman", "We are still searching the river")]),
+    ("document-issued-by-its-author",
+     "The curfew was brought back on Wednesday. “Due to the situation in the district, all markets stay closed "
+     "until Friday,” read the order issued by Marta Quist, deputy district magistrate of Eastvale.",
+     [("Marta Quist", "all markets stay closed")]),
+    ("crowd-shown-chanting",
+     "Videos shared on social media showed protesters chanting, “We will not leave the square”. "
+     "Police did not comment.",
+     [("protesters", "We will not leave the square")]),
+    ("crowd-chanting-as-a-participle",
+     "A clip filmed at the rally showed students chanting “We will not leave the square”.",
+     [("students", "We will not leave the square")]),
+    ("relative-pronoun-speaker",
+     "Neighbours saw a police officer who yelled, “Get out of the house!” before the shots.",
+     [("police officer", "Get out of the house!")]),
+    ("an-instrument-does-not-speak",
+     "Officers shouted at the man through a loudspeaker saying “Come out with your hands up.”",
+     [("Officers", "Come out with your hands up.")]),
+    ("statement-released-by-the-subject",
+     "The aviation agency released a statement noting that “the two pilots were unhurt”.",
+     [("aviation agency", "the two pilots were unhurt")]),
+    ("a-name-told-of-does-not-take-over-from-the-teller",
+     "Karen Whitfield, a teacher at the school, said she worked with Lopez for years. She says Lopez was able to calm "
+     "any class. She adds that Lopez “changed a lot of lives.”",
+     [("Karen Whitfield", "changed a lot of lives")]),
+    ("a-name-in-apposition-in-a-told-clause-does-not-take-over",
+     "Maria Lenz was comforted by friends after learning that her son, Paul Lenz, 29, had been killed. "
+     "“I don't know who did this to my son,” she said.",
+     [("Maria Lenz", "I don't know who did this")]),
+    ("own-words-then-the-person-who-opens-the-next-sentence",
+     "“We lost everything in one night.” Fatima Diallo, a rice farmer from the valley, watched the water rise "
+     "from her roof.",
+     [("Fatima Diallo", "We lost everything in one night.")]),
+    ("own-words-then-the-person-in-the-next-paragraph",
+     "“I have never seen a flood like this.”\n\nJoseph Kamau, 61, has lived by the river all his life.",
+     [("Joseph Kamau", "I have never seen a flood like this.")]),
+    ("words-not-in-the-first-person-are-nobody-s-before-a-name",
+     "“The bridge is closed.” Joseph Kamau drove to the ring road instead.",
+     [(None, "The bridge is closed.")]),
+    ("own-words-before-a-person-brought-in-for-their-own-quote",
+     "The college put out a statement on Monday. “We are heartbroken and our doors stay open.” "
+     "Professor Clara Oyelaran stated, “Every student matters to us.”",
+     [(None, "We are heartbroken"), ("Clara Oyelaran", "Every student matters to us.")]),
+    ("own-words-before-a-sentence-about-something-else",
+     "“We lost everything in one night.” The water rose from the river before dawn.",
+     [(None, "We lost everything in one night.")]),
+    ("unnamed-speaker-without-the-clause-after-the-comma",
+     "“The shops are empty and nobody is working,” said a teacher from the old town, who asked not to be named "
+     "for fear of reprisals, reached by phone.",
+     [("teacher from the old town", "The shops are empty")]),
+    ("unnamed-speaker-keeps-a-list-in-their-agency-s-name",
+     "“We traced the rifle to a shop in the north,” said an official from the Office of Roads, Bridges, Tunnels "
+     "and Ferries, who asked not to be named.",
+     [("official from the Office of Roads, Bridges, Tunnels and Ferries", "We traced the rifle")]),
     ("person-named-again-by-the-first-of-their-names",
      "Deng Malual Garang, the county commissioner, said the raiders came at night. “They burned the houses,” "
      "Deng said.",
@@ -135,6 +205,50 @@ def test_quote_and_speaker_found(nlp, text, expected):
         assert words in quote.text
         assert quote.speaker == speaker, (quote.speaker, quote.text)
         assert quote.direct
+
+
+# (case id, story text, the only entities the entity model marks: (words, label), [(speaker, quote words)])
+MISSED_BY_THE_ENTITY_MODEL = [
+    ("surname-alone-not-marked-and-a-reported-subject-after-it",
+     "Tomasz Wierzbicki worked at the site for a year.\n\n"
+     "Wierzbicki, who missed work that day, said his sister is among those still missing. "
+     "He added that he “asked my sister to wait for me. I never saw her again.”",
+     [("Tomasz Wierzbicki", "PERSON")],
+     [("Tomasz Wierzbicki", "asked my sister to wait")]),
+    ("name-marked-as-an-organisation-but-holding-a-post",
+     "At least 40 people died in the floods, a government spokesman said on Monday. "
+     "Heavy rains destroyed more than 900 houses, Irvin Kolade, a spokesman for the National Emergency "
+     "Agency told AFP.\n"
+     "“A total of 40 people have died so far,” he said.",
+     [("Kolade", "ORG"), ("National Emergency Agency", "ORG"), ("AFP", "ORG")],
+     [("Irvin Kolade", "A total of 40 people")]),
+    ("name-after-a-title-not-marked",
+     "Regional governor Pavel Orlov visited the flooded villages on Monday.\n\n"
+     "“We will rebuild every house,” the regional governor said.",
+     [],
+     [("Pavel Orlov", "We will rebuild every house")]),
+    ("name-after-a-title-not-marked-is-not-a-new-holder-s",
+     "Regional governor Pavel Orlov visited the flooded villages on Monday.\n\n"
+     "“We will rebuild every house,” a former governor said.",
+     [],
+     [("former governor", "We will rebuild every house")]),
+]
+
+
+@pytest.mark.parametrize("text,marked,expected", [c[1:] for c in MISSED_BY_THE_ENTITY_MODEL],
+                         ids=[c[0] for c in MISSED_BY_THE_ENTITY_MODEL])
+def test_speaker_found_where_the_entity_model_errs(nlp, text, marked, expected):
+    from dateline.nlp.analysis import parse_story
+    from dateline.nlp.quotes import extract_quotes
+    doc = parse_story(text, nlp=nlp)
+    spans = []
+    for words, label in marked:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans  # the parse as the model made it; the entities as a weaker model would mark them
+    quotes = extract_quotes(doc, text=text)
+    assert [(q.speaker, words in q.text) for q, (_, words) in zip(quotes, expected, strict=True)] \
+        == [(speaker, True) for speaker, _ in expected]
 
 
 def test_quote_across_paragraphs_is_one_quote_with_its_pieces(nlp):

@@ -4,6 +4,8 @@
              ──titles──▶ "Interior Minister", "President", "Gov."
              ──pronouns──▶ "he"/"she" to the last person, "it"/"they" to the last group (pronouns.py)
 
+A name the model calls an organisation but which holds a person's post in apposition
+("N Ola Berg, district magistrate") is a person, with the first name the model left out.
 A person is one cluster across "President Vladimir Putin", "Putin", "Putin’s" and the
 "he" that follows; the canonical name is the longest title-free form. spaCy's place
 labels are not trusted: GPE, LOC and FAC come out as ``GPE-candidate`` and, given an
@@ -90,6 +92,10 @@ def read_mention(doc, ent, text: str) -> tuple[int, int, str, str, str | None] |
     if kind is None:
         return None
     start, end = ent.start, ent.end
+    if kind == "ORG" and is_titled_name(doc, ent, text):
+        kind = "PERSON"  # "Irshad Bhatti, a spokesman for the agency, said": whoever holds a post is a person
+        while start > 0 and is_name_word(doc[start - 1]) and doc[start - 1].head.i in range(ent.start, ent.end):
+            start -= 1  # the first name the entity model left out
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVE):
@@ -113,6 +119,23 @@ def read_mention(doc, ent, text: str) -> tuple[int, int, str, str, str | None] |
     if kind == "PERSON" and title is None:
         title = read_appositive_title(doc, ent.root, text)
     return start, end, kind, name, title
+
+
+def is_titled_name(doc, ent, text: str) -> bool:
+    """Whether an "organisation" is a name of two to four words with a person's post in
+    apposition ("N Ola Berg, additional district magistrate"): then it is a person."""
+    words = [t for t in ent if not t.is_punct]
+    if not 1 <= len(words) <= 4 or not all(is_name_word(t) for t in words):
+        return False
+    appositive = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.root.i]
+    return any(c.pos_ == "NOUN" and c.lemma_.lower() in title_words() | person_nouns() for c in appositive)
+
+
+def is_name_word(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ in ("compound", "flat", *SUBJECT_OR_OBJECT)
+
+
+SUBJECT_OR_OBJECT = ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj")
 
 
 def read_appositive_title(doc, root, text: str) -> str | None:

@@ -74,7 +74,8 @@ class EntityIndex:
 
 
 def read_nominal(doc, head, text: str) -> Nominal:
-    """The noun phrase headed by ``head``, without determiner, relative clause or apposition."""
+    """The noun phrase headed by ``head``, without determiner, relative clause or apposition
+    (it ends at a comma that opens a clause)."""
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
@@ -82,9 +83,19 @@ def read_nominal(doc, head, text: str) -> Nominal:
             right = max(right, child.right_edge.i)
         else:
             break
+    # "a man from the capital, who asked not to be named": the phrase ends at a comma that opens a
+    # clause or an apposition, not at one in a list ("Bureau of Alcohol, Tobacco, Firearms")
+    comma = next((t.i for t in doc[head.i + 1:right] if t.text == "," and opens_clause(doc[t.i + 1])), None)
+    if comma is not None:
+        right = comma - 1
     while left < head.i and (doc[left].lower_ in DETERMINERS or doc[left].is_punct):
         left += 1
     while right > head.i and doc[right].is_punct and doc[right].text != ")":
         right -= 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
     return Nominal(text[start:end], (start, end), head.lemma_.lower() in person_nouns())
+
+
+def opens_clause(token) -> bool:
+    """Whether ``token``, right after a comma, opens a clause or an apposition ("who ...", "reached by ...")."""
+    return token.tag_ in ("WP", "WDT", "WP$") or token.dep_ in ("relcl", "acl", "appos", "advcl")

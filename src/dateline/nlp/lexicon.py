@@ -14,6 +14,7 @@ PRONOUNS_PERSON = frozenset(_GRAMMAR["person_pronouns"])
 PRONOUNS_GROUP = frozenset(_GRAMMAR["group_pronouns"])
 PRONOUNS_SINGULAR_GROUP = frozenset(_GRAMMAR["singular_group"])
 DETERMINERS = frozenset(_GRAMMAR["determiners"])
+FIRST_PERSON = frozenset(_GRAMMAR["first_person"])
 
 
 @cache

@@ -3,8 +3,12 @@
 Read in order, each "he"/"she" goes to the last person, each subject "it"/"they" to
 the last group that spoke or acted ("it" wants a singular one). A person who was the
 subject of a clause wins over one merely named since, unless the subject is older than
-the previous sentence and the mention is not. A subject without a name ("the
-spokesman", "officials") may be what a later pronoun stands for, as a ``Nominal``.
+the previous sentence and the mention is not. A name in apposition to the subject, or
+run into a bare title ("Superintendent of police X"), is the subject; so is a known
+person's surname the entity model missed. A subject without a name ("the spokesman")
+may be what a later "he" stands for, as a ``Nominal``, unless it is plural ("officials":
+a group) or the subject of a clause reported by the sentence's own subject ("X said
+his brother ...").
 Words inside quotes name people but do not speak for them, so they are passed over.
 """
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dateline.nlp.entity_index import SUBJECT_DEPS, Cluster, EntityIndex, Referent, read_nominal
-from dateline.nlp.lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_SINGULAR_GROUP, person_nouns
+from dateline.nlp.lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_SINGULAR_GROUP, person_nouns, title_words
 from dateline.nlp.records import Mention
 
 
@@ -47,10 +51,40 @@ def remember_named(context: PronounContext, cluster: Cluster, token, sentence: i
     """A named person or group, as what a later pronoun may stand for."""
     if cluster.type == "PERSON":
         context.last_named = (cluster, sentence)
-        if token.dep_ in SUBJECT_DEPS or (token.dep_ in ("compound", "flat") and token.head.dep_ in SUBJECT_DEPS):
+        subject = find_named_subject(token)
+        if subject is not None and takes_over(context, subject, sentence):
             context.last_subject = (cluster, sentence)
     elif cluster.type in ("ORG", "NORP") and token.dep_ in SUBJECT_DEPS:
         context.groups.append((cluster, sentence, True))
+
+
+def find_named_subject(token):
+    """The subject a name stands for: itself, or the role it is in apposition with ("Dagestan
+    leader, Sergei Melikov, said"), or a bare title run into it ("Superintendent of police
+    Amit Sanghi told"); None when the name is no subject."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS:
+        return token
+    if token.dep_ == "appos":
+        return token.head if token.head.dep_ in SUBJECT_DEPS else None
+    hops = 0
+    while token.dep_ in ("pobj", "prep") and token.head.i != token.i and hops < 4:
+        token, hops = token.head, hops + 1
+    # a bare title ("Superintendent of ...") runs into the name; "the brother of X" names someone else
+    if (hops > 0 and token.dep_ in SUBJECT_DEPS and token.lemma_.lower() in title_words()
+            and not any(c.dep_ == "det" for c in token.children)):
+        return token
+    return None
+
+
+def takes_over(context: PronounContext, subject, sentence: int) -> bool:
+    """Whether ``subject`` becomes the person a later "he" stands for: the subject of a clause
+    below the main verb ("X said his brother was missing", "She says Y helped") does not
+    take over from a person who was already a subject in the same sentence."""
+    if subject.head.i == subject.sent.root.i:
+        return True
+    return context.last_subject is None or context.last_subject[1] != sentence
 
 
 def resolve_token(doc, index: EntityIndex, context: PronounContext, token, sentence: int) -> None:
@@ -70,11 +104,17 @@ def resolve_token(doc, index: EntityIndex, context: PronounContext, token, sente
         if referent is not None:
             index.antecedents[token.i] = referent
     elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
+        known = index.person_named(token.text) if token.pos_ == "PROPN" else None
+        if known is not None:  # a person named again by surname, which the entity model missed
+            remember_named(context, known, token, sentence)
+            return
         nominal = read_nominal(doc, token, index.text)
-        if token.lemma_.lower() in person_nouns():
-            context.last_subject = (nominal, sentence)
+        singular = token.tag_ not in ("NNS", "NNPS")
+        if token.lemma_.lower() in person_nouns() and singular:
+            if takes_over(context, token, sentence):
+                context.last_subject = (nominal, sentence)
         else:
-            context.groups.append((nominal, sentence, token.tag_ not in ("NNS", "NNPS")))
+            context.groups.append((nominal, sentence, singular))
 
 
 def read_token_codes(doc) -> list[list[int]]:

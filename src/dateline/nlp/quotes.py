@@ -5,15 +5,19 @@
             1. a speech verb outside the quote in the sentences it touches, nearest first
                ("..., he said"; "Putin said ... “...”"; "tweeted condolences, saying “...”"),
                its subject taken from the verb or, for "adding"/"saying", from the
-               speech verb it hangs on;
+               speech verb it hangs on; the noun a participle describes ("showed
+               protesters chanting “...”"); right after the quote, the object the parser
+               took for the subject (“...,” read the order issued by X);
             2. a subject outside the quote whose verb the quote holds
                (The three leaders “reiterated our ...”);
             3. "according to X" in the same sentence;
             4. the speaker of the previous quote in the same or the previous paragraph
-               (“...,” he said. “More words.”).
+               (“...,” he said. “More words.”);
+            5. for words in the first person standing as sentences of their own, the
+               person who opens the next sentence (“We lost everything.” Ana Ruiz, ...).
          ──speaker──▶ canonical name: a person's full name; "he" the last person;
             "it" the last group; "the ministry" the earlier ministry; "the post" whoever
-            issued the post; otherwise the noun phrase ("Israeli military").
+            issued the post ("the order issued by X": X); otherwise the noun phrase ("Israeli military").
 """
 from __future__ import annotations
 
@@ -22,14 +26,14 @@ import logging
 
 from dateline.nlp.entities import build_index
 from dateline.nlp.entity_index import SUBJECT_DEPS, Cluster, EntityIndex, Nominal, Referent, read_nominal
-from dateline.nlp.lexicon import (PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, person_nouns, role_groups,
-                                  speech_verbs, title_words)
+from dateline.nlp.lexicon import (FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, document_nouns, person_nouns,
+                                  role_groups, speech_verbs, title_words)
 from dateline.nlp.marks import QuotedStretch, join_parts, split_paragraphs
 from dateline.nlp.records import Quote
+from dateline.nlp.speakers import (Speaker, find_appositive_name, find_issuer, find_subject, find_titled_name,
+                                   is_known_role)
 
 log = logging.getLogger(__name__)
-
-Speaker = tuple[str, tuple[int, int]]  # (canonical name, where the attribution names it)
 
 MAX_AUTHOR_HOPS = 3  # "the post said" -> who posted it -> ... at most this many hops
 
@@ -49,6 +53,8 @@ def extract_quotes(doc, *, text: str | None = None, index: EntityIndex | None = 
         speaker = reader.find_speaker(stretch)
         if speaker is None:
             speaker = reader.inherit_speaker(stretch, quotes)
+        if speaker is None:
+            speaker = reader.find_next_speaker(stretch)
         first, last = reader.sentence_of(stretch.start), reader.sentence_of(stretch.end - 1)
         quotes.append(Quote(
             text=join_parts(index.text, stretch.parts), text_span=(stretch.start, stretch.end),
@@ -85,7 +91,7 @@ class AttributionReader:
         verbs = [t for t in tokens if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX")]
         verbs.sort(key=lambda t: distance(t, stretch))
         for verb in verbs:
-            subject = find_subject(verb, self.speech)
+            subject = find_subject(verb, self.speech) or self.find_inverted_subject(verb, stretch)
             if subject is not None and not self.is_inside(subject):
                 speaker = self.name_speaker(subject)
                 if speaker is not None:
@@ -99,6 +105,15 @@ class AttributionReader:
                 if obj is not None:
                     return self.name_speaker(obj)
         return None
+
+    def find_inverted_subject(self, verb, stretch: QuotedStretch):
+        """The speaker the parser took for an object when the verb comes right after the
+        quote: “...,” read the statement issued by X; “...,” said the officer."""
+        end = stretch_end_token(self.doc, stretch)
+        if verb.i < end or not all(t.is_punct or t.is_space for t in self.doc[end:verb.i]):
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                     and (c.lemma_.lower() in document_nouns() | person_nouns() or c.pos_ == "PROPN")), None)
 
     def find_quoted_predicate(self, stretch: QuotedStretch) -> Speaker | None:
         """The subject outside the quote of a verb inside it: They “reiterated our ...”."""
@@ -127,6 +142,32 @@ class AttributionReader:
             return last.speaker, last.speaker_span
         return None
 
+    def find_next_speaker(self, stretch: QuotedStretch) -> Speaker | None:
+        """The person who opens the next sentence, for words in the first person that stand as
+        sentences of their own: “We lost everything.” Ana Ruiz, a farmer, watched ..."""
+        text = self.index.text
+        words = join_parts(text, stretch.parts).rstrip()
+        before = text[:stretch.start].rstrip(" \t“\"«‘'″")
+        if not words.endswith((".", "!", "?")) or (before and not before.endswith((".", "!", "?", "\n"))):
+            return None  # words quoted inside a sentence: the attribution steps had their turn
+        span = self.doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
+        if span is None or not any(t.lower_ in FIRST_PERSON for t in span):
+            return None
+        first = next((t for t in self.doc[span.end:] if not (t.is_punct or t.is_space)), None)
+        if first is None or self.is_inside(first):
+            return None
+        head = first
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        following = head.sent
+        if head.dep_ not in SUBJECT_DEPS or any(first.idx < other.start < following.end_char
+                                                 for other in self.index.stretches):
+            return None  # no one opens the next sentence, or they are brought in for their own quote
+        person = self.person_in(head)
+        if person is not None:
+            return person.name, self.mention_span(head, person)
+        return find_appositive_name(head)
+
     def name_speaker(self, token, *, depth: int = 0) -> Speaker | None:
         """The canonical name of the speaker the subject token stands for.
 
@@ -154,6 +195,10 @@ class AttributionReader:
         if known is not None:
             return known.name, nominal.span
         if token.lemma_.lower() in document_nouns():
+            issuer = find_issuer(token)
+            named = self.name_speaker(issuer, depth=depth + 1) if issuer is not None else None
+            if named is not None:
+                return named
             author = self.find_author(token, depth=depth)
             if author is not None:
                 return author
@@ -162,6 +207,9 @@ class AttributionReader:
             cluster = self.find_role_holder(token)
         if cluster is not None:
             return cluster.name, nominal.span
+        titled = find_titled_name(self.doc, token, self.index) if is_known_role(token) else None
+        if titled is not None:
+            return titled
         earlier = self.find_earlier_group(token, nominal)
         return (earlier or nominal.text), nominal.span
 
@@ -245,18 +293,10 @@ class AttributionReader:
         return None
 
 
-def find_appositive_name(token) -> Speaker | None:
-    """A name in apposition that the entity model missed ("the head of the council, Ana
-    Petrova Ilieva, said"): two to four capitalised words set off after the noun."""
-    for candidate in token.subtree:
-        if candidate.dep_ != "appos" or candidate.i <= token.i or candidate.pos_ != "PROPN":
-            continue
-        words = [t for t in candidate.subtree if t.dep_ in ("compound", "flat") or t.i == candidate.i]
-        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
-            start, end = words[0].idx, words[-1].idx + len(words[-1])
-            if end - start == len(" ".join(t.text for t in words)):  # one run of words, nothing between
-                return " ".join(t.text for t in words), (start, end)
-    return None
+def stretch_end_token(doc, stretch: QuotedStretch) -> int:
+    """The index of the first token after the quoted stretch (its closing mark included)."""
+    span = doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
+    return span.end if span is not None else len(doc)
 
 
 def distance(token, stretch: QuotedStretch) -> int:
@@ -265,52 +305,6 @@ def distance(token, stretch: QuotedStretch) -> int:
     if token.idx < stretch.start:
         return stretch.start - token.idx - len(token)
     return 0
-
-
-def nearest_child(verb, deps: frozenset[str] | tuple[str, ...]):
-    """The child of ``verb`` with one of ``deps`` closest to it (a verb may get two subjects)."""
-    children = [c for c in verb.children if c.dep_ in deps]
-    return min(children, key=lambda c: abs(c.i - verb.i)) if children else None
-
-
-def find_subject(verb, speech: frozenset[str]):
-    """The subject of a speech verb, climbing from "adding"/"saying" to the verb they hang on.
-
-    A passive speech verb ("no injuries were reported") names no speaker unless an
-    agent does ("was told by X"); "was quoted as saying" climbs to its subject.
-    """
-    subject = nearest_child(verb, ("nsubj",))
-    if subject is not None:
-        return subject
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None:
-        return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
-    fallback = None
-    node = verb
-    while node.head.i != node.i and node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp"):
-        node = node.head
-        found = nearest_child(node, SUBJECT_DEPS)
-        if found is not None:
-            if node.lemma_.lower() in speech:
-                return found
-            fallback = fallback or found
-    return fallback or find_misparsed_subject(verb)
-
-
-def find_misparsed_subject(verb):
-    """The noun phrase right before a speech verb the parser left without a subject
-    ("..., in the region of X, an official from the ministry told Reuters"): the phrase
-    is hung on an earlier word, but it is who spoke."""
-    if verb.i == 0 or verb.dep_ != "ROOT":
-        return None
-    token = verb.doc[verb.i - 1]
-    while token.dep_ in ("pobj", "prep", "compound", "amod") and token.head.i < verb.i and token.head.i != token.i:
-        token = token.head
-    if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr"):
-        return token
-    return None
 
 
 def name_referent(referent: Referent) -> str:
