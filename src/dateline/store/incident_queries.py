@@ -23,10 +23,11 @@ from sqlalchemy import ColumnElement, Connection, Exists, Select, and_, exists, 
 from ..incidents.records import IncidentSummary
 from .base import ResultRow
 from .coded import read_party
-from .filters import (NO_FILTERS, EventFilters, SortColumns, column_conditions, contains, list_sorts, order_by_sort,
+from .filters import (NO_FILTERS, EventFilters, SortColumns, column_conditions, list_sorts, order_by_sort,
                       parse_sort, source_condition)
 from .queries import ReadableStore, ResultPage, read_page
 from .schema import COUNT_NAMES, events, incident_events, incidents, pages, stories
+from .search import story_matches
 
 IN_CHUNK = 500      # ids per IN (...) list when reading sources
 COUNT_COLUMNS = COUNT_NAMES
@@ -137,9 +138,9 @@ def incident_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
     """The WHERE clauses of the filters given (InvalidFilter for a date that is none)."""
     f = filters
     found = column_conditions(incidents, f)
-    if f.q:
-        found.append(_any_source(contains(stories.c.headline, f.q) | contains(events.c.sentence, f.q)
-                                 | contains(events.c.trigger_word, f.q), with_story=True))
+    if f.q:  # full text of any source's story (store/search.py)
+        found.append(incidents.c.incident_id.in_(select(incident_events.c.incident_id).where(
+            story_matches(incident_events.c.page_id, incident_events.c.story_position, f.q))))
     if f.source:
         found.append(_any_source(source_condition(f.source)))
     return found
