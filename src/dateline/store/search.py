@@ -40,7 +40,7 @@ story_search = Table("story_search", search_metadata, Column("rowid", Integer), 
                      Column("body", Text))
 
 # PostgreSQL: the expression of the GIN index, word for word (0006_full_text.postgresql.sql).
-CONFIG = literal_column("'simple'::regconfig")
+CONFIG: ColumnElement[Any] = literal_column("'simple'::regconfig")
 STORY_VECTOR = "to_tsvector('simple'::regconfig, coalesce(stories.headline, '') || ' ' || stories.body)"
 
 
