@@ -95,11 +95,15 @@ def read_countries(value: str) -> str:
 
 
 def find_country(text: str) -> str | None:
-    """The ISO alpha-2 code of a country code or name, or None."""
+    """The ISO alpha-2 code of a country code or name, or None. Two letters no name stands for
+    are taken as a code (XK, the user-assigned XA..XZ): the store may hold codes GeoNames lacks."""
     text = text.strip()
     if len(text) == 2 and text.upper() in load_country_codes():
         return text.upper()
-    return load_country_names().get(fold_country(text))
+    found = load_country_names().get(fold_country(text))
+    if found is None and len(text) == 2 and text.isascii() and text.isalpha():
+        return text.upper()
+    return found
 
 
 def fold_country(text: str) -> str:
