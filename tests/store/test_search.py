@@ -126,4 +126,4 @@ def test_migration_0006_indexes_the_stories_stored_before_it(tmp_path, store_tar
     shutil.rmtree(folder)
     with open_store(store_target) as opened:  # applies 0006 (and any later migration)
         assert [s.page_id for s in list_stories(opened, q="handgun").items] == ["p1"]
-        assert "0006_full_text.sql" in source
+        assert "0006_search.sql" in source

@@ -4,9 +4,9 @@ migration that fails leaves the database as it was before it.
 
     migrations/0001_pages_and_stories.sql
     migrations/0002_....sql            <- add new ones; never edit an applied one
-    migrations/0006_full_text.sqlite.sql       one migration written for each backend:
-    migrations/0006_full_text.postgresql.sql   each database runs its own, both book it as
-                                               0006_full_text.sql
+    migrations/0006_search.sqlite.sql          one migration written for each backend:
+    migrations/0006_search.postgresql.sql      each database runs its own, both book it as
+                                               0006_search.sql
 
 The bookkeeping table ``dateline_migrations`` holds one row per applied migration.
 A statement ends at ';', except inside a SQLite ``CREATE TRIGGER ... BEGIN ... END``.

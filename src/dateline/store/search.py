@@ -22,12 +22,11 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.functions import func
-from sqlalchemy.types import Boolean
 
 from .schema import stories
 from .search_query import AnyOf, Query, Term, parse_search, to_fts5
 
-# SQLite's search tables (0006_full_text.sqlite.sql): apart from schema.metadata, which
+# SQLite's search tables (0006_search.sqlite.sql): apart from schema.metadata, which
 # describes only the tables both backends have.
 search_metadata = MetaData()
 story_search_keys = Table(
@@ -39,7 +38,7 @@ story_search_keys = Table(
 story_search = Table("story_search", search_metadata, Column("rowid", Integer), Column("headline", Text),
                      Column("body", Text))
 
-# PostgreSQL: the expression of the GIN index, word for word (0006_full_text.postgresql.sql).
+# PostgreSQL: the expression of the GIN index, word for word (0006_search.postgresql.sql).
 CONFIG: ColumnElement[Any] = literal_column("'simple'::regconfig")
 STORY_VECTOR = "to_tsvector('simple'::regconfig, coalesce(stories.headline, '') || ' ' || stories.body)"
 
@@ -47,7 +46,8 @@ STORY_VECTOR = "to_tsvector('simple'::regconfig, coalesce(stories.headline, '') 
 class StoryMatch(ColumnElement[bool]):
     """True where the story keyed by (``page_id``, ``position``) matches ``query``."""
 
-    type = Boolean()
+    # No Boolean type: SQLite (no native booleans) would compare the whole condition "= 1", which
+    # hides the IN from its planner (50,000 incidents: 4 s instead of 20 ms).
     inherit_cache = False  # the query is no bound parameter of the statement: never reuse a compiled one
 
     def __init__(self, page_id: ColumnElement[Any], position: ColumnElement[Any], query: Query) -> None:

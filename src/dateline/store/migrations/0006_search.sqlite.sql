@@ -5,7 +5,7 @@
 -- update does both. Not stories.rowid: VACUUM may renumber the rowids of a table whose
 -- key is not an INTEGER PRIMARY KEY, and the index would then point at other stories.
 -- Words are runs of letters and digits, any case; accents are kept, as PostgreSQL's
--- 'simple' configuration keeps them (0006_full_text.postgresql.sql), so both find the same.
+-- 'simple' configuration keeps them (0006_search.postgresql.sql), so both find the same.
 -- The existing stories are indexed here (backfill).
 
 CREATE TABLE story_search_keys (
@@ -49,3 +49,9 @@ INSERT INTO story_search_keys (page_id, position) SELECT page_id, position FROM 
 INSERT INTO story_search (rowid, headline, body)
     SELECT k.search_id, coalesce(s.headline, ''), s.body
     FROM story_search_keys AS k JOIN stories AS s ON s.page_id = k.page_id AND s.position = k.position;
+
+-- And the indexes the workbench's filters need on 50,000 incidents (benchmarks/workbench_queries.py):
+-- a date range reads both ends of each row's days, and the list sorts by the toll.
+CREATE INDEX incidents_days ON incidents (date_to, date_from);
+CREATE INDEX events_days ON events (date_to, date_from);
+CREATE INDEX incidents_killed ON incidents (killed);
