@@ -85,6 +85,12 @@ def test_events_as_csv_have_a_header_and_a_row_per_event(run_cli, db) -> None:
     (["--actor", "support forces"], ["missile_artillery"]),
     (["--actor-kind", "protesters"], ["protest"]),
     (["--target-kind", "civilians"], ["missile_artillery"]),
+    (["--min-killed", "1"], ["missile_artillery"]),
+    (["--min-killed", "3"], []),
+    (["--type", "protest,missile_artillery"], ["missile_artillery", "protest"]),  # a comma list: either
+    (["--text", "traders officials"], ["missile_artillery", "protest"]),  # both events of the story holding both
+    (["--text", "traders -officials"], []),
+    (["--since", "2025-06", "--until", "2025-06-14"], ["missile_artillery"]),
 ])
 def test_event_filters_narrow_the_list(run_cli, db, flags, expected) -> None:
     done = run_cli("events", "--db", str(db), "--format", "json", *flags)
@@ -97,6 +103,12 @@ def test_event_filters_narrow_the_list(run_cli, db, flags, expected) -> None:
     (["--certainty", "rumoured"], "is not a certainty"),
     (["--since", "13/06/2025"], "is not a date"),
     (["--actor-kind", "soldiers"], "is not an actor kind"),
+    (["--type", "bogus"], "'bogus' is not a type"),
+    (["--since", "2025-07", "--until", "2025-06"], "reversed"),
+    (["--since", "2026", "--until", "2025"], "--since"),
+    (["--text", "traders OR"], "--text"),
+    (["--country", "Atlantis"], "is no country"),
+    (["--min-killed", "-1"], "--min-killed"),
 ])
 def test_bad_flags_are_refused_with_a_reason(run_cli, db, flags, message) -> None:
     done = run_cli("events", "--db", str(db), *flags)

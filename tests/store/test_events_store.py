@@ -203,8 +203,11 @@ def test_text_search_ignores_case_in_every_script_on_both_backends(store_target)
     from dateline.store.queries import list_events
 
     rally = event("protest", BORDER, "2025-03-11", sentence="Students marched past the ÉCOLE NORMALE in Késsel.")
+    told = Extraction(page=Page(source="wire/rally.txt", text=rally.sentence), nlp_version="nlp-1",
+                      coder_version="coder-1", stories=(Story(headline="Rally", body=(rally.sentence,),
+                                                              events=(rally,)),))
     with open_store(store_target) as opened:
-        opened.add_extractions([extraction(rally)])
+        opened.add_extractions([told])
         for words in ("école normale", "ÉCOLE NORMALE", "École Normale"):
             found = list_events(opened, EventFilters(q=words)).items
             assert [s.event.sentence for s in found] == [rally.sentence], words

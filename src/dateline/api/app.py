@@ -5,8 +5,9 @@ built into web/static/docs/ with the rest of the UI: no CDN).
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
       ├── LimitMiddleware   413 for big bodies (counted as they arrive, never buffered), 429 past
       │                     the rate, security headers
-      ├── routers           events.py, exports.py, points.py, incidents.py, summary.py, stories.py,
-      │                     mentions.py, ingest.py, types.py
+      ├── routers           events.py, exports.py, points.py, facets.py, incidents.py, summary.py,
+      │                     stories.py, mentions.py, ingest.py, types.py; every one refuses query
+      │                     parameters it does not take (params.py)
       ├── JobQueue          uploads as background jobs, one worker thread (jobs.py); stopped with
       │                     the app (its running batch finishes, the rest is cancelled)
       └── /                 web/static/index.html and the bundle web/build.mjs writes there
@@ -21,7 +22,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -29,10 +30,11 @@ from starlette.concurrency import run_in_threadpool
 from .. import __version__
 from ..settings import DEFAULT_MAX_PAGE_BYTES
 from ..store import open_store
-from . import events, exports, incidents, ingest, mentions, points, stories, summary, types
+from . import events, exports, facets, incidents, ingest, mentions, points, stories, summary, types
 from .errors import install_error_handlers
 from .jobs import MAX_QUEUED_JOBS, JobQueue
 from .limits import LimitMiddleware
+from .params import reject_unknown_parameters
 from .uploads import MAX_UPLOAD_RECORDS, UploadLimits
 
 log = logging.getLogger(__name__)
@@ -75,14 +77,14 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
         store.close()
 
     app = FastAPI(title="dateline", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, dependencies=[Depends(reject_unknown_parameters)])
     app.state.store = store
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
     app.state.upload_limits = UploadLimits(max_body_bytes=max_body_bytes, max_records=max_upload_records)
     app.state.jobs = jobs
     install_error_handlers(app)
-    routers = (events, exports, points, incidents, summary, stories, mentions, ingest, types)
+    routers = (events, exports, points, facets, incidents, summary, stories, mentions, ingest, types)
     for module in routers:  # points before incidents/{id}
         app.include_router(module.router)
     _add_web(app)

@@ -10,9 +10,10 @@ from ..record import quote_record
 from ..store.base import StoredEntity, StoredQuote
 from ..store.queries import list_entities, list_quotes
 from .errors import ERROR_RESPONSES
-from .params import DEFAULT_LIMIT, Limit, Offset, Text, page_body
+from .params import DEFAULT_LIMIT, Limit, Offset, Text, check_choice, page_body
 
 router = APIRouter(tags=["quotes and entities"], responses=ERROR_RESPONSES)
+ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE-candidate")  # nlp/entities.py's (not imported: it loads spaCy's helpers)
 Source = Annotated[str | None, Query(max_length=500, description="Part of the source name or URL.")]
 
 
@@ -39,5 +40,6 @@ def get_entities(request: Request, *,
                  q: Text = None, source: Source = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                  ) -> dict[str, Any]:
     """People, organisations and groups named in stories, most mentioned first."""
+    check_choice("type", type or None, ENTITY_TYPES)
     return page_body(list_entities(request.app.state.store, type=type or None, q=q or None,
                                    source=source or None, limit=limit, offset=offset), mention_record)

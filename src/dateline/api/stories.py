@@ -11,7 +11,7 @@ from ..record import quote_record
 from ..store.base import StoredStory
 from ..store.queries import STORY_SORTS, get_story, list_stories
 from .errors import ERROR_RESPONSES, ApiError
-from .params import DEFAULT_LIMIT, Limit, Offset, Text, check_date, page_body
+from .params import DEFAULT_LIMIT, Limit, Offset, SearchText, check_dates, page_body
 
 router = APIRouter(tags=["stories"], responses=ERROR_RESPONSES)
 
@@ -29,7 +29,7 @@ def story_summary(item: StoredStory) -> dict[str, Any]:
 
 @router.get("/api/stories", summary="List stories")
 def get_stories(
-    request: Request, *, q: Text = None,
+    request: Request, *, q: SearchText = None,
     source: Annotated[str | None, Query(max_length=500, description="Part of the source name or URL.")] = None,
     date_from: Annotated[str | None, Query(max_length=10, description="Published on or after this date.")] = None,
     date_to: Annotated[str | None, Query(max_length=10, description="Published on or before this date.")] = None,
@@ -37,10 +37,10 @@ def get_stories(
         f"Order by one of {', '.join(STORY_SORTS)}; prefix '-' to reverse."))] = None,
     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Stories whose headline or body holds ``q``, with the total that match."""
-    found = list_stories(request.app.state.store, q=q or None, source=source or None,
-                         date_from=check_date("date_from", date_from), date_to=check_date("date_to", date_to),
-                         sort=sort, limit=limit, offset=offset)
+    """Stories whose headline or body matches the full-text query ``q``, with the total that match."""
+    date_from, date_to = check_dates(date_from, date_to)
+    found = list_stories(request.app.state.store, q=q or None, source=source or None, date_from=date_from,
+                         date_to=date_to, sort=sort, limit=limit, offset=offset)
     return page_body(found, story_summary)
 
 

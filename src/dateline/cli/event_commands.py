@@ -41,7 +41,7 @@ def check_listing_format(fmt: str) -> str:
     return fmt
 
 
-@with_filter_flags("events")
+@with_filter_flags("events", search=True)
 def events_cli(
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
     *,

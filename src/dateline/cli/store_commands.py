@@ -238,16 +238,29 @@ def failures_cli(
 
 def stories_cli(
     db: str = typer.Option(None, "--db", help=DB_HELP, show_default=False),
+    *,
     limit: int = typer.Option(50, "--limit", min=1, help="List at most this many stories."),
     as_json: bool = typer.Option(False, "--json", help="One JSON record per story (JSON Lines)."),
+    text: str = typer.Option(None, "--text", show_default=False, help=(
+        "Only stories whose headline or body matches this full-text query: words (all of them), \"a phrase\", "
+        "OR, NOT or -word, (groups), prefix* (docs/api.md).")),
+    since: str = typer.Option(None, "--since", show_default=False,
+                              help="Only stories published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", show_default=False,
+                              help="Only stories published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
 ) -> None:
     """List the stories stored by `dateline ingest`."""
+    from .filter_flags import read_filter_flags
+
+    filters = read_filter_flags(text=text, since=since, until=until)  # checked as `dateline events` checks them
     settings = settings_from_flags(db=db)
     from ..store import open_store
+    from ..store.queries import list_stories
 
     try:
         with open_store(settings.db, create=False) as store:
-            found = store.stories(limit=limit)
+            found = list_stories(store, q=filters.q, date_from=filters.date_from, date_to=filters.date_to,
+                                 sort="source", limit=limit).items
             counts = store.counts()
     except DatelineError as exc:
         raise fail(str(exc)) from None

@@ -37,6 +37,9 @@ class EventFilters:
     ``actor`` matches part of the coded actor's name, or names the same actor as the
     dictionary knows it ("RSF" finds "Rapid Support Forces"); ``actor_kind`` and
     ``target_kind`` are ACLED actor types (``dateline.actors.ACTOR_KINDS``).
+    ``type``, ``family``, ``country`` and ``certainty`` take one value or a comma list
+    ("attack,bombing": either); ``country`` holds ISO codes once filter_checks.py has read
+    names ("United States" -> "US"). ``min_killed``/``min_injured``: at least that many.
     An empty value filters nothing, as a value not given.
     """
 
@@ -53,6 +56,8 @@ class EventFilters:
     actor: str | None = None
     actor_kind: str | None = None
     target_kind: str | None = None
+    min_killed: int | None = None
+    min_injured: int | None = None
 
 
 NO_FILTERS = EventFilters()
@@ -112,26 +117,33 @@ def actor_condition(table: Table, text: str) -> ColumnElement[bool]:
     return or_(found, table.c.actor_name == actor.name) if actor is not None else found
 
 
+def split_list(value: str) -> list[str]:
+    """The values of a comma list ("attack, bombing" -> ["attack", "bombing"]), blanks left out."""
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _one_of(column: ColumnElement[Any], value: str) -> ColumnElement[bool]:
+    wanted = split_list(value)
+    return column == wanted[0] if len(wanted) == 1 else column.in_(wanted)
+
+
 def column_conditions(table: Table, filters: EventFilters) -> list[ColumnElement[bool]]:
     """The WHERE clauses a table of events or incidents answers from its own columns: type,
-    family, country, place, dates, certainty, bounding box, actor and the parties' kinds
-    (``q`` and ``source`` need the stories and pages: the caller adds them)."""
+    family, country, place, dates, certainty, bounding box, actor, the parties' kinds and the
+    least killed and injured (``q`` and ``source`` need the stories and pages: the caller adds them)."""
     f, c = filters, table.c
     conditions: list[ColumnElement[bool]] = []
-    if f.type:
-        conditions.append(c.type == f.type)
-    if f.family:
-        conditions.append(c.family == f.family)
-    if f.country:
-        conditions.append(c.country == f.country.upper())
+    chosen = ((c.type, f.type), (c.family, f.family), (c.country, f.country and f.country.upper()),
+              (c.certainty, f.certainty))
+    conditions += [_one_of(column, value) for column, value in chosen if value and split_list(value)]
+    conditions += [column >= least for column, least in ((c.killed, f.min_killed), (c.injured, f.min_injured))
+                   if least is not None]
     if f.place:
         conditions.append(_holds(c.place_key, fold_name(f.place)))  # the key is folded already
     if f.date_from:
         conditions.append(c.date_to >= check_date_filter(f.date_from, name="date_from"))
     if f.date_to:
         conditions.append(c.date_from <= check_date_filter(f.date_to, last=True, name="date_to"))
-    if f.certainty:
-        conditions.append(c.certainty == f.certainty)
     if f.bbox:
         west, south, east, north = f.bbox
         lon = c.lon.between(west, east) if west <= east else or_(c.lon >= west, c.lon <= east)

@@ -4,8 +4,12 @@ migration that fails leaves the database as it was before it.
 
     migrations/0001_pages_and_stories.sql
     migrations/0002_....sql            <- add new ones; never edit an applied one
+    migrations/0006_search.sqlite.sql          one migration written for each backend:
+    migrations/0006_search.postgresql.sql      each database runs its own, both book it as
+                                               0006_search.sql
 
-The bookkeeping table ``dateline_migrations`` holds one row per applied file.
+The bookkeeping table ``dateline_migrations`` holds one row per applied migration.
+A statement ends at ';', except inside a SQLite ``CREATE TRIGGER ... BEGIN ... END``.
 """
 from __future__ import annotations
 
@@ -24,20 +28,42 @@ from .schema import MIGRATIONS_TABLE
 log = logging.getLogger(__name__)
 
 
-def list_migrations(directory: Path | None = None) -> list[tuple[str, str]]:
-    """(name, SQL) of every migration file, in the order they apply."""
+DIALECTS = ("sqlite", "postgresql")
+
+
+def list_migrations(directory: Path | None = None, *, dialect: str = "sqlite") -> list[tuple[str, str]]:
+    """(name, SQL) of every migration for this database (``sqlite`` or ``postgresql``), in the
+    order they apply: a portable file, or the file written for this database, named as booked."""
     if directory is None:
         folder = resources.files("dateline.store") / "migrations"
         files = [f for f in folder.iterdir() if f.name.endswith(".sql")]
     else:
         files = list(Path(directory).glob("*.sql"))
-    return [(f.name, f.read_text(encoding="utf-8")) for f in sorted(files, key=lambda f: f.name)]
+    found: dict[str, str] = {}
+    for file in files:
+        stem, _, written_for = file.name[:-len(".sql")].rpartition(".")
+        if written_for in DIALECTS and stem:
+            if written_for == dialect:
+                found[f"{stem}.sql"] = file.read_text(encoding="utf-8")
+        else:
+            found[file.name] = file.read_text(encoding="utf-8")
+    return sorted(found.items())
 
 
 def split_statements(sql: str) -> list[str]:
-    """The statements of a migration file: ';' ends one, '--' starts a comment line."""
+    """The statements of a migration file: ';' ends one (but not inside a trigger's
+    BEGIN ... END), '--' starts a comment line."""
     lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    statements: list[str] = []
+    pending: list[str] = []
+    for piece in "\n".join(lines).split(";"):
+        pending.append(piece)
+        opened = pending[0].strip().upper().startswith("CREATE TRIGGER")
+        if not opened or piece.strip().upper() == "END":
+            statements.append(";".join(pending).strip())
+            pending = []
+    statements.append(";".join(pending).strip())
+    return [statement for statement in statements if statement]
 
 
 def applied_migrations(engine: Engine) -> set[str]:
@@ -60,7 +86,7 @@ def apply_migrations(engine: Engine, *, directory: Path | None = None) -> list[s
     transaction on SQLite) and looks again, under that lock, whether another process has
     applied it meanwhile. A store already up to date is only read.
     """
-    wanted = list_migrations(directory)
+    wanted = list_migrations(directory, dialect=engine.dialect.name)
     try:
         done = applied_migrations(engine)
     except SQLAlchemyError as exc:

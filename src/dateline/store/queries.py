@@ -29,6 +29,7 @@ from .filters import (NO_FILTERS, EventFilters, SortColumns, check_date_filter, 
                       order_by_sort, parse_sort, source_condition)
 from .rows import read_stored_story
 from .schema import entities, events, pages, quotes, removed, stories
+from .search import story_matches
 
 T = TypeVar("T")
 ReadRows = Callable[[Connection, Sequence[ResultRow]], list[T]]
@@ -117,8 +118,7 @@ def select_events(filters: EventFilters, *columns: Any) -> Select[Any]:
                    & (stories.c.position == events.c.story_position)))
     conditions = column_conditions(events, filters)
     if filters.q:
-        conditions.append(contains(events.c.sentence, filters.q) | contains(events.c.trigger_word, filters.q)
-                          | contains(stories.c.headline, filters.q))
+        conditions.append(story_matches(events.c.page_id, events.c.story_position, filters.q))
     if filters.source:
         conditions.append(source_condition(filters.source))
     return query.where(*conditions) if conditions else query
@@ -160,7 +160,7 @@ def select_stories(*columns: Any, q: str | None = None, source: str | None = Non
     if page_id is not None:
         query = query.where(stories.c.page_id == page_id)
     if q:
-        query = query.where(contains(stories.c.headline, q) | contains(stories.c.body, q))
+        query = query.where(story_matches(stories.c.page_id, stories.c.position, q))
     if source:
         query = query.where(source_condition(source))
     if date_from:

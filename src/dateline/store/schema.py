@@ -6,6 +6,8 @@ the store has, in one metadata, in the order the migrations made them.
     0003  story_groups, incidents, incident_events
     0004  actor_* and target_* columns of events and incidents (who did it, to whom)
     0005  dateline_state                    (whether the incidents are up to date: state.py)
+    0006  full-text search of stories (FTS5 on SQLite, a GIN index on PostgreSQL: search.py)
+          and indexes on incident dates and killed; not tables of this metadata
 
 The migrations in ``migrations/*.sql`` create the tables; this module only describes
 what they made (tests/store/test_migrations.py checks that the two agree, column by
