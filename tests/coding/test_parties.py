@@ -74,6 +74,18 @@ CASES = [
      "Gunmen attacked a church in Owo on Sunday, killing 40 worshippers. ISWAP claimed responsibility for "
      "the attack on Monday.",
      [("attack", ("Islamic State West Africa Province", "rebels", None), ("civilians", "civilians", "NG"))]),
+    ("a claim outweighs a doer that a later mention of another act brought when it joined the event",
+     "A car bomb exploded near a police convoy in Baidoa on Sunday, killing six people. Al-Shabaab claimed "
+     "responsibility for the attack. Sunday's blast came days after a U.S. airstrike killed an al-Shabaab commander.",
+     [("bombing", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "SO"))]),
+    ("a demonym inside a participle adjective ('U.S.-trained') names no doer of the trigger",
+     "A suicide bomber blew himself up near a convoy of Somalia's U.S.-trained special forces in Baidoa on "
+     "Sunday, killing six people.",
+     [("bombing", ("unidentified gunmen", "political_militia", None), ("civilians", "civilians", "SO"))]),
+    ("the victims of a strike that killed a group's officer are that group",
+     "A U.S. airstrike killed al-Shabaab's finance chief near Jilib on Friday.",
+     [("air_drone_strike", ("Military Forces of the United States", "external_other", "US"),
+       ("al-Shabaab", "rebels", "SO"))]),
     ("an interception: the defenders and the side whose weapons they stopped",
      "Ukraine's air force said it shot down 40 Russian drones over the Kyiv region overnight on Sunday.",
      [("interception", UKRAINE, RUSSIA)]),
