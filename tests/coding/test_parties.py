@@ -92,6 +92,10 @@ CASES = [
     ("ground lost: the subject lost it, the other side took it",
      "Russian forces have pressed Avdiivka for months. Ukrainian troops withdrew from Avdiivka on Saturday.",
      [("territory_change", RUSSIA, UKRAINE)]),
+    ("ground retaken: the subject took it back from the side that held it",
+     "Russian forces have held Kupiansk since March. On Saturday Ukraine's army said its troops had retaken "
+     "Kupiansk.",
+     [("territory_change", UKRAINE, RUSSIA)]),
     ("people arrested at a protest are protesters",
      "Police arrested 40 students at a protest against new fees in Dhaka on Monday.",
      [("arrest", ("Police Forces of Bangladesh", "state_forces", "BD"), ("students", "protesters", "BD")),
