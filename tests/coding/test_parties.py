@@ -77,11 +77,21 @@ CASES = [
     ("a claim outweighs a doer that a later mention of another act brought when it joined the event",
      "A car bomb exploded near a police convoy in Baidoa on Sunday, killing six people. Al-Shabaab claimed "
      "responsibility for the attack. Sunday's blast came days after a U.S. airstrike killed an al-Shabaab commander.",
-     [("bombing", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "SO"))]),
+     [("bombing", ("al-Shabaab", "rebels", "SO"), ("Police Forces of Somalia", "state_forces", "SO"))]),
     ("a demonym inside a participle adjective ('U.S.-trained') names no doer of the trigger",
      "A suicide bomber blew himself up near a convoy of Somalia's U.S.-trained special forces in Baidoa on "
      "Sunday, killing six people.",
-     [("bombing", ("unidentified gunmen", "political_militia", None), ("civilians", "civilians", "SO"))]),
+     [("bombing", ("unidentified gunmen", "political_militia", None),
+       ("Military Forces of Somalia", "state_forces", "SO"))]),
+    ("the forces a bomber struck near are the target, the people killed its victims",
+     "A suicide car bomber blew himself up near a convoy of Somali soldiers in Baidoa, killing six people, "
+     "police said on Sunday.",
+     [("attack", ("unidentified armed group", "political_militia", None),
+       ("Military Forces of Somalia", "state_forces", "SO"))]),
+    ("a market struck near stands for its people",
+     "A suicide car bomber blew himself up near a crowded market in Baidoa, killing six people, police said "
+     "on Sunday.",
+     [("attack", ("unidentified armed group", "political_militia", None), ("civilians", "civilians", "SO"))]),
     ("the victims of a strike that killed a group's officer are that group",
      "A U.S. airstrike killed al-Shabaab's finance chief near Jilib on Friday.",
      [("air_drone_strike", ("Military Forces of the United States", "external_other", "US"),
