@@ -58,6 +58,7 @@ class Draft:
     clause: tuple[int, int] = (0, 0)  # (sentence, clause): clauses of one sentence stay apart
     place_source: str = "own"  # own, paragraph, ahead, guess (not read from the text near it)
     definite: bool = False  # "the attack": a mention of an event already told
+    actor_joined: bool = False  # the actor came from a mention that joined, not the first telling
     supported: bool = False  # a weak trigger with its own scene and time in a story of violence
     date_soft: bool = False  # the date is the story's news day, not one the text gives this event
     died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
@@ -200,6 +201,7 @@ class Draft:
                 self.targets.append((name, span))
         if other.actor is not None and (self.actor is None or other.actor.rank > self.actor.rank):
             self.actor = other.actor  # the party a mention names outright beats one pointed back to
+            self.actor_joined = True
         if other.target is not None and (self.target is None or self.target.rank == 0 < other.target.rank):
             self.target = other.target  # the victims of the first telling stand; a thing hit gives way to people
 

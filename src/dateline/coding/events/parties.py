@@ -9,7 +9,9 @@ merge, the best-named party of their mentions is kept (``Draft.absorb``). Then, 
 whole story, in this order:
 
 1. a claim of responsibility ("The Islamic State affiliate ... claimed it carried out the
-   attack") gives its claimant to the story's acts of violence that name no doer of their own;
+   attack") gives its claimant to the story's acts of violence that name no doer of their own,
+   or only one that a later mention brought when it joined the event ("Sunday's blast came days
+   after a U.S. airstrike ...": the airstrike's doer is not the bombing's);
 2. the kind follows the event (ACLED's rules): a protester in a riot is a rioter and a rioter
    in a protest a protester; the people an arrest takes are civilians unless the text
    names their group; a crowd or civilians never carry out an act of violence;
@@ -72,7 +74,7 @@ def settle_parties(drafts: Sequence[Draft], cast: StoryCast) -> None:
     for draft in drafts:
         family = name_family(draft.type)
         country = draft.place.country if draft.place is not None else None
-        if family == "violence" and claims and (draft.actor is None or draft.actor.rank < 3):
+        if family == "violence" and claims and (draft.actor is None or draft.actor.rank < 3 or draft.actor_joined):
             draft.actor = claims[0]
         if (family == "violence" and draft.actor is None and draft.type in CARRIED and carried is not None
                 and carried.place is not None and carried.place.country == country):

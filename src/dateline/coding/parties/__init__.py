@@ -113,8 +113,8 @@ def name_roles(cast: StoryCast, roles: list[Role], *, side: str, family: str, co
     found = []
     for role in roles:
         named = name_role(cast, role.token, side=side, family=family, country=country, how=role.how)
-        if named is not None:
-            found.append(named)
+        if named is not None and not (role.how == "aim" and named.party.kind == "civilians"):
+            found.append(named)  # a place aimed at stands for people only as the victims do ("a home in Bailey")
     return found
 
 

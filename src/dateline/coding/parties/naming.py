@@ -10,7 +10,9 @@ In order, for the phrase the role's token heads ("the Islamic State affiliate in
 3. "the group", "the militants", "the paramilitary" (no name of their own) are the named
    armed group the story told of before; "the enemy" the foreign forces it names most;
 4. an alias of the actor dictionary in the phrase, over its head or before it ("RSF
-   militants", "al-Shabaab suspects", "Kenyan police officers");
+   militants", "al-Shabaab suspects", "Kenyan police officers"); a thing named by a body
+   whose forces the dictionary knows with a word of force ("the African Union base":
+   "African Union troops") stands for those forces;
 5. a state named by its name or its capital ("Russia", "Moscow's", "Israel"), or by a demonym
    before the trigger ("Israeli strikes"): its military in violence, else its government
    (states.py);
@@ -43,6 +45,7 @@ from .words import PartyWords, load_party_words
 POINTING = frozenset({"it", "its", "they", "them", "their", "theirs", "itself", "themselves"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+FORCE_WORDS = ("forces", "troops")  # what a body's base or convoy holds ("the African Union base")
 NOBODY = Named(Party("", "", None, None), "", (0, 0), rank=-1)  # a rule's answer: the phrase names no one
 
 
@@ -300,7 +303,7 @@ def look_up(cast: StoryCast, tree: ParseTree, token: int, first: int, last: int,
         for apposed in tree.children(token, "appos"):  # "the Cooperative ... (CODECO) group"
             if tree[apposed].pos == "PROPN":
                 return look_up(cast, tree, apposed, *tree.phrase(apposed))
-        return None
+        return look_up_forces_of(cast, tree, token, first) if owner else None
     over = [m for m in matches if start + m.start <= head.start and head.end <= start + m.end]
     before = [m for m in matches if start + m.end <= head.start]
     after = [m for m in matches if start + m.start >= head.end] if owner else []
@@ -318,6 +321,21 @@ def look_up(cast: StoryCast, tree: ParseTree, token: int, first: int, last: int,
         return Named(Party(party.name, "identity_militia", party.country, party.span), text, named.span, named.rank,
                      named.generic)
     return named
+
+
+def look_up_forces_of(cast: StoryCast, tree: ParseTree, token: int, first: int) -> Named | None:
+    """A thing named by a body whose forces the dictionary knows only with a word of force ("the
+    African Union base": the African Union's troops), those forces."""
+    names = [i for i in range(first, token) if tree[i].pos == "PROPN"]
+    if not names or names[-1] - names[0] + 1 != len(names):
+        return None
+    name = tree.span_text(names[0], names[-1])
+    for word in FORCE_WORDS:
+        found = [m for m in match_actors(f"{name} {word}", countries=cast.countries) if m.start == 0]
+        if found and found[0].end == len(name) + 1 + len(word):
+            span = tree.char_span(names[0], names[-1])
+            return name_actor(found[0].actor, country=found[0].country, span=span, text=tree.span_text(first, token))
+    return None
 
 
 def guess_group(tree: ParseTree, token: int, first: int, last: int, words: PartyWords) -> tuple[str, str] | None:

@@ -16,7 +16,10 @@ likeliest first. The rules, by the kind of word that heads the trigger:
   the subject of a light verb whose object it is did it ("gunmen *carried out* the attack");
   the subject of a passive it sets the scene for is the victim ("were killed *in* a strike");
 - either: the object of a harm verb hung on it is a victim ("..., *killing* 14 people",
-  "the attack that *left* 144 people dead"); "between X and Y" gives both sides;
+  "the attack that *left* 144 people dead"); "between X and Y" gives both sides; what the
+  act it hangs from was aimed at ("at", "on", "near", "outside": "blew himself up *near a
+  convoy of Somali forces*, killing four") comes before the victims (ACLED's Actor 2 is the
+  one aimed at; the one named outright wins over people, naming.py decides);
 - a place lost ("``loss``": "withdrew from", "retreated", "fell to"): the subject lost it, a
   "to" phrase took it;
 - an interception: its object is what was shot down, a weapon or not.
@@ -36,6 +39,7 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 CLIMB_LIMIT = 4  # verbs to walk up for a subject
+AIM_PREPS = frozenset({"near", "outside"})  # where a bomber struck: the one aimed at, beside "at" and "on"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +61,10 @@ class Roles:
         if token is not None and all(role.token != token for role in self.agents):
             self.agents.append(Role(token, how))
 
-    def add_patient(self, token: int | None, how: str) -> None:
+    def add_patient(self, token: int | None, how: str, *, first: bool = False) -> None:
+        """``first``: ahead of those found so far (the one aimed at, before the victims)."""
         if token is not None and all(role.token != token for role in self.patients):
-            self.patients.append(Role(token, how))
+            self.patients.insert(0 if first else len(self.patients), Role(token, how))
 
 
 def find_roles(tree: ParseTree, start: int, end: int, *, loss: bool = False,
@@ -98,6 +103,8 @@ def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, in
         for token, how in borrow_subject(tree, verb, words):
             if all(role.token != token for role in roles.patients):
                 roles.add_agent(token, how)
+                if how == "inherited" and tree.lemma(verb) in words.harm_verbs:
+                    read_aim(tree, tree.head(token), roles, words)  # "blew himself up near ..., killing four"
     if not roles.agents:  # "was killed ... in two attacks by suspected militants": the doer of the act
         for token in tree.preps(verb, words.setting_preps):
             if tree.lemma(token) in words.weapons:
@@ -196,6 +203,7 @@ def read_governor(tree: ParseTree, noun: int, roles: Roles, words: PartyWords, *
             for token in tree.preps(governor, words.patient_preps):
                 roles.add_patient(token, "preposition")
         read_victims(tree, governor, roles, words)
+        read_aim(tree, governor, roles, words)
     elif dep == "pobj" and tree.lemma(governor) in words.setting_preps | words.agent_preps:
         read_setting(tree, tree.head(governor), roles, words)
 
@@ -230,6 +238,16 @@ def read_setting(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) ->
                 roles.add_agent(token, "subject")
         for token in tree.children(verb, "dobj"):
             roles.add_patient(token, "victims")
+        for token, how in borrow_subject(tree, verb, words):
+            if how == "inherited" and tree.lemma(verb) in words.harm_verbs:
+                read_aim(tree, tree.head(token), roles, words)
+
+
+def read_aim(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) -> None:
+    """What the act a harm participle hangs from was aimed at: "A bomber blew himself up *near a convoy
+    of Somali forces*, killing four": the forces were the target, the people killed its victims."""
+    for token in tree.preps(verb, words.patient_preps | AIM_PREPS):
+        roles.add_patient(token, "aim", first=True)
 
 
 def is_bare_number(tree: ParseTree, token: int) -> bool:
