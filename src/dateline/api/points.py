@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..store.filters import EventFilters
 from ..store.points import PointPage, list_event_points, list_incident_points
@@ -46,16 +47,25 @@ def point_columns(found: PointPage, limit: int) -> dict[str, Any]:
             "types": list(types), "families": list(families), **columns}
 
 
-@router.get("/api/incidents/points", summary="Every matching incident as a point (map, timeline)")
+@router.get("/api/incidents/points", summary="Every matching incident as a point (map, timeline)",
+            response_class=JSONResponse)
 def get_incident_points(request: Request, filters: Annotated[EventFilters, Depends(event_filters)],
-                        limit: PointLimit = MAX_POINTS) -> dict[str, Any]:
+                        limit: PointLimit = MAX_POINTS) -> JSONResponse:
     """Every incident that passes the filters (those of /api/incidents), as columns, by first day."""
-    return point_columns(list_incident_points(request.app.state.store, filters, limit=limit), limit)
+    return answer(point_columns(list_incident_points(request.app.state.store, filters, limit=limit), limit))
 
 
-@router.get("/api/events/points", summary="Every matching event as a point (map, timeline)")
+@router.get("/api/events/points", summary="Every matching event as a point (map, timeline)",
+            response_class=JSONResponse)
 def get_event_points(request: Request, filters: Annotated[EventFilters, Depends(event_filters)],
-                     limit: PointLimit = MAX_POINTS) -> dict[str, Any]:
+                     limit: PointLimit = MAX_POINTS) -> JSONResponse:
     """Every event that passes the filters (those of /api/events), as columns, by first day; an
     event's id is ``<story_id>/<event_id>``."""
-    return point_columns(list_event_points(request.app.state.store, filters, limit=limit), limit)
+    return answer(point_columns(list_event_points(request.app.state.store, filters, limit=limit), limit))
+
+
+def answer(columns: dict[str, Any]) -> JSONResponse:
+    """The columns as JSON, straight: they are plain strings, numbers and nulls, and FastAPI's
+    encoder would walk each of the world view's hundreds of thousands of values first (0.4 s
+    of the 1 s that 50,000 incidents took)."""
+    return JSONResponse(columns)
