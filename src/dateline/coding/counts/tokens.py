@@ -24,7 +24,7 @@ TOKEN = re.compile(
     r"|\w+"  # glued junk such as "6abc" or "20s": never a number
     r"|[^\w\s]"
 )
-COUNTS_VERSION = "counts-5"
+COUNTS_VERSION = "counts-6"
 VERSIONED = ("words", "bridges", "people", "things", "qualifiers", "vague", "markers", "subjects", "scales",
              "grammar")  # in the version
 
