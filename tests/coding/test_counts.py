@@ -292,3 +292,20 @@ def test_an_ordinal_person_is_one_more(sentence: str, expected: list) -> None:
 )
 def test_one_person_or_one_body_counts_one(sentence: str, expected: list) -> None:
     assert summarize(sentence) == expected
+
+
+# A toll with words of its own between it and its verb: the figure is still the toll.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The death toll from the storm that hit the coast on Monday rose to 40.", [("killed", 40, None)]),
+        ("Officials said the death toll has been raised to 61.", [("killed", 61, None)]),
+        ("The injury toll from Sunday's blast climbed to 75.", [("injured", 75, None)]),
+        ("The number of confirmed dead in the capital rose to 18.", [("killed", 18, None)]),
+        # not a toll: no toll word, or a comma breaks the phrase, or no verb that sets a toll
+        ("The number of people who fled the town rose to 4,000.", []),
+        ("The toll, officials said, rose to 12.", []),
+    ],
+)
+def test_a_toll_with_a_modifier_is_still_the_toll(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected
