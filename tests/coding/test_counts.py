@@ -265,3 +265,47 @@ def test_no_figure_reads_across_a_blank_line() -> None:
 )
 def test_local_news_wounded_and_dead_in_one_sentence(sentence: str, expected: list) -> None:
     assert summarize(sentence) == expected
+
+
+# One more, the Nth: an ordinal after "a" is one more even with a noun for a person.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two guards died at the gate, and a third guard died in hospital.", [("killed", 3, None)]),
+        ("All four died at the scene and a fifth victim died later in hospital.", [("killed", 5, None)]),
+        ("Two guards were killed and a third guard was wounded.", [("killed", 2, None), ("injured", 1, None)]),
+    ],
+)
+def test_an_ordinal_person_is_one_more(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected
+
+
+# One person told by a singular noun, one body recovered: a count of one.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A doctor was killed on Tuesday outside the clinic.", [("killed", 1, None)]),
+        ("A 40-year-old farmer was injured when the shell landed.", [("injured", 1, None)]),
+        ("Divers recovered one body from the river on Monday.", [("killed", 1, None)]),
+        ("A doctor said the wards were full.", []),
+    ],
+)
+def test_one_person_or_one_body_counts_one(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected
+
+
+# A toll with words of its own between it and its verb: the figure is still the toll.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The death toll from the storm that hit the coast on Monday rose to 40.", [("killed", 40, None)]),
+        ("Officials said the death toll has been raised to 61.", [("killed", 61, None)]),
+        ("The injury toll from Sunday's blast climbed to 75.", [("injured", 75, None)]),
+        ("The number of confirmed dead in the capital rose to 18.", [("killed", 18, None)]),
+        # not a toll: no toll word, or a comma breaks the phrase, or no verb that sets a toll
+        ("The number of people who fled the town rose to 4,000.", []),
+        ("The toll, officials said, rose to 12.", []),
+    ],
+)
+def test_a_toll_with_a_modifier_is_still_the_toll(sentence: str, expected: list) -> None:
+    assert summarize(sentence) == expected

@@ -21,3 +21,16 @@ def test_without_an_area_word_the_incident_joins_the_toll():
     text = TALLY.replace("Israeli strikes across Gaza", "Israeli strikes in Gaza City")
     events = [e for e in code_events(text, story_date="2031-06-12") if e.core]
     assert sorted((e.killed or 0) for e in events) == [16, 27, 92]
+
+
+REGION_AND_TOWN = ("Soldiers killed nine people over two days in the Donetsk region, officials said on Friday. "
+                   "Four people were killed by army fire in Kramatorsk, a city that was recently the scene of "
+                   "heavy shelling, the officials said. Doctors said 11 people were wounded, while witnesses said "
+                   "a drone struck a market in Kramatorsk.")
+
+
+def test_a_mention_at_a_town_joins_the_event_told_at_that_town_before_the_region_tally():
+    events = [e for e in code_events(REGION_AND_TOWN, story_date="2031-06-13") if e.core]
+    town = [e for e in events if e.place is not None and e.place.name.startswith("Kramatorsk")]
+    assert [(e.killed, e.injured) for e in town] == [(4, 11)]  # not the region's nine
+    assert [e.killed for e in events if e not in town] == [9]

@@ -114,9 +114,11 @@ def read_counting_word(tokens: list[Token], i: int, lex: CountLexicon) -> Quanti
         return Quantity(i, i, last, 0, zero=True)
     if low in ("a", "an", "one") and i + 1 < len(tokens) and tokens[i + 1].low == "dozen":
         return Quantity(i, i, i + 1, 12, qualifier="about")
-    if low in ("a", "an", "one") and classify_head(tokens, i, lex) in ("person", "age"):
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if low in ("a", "an", "one") and nxt not in lex.grammar.ordinals and classify_head(tokens, i, lex) in (
+            "person", "age"):
         return Quantity(i, i, i, 1, article=low != "one")
-    return read_one_more(tokens, i, lex)
+    return read_one_more(tokens, i, lex)  # "a fifth victim died": one more, the fifth
 
 
 def read_one_more(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:

@@ -11,6 +11,7 @@ counts.py chains these; the rules are listed in its docstring.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .closing import find_closing_word, find_partner, is_hit, skip_apposition, skip_postmodifier
@@ -175,20 +176,42 @@ def follows_marker(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
 
 
 def read_toll_field(tokens: list[Token], before: int, lex: CountLexicon) -> str | None:
-    """'the death toll rose to 31', 'raising the toll to 12', 'the number of dead reached 9'."""
+    """'the death toll rose to 31', 'raising the toll to 12', 'the number of dead reached 9'; and with
+    the toll's own words between it and its verb: 'the death toll from the storm has been raised to
+    40', 'the number of confirmed dead in the city rose to 100'."""
     i = before
     while i >= 0 and before - i < 6:
-        low = tokens[i].low
-        if lex.markers.get((low,)) == "toll":
-            modifier = tokens[i - 1].low if i > 0 else ""
-            return "injured" if modifier.startswith("injur") else "killed"
-        if low in lex.grammar.toll and i > 1 and (
-            tokens[i - 1].low == "of" and tokens[i - 2].low == "number"
-        ):
-            return lex.words[low][0]
-        if lex.markers.get((low,)) != "toll-bridge":
-            return None
+        found = read_toll_word(tokens, i, lex)
+        if found:
+            return found
+        if lex.markers.get((tokens[i].low,)) != "toll-bridge":
+            break
         i -= 1
+    if i == before or before - i >= 6 or not any(tokens[k].low in lex.grammar.toll_verbs for k in range(i + 1, before)):
+        return None
+    for k in range(i, max(-1, i - TOLL_REACH), -1):  # back over the toll's modifier to the toll itself
+        if tokens[k].text in (",", ";", ":", ".") or WHOLE_COUNT.fullmatch(tokens[k].low):
+            return None
+        found = read_toll_word(tokens, k, lex)
+        if found:
+            return found
+    return None
+
+
+TOLL_REACH = 14  # the most words a toll's modifier may hold ("from the magnitude 7.1 earthquake that shook ...")
+WHOLE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def read_toll_word(tokens: list[Token], i: int, lex: CountLexicon) -> str | None:
+    """The field a toll names at token i: "death toll", "injury toll", "the number of (confirmed) dead"."""
+    low = tokens[i].low
+    if lex.markers.get((low,)) == "toll":
+        modifier = tokens[i - 1].low if i > 0 else ""
+        return "injured" if modifier.startswith("injur") else "killed"
+    if low in lex.grammar.toll and any(
+        tokens[k].low == "of" and k > 0 and tokens[k - 1].low == "number" for k in range(max(0, i - 2), i)
+    ):
+        return lex.words[low][0]
     return None
 
 

@@ -24,7 +24,7 @@ TOKEN = re.compile(
     r"|\w+"  # glued junk such as "6abc" or "20s": never a number
     r"|[^\w\s]"
 )
-COUNTS_VERSION = "counts-5"
+COUNTS_VERSION = "counts-6"
 VERSIONED = ("words", "bridges", "people", "things", "qualifiers", "vague", "markers", "subjects", "scales",
              "grammar")  # in the version
 
@@ -72,6 +72,7 @@ class CountGrammar:
     name_openers: frozenset[str]
     ordinals: dict[str, int]  # "third" -> 3
     one_more: frozenset[str]
+    toll_verbs: frozenset[str]  # "rose", "raised": a toll's verb, which may follow the toll's own modifier
     care: frozenset[str]
     care_places: frozenset[str]
     body_nouns: frozenset[str]
@@ -108,7 +109,8 @@ def read_grammar() -> CountGrammar:
                         body_hedges=sets["body_hedges"], zero=words("zero"), toll=words("toll"),
                         possessive=words("possessive"), name_openers=words("name_openers"),
                         ordinals={word: place + 2 for place, word in enumerate(sets["ordinal"])},
-                        one_more=words("one_more"), care=words("care"), care_places=words("care_places"),
+                        one_more=words("one_more"), toll_verbs=words("toll_verbs"), care=words("care"),
+                        care_places=words("care_places"),
                         body_nouns=words("body_nouns"), definite=words("definite"),
                         death_nouns=words("death_nouns"), two_dead=words("two_dead"),
                         multiples={word: place + 2 for place, word in enumerate(sets["multiples"])})

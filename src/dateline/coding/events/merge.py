@@ -93,6 +93,14 @@ class Draft:
             return True
         return holds(self.place, other.place) or holds(other.place, self.place)
 
+    def same_scene(self, other: Draft) -> bool:
+        """Both told at the very same place (not one inside the other): a mention at a town joins the
+        event told at that town before the event told for the region around it."""
+        if self.place is None or other.place is None:
+            return self.place is other.place
+        return (self.place.name, self.place.country, self.place.precision) == (
+            other.place.name, other.place.country, other.place.precision)
+
     def same_day(self, other: Draft) -> bool:
         """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10");
         a news day the text does not give the event (``date_soft``) stands for any day of the year
@@ -259,9 +267,10 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
     news_year = int(news_date[:4]) if news_date else None
     merged: list[Draft] = []
     for draft in fold_updates(fold_details(drafts)):
-        same = next((m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
-                     and m.same_counts(draft) and not m.same_sentence_apart(draft)
-                     and not m.inside_tally(draft) and m.joins_across_levels(draft)), None)
+        joins = [m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
+                 and m.same_counts(draft) and not m.same_sentence_apart(draft)
+                 and not m.inside_tally(draft) and m.joins_across_levels(draft)]
+        same = next((m for m in joins if m.same_scene(draft)), joins[0] if joins else None)
         if same is None:
             merged.append(draft)
         else:
