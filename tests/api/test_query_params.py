@@ -8,24 +8,8 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
-from fastapi.testclient import TestClient  # noqa: E402
 
-from dateline.api import create_app  # noqa: E402
-from dateline.models import Event, EventPlace, Extraction, Page, Story  # noqa: E402
-from dateline.store import open_store  # noqa: E402
-from dateline.store.incidents import refresh_incidents  # noqa: E402
-
-
-def report(outlet: str, *, town: tuple[str, str, float, float], date: str, sentence: str, trigger: str,
-           kind: str = "attack", killed: int | None = None) -> Extraction:
-    name, country, lat, lon = town
-    start = sentence.index(trigger)
-    event = Event(type=kind, trigger=trigger, trigger_span=(start, start + len(trigger)), sentence=sentence,
-                  sentence_span=(0, len(sentence)), date=date, killed=killed,
-                  place=EventPlace(name=name, country=country, admin1="01", lat=lat, lon=lon, precision="place"))
-    story = Story(headline=f"{name}: {trigger}", body=(sentence,), published=date, events=(event,))
-    return Extraction(page=Page(outlet, f"{outlet}\n{sentence}", url=f"https://{outlet}.example/{date}"),
-                      stories=(story,), nlp_version="nlp-test", coder_version="coder-test")
+from made_up_reports import report, serve_reports  # noqa: E402
 
 
 KADUNA = ("Kaduna", "NG", 10.52, 7.44)
@@ -44,11 +28,7 @@ REPORTS = [
 
 @pytest.fixture
 def client(store_target):
-    with open_store(store_target) as store:
-        store.add_extractions(REPORTS)
-        refresh_incidents(store)
-    with TestClient(create_app(store_target)) as test_client:
-        yield test_client
+    yield from serve_reports(store_target, REPORTS)
 
 
 def refused(client, path: str, pairs: list[tuple[str, str]] | None = None, **params) -> str:

@@ -11,12 +11,9 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
-from fastapi.testclient import TestClient  # noqa: E402
 
-from dateline.api import create_app  # noqa: E402
 from dateline.models import Event, EventPlace, Extraction, Page, Story  # noqa: E402
-from dateline.store import open_store  # noqa: E402
-from dateline.store.incidents import refresh_incidents  # noqa: E402
+from made_up_reports import serve_reports  # noqa: E402
 
 MOPTI = EventPlace(name="Mopti", country="ML", admin1="04", lat=14.49, lon=-4.19, precision="place")
 BAMAKO = EventPlace(name="Bamako", country="ML", admin1="08", lat=12.65, lon=-8.0, precision="place")
@@ -56,11 +53,7 @@ REPORTS = [
 
 @pytest.fixture
 def client(store_target):
-    with open_store(store_target) as store:
-        store.add_extractions(REPORTS)
-        refresh_incidents(store)
-    with TestClient(create_app(store_target)) as test_client:
-        yield test_client
+    yield from serve_reports(store_target, REPORTS)
 
 
 def read_csv(text: str) -> list[dict[str, str]]:
