@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 import webui
-from conftest import MANY_COUNT, MANY_REGIONS, MANY_UNPLACED
+from conftest import MANY_COUNT, MANY_KINDS, MANY_REGIONS, MANY_UNPLACED
 from webui import list_rows, list_total, open_tab, open_view, serve, skip_without_browser, small_text, wait_ready
 
 skip_without_browser()
@@ -154,6 +154,25 @@ def test_country_is_chosen_by_name(page):
     page.click("#filters button[type=submit]")
     assert "No country is called" in page.locator("#filters input[name=country]").evaluate("e => e.validationMessage")
     assert hash_params(page) == {"country": "NG"}  # nothing was sent
+
+
+def kinds_of_incidents(*kinds: str) -> int:
+    """How many of the fixture's incidents are of these kinds (as conftest deals them out)."""
+    return sum(MANY_KINDS[(i // len(MANY_REGIONS)) % len(MANY_KINDS)][0] in kinds for i in range(MANY_COUNT))
+
+
+@pytest.mark.parametrize(("words", "kinds"), [
+    ('"roadside bomb"', ("bombing",)),                     # a phrase
+    ('"roadside bomb" OR teachers', ("bombing", "protest")),  # either
+    ("police -looting", ("attack",)),                      # both words are in arrests; NOT leaves the market attacks
+])
+def test_words_find_what_the_stories_say(page, words: str, kinds: tuple[str, ...]):
+    open_view(page, "#/")
+    page.fill("#filters input[name=q]", words)
+    submit_filters(page)
+    assert hash_params(page) == {"q": words}
+    assert list_total(page) == kinds_of_incidents(*kinds)
+    assert {row["type"] for row in list_rows(page)} == set(kinds)
 
 
 def test_stories_say_which_filters_apply_and_page_from_below(page):
