@@ -175,6 +175,22 @@ def test_words_find_what_the_stories_say(page, words: str, kinds: tuple[str, ...
     assert {row["type"] for row in list_rows(page)} == set(kinds)
 
 
+def test_several_types_are_chosen_at_once(page):
+    open_view(page, "#/")
+    page.select_option("#filters select[name=type]", ["attack", "bombing"])
+    submit_filters(page)
+    assert hash_params(page) == {"type": "attack,bombing"}
+    assert list_total(page) == kinds_of_incidents("attack", "bombing")
+    assert {row["type"] for row in list_rows(page)} == {"attack", "bombing"}
+    page.reload()
+    wait_ready(page)
+    chosen = page.eval_on_selector("#filters select[name=type]", "s => [...s.selectedOptions].map(o => o.value)")
+    assert chosen == ["attack", "bombing"]  # the form shows what the URL holds
+    page.select_option("#filters select[name=type]", "")
+    submit_filters(page)
+    assert "type" not in hash_params(page) and list_total(page) == MANY_COUNT
+
+
 def test_stories_say_which_filters_apply_and_page_from_below(page):
     open_view(page, "#/stories?type=attack&date_from=2016&date_to=2017")
     note = page.locator("#stories-filters").inner_text()

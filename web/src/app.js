@@ -29,13 +29,25 @@ function setParams(params, base) {
 function fillForm(params) {
   for (const name of FILTER_NAMES) {
     const field = form.elements.namedItem(name);
-    if (field) field.value = (name === "country" ? countryName(params[name]) : params[name]) || "";
+    if (field?.multiple) selectValues(field, params[name]);
+    else if (field) field.value = (name === "country" ? countryName(params[name]) : params[name]) || "";
   }
   form.elements.namedItem("country").setCustomValidity("");
   form.elements.namedItem("date_to").setCustomValidity("");
   const chip = document.getElementById("area-chip");
   chip.hidden = !params.bbox;
   chip.querySelector("output").textContent = params.bbox ? params.bbox.split(",").join(", ") : "";
+}
+
+// A multiple choice (type, family) holds a comma list, as the API takes it; none chosen is "any".
+function selectValues(select, list) {
+  const values = (list || "").split(",").filter(Boolean);
+  for (const option of select.options) option.selected = values.length ? values.includes(option.value) : !option.value;
+}
+
+function readValue(field) {
+  if (!field?.multiple) return field?.value?.trim();
+  return [...field.selectedOptions].map((option) => option.value).filter(Boolean).join(",");
 }
 
 function addOptions(select, values) {
@@ -117,7 +129,7 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   const params = viewParams();
   for (const name of FILTER_NAMES) {
-    const value = form.elements.namedItem(name)?.value?.trim();
+    const value = readValue(form.elements.namedItem(name));
     if (value) params[name] = value;
   }
   const dateTo = form.elements.namedItem("date_to");
