@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import os
 import re
 import shutil
 from pathlib import Path
@@ -20,7 +19,8 @@ import webui
 from webui import CHROMIUM, list_rows, open_tab, open_view, serve, skip_without_browser, wait_map_idle, wait_ready
 
 skip_without_browser()
-browser = webui.browser  # the fixture both modules share
+browser = webui.browser  # the fixtures the browser test modules share
+shots = webui.shots
 
 from dateline.store import open_store  # noqa: E402
 from dateline.store.ingest import ingest_sources  # noqa: E402
@@ -48,17 +48,6 @@ def page(browser, server_url):
     tab = open_tab(browser, server_url, bypass_csp=True)
     yield tab
     tab.context.close()
-
-
-@pytest.fixture(scope="module")
-def shots(repo_root: Path, tmp_path_factory) -> Path:
-    """Where screenshots go: docs/ui/ with DATELINE_UPDATE_SCREENSHOTS=1, else a temporary
-    folder (so that a test run does not rewrite the pictures in the work tree)."""
-    if os.environ.get("DATELINE_UPDATE_SCREENSHOTS") == "1":
-        folder = repo_root / "docs" / "ui"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-    return tmp_path_factory.mktemp("screenshots")
 
 
 def test_overview_shows_map_timeline_and_list(page):

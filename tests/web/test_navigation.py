@@ -7,7 +7,6 @@ colour of its own; facet counts show when the server gives them and nothing brea
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -15,7 +14,7 @@ from urllib.parse import parse_qsl
 import pytest
 import webui
 from conftest import MANY_COUNT, MANY_KINDS, MANY_REGIONS, MANY_UNPLACED
-from webui import list_rows, list_total, open_tab, open_view, serve, skip_without_browser, small_text, wait_ready
+from webui import checked_tab, list_rows, list_total, open_tab, open_view, skip_without_browser, small_text, wait_ready
 
 skip_without_browser()
 browser = webui.browser  # the fixture the browser test modules share
@@ -23,20 +22,16 @@ browser = webui.browser  # the fixture the browser test modules share
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 
-@pytest.fixture(scope="module")
-def url(many_incidents_db: str):
-    with serve(many_incidents_db) as served:
-        yield served
+url = webui.serve_many_incidents  # the 1,200 made-up incidents, served
+shots = webui.shots
 
 
 @pytest.fixture
 def page(browser, url):
-    tab = open_tab(browser, url, bypass_csp=True)  # Playwright's waits evaluate strings (test_workbench.py)
-    tab.requested = []
-    tab.on("request", lambda request: tab.requested.append(request.url))
-    yield tab
-    assert not tab.errors, tab.errors
-    tab.context.close()
+    with checked_tab(browser, url, bypass_csp=True) as tab:  # Playwright's waits evaluate strings (test_workbench.py)
+        tab.requested = []
+        tab.on("request", lambda request: tab.requested.append(request.url))
+        yield tab
 
 
 def hash_params(page) -> dict[str, str]:
@@ -59,13 +54,6 @@ def click_and_wait(page, selector: str) -> None:
 
 def points_requests(page) -> int:
     return sum("/points" in u for u in page.requested)
-
-
-@pytest.fixture(scope="module")
-def shots(repo_root: Path, tmp_path_factory) -> Path:
-    if os.environ.get("DATELINE_UPDATE_SCREENSHOTS") == "1":
-        return repo_root / "docs" / "ui"
-    return tmp_path_factory.mktemp("screenshots")
 
 
 def test_docs_render_every_operation_offline(browser, url, shots: Path):

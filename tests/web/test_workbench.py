@@ -7,7 +7,6 @@ before the map.
 """
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import MANY_COUNT, MANY_UNPLACED
 import webui
-from webui import (list_rows, list_total, map_counts, open_tab, open_view, serve, skip_without_browser,
+from webui import (checked_tab, list_rows, list_total, map_counts, open_tab, open_view, skip_without_browser,
                    small_text, wait_map_idle, wait_ready)
 
 skip_without_browser()
@@ -25,27 +24,16 @@ LOCATED = MANY_COUNT - MANY_UNPLACED
 DAYS = [date(2015, 1, 1) + timedelta(days=3 * i) for i in range(MANY_COUNT)]  # the fixture's dates
 
 
-@pytest.fixture(scope="module")
-def url(many_incidents_db: str):
-    with serve(many_incidents_db) as served:
-        yield served
+url = webui.serve_many_incidents  # the 1,200 made-up incidents, served
+shots = webui.shots
 
 
 @pytest.fixture
 def page(browser, url):
     # bypass_csp: Playwright's waiting functions evaluate strings, which the page's policy forbids;
     # the phone test runs under the policy and checks that the UI breaks none of it
-    tab = open_tab(browser, url, bypass_csp=True)
-    yield tab
-    assert not tab.errors, tab.errors
-    tab.context.close()
-
-
-@pytest.fixture(scope="module")
-def shots(repo_root: Path, tmp_path_factory) -> Path:
-    if os.environ.get("DATELINE_UPDATE_SCREENSHOTS") == "1":
-        return repo_root / "docs" / "ui"
-    return tmp_path_factory.mktemp("screenshots")
+    with checked_tab(browser, url, bypass_csp=True) as tab:
+        yield tab
 
 
 def open_map(page, route: str = "") -> None:

@@ -1,9 +1,11 @@
 """Helpers of the browser tests: serving a store with uvicorn, Debian's Chromium through
 Playwright, waiting for a view, and reading what the page shows (the list, the map's clusters
-and circles, font sizes). The browser fixture is here so that both test modules share one."""
+and circles, font sizes). The fixtures the browser test modules share are here: the browser,
+the 1,200 made-up incidents served (``url``), where screenshots go (``shots``)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 import time
@@ -65,6 +67,32 @@ def browser():
         launched = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module", name="url")
+def serve_many_incidents(many_incidents_db: str):
+    """The address of a server over tests/conftest.py's 1,200 made-up incidents."""
+    with serve(many_incidents_db) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def shots(repo_root: Path, tmp_path_factory) -> Path:
+    """Where the tests' screenshots go: docs/ui when DATELINE_UPDATE_SCREENSHOTS=1, else a temporary folder."""
+    if os.environ.get("DATELINE_UPDATE_SCREENSHOTS") == "1":
+        folder = repo_root / "docs" / "ui"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@contextlib.contextmanager
+def checked_tab(browser, base_url: str, **options):
+    """A tab (``open_tab``) that must end with no script error; closed after."""
+    tab = open_tab(browser, base_url, **options)
+    yield tab
+    assert not tab.errors, tab.errors
+    tab.context.close()
 
 
 def open_tab(browser, base_url: str, *, width: int = 1280, height: int = 860, bypass_csp: bool = False, **options):
