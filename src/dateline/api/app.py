@@ -5,7 +5,7 @@ built into web/static/docs/ with the rest of the UI: no CDN).
     create_app(db_url, *, ingest_token=None)   one store opened for the app's life
       ├── LimitMiddleware   413 for big bodies (counted as they arrive, never buffered), 429 past
       │                     the rate, security headers
-      ├── routers           events.py, exports.py, points.py, facets.py, incidents.py, summary.py,
+      ├── routers           events.py, exports.py, points.py, clusters.py, facets.py, incidents.py, summary.py,
       │                     stories.py, mentions.py, ingest.py, types.py; every one refuses query
       │                     parameters it does not take (params.py)
       ├── JobQueue          uploads as background jobs, one worker thread (jobs.py); stopped with
@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import __version__
 from ..settings import DEFAULT_MAX_PAGE_BYTES
 from ..store import open_store
-from . import events, exports, facets, incidents, ingest, mentions, points, stories, summary, types
+from . import clusters, events, exports, facets, incidents, ingest, mentions, points, stories, summary, types
 from .errors import install_error_handlers
 from .jobs import MAX_QUEUED_JOBS, JobQueue
 from .limits import LimitMiddleware
@@ -84,8 +84,8 @@ def create_app(db_url: str, *, ingest_token: str | None = None, max_body_bytes: 
     app.state.upload_limits = UploadLimits(max_body_bytes=max_body_bytes, max_records=max_upload_records)
     app.state.jobs = jobs
     install_error_handlers(app)
-    routers = (events, exports, points, facets, incidents, summary, stories, mentions, ingest, types)
-    for module in routers:  # points before incidents/{id}
+    routers = (events, exports, points, clusters, facets, incidents, summary, stories, mentions, ingest, types)
+    for module in routers:  # points and clusters before incidents/{id}
         app.include_router(module.router)
     _add_web(app)
     app.add_middleware(LimitMiddleware, max_body_bytes=max_body_bytes, rate_limit=rate_limit,
