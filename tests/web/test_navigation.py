@@ -53,7 +53,8 @@ def click_and_wait(page, selector: str) -> None:
 
 
 def points_requests(page) -> int:
-    return sum("/points" in u for u in page.requested)
+    """Requests for the map's and the timeline's data (points, cells, days) so far."""
+    return sum(any(part in u for part in ("/points", "/clusters", "/days")) for u in page.requested)
 
 
 def test_docs_render_every_operation_offline(browser, url, shots: Path):

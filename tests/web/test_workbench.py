@@ -1,6 +1,7 @@
 """The overview as an analyst's workbench, in Debian's Chromium, over 1,200 made-up incidents
 across ten years and fourteen regions (tests/conftest.py many_incidents_db): every incident is
-reachable on the map through its clusters, zooming into a cluster shows what it holds, "Search
+reachable on the map through the server's cells (more than the map draws one by one), zooming
+into a cell shows what it holds down to each incident's circle, "Search
 this area" filters by the view, the timeline's brush (mouse and keyboard) sets the dates, the
 list keeps its figures at 390 px, no text is under 12 px, and the keyboard meets the list
 before the map.
@@ -14,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import MANY_COUNT, MANY_UNPLACED
 import webui
-from webui import (checked_tab, list_rows, list_total, map_counts, open_tab, open_view, skip_without_browser,
-                   small_text, wait_map_idle, wait_ready)
+from webui import (POINTS_UNDER, checked_tab, list_rows, list_total, map_counts, open_tab, open_view,
+                   skip_without_browser, small_text, wait_map_idle, wait_ready)
 
 skip_without_browser()
 browser = webui.browser  # the fixture both modules share
@@ -52,26 +53,37 @@ def dates_in_url(page) -> tuple[str, str]:
     return params["date_from"], params["date_to"]
 
 
-def test_every_incident_is_on_the_map_in_its_clusters(page, shots: Path):
+def test_every_incident_is_on_the_map_in_the_servers_cells(page, shots: Path):
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     open_map(page)
-    assert list_total(page) == MANY_COUNT > 1000
-    assert shown_on_map(page) == LOCATED  # the clusters' counts add up to every placed incident
+    assert list_total(page) == MANY_COUNT > POINTS_UNDER
+    counts = map_counts(page)
+    assert counts["mode"] == "cells" and counts["circles"] == []  # more than POINTS_UNDER: counted in SQL
+    assert sum(counts["clusters"]) == LOCATED  # the cells' counts add up to every placed incident
+    assert not any("/points" in u for u in asked) and any("/api/incidents/clusters" in u for u in asked)
     note = page.locator("#map-note").inner_text()
     assert f"{LOCATED} incidents on the map" in note and f"{MANY_UNPLACED} without a place" in note
     page.screenshot(path=str(shots / "overview.png"), full_page=False)
     page.locator(".map-panel").screenshot(path=str(shots / "map.png"))
 
 
-# The clicked cluster's bounds (Leaflet's layer for its icon), and then what the map shows
-# inside them: each cluster's count and 1 for each circle.
+# The clicked cell's bounds (what it holds, from the server) or the clicked cluster's (Leaflet's
+# layer for its icon), and then what the map shows inside them: for each cluster, how many of its
+# incidents lie inside (a grid line may split a town's cluster: the cell holds those on its side),
+# and 1 for each circle.
 REMEMBER_BOUNDS = """count => { const map = document.getElementById('map').leaflet;
     const icon = [...document.querySelectorAll('#map .incident-cluster')].find(e => +e.dataset.count === count);
-    window.__bounds = Object.values(map._layers).find(l => l._icon === icon).getBounds(); }"""
+    const layer = Object.values(map._layers).find(l => l._icon === icon);
+    window.__bounds = layer.options.cell ? L.latLngBounds([layer.options.cell.bounds[1], layer.options.cell.bounds[0]],
+        [layer.options.cell.bounds[3], layer.options.cell.bounds[2]]) : layer.getBounds(); }"""
 SHOWN_IN_BOUNDS = """() => { const map = document.getElementById('map').leaflet, shown = [];
     for (const l of Object.values(map._layers)) {
         const inside = l.getLatLng && window.__bounds.contains(l.getLatLng());
-        if (inside && l._icon && l._icon.classList.contains('incident-cluster')) shown.push(l.getChildCount());
-        else if (inside && l.options.rowId && l._path) shown.push(1);
+        if (l.getAllChildMarkers && l._icon) {
+            const held = l.getAllChildMarkers().filter(m => window.__bounds.contains(m.getLatLng())).length;
+            if (held) shown.push(held);
+        } else if (inside && l.options.rowId && l._path) shown.push(1);
     }
     return shown; }"""
 
@@ -81,15 +93,16 @@ TOPMOST_CIRCLE = """() => { for (const p of document.querySelectorAll('#map path
     if (document.elementFromPoint(x, y) === p) return {id: p.dataset.id, x, y}; } return null; }"""
 
 
-def test_zooming_into_a_cluster_shows_what_it_holds(page, shots: Path):
+def test_zooming_into_a_cell_shows_what_it_holds_down_to_each_incident(page, shots: Path):
     open_map(page)
     before = map_counts(page)
+    assert before["mode"] == "cells"
     biggest = max(before["clusters"])
     page.evaluate(REMEMBER_BOUNDS, biggest)
     page.locator(f"#map .incident-cluster[data-count='{biggest}']").first.click()
     wait_map_idle(page)
     after = map_counts(page)
-    assert after["zoom"] > before["zoom"]
+    assert after["zoom"] > before["zoom"] and after["mode"] == "points"  # the view holds few: its points
     held = page.evaluate(SHOWN_IN_BOUNDS)
     assert sum(held) == biggest and len(held) > 1  # all it held, now split in smaller clusters
     for _ in range(12):  # down to one town: its incidents share a point and fan out as circles
@@ -115,13 +128,14 @@ def test_search_this_area_filters_by_the_view(page):
     open_map(page)
     page.locator("#map .incident-cluster").first.click()
     wait_map_idle(page)
-    in_view = shown_on_map(page)
+    page.evaluate("() => { window.__bounds = document.getElementById('map').leaflet.getBounds(); }")
+    in_view = sum(page.evaluate(SHOWN_IN_BOUNDS))  # the incidents inside the view (more are drawn round it)
     page.click("#search-area")
     page.wait_for_function("location.hash.includes('bbox=')")
     wait_ready(page)
     wait_map_idle(page)
     assert 0 < list_total(page) < MANY_COUNT
-    assert list_total(page) == shown_on_map(page) >= in_view  # the list is what the map shows
+    assert list_total(page) == shown_on_map(page) == in_view  # the list is what the map shows, what the view held
     assert page.locator("#area-chip").is_visible()
     page.click("#clear-area")
     page.wait_for_function("!location.hash.includes('bbox=')")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import threading
 import time
@@ -14,6 +15,9 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+# Under this many placed incidents in its view, the map draws them one by one; above, the server's cells
+POINTS_UNDER = int(re.search(r"export const POINTS_UNDER = (\d+);",
+                             (Path(__file__).parents[2] / "web" / "src" / "map.js").read_text(encoding="utf-8"))[1])
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -131,18 +135,24 @@ def list_total(page) -> int:
 
 
 def map_counts(page) -> dict:
-    """What the map shows now: its clusters' counts and its single circles (ids)."""
+    """What the map shows now: its clusters' counts (the server's cells or the browser's clusters
+    of points), its single circles (ids), its zoom and which of the two it draws (``mode``)."""
     return page.evaluate("""() => ({
         clusters: [...document.querySelectorAll('#map .incident-cluster')].map(e => +e.dataset.count),
         circles: [...document.querySelectorAll('#map path.incident-mark')].map(e => e.dataset.id),
-        zoom: document.getElementById('map').leaflet.getZoom() })""")
+        zoom: document.getElementById('map').leaflet.getZoom(), mode: document.getElementById('map').dataset.mode })""")
+
+
+MAP_STILL = ("() => !document.querySelector('#map .leaflet-zoom-anim, #map .leaflet-cluster-anim')"
+             " && !document.getElementById('map').dataset.busy")
 
 
 def wait_map_idle(page) -> None:
-    """Until the map has stopped moving (zoom and cluster animations over)."""
-    page.wait_for_function("() => !document.querySelector('#map .leaflet-zoom-anim, #map .leaflet-cluster-anim')")
+    """Until the map has stopped moving (zoom and cluster animations over) and has drawn what
+    its view holds (the request it makes after a move answered: data-busy gone)."""
+    page.wait_for_function(MAP_STILL)
     page.wait_for_timeout(400)
-    page.wait_for_function("() => !document.querySelector('#map .leaflet-zoom-anim, #map .leaflet-cluster-anim')")
+    page.wait_for_function(MAP_STILL)
 
 
 def small_text(page) -> list[str]:

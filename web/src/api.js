@@ -9,13 +9,14 @@ export const FILTER_NAMES = ["type", "family", "country", "place", "date_from", 
 // What a view adds to the URL besides filters: the list tab, its order, the timeline's zoom.
 export const VIEW_NAMES = ["list", "sort", "zoom"];
 
-export async function fetchJson(path, params) {
+// signal: an AbortSignal that drops the request (the map's view moved on before it came back).
+export async function fetchJson(path, params, { signal } = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params || {})) {
     if (value !== null && value !== undefined && value !== "") query.set(key, value);
   }
   const url = query.toString() ? `${path}?${query}` : path;
-  const response = await fetch(url, { headers: { accept: "application/json" } });
+  const response = await fetch(url, { headers: { accept: "application/json" }, signal });
   let body = null;
   try { body = await response.json(); } catch (_) { body = null; }
   if (!response.ok) {
@@ -49,20 +50,32 @@ export async function hasIncidents() {
   return incidentsAvailable;
 }
 
-// Every incident (or event) that passes the filters, as rows for the map and the timeline
-// (/api/incidents/points): fetched once per set of filters, so paging the list or sorting it
-// fetches nothing more.
-const pointCache = new Map();
+// Answers kept per set of filters, so paging the list or sorting it fetches nothing more: every
+// point when the matches are few enough for the map to hold them all (map.js), and the days the
+// timeline bins.
+const answers = new Map();
 
-export function fetchPoints(kind, filters) {
-  const key = `${kind}?${new URLSearchParams(filters)}`;
-  if (!pointCache.has(key)) {
-    if (pointCache.size > 8) pointCache.delete(pointCache.keys().next().value);
-    const request = fetchJson(`/api/${kind}/points`, filters).then(readPoints);
-    request.catch(() => pointCache.delete(key));
-    pointCache.set(key, request);
+function fetchOnce(path, filters, read) {
+  const key = `${path}?${new URLSearchParams(filters)}`;
+  if (!answers.has(key)) {
+    if (answers.size > 16) answers.delete(answers.keys().next().value);
+    const request = fetchJson(path, filters).then(read);
+    request.catch(() => answers.delete(key));
+    answers.set(key, request);
   }
-  return pointCache.get(key);
+  return answers.get(key);
+}
+
+// Every incident (or event) that passes the filters, as rows (/api/incidents/points).
+export function fetchPoints(kind, filters) {
+  return fetchOnce(`/api/${kind}/points`, filters, readPoints);
+}
+
+// The dated incidents (or events) that pass the filters per first day, as rows {date, count, killed}
+// (/api/incidents/days): what the timeline bins, a few thousand rows however many match.
+export function fetchDays(kind, filters) {
+  return fetchOnce(`/api/${kind}/days`, filters,
+    (found) => found.date.map((date, i) => ({ date, count: found.count[i], killed: found.killed[i] })));
 }
 
 // The columns of /api/.../points as one record per point.

@@ -77,7 +77,7 @@ async function showOptionalFilters() {
     const declares = (path, name) => (spec.paths?.[path]?.get?.parameters || []).some((p) => p.name === name);
     for (const field of fields) {
       const name = field.dataset.needsParam;
-      field.hidden = !["/api/incidents", "/api/incidents/points", "/api/events"].every((path) => declares(path, name));
+      field.hidden = !["/api/incidents", "/api/incidents/points", "/api/incidents/clusters", "/api/events"].every((path) => declares(path, name));
     }
   } catch (error) {
     console.warn("no API description: optional filters stay hidden", error);

@@ -1,6 +1,6 @@
 // Time bins for the timeline: a day, an ISO week (Monday to Sunday) or a calendar month
 // (a year for very long ranges), chosen from the range so the bars stay readable.
-// (First written in the unlanded wip/issue-14-ui branch; kept, with the points binned here.)
+// (First written in the unlanded wip/issue-14-ui branch; kept, now binning the days /api/incidents/days counts.)
 // Dates are ISO days ("2025-06-20") read as UTC midnights; pure functions, no DOM.
 
 export const DAY = 86400000;
@@ -46,38 +46,49 @@ export function binRange(day, unit) {
   return [formatDay(start), formatDay(binEnd(start, unit))];
 }
 
-// The dated points as bins from `first` to `last` (ISO days), empty bins included, so a bar
-// stands for the same span everywhere and the keyboard steps one bin at a time:
-// [{from, to, start (ms), incidents, killed}].
-export function binPoints(points, unit, first, last) {
+// The days ([{date, count, killed}], /api/incidents/days) as bins from `first` to `last` (ISO
+// days), empty bins included, so a bar stands for the same span everywhere and the keyboard steps
+// one bin at a time: [{from, to, start (ms), incidents, killed}].
+export function binDays(days, unit, first, last) {
   const bins = [];
   const index = new Map();
   for (let start = binStart(parseDay(first), unit); start <= parseDay(last); start = binEnd(start, unit) + DAY) {
     index.set(start, bins.length);
     bins.push({ from: formatDay(start), to: formatDay(binEnd(start, unit)), start, incidents: 0, killed: 0 });
   }
-  for (const point of points) {
-    if (!point.date || point.date < first || point.date > last) continue;
-    const bin = bins[index.get(binStart(parseDay(point.date), unit))];
+  for (const day of days) {
+    if (!day.date || day.date < first || day.date > last) continue;
+    const bin = bins[index.get(binStart(parseDay(day.date), unit))];
     if (!bin) continue;
-    bin.incidents += 1;
-    bin.killed += point.killed || 0;
+    bin.incidents += day.count;
+    bin.killed += day.killed || 0;
   }
   return bins;
 }
 
-// The span the chart shows: every date, except stray ones far from the rest (a date misread as
-// 1800 in a store of 2015-2024): below the 1st percentile or above the 99th by more than two
-// years. Returns {first, last, outside: [dates left out]}.
-export function chooseRange(dates) {
-  const sorted = dates.filter(Boolean).sort();
+// The day below which a share of the rows lie (days sorted, each with its count).
+function dayAt(days, share, total) {
+  let seen = 0;
+  for (const day of days) {
+    seen += day.count;
+    if (seen > share * total) return day.date;
+  }
+  return days[days.length - 1].date;
+}
+
+// The span the chart shows: every day, except stray ones far from the rest (a date misread as
+// 1800 in a store of 2015-2024): below the 1st percentile of the rows or above the 99th by more
+// than two years. Returns {first, last, outside: [days left out], left: rows on them}.
+export function chooseRange(days) {
+  const sorted = days.filter((d) => d.date && d.count).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (!sorted.length) return null;
-  const low = sorted[Math.floor(sorted.length * 0.01)];
-  const high = sorted[Math.ceil(sorted.length * 0.99) - 1];
-  const floor = formatDay(parseDay(low) - 731 * DAY);
-  const ceiling = formatDay(parseDay(high) + 731 * DAY);
-  const kept = sorted.filter((d) => d >= floor && d <= ceiling);
-  return { first: kept[0], last: kept[kept.length - 1], outside: sorted.filter((d) => d < floor || d > ceiling) };
+  const total = sorted.reduce((n, d) => n + d.count, 0);
+  const floor = formatDay(parseDay(dayAt(sorted, 0.01, total)) - 731 * DAY);
+  const ceiling = formatDay(parseDay(dayAt(sorted, 0.99, total)) + 731 * DAY);
+  const kept = sorted.filter((d) => d.date >= floor && d.date <= ceiling);
+  const outside = sorted.filter((d) => d.date < floor || d.date > ceiling);
+  return { first: kept[0].date, last: kept[kept.length - 1].date, outside: outside.map((d) => d.date),
+    left: outside.reduce((n, d) => n + d.count, 0) };
 }
 
 // The first and last day a date filter of any precision means: "2019" -> 2019-01-01 / 2019-12-31,

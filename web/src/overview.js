@@ -1,9 +1,9 @@
 // The overview: the timeline, the list and the map, in that order on the page and for the
 // keyboard (filters, then the list, then the map), all driven by the filters in the URL.
 // The page is built once and kept while the filters change, so the map keeps its view and
-// paging the list fetches only the page: the points behind the map and the timeline are
-// fetched once per set of filters (api.js).
-import { fetchJson, fetchPoints, hasIncidents, pickFilters } from "./api.js";
+// paging the list fetches only the page: the map asks for what its view holds when the filters
+// change or the view moves (map.js), the timeline for the days once per set of filters (api.js).
+import { fetchDays, fetchJson, hasIncidents, pickFilters } from "./api.js";
 import { h } from "./dom.js";
 import { drawList, PAGE } from "./list.js";
 import { IncidentMap } from "./map.js";
@@ -38,7 +38,7 @@ function build(view, incidents, setParams) {
     onPick: (row) => go(incidents ? ["incident", row.id] : ["story", ...row.id.split("/")]),
     onSearchArea: (bbox) => { keepView = true; setParams({ ...page.params, bbox: bbox || "", offset: "" }); },
   });
-  return { root, map, tabs, exports, incidents, pointsKey: null, timelineKey: null };
+  return { root, map, tabs, exports, incidents, mapKey: null, timelineKey: null };
 }
 
 function drawTabs(state, mode, params, setParams) {
@@ -92,23 +92,21 @@ export async function showOverview(view, params, { setParams }) {
   drawExports(state, filters, mode);
 
   const timelineFilters = pickFilters(params, DATELESS);
-  const [points, timelinePoints, listPage] = await Promise.all([
-    fetchPoints(kind, filters),
-    fetchPoints(kind, timelineFilters),
+  const mapKey = JSON.stringify(filters);
+  if (mapKey !== state.mapKey) {  // the map fetches on its own, beside the list
+    state.map.show({ kind, noun: kind, filters, fit: !keepView, bbox: params.bbox });
+    state.mapKey = mapKey;
+    keepView = false;
+  }
+  const [days, listPage] = await Promise.all([
+    fetchDays(kind, timelineFilters),
     fetchJson(`/api/${mode}`, { ...filters, limit: PAGE, offset: params.offset || 0, sort: params.sort }),
   ]);
   drawList(state.root.querySelector("#list"), listPage, mode, params, { setParams });
 
-  const pointsKey = JSON.stringify(filters);
-  if (pointsKey !== state.pointsKey) {
-    state.map.show(points.rows, { noun: kind, total: points.total, truncated: points.truncated,
-      fit: !keepView, bbox: params.bbox });
-    state.pointsKey = pointsKey;
-    keepView = false;
-  }
   const timelineKey = JSON.stringify([timelineFilters, params.date_from, params.date_to, params.zoom]);
   if (timelineKey !== state.timelineKey) {
-    drawTimeline(state.root.querySelector("#timeline"), timelinePoints.rows, {
+    drawTimeline(state.root.querySelector("#timeline"), days, {
       noun: kind, selected: [params.date_from, params.date_to], zoomed: params.zoom === "dates",
       onBrush: ([from, to]) => setParams({ ...params, date_from: from, date_to: to, offset: "" }),
       onZoom: (zoom) => setParams({ ...params, zoom: zoom ? "dates" : "" }),

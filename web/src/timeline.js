@@ -5,7 +5,7 @@
 // Keyboard, with the chart focused: ← → move the selection one bin, Shift+← → move its end
 // (shrink or grow), Home / End go to the first or last bin, Enter applies it, Escape drops it.
 import uPlot from "uplot";
-import { DAY, binPoints, chooseBin, chooseRange, firstDay, lastDay, parseDay } from "./bins.js";
+import { DAY, binDays, chooseBin, chooseRange, firstDay, lastDay, parseDay } from "./bins.js";
 import { clear, h } from "./dom.js";
 
 export const AXIS_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -32,11 +32,11 @@ function binsOf(bins, from, to) {
   return { start, end };
 }
 
-// points: [{date, killed}]; selected: [from, to] (the date filter); zoomed: show only the
-// selected dates. onBrush([from, to]) sets the filter; onZoom(bool) toggles the zoom.
-export function drawTimeline(container, points, { selected = [], zoomed = false, noun = "incidents", onBrush, onZoom } = {}) {
+// days: [{date, count, killed}] (/api/incidents/days); selected: [from, to] (the date filter);
+// zoomed: show only the selected dates. onBrush([from, to]) sets the filter; onZoom(bool) toggles the zoom.
+export function drawTimeline(container, days, { selected = [], zoomed = false, noun = "incidents", onBrush, onZoom } = {}) {
   clear(container);
-  const range = chooseRange(points.map((p) => p.date));
+  const range = chooseRange(days);
   if (!range) {
     container.appendChild(h("p", { className: "muted" }, `No dated ${noun} match these filters.`));
     return null;
@@ -48,7 +48,7 @@ export function drawTimeline(container, points, { selected = [], zoomed = false,
     last = selTo || last;
   }
   const unit = chooseBin(Math.round((parseDay(last) - parseDay(first)) / DAY) + 1);
-  const bins = binPoints(points, unit, first, last);
+  const bins = binDays(days, unit, first, last);
   const title = `${noun[0].toUpperCase()}${noun.slice(1)} and people killed per ${UNIT_WORDS[unit]}, ${bins[0].from} to ${bins[bins.length - 1].to}`;
   const status = h("p", { className: "timeline-status small-print", id: "timeline-status", role: "status" });
   const help = h("p", { className: "muted small-print", id: "timeline-help" },
@@ -65,7 +65,7 @@ export function drawTimeline(container, points, { selected = [], zoomed = false,
   }
   if (range.outside.length) {
     tools.appendChild(h("span", { className: "muted small-print" },
-      `${range.outside.length} dated far from the rest (${range.outside.slice(0, 3).join(", ")}) are left out of the chart, not of the list.`));
+      `${range.left} dated far from the rest (${range.outside.slice(0, 3).join(", ")}) are left out of the chart, not of the list.`));
   }
   container.append(h("h2", { id: "timeline-title" }, title), chart, status, help, tools);
 
