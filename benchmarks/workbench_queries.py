@@ -7,7 +7,10 @@ then each request through the app (FastAPI's TestClient, no network), its median
 
     /api/incidents with no filter, then with each single filter (type, family, country by
     name, place, date range, certainty, bbox, min_killed, actor_kind, source, q)
-    /api/incidents/points for the world view (every incident: what the web map aggregates)
+    /api/incidents/points for the world view (every incident: what the web map clustered until
+    it asked the server for cells)
+    /api/incidents/clusters for the world view (zoom 2, the whole world's box: what the web map
+    draws now) and for one country's view (zoom 6); /api/incidents/days (what the timeline bins)
     /api/facets with no filter and with one
     /api/stories?q=, /api/events?q=, /api/incidents?q= with a phrase and with OR
 
@@ -70,6 +73,9 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("/api/events", {"q": "police shooting"}),
     ("/api/stories", {"q": "police shooting"}),
     ("/api/incidents/points", {}),
+    ("/api/incidents/clusters", {"zoom": "2", "bbox": "-180,-90,180,90"}),
+    ("/api/incidents/clusters", {"zoom": "6", "bbox": "3,4,13,14"}),
+    ("/api/incidents/days", {}),
     ("/api/facets", {}),
     ("/api/facets", {"country": "NG", "type": "attack"}),
 )

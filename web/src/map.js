@@ -255,7 +255,7 @@ export class IncidentMap {
   describe(box) {
     const { noun } = this.query;
     const { located, unplaced } = this.whole;
-    const inView = box && this.shown !== located ? `${this.shown} in this view` : "";
+    const inView = box && this.shown !== located ? `${this.shown} drawn in and around this view` : "";
     const how = this.element.dataset.mode === "cells" ? "counted by area: click a circle or zoom in to see each one" : "";
     this.note.textContent = [`${located} ${noun} on the map`, inView,
       unplaced ? `${unplaced} without a place (in the list only)` : "", how].filter(Boolean).join("; ");
