@@ -1,5 +1,8 @@
 """What an HTML page says about itself: headline, author, site, published and updated.
 
+Headline, author and site name are trafilatura's metadata; the site name only where the
+metadata gives one, not trafilatura's fallback to the URL's host.
+
 Dates come from htmldate (``find_date`` with ``original_date`` True for the
 published date, False for the latest one); where the page's metadata carries the
 time of day for that same date (``article:published_time``, ``datePublished`` in
@@ -10,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml.html import HtmlElement
@@ -84,10 +88,29 @@ def read_meta(tree: HtmlElement, document: object | None, *, url: str | None = N
     return PageMeta(
         title=clean_field(getattr(document, "title", None)),
         author=clean_field(getattr(document, "author", None)),
-        sitename=clean_field(getattr(document, "sitename", None)),
+        sitename=read_sitename(document),
         published=published,
         updated=updated,
     )
+
+
+def read_sitename(document: object | None) -> str | None:
+    """The site's name as trafilatura reads it from the metadata (``og:site_name``,
+    ``application-name``, ``twitter:site``, a JSON-LD publisher, a domain in the title); None
+    where trafilatura only fell back to the host of the page's URL, which names no site."""
+    sitename = clean_field(getattr(document, "sitename", None))
+    if sitename and sitename.casefold() == read_host(getattr(document, "url", None)):
+        return None
+    return sitename
+
+
+def read_host(url: str | None) -> str | None:
+    """The host of a URL in lower case, without ``www.``/``w2.`` (as trafilatura strips it)."""
+    try:
+        host = urlsplit(url or "").netloc.casefold()
+    except ValueError:  # a malformed URL (an unclosed IPv6 bracket)
+        return None
+    return re.sub(r"^(?:www|w[0-9]+)\.", "", host) or None
 
 
 def clean_field(value: str | None) -> str | None:

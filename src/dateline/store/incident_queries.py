@@ -45,9 +45,10 @@ INCIDENT_SORTS: dict[str, SortColumns] = {
 class IncidentSource:
     """One source event of an incident, with the story it was read from and that story's figures.
 
-    ``outlet`` is who published it (incidents/sources.py: the URL's host, else the dateline's
-    agency); ``source`` the file (and line) or address it was read from, a detail; ``fetched``
-    and ``stored_at`` when it was retrieved and stored, which order reports of one time."""
+    ``outlet`` is who published it (incidents/sources.py: the site's name in the page's
+    metadata, else the URL's host, else the dateline's agency); ``source`` the file (and line)
+    or address it was read from, a detail; ``fetched`` and ``stored_at`` when it was retrieved
+    and stored, which order reports of one time."""
 
     page_id: str
     story_position: int
@@ -183,8 +184,8 @@ def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Incid
         query = (select(incident_events.c.incident_id, incident_events.c.group_id, events.c.page_id,
                         events.c.story_position, events.c.event_id, events.c.killed, events.c.injured,
                         events.c.arrested, events.c.trigger_word, events.c.sentence, pages.c.source, pages.c.url,
-                        pages.c.fetched, pages.c.stored_at, stories.c.headline, stories.c.published,
-                        stories.c.dateline_agency)
+                        pages.c.site_name, pages.c.fetched, pages.c.stored_at, stories.c.headline,
+                        stories.c.published, stories.c.dateline_agency)
                  .join(events, and_(events.c.page_id == incident_events.c.page_id,
                                     events.c.story_position == incident_events.c.story_position,
                                     events.c.event_id == incident_events.c.event_id))
@@ -196,9 +197,10 @@ def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Incid
         for r in conn.execute(query):
             found.setdefault(r.incident_id, []).append(IncidentSource(
                 page_id=r.page_id, story_position=r.story_position, event_id=r.event_id, group_id=r.group_id,
-                outlet=name_outlet(r.url, r.dateline_agency), source=r.source, url=r.url, headline=r.headline,
-                published=r.published, fetched=r.fetched, stored_at=str(r.stored_at), killed=r.killed,
-                injured=r.injured, arrested=r.arrested, trigger=r.trigger_word, sentence=r.sentence))
+                outlet=name_outlet(r.url, r.dateline_agency, r.site_name), source=r.source, url=r.url,
+                headline=r.headline, published=r.published, fetched=r.fetched, stored_at=str(r.stored_at),
+                killed=r.killed, injured=r.injured, arrested=r.arrested, trigger=r.trigger_word,
+                sentence=r.sentence))
     return {key: tuple(order_sources(value)) for key, value in found.items()}
 
 
