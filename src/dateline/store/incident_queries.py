@@ -4,6 +4,8 @@ only the incidents on its page and only their sources, whatever the size of the 
     find_incidents(store, filters, *, sort=, limit=, offset=) -> ResultPage[StoredIncident], with the total
     list_incidents(store, *, type=..., q=..., sort=..., limit=..., offset=...) -> [StoredIncident]
     count_incidents(store, filters)                          -> int (a COUNT in SQL)
+    select_incidents(filters, *columns, sort=) / select_incident_count(filters) -> the SELECTs
+    read_sources(conn, incident_ids)                         -> {incident_id: (IncidentSource, ...)}
     get_incident(store, incident_id)                         -> StoredIncident | None
 
 The filters are the events' (``EventFilters``, store/filters.py) and mean the same:
@@ -99,10 +101,8 @@ def find_incidents(store: ReadableStore, filters: EventFilters = NO_FILTERS, *, 
     ``sort`` is a key of INCIDENT_SORTS, "-" in front to reverse ("-killed": deadliest first);
     rows without a value come last either way. ValueError for an unknown key or a bad date.
     """
-    key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
-    query = (select(incidents).where(*incident_conditions(filters))
-             .order_by(*order_by_sort(INCIDENT_SORTS[key], descending), incidents.c.incident_id))
-    return read_page(store, query, _select_count(filters), _read_incidents, limit=limit, offset=offset)
+    return read_page(store, select_incidents(filters, sort=sort), select_incident_count(filters), _read_incidents,
+                     limit=limit, offset=offset)
 
 
 def list_incidents(store: ReadableStore, *, type: str | None = None, family: str | None = None,
@@ -129,7 +129,7 @@ def list_incidents(store: ReadableStore, *, type: str | None = None, family: str
 
 def count_incidents(store: ReadableStore, filters: EventFilters = NO_FILTERS) -> int:
     """How many stored incidents pass every filter."""
-    counted = _select_count(filters)
+    counted = select_incident_count(filters)
     with store.reading() as conn:
         return int(conn.execute(counted).scalar_one())
 
@@ -167,16 +167,25 @@ def _any_source(condition: ColumnElement[bool], *, with_page: bool = True) -> Co
     return incidents.c.incident_id.in_(members.where(condition))
 
 
-def _select_count(filters: EventFilters) -> Select[Any]:
+def select_incidents(filters: EventFilters, *columns: Any, sort: str | None = None) -> Select[Any]:
+    """SELECT ``columns`` (every column of the incident, by default) of the incidents that pass
+    every filter, in the order of ``sort`` (find_incidents'; exports count in it: export/counts.py)."""
+    key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
+    return (select(*(columns or (incidents,))).where(*incident_conditions(filters))
+            .order_by(*order_by_sort(INCIDENT_SORTS[key], descending), incidents.c.incident_id))
+
+
+def select_incident_count(filters: EventFilters) -> Select[Any]:
+    """SELECT COUNT(*) of the incidents that pass every filter."""
     return select(func.count()).select_from(incidents).where(*incident_conditions(filters))
 
 
 def _read_incidents(conn: Connection, rows: Sequence[ResultRow]) -> list[StoredIncident]:
-    sources = _read_sources(conn, [r.incident_id for r in rows])
+    sources = read_sources(conn, [r.incident_id for r in rows])
     return [_stored_incident(r, sources.get(r.incident_id, ())) for r in rows]
 
 
-def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[IncidentSource, ...]]:
+def read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[IncidentSource, ...]]:
     """The sources of these incidents only, in publication order (incidents/sources.py)."""
     ids = list(ids)
     found: dict[str, list[IncidentSource]] = {}
