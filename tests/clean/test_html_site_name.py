@@ -50,3 +50,12 @@ def test_an_html_record_names_its_site_and_a_text_record_has_no_such_field() -> 
     assert html["site_name"] == "Sahel Wire"
     assert "site_name" in bare and bare["site_name"] is None
     assert "site_name" not in text and text["stories"]
+
+
+def test_a_line_that_repeats_the_host_trafilatura_names_the_site_by_is_still_metadata() -> None:
+    """The outlet's name leaves out trafilatura's fallback to the host; the cleaner still knows
+    that host as the site's name, so a page line giving it is metadata, not boilerplate."""
+    html = CANONICAL_PAGE.replace("<nav>", "<header>delta-news.example</header><nav>")
+    cleaned = clean_html(html)
+    assert cleaned.site_name is None
+    assert [(r.text, r.reason) for r in cleaned.removed if "delta" in r.text] == [("delta-news.example", "metadata")]

@@ -70,7 +70,7 @@ def clean_html(html: str, *, url: str | None = None, fetched: str | None = None)
     if not body:
         log.info("%s: no main text found; cleaning the whole page as flat text", source)
         cleaned = clean_flattened(page_lines, fetched=fetched, meta=meta, captions=captions)
-        return dataclasses.replace(cleaned, site_name=meta.sitename)
+        return dataclasses.replace(cleaned, site_name=meta.site_name)
     kept, dropped = strip_metadata_lines(body, meta=meta, captions=captions,
                                          link_density=measure_link_density(tree))
     cleaned = clean_story_text("\n".join(kept), fetched=fetched, meta=meta, captions=captions, extracted=True)
@@ -80,7 +80,7 @@ def clean_html(html: str, *, url: str | None = None, fetched: str | None = None)
         cleaned = place_captions(cleaned, captions=captions, page_lines=page_lines)
     outside = account_page_lines(page_lines, extracted=body, meta=meta, captions=captions)
     return dataclasses.replace(cleaned, removed=tuple(outside) + tuple(dropped) + cleaned.removed,
-                               site_name=meta.sitename)
+                               site_name=meta.site_name)
 
 
 def keep_extracted(paragraphs: list[str], *, meta: PageMeta, captions: tuple[Caption, ...],

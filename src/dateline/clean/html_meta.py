@@ -1,7 +1,7 @@
 """What an HTML page says about itself: headline, author, site, published and updated.
 
-Headline, author and site name are trafilatura's metadata; the site name only where the
-metadata gives one, not trafilatura's fallback to the URL's host.
+Headline, author and site name are trafilatura's metadata; ``site_name`` (the outlet's name)
+only where the metadata gives one, not trafilatura's fallback to the URL's host.
 
 Dates come from htmldate (``find_date`` with ``original_date`` True for the
 published date, False for the latest one); where the page's metadata carries the
@@ -31,11 +31,16 @@ JSONLD_UPDATED = re.compile(r'"dateModified"\s*:\s*"([^"]{10,40})"')
 
 @dataclass(frozen=True, slots=True)
 class PageMeta:
+    """``sitename`` is trafilatura's, its fallback to the URL's host included (a page line that
+    repeats it is metadata: html_account.py); ``site_name`` only a name the metadata gives
+    (Cleaned.site_name, which names the outlet)."""
+
     title: str | None = None
     author: str | None = None
     sitename: str | None = None
     published: str | None = None
     updated: str | None = None
+    site_name: str | None = None
 
 
 def read_stamps(tree: HtmlElement, keys: tuple[str, ...], jsonld: re.Pattern[str]) -> list[str]:
@@ -88,13 +93,14 @@ def read_meta(tree: HtmlElement, document: object | None, *, url: str | None = N
     return PageMeta(
         title=clean_field(getattr(document, "title", None)),
         author=clean_field(getattr(document, "author", None)),
-        sitename=read_sitename(document),
+        sitename=clean_field(getattr(document, "sitename", None)),
         published=published,
         updated=updated,
+        site_name=read_site_name(document),
     )
 
 
-def read_sitename(document: object | None) -> str | None:
+def read_site_name(document: object | None) -> str | None:
     """The site's name as trafilatura reads it from the metadata (``og:site_name``,
     ``application-name``, ``twitter:site``, a JSON-LD publisher, a domain in the title); None
     where trafilatura only fell back to the host of the page's URL, which names no site."""
