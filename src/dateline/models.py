@@ -275,11 +275,13 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """What the cleaner makes of one page: its stories and every line it dropped."""
+    """What the cleaner makes of one page: its stories and every line it dropped, and the
+    name the page's metadata gives its site (``og:site_name``, ``application-name``; HTML only)."""
 
     stories: tuple[Story, ...]
     removed: tuple[Removed, ...] = ()
     cleaner_version: str = CLEANER_VERSION
+    site_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +305,7 @@ class Extraction:
     cleaner_version: str = CLEANER_VERSION
     nlp_version: str | None = None  # set when the NLP stage ran
     coder_version: str | None = None  # set when the event coder ran
+    site_name: str | None = None  # the site's name in the page's metadata (Cleaned.site_name)
 
     @property
     def ok(self) -> bool:

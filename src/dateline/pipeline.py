@@ -48,7 +48,7 @@ def clean_page(page: Page) -> Extraction:
         reason = f"cleaner crashed: {type(exc).__name__}: {exc}"
         return Extraction(page=page, failure=Failure(page.source, "clean", reason, page.offset))
     return Extraction(page=page, stories=cleaned.stories, removed=cleaned.removed,
-                      cleaner_version=cleaned.cleaner_version)
+                      cleaner_version=cleaned.cleaner_version, site_name=cleaned.site_name)
 
 
 def parse_stories(texts: Sequence[str], *, nlp=None) -> list[tuple[StoryAnalysis, tuple[Span, ...]]]:

@@ -100,6 +100,8 @@ def to_record(extraction: Extraction) -> dict:
             for r in extraction.removed
         ],
     }
+    if page.kind == "html":  # only HTML has metadata to name its site; flat pages' records stay as they were
+        record["site_name"] = extraction.site_name
     if extraction.failure is not None:
         f = extraction.failure
         record["error"] = {"stage": f.stage, "reason": f.reason}

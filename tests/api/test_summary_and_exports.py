@@ -127,6 +127,28 @@ def test_per_event_exports_every_source_event_and_a_limit_is_no_silent_cut(clien
     assert cut.headers["x-dateline-left-out-reasons"] == "3 over the limit"
 
 
+def count_rows(fmt: str, text: str) -> int:
+    """The rows of an export file, read back from it."""
+    if fmt in ("csv", "acled"):
+        return len(read_csv(text))
+    if fmt in ("geojson", "plover"):
+        return len(json.loads(text)["features" if fmt == "geojson" else "events"])
+    return len(text.splitlines())
+
+
+def test_the_count_before_a_download_is_what_the_file_holds_and_its_headers_say(client) -> None:
+    views = [{}, {"country": "NE"}, {"date_from": "2025-02", "limit": 1}, {"q": "market"}]
+    for per, formats in (("incident", ("csv", "acled", "geojson", "jsonl")),
+                         ("event", ("acled", "plover", "geojson", "jsonl"))):
+        for fmt, params in ((fmt, {**view, "per": per}) for fmt in formats for view in views):
+            answer = client.get(f"/api/export/{fmt}", params=params)
+            count = client.get(f"/api/export/{fmt}/count", params=params).json()
+            assert count["rows"] == count_rows(fmt, answer.text), (fmt, params)
+            assert {name: value for name, value in answer.headers.items() if name.startswith("x-dateline-")} == {
+                "x-dateline-rows": str(count["rows"]), "x-dateline-left-out": str(count["left_out"]),
+                "x-dateline-left-out-reasons": "; ".join(f"{n} {why}" for why, n in count["reasons"].items())}
+
+
 @pytest.mark.parametrize("path, params, status", [
     ("/api/export/plover", {}, 422),                    # PLOVER is per event only
     ("/api/export/csv", {"per": "event"}, 422),         # so is the incident CSV per incident only

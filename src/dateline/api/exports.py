@@ -3,8 +3,10 @@
 /api/export/{format}/count: how many rows that export has and what it leaves out, for the UI
 to say before the download.
 
-Every export answers with ``X-Dateline-Rows`` (rows written), ``X-Dateline-Left-Out`` (how
-many were not) and ``X-Dateline-Left-Out-Reasons`` ("2 no coordinates; 1 no date")."""
+Every export answers with the three headers of EXPORT_HEADERS: ``X-Dateline-Rows`` (rows
+written), ``X-Dateline-Left-Out`` (how many were not) and ``X-Dateline-Left-Out-Reasons``
+("2 no coordinates; 1 no date"), the ``rows``, ``left_out`` and ``reasons`` the count gives;
+the count is counted in the store (export/counts.py), not by building the file."""
 from __future__ import annotations
 
 import io
@@ -13,7 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from ..export import EXPORT_FORMATS, EXPORT_UNITS, ExportResult, check_export, run_export
+from ..export import EXPORT_FORMATS, EXPORT_UNITS, ExportResult, check_export, count_export, run_export
 from ..store.filters import EventFilters
 from .errors import ERROR_RESPONSES, ApiError
 from .params import MAX_EXPORT, event_filters
@@ -37,13 +39,30 @@ def check_format(fmt: str, per: str) -> None:
         raise ApiError(422, str(exc)) from None
 
 
+# The headers of an export: name -> (what it says, its OpenAPI type).
+EXPORT_HEADERS = {
+    "X-Dateline-Rows": ("Rows written (``rows`` of /api/export/{fmt}/count).", "integer"),
+    "X-Dateline-Left-Out": ("Rows left out (``left_out``).", "integer"),
+    "X-Dateline-Left-Out-Reasons": ('How many for each reason, "2 no coordinates; 1 no date" (``reasons``); '
+                                    "empty when none.", "string"),
+}
+
+
 def describe_result(result: ExportResult, per: str) -> dict[str, Any]:
     return {"per": per, "rows": result.written, "left_out": result.left_out, "reasons": result.reasons}
 
 
+def write_headers(result: ExportResult) -> dict[str, str]:
+    """The values of EXPORT_HEADERS for this export."""
+    values = (str(result.written), str(result.left_out), result.describe_left_out())
+    return dict(zip(EXPORT_HEADERS, values, strict=True))
+
+
 @router.get("/api/export/{fmt}", summary="Export incidents (or events)",
             responses={200: {"content": {f.media_type.split(";")[0]: {} for f in EXPORT_FORMATS.values()},
-                             "description": "The rows in the format asked for, as a download."}})
+                             "description": "The rows in the format asked for, as a download.",
+                             "headers": {name: {"description": text, "schema": {"type": kind}}
+                                         for name, (text, kind) in EXPORT_HEADERS.items()}}})
 def get_export(request: Request, fmt: Format, filters: Annotated[EventFilters, Depends(event_filters)],
                per: Per = "incident", limit: ExportLimit = MAX_EXPORT) -> Response:
     """The incidents (or events) that pass the filters as CSV, ACLED CSV, GeoJSON, JSON Lines (or PLOVER
@@ -54,14 +73,14 @@ def get_export(request: Request, fmt: Format, filters: Annotated[EventFilters, D
     export_format = EXPORT_FORMATS[fmt]
     return Response(out.getvalue(), media_type=export_format.media_type, headers={
         "content-disposition": f'attachment; filename="dateline-{per}s.{export_format.suffix}"',
-        "x-dateline-rows": str(result.written), "x-dateline-written": str(result.written),
-        "x-dateline-left-out": str(result.left_out), "x-dateline-left-out-reasons": result.describe_left_out()})
+        **write_headers(result)})
 
 
 @router.get("/api/export/{fmt}/count", summary="What an export would hold")
 def get_export_count(request: Request, fmt: Format, filters: Annotated[EventFilters, Depends(event_filters)],
                      per: Per = "incident", limit: ExportLimit = MAX_EXPORT) -> dict[str, Any]:
-    """``{"per", "rows", "left_out", "reasons": {reason: n}}`` of the export with the same parameters."""
+    """``{"per", "rows", "left_out", "reasons": {reason: n}}`` of the export with the same parameters,
+    counted in the store without building the file."""
     check_format(fmt, per)
-    result = run_export(request.app.state.store, io.StringIO(), fmt=fmt, per=per, filters=filters, limit=limit)
+    result = count_export(request.app.state.store, fmt=fmt, per=per, filters=filters, limit=limit)
     return describe_result(result, per)

@@ -118,7 +118,7 @@ def event_filters(
     q: Annotated[str | None, Query(max_length=200, description=(
         'Full-text search of the story\'s headline and body: words (all of them), "a phrase", OR, NOT or '
         "-word, (groups), prefix*. See docs/api.md."))] = None,
-    source: Annotated[str | None, Query(max_length=500, description="Part of the source name or URL.")] = None,
+    source: Annotated[str | None, Query(max_length=500, description="Part of the source, URL or site name.")] = None,
     actor: Annotated[str | None, Query(max_length=200, description=(
         "Part of the actor's name, any case, or a name the actor dictionary knows it by (e.g. RSF)."))] = None,
     actor_kind: Annotated[str | None, Query(max_length=40, description=(

@@ -4,6 +4,9 @@
                      ├─htmldate───────▶ dates ─────┤
                      └─<figcaption>───▶ captions ──┴─▶ clean_text(extracted=True) ─▶ stories
 
+The site's name (``Cleaned.site_name``) is what trafilatura's metadata gives: ``og:site_name``,
+``application-name``, a JSON-LD publisher, a domain in the title (clean/html_meta.py).
+
 The main text is trafilatura's precision-first extraction, with its default
 extraction as the fallback where that comes out empty or much shorter. Caption
 text and the headline or byline repeated at the top are taken out of the body
@@ -66,7 +69,8 @@ def clean_html(html: str, *, url: str | None = None, fetched: str | None = None)
     meta = read_meta(tree, document, url=url)
     if not body:
         log.info("%s: no main text found; cleaning the whole page as flat text", source)
-        return clean_flattened(page_lines, fetched=fetched, meta=meta, captions=captions)
+        cleaned = clean_flattened(page_lines, fetched=fetched, meta=meta, captions=captions)
+        return dataclasses.replace(cleaned, site_name=meta.site_name)
     kept, dropped = strip_metadata_lines(body, meta=meta, captions=captions,
                                          link_density=measure_link_density(tree))
     cleaned = clean_story_text("\n".join(kept), fetched=fetched, meta=meta, captions=captions, extracted=True)
@@ -75,7 +79,8 @@ def clean_html(html: str, *, url: str | None = None, fetched: str | None = None)
     elif len(cleaned.stories) > 1:
         cleaned = place_captions(cleaned, captions=captions, page_lines=page_lines)
     outside = account_page_lines(page_lines, extracted=body, meta=meta, captions=captions)
-    return dataclasses.replace(cleaned, removed=tuple(outside) + tuple(dropped) + cleaned.removed)
+    return dataclasses.replace(cleaned, removed=tuple(outside) + tuple(dropped) + cleaned.removed,
+                               site_name=meta.site_name)
 
 
 def keep_extracted(paragraphs: list[str], *, meta: PageMeta, captions: tuple[Caption, ...],

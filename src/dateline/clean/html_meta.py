@@ -1,5 +1,8 @@
 """What an HTML page says about itself: headline, author, site, published and updated.
 
+Headline, author and site name are trafilatura's metadata; ``site_name`` (the outlet's name)
+only where the metadata gives one, not trafilatura's fallback to the URL's host.
+
 Dates come from htmldate (``find_date`` with ``original_date`` True for the
 published date, False for the latest one); where the page's metadata carries the
 time of day for that same date (``article:published_time``, ``datePublished`` in
@@ -10,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml.html import HtmlElement
@@ -27,11 +31,16 @@ JSONLD_UPDATED = re.compile(r'"dateModified"\s*:\s*"([^"]{10,40})"')
 
 @dataclass(frozen=True, slots=True)
 class PageMeta:
+    """``sitename`` is trafilatura's, its fallback to the URL's host included (a page line that
+    repeats it is metadata: html_account.py); ``site_name`` only a name the metadata gives
+    (Cleaned.site_name, which names the outlet)."""
+
     title: str | None = None
     author: str | None = None
     sitename: str | None = None
     published: str | None = None
     updated: str | None = None
+    site_name: str | None = None
 
 
 def read_stamps(tree: HtmlElement, keys: tuple[str, ...], jsonld: re.Pattern[str]) -> list[str]:
@@ -87,7 +96,27 @@ def read_meta(tree: HtmlElement, document: object | None, *, url: str | None = N
         sitename=clean_field(getattr(document, "sitename", None)),
         published=published,
         updated=updated,
+        site_name=read_site_name(document),
     )
+
+
+def read_site_name(document: object | None) -> str | None:
+    """The site's name as trafilatura reads it from the metadata (``og:site_name``,
+    ``application-name``, ``twitter:site``, a JSON-LD publisher, a domain in the title); None
+    where trafilatura only fell back to the host of the page's URL, which names no site."""
+    sitename = clean_field(getattr(document, "sitename", None))
+    if sitename and sitename.casefold() == read_host(getattr(document, "url", None)):
+        return None
+    return sitename
+
+
+def read_host(url: str | None) -> str | None:
+    """The host of a URL in lower case, without ``www.``/``w2.`` (as trafilatura strips it)."""
+    try:
+        host = urlsplit(url or "").netloc.casefold()
+    except ValueError:  # a malformed URL (an unclosed IPv6 bracket)
+        return None
+    return re.sub(r"^(?:www|w[0-9]+)\.", "", host) or None
 
 
 def clean_field(value: str | None) -> str | None:

@@ -7,13 +7,14 @@ formats analysts' tools read; each says how many rows it wrote and what it left 
 ``run_export`` selects with the filters of /api/incidents (the one filter path: the store's
 ``incident_conditions`` and the events' ``column_conditions``), writes one format to a text
 stream and returns an ``ExportResult``; the CLI (`dateline export`) and the API
-(/api/export/{format}) both call it. ``write_export`` writes events already selected.
+(/api/export/{format}) both call it. ``count_export`` gives the same ExportResult from
+COUNTs, without writing the file (counts.py). ``write_export`` writes events already selected.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TextIO
 
 from ..store.base import StoredEvent
@@ -21,12 +22,13 @@ from ..store.filters import NO_FILTERS, EventFilters
 from ..store.incident_queries import find_incidents
 from ..store.queries import ReadableStore, list_events
 from .acled import write_acled_csv
+from .counts import NO_ACLED_EVENT, NO_PLOVER_TYPE, OVER_LIMIT, ExportResult, count_rows, order_reasons
 from .incidents import write_incident_export
 from .plover import build_plover
 from .records import stored_event_record
 
 __all__ = ["EVENT_FORMATS", "EXPORT_FORMATS", "EXPORT_UNITS", "INCIDENT_FORMATS", "ExportFormat", "ExportResult",
-           "build_geojson", "check_export", "run_export", "write_export"]
+           "build_geojson", "check_export", "count_export", "run_export", "write_export"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +49,6 @@ EXPORT_FORMATS = {
 INCIDENT_FORMATS = ("csv", "acled", "geojson", "jsonl")
 EVENT_FORMATS = ("acled", "plover", "geojson", "jsonl")
 EXPORT_UNITS = {"incident": INCIDENT_FORMATS, "event": EVENT_FORMATS}
-OVER_LIMIT = "over the limit"
-
-
-@dataclass(frozen=True, slots=True)
-class ExportResult:
-    """Rows written, and what was left out: how many, and how many for each reason."""
-
-    written: int
-    left_out: int
-    reasons: dict[str, int] = field(default_factory=dict)
-
-    def describe_left_out(self) -> str:
-        """"3 no date; 2 no coordinates" (empty when nothing was left out)."""
-        return "; ".join(f"{count} {reason}" for reason, count in self.reasons.items())
 
 
 def check_export(fmt: str, per: str = "incident") -> None:
@@ -87,7 +75,15 @@ def run_export(store: ReadableStore, out: TextIO, *, fmt: str, per: str = "incid
         over = events.total - len(events.items)
     if over:
         reasons[OVER_LIMIT] += over
-    return ExportResult(written, sum(reasons.values()), dict(reasons))
+    return ExportResult(written, sum(reasons.values()), order_reasons(reasons))
+
+
+def count_export(store: ReadableStore, *, fmt: str, per: str = "incident", filters: EventFilters = NO_FILTERS,
+                 limit: int | None = None) -> ExportResult:
+    """What ``run_export`` with the same arguments would write and leave out, counted in SQL
+    without building the file. ValueError for a format ``per`` has not."""
+    check_export(fmt, per)
+    return count_rows(store, fmt=fmt, per=per, filters=filters, limit=limit)
 
 
 def build_geojson(found: list[StoredEvent]) -> dict:
@@ -108,12 +104,12 @@ def write_export(found: list[StoredEvent], fmt: str, out: TextIO) -> ExportResul
         raise ValueError(f"{fmt!r} is not an event export format: choose one of {', '.join(EVENT_FORMATS)}")
     if fmt == "acled":
         written, left_out = write_acled_csv(found, out)
-        return ExportResult(written, left_out, {"no ACLED type or no date": left_out} if left_out else {})
+        return ExportResult(written, left_out, {NO_ACLED_EVENT: left_out} if left_out else {})
     if fmt == "plover":
         document, left_out = build_plover(found)
         json.dump(document, out, ensure_ascii=False, indent=1)
         out.write("\n")
-        return ExportResult(len(document["events"]), left_out, {"no PLOVER type": left_out} if left_out else {})
+        return ExportResult(len(document["events"]), left_out, {NO_PLOVER_TYPE: left_out} if left_out else {})
     if fmt == "geojson":
         json.dump(build_geojson(found), out, ensure_ascii=False)
         out.write("\n")

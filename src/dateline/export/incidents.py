@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any, TextIO
 
@@ -69,10 +70,10 @@ def stored_incident_record(incident: StoredIncident) -> dict[str, Any]:
     return record
 
 
-def pick_latest_source(incident: StoredIncident) -> IncidentSource | None:
+def pick_latest_source(sources: Sequence[IncidentSource]) -> IncidentSource | None:
     """The latest dated source (sources come in publication order, undated last), else the last."""
-    dated = [source for source in incident.sources if source.published]
-    chosen = dated or list(incident.sources)
+    dated = [source for source in sources if source.published]
+    chosen = dated or list(sources)
     return chosen[-1] if chosen else None
 
 
@@ -80,7 +81,7 @@ def incident_acled_row(incident: StoredIncident) -> tuple[dict[str, Any] | None,
     """(the ACLED row, None), or (None, why it is left out)."""
     if not incident.date:
         return None, NO_DATE
-    latest = pick_latest_source(incident)
+    latest = pick_latest_source(incident.sources)
     words, sentence = (latest.trigger, latest.sentence) if latest else ("", "")
     place = (EventPlace(name=incident.place_name or "", country=incident.country, admin1=incident.admin1,
                         lat=incident.lat, lon=incident.lon, precision=incident.precision)

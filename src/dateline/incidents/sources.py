@@ -1,14 +1,14 @@
 """An incident's sources as a reader follows them: which outlet each is, in the order
 they were published, and the toll each report gave (the toll history).
 
-    name_outlet(url, agency)     -> "apnews.com" | "AP" | None
+    name_outlet(url, agency, site_name) -> "Sahel Wire" | "apnews.com" | "AP" | None
     order_sources(sources)       -> the sources by publication, then retrieval and ingest order
     build_history(sources)       -> [TollPoint]: one per source (story group), in publication order
 
-An outlet is the page's host without ``www.`` when it has a URL, else the news agency
-its dateline names ("(AP) —"), else None (the UI then shows the file path, kept as a
-detail of every source). The site name in a page's metadata (og:site_name) is read by
-the cleaner but not stored, so it cannot be used yet (docs/incidents.md).
+An outlet is the site's name the page's metadata gives (``og:site_name``,
+``application-name``: HTML pages only, stored as ``pages.site_name``), else the page's host
+without ``www.`` when it has a URL, else the news agency its dateline names ("(AP) —"), else
+None (the UI then shows the file path, kept as a detail of every source; docs/incidents.md).
 """
 from __future__ import annotations
 
@@ -50,8 +50,11 @@ class TollPoint:
     arrested: int | None
 
 
-def name_outlet(url: str | None, agency: str | None = None) -> str | None:
-    """The outlet of a source: its URL's host without ``www.``, else the dateline's agency."""
+def name_outlet(url: str | None, agency: str | None = None, site_name: str | None = None) -> str | None:
+    """The outlet of a source: the site's name in its page's metadata, else its URL's host
+    without ``www.``, else the dateline's agency."""
+    if site_name and site_name.strip():
+        return site_name.strip()
     host = read_host(url)
     if host:
         return host

@@ -78,8 +78,8 @@ def _holds(expression: ColumnElement[Any], text: str) -> ColumnElement[bool]:
 
 
 def source_condition(text: str) -> ColumnElement[bool]:
-    """The page's source name or URL holds ``text`` (pages must be joined)."""
-    return or_(contains(pages.c.source, text), contains(pages.c.url, text))
+    """The page's source name, URL or site name holds ``text`` (pages must be joined)."""
+    return or_(contains(pages.c.source, text), contains(pages.c.url, text), contains(pages.c.site_name, text))
 
 
 def check_date_filter(value: str, *, last: bool = False, name: str = "date") -> str:

@@ -4,6 +4,8 @@ only the incidents on its page and only their sources, whatever the size of the 
     find_incidents(store, filters, *, sort=, limit=, offset=) -> ResultPage[StoredIncident], with the total
     list_incidents(store, *, type=..., q=..., sort=..., limit=..., offset=...) -> [StoredIncident]
     count_incidents(store, filters)                          -> int (a COUNT in SQL)
+    select_incidents(filters, *columns, sort=) / select_incident_count(filters) -> the SELECTs
+    read_sources(conn, incident_ids)                         -> {incident_id: (IncidentSource, ...)}
     get_incident(store, incident_id)                         -> StoredIncident | None
 
 The filters are the events' (``EventFilters``, store/filters.py) and mean the same:
@@ -45,9 +47,10 @@ INCIDENT_SORTS: dict[str, SortColumns] = {
 class IncidentSource:
     """One source event of an incident, with the story it was read from and that story's figures.
 
-    ``outlet`` is who published it (incidents/sources.py: the URL's host, else the dateline's
-    agency); ``source`` the file (and line) or address it was read from, a detail; ``fetched``
-    and ``stored_at`` when it was retrieved and stored, which order reports of one time."""
+    ``outlet`` is who published it (incidents/sources.py: the site's name in the page's
+    metadata, else the URL's host, else the dateline's agency); ``source`` the file (and line)
+    or address it was read from, a detail; ``fetched`` and ``stored_at`` when it was retrieved
+    and stored, which order reports of one time."""
 
     page_id: str
     story_position: int
@@ -98,10 +101,8 @@ def find_incidents(store: ReadableStore, filters: EventFilters = NO_FILTERS, *, 
     ``sort`` is a key of INCIDENT_SORTS, "-" in front to reverse ("-killed": deadliest first);
     rows without a value come last either way. ValueError for an unknown key or a bad date.
     """
-    key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
-    query = (select(incidents).where(*incident_conditions(filters))
-             .order_by(*order_by_sort(INCIDENT_SORTS[key], descending), incidents.c.incident_id))
-    return read_page(store, query, _select_count(filters), _read_incidents, limit=limit, offset=offset)
+    return read_page(store, select_incidents(filters, sort=sort), select_incident_count(filters), _read_incidents,
+                     limit=limit, offset=offset)
 
 
 def list_incidents(store: ReadableStore, *, type: str | None = None, family: str | None = None,
@@ -128,7 +129,7 @@ def list_incidents(store: ReadableStore, *, type: str | None = None, family: str
 
 def count_incidents(store: ReadableStore, filters: EventFilters = NO_FILTERS) -> int:
     """How many stored incidents pass every filter."""
-    counted = _select_count(filters)
+    counted = select_incident_count(filters)
     with store.reading() as conn:
         return int(conn.execute(counted).scalar_one())
 
@@ -166,16 +167,25 @@ def _any_source(condition: ColumnElement[bool], *, with_page: bool = True) -> Co
     return incidents.c.incident_id.in_(members.where(condition))
 
 
-def _select_count(filters: EventFilters) -> Select[Any]:
+def select_incidents(filters: EventFilters, *columns: Any, sort: str | None = None) -> Select[Any]:
+    """SELECT ``columns`` (every column of the incident, by default) of the incidents that pass
+    every filter, in the order of ``sort`` (find_incidents'; exports count in it: export/counts.py)."""
+    key, descending = parse_sort(sort, INCIDENT_SORTS, default="date")
+    return (select(*(columns or (incidents,))).where(*incident_conditions(filters))
+            .order_by(*order_by_sort(INCIDENT_SORTS[key], descending), incidents.c.incident_id))
+
+
+def select_incident_count(filters: EventFilters) -> Select[Any]:
+    """SELECT COUNT(*) of the incidents that pass every filter."""
     return select(func.count()).select_from(incidents).where(*incident_conditions(filters))
 
 
 def _read_incidents(conn: Connection, rows: Sequence[ResultRow]) -> list[StoredIncident]:
-    sources = _read_sources(conn, [r.incident_id for r in rows])
+    sources = read_sources(conn, [r.incident_id for r in rows])
     return [_stored_incident(r, sources.get(r.incident_id, ())) for r in rows]
 
 
-def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[IncidentSource, ...]]:
+def read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[IncidentSource, ...]]:
     """The sources of these incidents only, in publication order (incidents/sources.py)."""
     ids = list(ids)
     found: dict[str, list[IncidentSource]] = {}
@@ -183,8 +193,8 @@ def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Incid
         query = (select(incident_events.c.incident_id, incident_events.c.group_id, events.c.page_id,
                         events.c.story_position, events.c.event_id, events.c.killed, events.c.injured,
                         events.c.arrested, events.c.trigger_word, events.c.sentence, pages.c.source, pages.c.url,
-                        pages.c.fetched, pages.c.stored_at, stories.c.headline, stories.c.published,
-                        stories.c.dateline_agency)
+                        pages.c.site_name, pages.c.fetched, pages.c.stored_at, stories.c.headline,
+                        stories.c.published, stories.c.dateline_agency)
                  .join(events, and_(events.c.page_id == incident_events.c.page_id,
                                     events.c.story_position == incident_events.c.story_position,
                                     events.c.event_id == incident_events.c.event_id))
@@ -196,9 +206,10 @@ def _read_sources(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Incid
         for r in conn.execute(query):
             found.setdefault(r.incident_id, []).append(IncidentSource(
                 page_id=r.page_id, story_position=r.story_position, event_id=r.event_id, group_id=r.group_id,
-                outlet=name_outlet(r.url, r.dateline_agency), source=r.source, url=r.url, headline=r.headline,
-                published=r.published, fetched=r.fetched, stored_at=str(r.stored_at), killed=r.killed,
-                injured=r.injured, arrested=r.arrested, trigger=r.trigger_word, sentence=r.sentence))
+                outlet=name_outlet(r.url, r.dateline_agency, r.site_name), source=r.source, url=r.url,
+                headline=r.headline, published=r.published, fetched=r.fetched, stored_at=str(r.stored_at),
+                killed=r.killed, injured=r.injured, arrested=r.arrested, trigger=r.trigger_word,
+                sentence=r.sentence))
     return {key: tuple(order_sources(value)) for key, value in found.items()}
 
 

@@ -127,9 +127,13 @@ def select_events(filters: EventFilters, *columns: Any) -> Select[Any]:
 def list_events(store: ReadableStore, filters: EventFilters = NO_FILTERS, *, sort: str | None = None,
                 limit: int | None = None, offset: int = 0) -> ResultPage[StoredEvent]:
     """Events that pass every filter, in the order asked ("date" by default; "-killed" most deadly first)."""
+    return read_events(store, filters, order=order_events(sort), limit=limit, offset=offset)
+
+
+def order_events(sort: str | None = None) -> list[ColumnElement[Any]]:
+    """ORDER BY of list_events for ``sort``, ties in the order of the story (exports count in it)."""
     key, descending = parse_sort(sort, EVENT_SORTS, default="date")
-    return read_events(store, filters, order=[*order_by_sort(EVENT_SORTS[key], descending), *IN_STORY_ORDER],
-                       limit=limit, offset=offset)
+    return [*order_by_sort(EVENT_SORTS[key], descending), *IN_STORY_ORDER]
 
 
 def read_events(store: ReadableStore, filters: EventFilters, *, order: Sequence[ColumnElement[Any]],

@@ -32,6 +32,7 @@ def page_values(extraction: Extraction) -> dict[str, Any]:
         "stored_at": now_iso(),
         "nlp_version": extraction.nlp_version,
         "coder_version": extraction.coder_version,
+        "site_name": extraction.site_name,
     }
 
 

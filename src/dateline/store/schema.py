@@ -8,6 +8,8 @@ the store has, in one metadata, in the order the migrations made them.
     0005  dateline_state                    (whether the incidents are up to date: state.py)
     0006  full-text search of stories (FTS5 on SQLite, a GIN index on PostgreSQL: search.py)
           and indexes on incident dates and killed; not tables of this metadata
+    0007  an index of the incidents' map points
+    0008  pages.site_name                   (the site's name in an HTML page's metadata)
 
 The migrations in ``migrations/*.sql`` create the tables; this module only describes
 what they made (tests/store/test_migrations.py checks that the two agree, column by
@@ -84,6 +86,7 @@ pages = Table(
     *_required("stored_at"),
     Column("nlp_version", Text),  # 0002
     Column("coder_version", Text),  # 0002
+    Column("site_name", Text),  # 0008: the site's name in an HTML page's metadata
 )
 
 stories = Table(
