@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..models import Caption, Cleaned, Dateline, Removed, Story
-from .captions import ends_on_date, is_bare_credit, is_caption, split_credit
+from .captions import ends_on_date, is_bare_credit, is_caption, split_credit, split_glued_caption
 from .datelines import read_dateline
 from .lines import Line, count_words, ends_sentence, is_chrome, is_prose, split_lines, squash
 from .lists import find_list_items
@@ -47,7 +47,7 @@ def clean_text(text: str, *, fetched: str | None = None, title: str | None = Non
     lines, scraper_stamps = split_lines(text)
     removed = [Removed(s, "metadata", "scraper date stamp") for s in scraper_stamps]
     inside = mark_inside(lines, extracted=extracted)
-    tagged = classify_lines(lines, inside=inside, caption_hints=captions)
+    tagged = split_glued_captions(classify_lines(lines, inside=inside, caption_hints=captions))
     if not extracted:
         mark_list_items(tagged)
         mark_trailing_gallery(tagged)
@@ -85,9 +85,16 @@ def order_by_page(removed: list[Removed], lines: list[Line]) -> list[Removed]:
         where.setdefault(line.text, line.index)
     keyed, last = [], -1
     for order, item in enumerate(removed):
-        last = where.get(item.text, last)
+        last = where.get(item.text, find_containing_line(item.text, lines, last))
         keyed.append((last, order, item))
     return [item for _, _, item in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+
+def find_containing_line(text: str, lines: list[Line], default: int, *, min_chars: int = 20) -> int:
+    """The line a removed piece was cut from (a caption glued to a paragraph)."""
+    if len(text) < min_chars:
+        return default
+    return next((line.index for line in lines if text in line.text), default)
 
 
 def mark_inside(lines: list[Line], *, extracted: bool) -> list[bool]:
@@ -128,6 +135,28 @@ def classify_lines(lines: list[Line], *, inside: list[bool], caption_hints: Sequ
             item.kind, item.note = OUTSIDE, "outside main content"
         tagged.append(item)
     return tagged
+
+
+def split_glued_captions(tagged: list[Tagged]) -> list[Tagged]:
+    """A paragraph with a photo caption, its credit and a related story's title glued in
+    front of it comes apart: the caption goes with the story's captions, the title is
+    removed as chrome, the paragraph stays (captions.split_glued_caption)."""
+    result = []
+    for item in tagged:
+        glued = split_glued_caption(item.line.text) if item.kind in (PROSE, OUTSIDE) else None
+        if glued is None:
+            result.append(item)
+            continue
+        line = item.line
+        result.append(Tagged(Line(line.index, glued.line, line.follows_blank), CAPTION, "photo caption glued to a "
+                             "paragraph", caption=glued.caption, inside=item.inside))
+        if glued.title:
+            result.append(Tagged(Line(line.index, glued.title, False), CHROME,
+                                 "related story's title glued to a paragraph", inside=item.inside))
+        if glued.rest:
+            kind = item.kind if is_prose(glued.rest) else SHORT
+            result.append(Tagged(Line(line.index, glued.rest, False), kind, item.note, inside=item.inside))
+    return result
 
 
 def mark_list_items(tagged: list[Tagged]) -> None:
