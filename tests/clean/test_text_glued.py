@@ -97,3 +97,24 @@ def test_a_glued_caption_keeps_the_sentence_after_it(line, title, rest):
 ])
 def test_paragraphs_that_name_an_agency_are_not_cut(line):
     assert split_glued_caption(line) is None
+
+
+@pytest.mark.parametrize("cut", ["He warned that more attack", "The province's governme",
+                                 'Details of the rescue: "People were shou'])
+def test_a_page_cut_off_mid_word_keeps_the_few_words_left_of_its_last_paragraph(cut):
+    text = page("Skip to content", "Floods kill four in Serrano province", LEAD, SECOND, THIRD, cut)
+    (story,) = clean_text(text).stories
+    assert story.body == (LEAD, SECOND, THIRD, cut)
+
+
+@pytest.mark.parametrize("last", ["Your Email Address", "Copyri", "Serrano Floods Live Blog"])
+def test_a_page_cut_off_after_its_chrome_keeps_the_chrome_out(last):
+    text = page(LEAD, SECOND, THIRD, last)
+    assert clean_text(text).stories[0].body == (LEAD, SECOND, THIRD)
+
+
+def test_a_short_last_line_of_a_page_that_ends_whole_is_no_cut_paragraph():
+    text = page(LEAD, SECOND, THIRD, "More from the region") + "\n"
+    cleaned = clean_text(text)
+    assert cleaned.stories[0].body == (LEAD, SECOND, THIRD)
+    assert any(r.text == "More from the region" for r in cleaned.removed)

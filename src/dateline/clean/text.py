@@ -51,6 +51,7 @@ def clean_text(text: str, *, fetched: str | None = None, title: str | None = Non
     if not extracted:
         mark_list_items(tagged)
         mark_trailing_gallery(tagged)
+        mark_cut_off_paragraph(tagged, cut_off=text.rstrip(" \t")[-1:].isalpha())
     mark_gallery_captions(tagged)
     mark_doubled_captions(tagged)
     rescue_datelined(tagged)
@@ -166,6 +167,19 @@ def mark_list_items(tagged: list[Tagged]) -> None:
         item = tagged[i]
         if item.kind in (SHORT, OUTSIDE):
             item.kind, item.note, item.inside = PROSE, "list item", True
+
+
+def mark_cut_off_paragraph(tagged: list[Tagged], *, cut_off: bool) -> None:
+    """A page whose text stops in the middle of a word (a scraper kept only its first
+    characters) ends on a paragraph cut short, however few words are left of it ("He
+    warned that more attack"): kept as printed when it follows the story's prose and
+    reads as running text (a capital or quote to open, a word in lower case)."""
+    if not cut_off or len(tagged) < 2 or tagged[-1].kind != SHORT or tagged[-2].kind != PROSE:
+        return
+    text = tagged[-1].line.text
+    words = text.split()
+    if len(words) >= 2 and (text[:1].isupper() or text[:1] in "“\"‘'") and any(w[:1].islower() for w in words[1:]):
+        tagged[-1].kind, tagged[-1].note, tagged[-1].inside = PROSE, "paragraph cut off by the page", True
 
 
 def is_bare_caption(text: str, *, min_words: int = 6, max_words: int = 50) -> bool:
