@@ -118,3 +118,16 @@ def test_a_short_last_line_of_a_page_that_ends_whole_is_no_cut_paragraph():
     cleaned = clean_text(text)
     assert cleaned.stories[0].body == (LEAD, SECOND, THIRD)
     assert any(r.text == "More from the region" for r in cleaned.removed)
+
+
+def test_the_lead_cut_out_of_a_glued_header_opens_the_body():
+    lead = "A ferry carrying about 200 passengers ran aground near Porto Lindo late last night, local media report."
+    header = (f" date 2026-03-01 World Ferry runs aground off Porto Lindo: dozens hurt PHOTO/VIDEO {lead} "
+              "Source: Harbour Post Sunday, March 1, 2026 | 07:40 Tweet Share Jon Alder/AP Photo/Mia Kovac")
+    rest = [f"{sentence} The coast guard said it would publish its first findings within a week."
+            for sentence in (SECOND, THIRD, FOURTH)]
+    cleaned = clean_text("\n\n\n".join([header, *rest, "Comments", "Most read", "Newsletter"]) + "\n")
+    (story,) = cleaned.stories
+    assert story.headline == "Ferry runs aground off Porto Lindo: dozens hurt"
+    assert story.body == (lead, *rest)
+    assert {"World", "PHOTO/VIDEO", "Source: Harbour Post", "Tweet Share"} <= {r.text for r in cleaned.removed}

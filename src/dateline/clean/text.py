@@ -131,8 +131,8 @@ def classify_lines(lines: list[Line], *, inside: list[bool], caption_hints: Sequ
             item = Tagged(line, PROSE)
         else:
             item = Tagged(line, SHORT)
-        item.inside = is_inside
-        if not is_inside and item.kind == PROSE:
+        item.inside = is_inside or (line.glued and item.kind == PROSE)  # the page's own lead or standfirst
+        if not item.inside and item.kind == PROSE:
             item.kind, item.note = OUTSIDE, "outside main content"
         tagged.append(item)
     return tagged
