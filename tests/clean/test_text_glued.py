@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.captions import ends_on_date, split_glued_caption
+from dateline.clean.captions import ends_on_date, split_glued_caption, split_trailing_caption
 from dateline.clean.lines import is_chrome
 from dateline.clean.text import clean_text
 
@@ -131,3 +131,35 @@ def test_the_lead_cut_out_of_a_glued_header_opens_the_body():
     assert story.headline == "Ferry runs aground off Porto Lindo: dozens hurt"
     assert story.body == (lead, *rest)
     assert {"World", "PHOTO/VIDEO", "Source: Harbour Post", "Tweet Share"} <= {r.text for r in cleaned.removed}
+
+
+def test_a_caption_glued_after_a_paragraph_with_an_agency_credit_leaves_the_body():
+    summary = ("Schools in Valtera stayed shut on Thursday after the Serrano river burst its banks, a day after the "
+               "regional governor ordered the low districts cleared.")
+    picture = ("At least 2,300 people have left their homes along the river since Tuesday, when the first dykes "
+               "gave way. (PTI/File)")
+    cleaned = clean_text(" date 2026-03-12 " + page(f"{summary} {picture}", LEAD, SECOND, THIRD, "Comments") + "\n")
+    (story,) = cleaned.stories
+    assert story.body == (summary, LEAD, SECOND, THIRD)
+    assert [(c.text[:20], c.credit) for c in story.captions] == [("At least 2,300 peopl", "PTI/File")]
+    assert any(r.text == picture and r.reason == "caption" for r in cleaned.removed)
+
+
+@pytest.mark.parametrize(("line", "paragraph", "credit"), [
+    ("Boats wait on the flooded square in Valtera on Wednesday. (Reuters/Ana Ruiz)", "", "Reuters/Ana Ruiz"),
+    ("The river rose two metres in a night. Volunteers fill sandbags in Valtera. (AP Photo/Jon Bell)",
+     "The river rose two metres in a night.", "AP Photo/Jon Bell"),
+])
+def test_the_last_sentence_before_an_agency_credit_is_the_caption(line, paragraph, credit):
+    found = split_trailing_caption(line)
+    assert found is not None and (found[0], found[2].credit) == (paragraph, credit)
+
+
+@pytest.mark.parametrize("line", [
+    "The epicenter was 33 km off the coast and the depth was 10 km. (T/RE1)",
+    "The strike killed three people, the ministry said (AP).",
+    "Most voters want the dykes raised, a poll found (Reuters).",
+    SECOND,
+])
+def test_paragraphs_closed_by_a_code_or_a_bare_agency_keep_their_last_sentence(line):
+    assert split_trailing_caption(line) is None

@@ -135,6 +135,33 @@ def split_glued_caption(text: str) -> GluedCaption | None:
     return None
 
 
+@cache
+def load_agency_bracket() -> re.Pattern[str]:
+    """A bracketed credit that names an agency with a slash: "(PTI/File)", "(Reuters/Jane Roe)"."""
+    agencies = "|".join(re.escape(name) for name in sorted(load_mapping("agencies"), key=len, reverse=True))
+    return re.compile(r"\s*\((?P<credit>[^()]{0,60}\b(?i:" + agencies + r")\b[^()]{0,60})\)\s*\Z")
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[“\"]?[A-Z])")
+
+
+def split_trailing_caption(text: str) -> tuple[str, str, Caption] | None:
+    """A caption a scraper glued after a paragraph, closed by an agency's bracketed
+    credit with a slash ("... in Moreh town. At least 178 people have been displaced
+    since May. (PTI/File)"): the paragraph, the caption as printed, and the caption. The
+    caption is the last sentence; a paragraph of one sentence is all caption."""
+    bracket = load_agency_bracket().search(text)
+    if bracket is None or "/" not in bracket.group("credit"):
+        return None
+    before = text[: bracket.start()].rstrip()
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(before)]
+    start = breaks[-1] if breaks else 0
+    caption = before[start:].strip()
+    if count_words(caption) < 4 or count_words(caption) > MAX_CAPTION_WORDS:
+        return None
+    return before[:start].strip(), text[start:].strip(), Caption(caption, bracket.group("credit").strip())
+
+
 def split_glued_title(text: str, *, min_words: int = 3, min_capitalised: float = 0.6) -> tuple[str | None, str]:
     """A link title glued in front of a sentence, and the sentence: the title is a run of
     mostly capitalised words; the sentence opens with a capitalised sentence opener ("The",

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..models import Caption, Cleaned, Dateline, Removed, Story
-from .captions import ends_on_date, is_bare_credit, is_caption, split_credit, split_glued_caption
+from .captions import (ends_on_date, is_bare_credit, is_caption, split_credit, split_glued_caption,
+                       split_trailing_caption)
 from .datelines import read_dateline
 from .lines import Line, count_words, ends_sentence, is_chrome, is_prose, split_lines, squash
 from .lists import find_list_items
@@ -145,10 +146,20 @@ def split_glued_captions(tagged: list[Tagged]) -> list[Tagged]:
     result = []
     for item in tagged:
         glued = split_glued_caption(item.line.text) if item.kind in (PROSE, OUTSIDE) else None
+        trailing = split_trailing_caption(item.line.text) if item.kind in (PROSE, OUTSIDE) and not glued else None
+        line = item.line
+        if trailing is not None:
+            paragraph, printed, caption = trailing
+            if paragraph:
+                kind = item.kind if is_prose(paragraph) else SHORT
+                result.append(Tagged(Line(line.index, paragraph, line.follows_blank), kind, item.note,
+                                     inside=item.inside))
+            result.append(Tagged(Line(line.index, printed, False), CAPTION, "photo caption glued after a "
+                                 "paragraph", caption=caption, inside=item.inside))
+            continue
         if glued is None:
             result.append(item)
             continue
-        line = item.line
         result.append(Tagged(Line(line.index, glued.line, line.follows_blank), CAPTION, "photo caption glued to a "
                              "paragraph", caption=glued.caption, inside=item.inside))
         if glued.title:
