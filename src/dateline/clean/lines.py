@@ -65,15 +65,15 @@ def split_lines(text: str) -> tuple[list[Line], list[str]]:
         if glued:
             stamps.append(glued.group("stamp"))
             line = glued.group("rest")
-        glued = False
+        from_header = False
         if len(lines) < HEAD_LINES:
             *head, line = split_glued_header(line)
-            glued = bool(head)
+            from_header = bool(head)
             lines += [Line(len(lines) + i, part, glued=True) for i, part in enumerate(head)]
         if lines and len(lines[-1].text) < MAX_JOINED and continues_line(piece, line):
             lines[-1] = Line(lines[-1].index, f"{lines[-1].text} {line}", lines[-1].follows_blank, lines[-1].glued)
         else:
-            lines.append(Line(len(lines), line, not piece, glued))
+            lines.append(Line(len(lines), line, not piece, from_header))
         piece = line
     return lines, stamps
 
