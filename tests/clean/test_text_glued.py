@@ -163,3 +163,11 @@ def test_the_last_sentence_before_an_agency_credit_is_the_caption(line, paragrap
 ])
 def test_paragraphs_closed_by_a_code_or_a_bare_agency_keep_their_last_sentence(line):
     assert split_trailing_caption(line) is None
+
+
+def test_a_page_whose_title_is_glued_to_its_only_paragraph_keeps_that_paragraph():
+    title = "Two Hurt In Shooting Outside Maple Street Store | Harbour News Weather Sports"
+    paragraph = ("Officers were called to the 200 block of Maple Street just after 9 p.m. Friday and found two men "
+                 "with gunshot wounds outside a convenience store. Both were taken to hospital.")
+    (story,) = clean_text(f"{title}\n\n{title}{paragraph}\n").stories
+    assert story.body[0].endswith(paragraph)
