@@ -171,3 +171,20 @@ def test_a_page_whose_title_is_glued_to_its_only_paragraph_keeps_that_paragraph(
                  "with gunshot wounds outside a convenience store. Both were taken to hospital.")
     (story,) = clean_text(f"{title}\n\n{title}{paragraph}\n").stories
     assert story.body[0].endswith(paragraph)
+
+
+@pytest.mark.parametrize("line", [
+    "Having trouble viewing the video? Try disabling any ad blocking extensions currently running on your browser.",
+    "Having trouble playing this video?",
+])
+def test_a_video_players_notice_is_chrome(line):
+    assert is_chrome(line)
+
+
+def test_an_embedded_post_ending_on_its_date_stays_in_the_one_story():
+    post = ("Officials will give more details on the flooding at 6 p.m. pic.twitter.com/AbC123xyz "
+            "— Lena Duarte (@lenaduarte) March 12, 2026")
+    cleaned = clean_text(page("Floods kill four in Serrano province", LEAD, SECOND, post, THIRD, FOURTH) + "\n")
+    (story,) = cleaned.stories
+    assert story.body == (LEAD, SECOND, post, THIRD, FOURTH) and story.captions == ()
+    assert not ends_on_date(post)

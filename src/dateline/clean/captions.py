@@ -31,6 +31,9 @@ FILE_SUFFIX = re.compile(r",\s*file\s*\Z", re.I)
 MONTH_YEAR = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?:19|20)\d{2}\b", re.I)
 DATE_AT_END = re.compile(r"(?:" + DMY.pattern + "|" + MDY.pattern.replace("(?P<", "(?P<m_") + r"|" + MONTH_YEAR.pattern
                          + r")\s*\.?\s*\Z", re.I)
+# an embedded social-media post signs off with its author, handle and date ("— Ana Ruiz (@anaruiz) June 29,
+# 2016"): the date is the post's, not a picture's
+POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*\S+\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\s*\Z")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 MAX_CAPTION_WORDS = 80
 
@@ -92,7 +95,7 @@ def ends_on_date(text: str) -> bool:
     """A short descriptive sentence that ends on the date the picture was taken, printed
     in full with its year ("... in Valtera, May 21, 2025."): a story's own sentence names
     the day without one ("..., officials reported on May 21.")."""
-    if count_words(text) > 40:
+    if count_words(text) > 40 or POST_SIGNATURE.search(text):
         return False
     found = DATE_AT_END.search(text)
     return found is not None and YEAR.search(found.group(0)) is not None
