@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-CLEANER_VERSION = "clean-0.2"
+CLEANER_VERSION = "clean-0.3"
 NLP_VERSION = "nlp-0.3"
 
 Span = tuple[int, int]  # (start, end) character offsets into Story.text

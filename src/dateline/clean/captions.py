@@ -15,12 +15,13 @@ between a headline and the story's first paragraph (stories.py decides that).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from ..models import Caption
-from .lines import count_words
+from .lines import count_words, ends_sentence, is_lower_word
 from .stamps import DMY, MDY, MONTHS
-from .tables import load_regexes
+from .tables import load_mapping, load_regexes, load_word_sets
 
 BRACKET_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{3,120})\)\s*\Z")
 SLASH_CREDIT = re.compile(r"(?<=[.!?”\"])\s+/\s+(?P<credit>[^/.!?]{2,60})\Z")
@@ -30,6 +31,10 @@ FILE_SUFFIX = re.compile(r",\s*file\s*\Z", re.I)
 MONTH_YEAR = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?:19|20)\d{2}\b", re.I)
 DATE_AT_END = re.compile(r"(?:" + DMY.pattern + "|" + MDY.pattern.replace("(?P<", "(?P<m_") + r"|" + MONTH_YEAR.pattern
                          + r")\s*\.?\s*\Z", re.I)
+# an embedded social-media post signs off with its author, handle and date ("— Ana Ruiz (@anaruiz) June 29,
+# 2016"): the date is the post's, not a picture's
+POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*\S+\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\s*\Z")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 MAX_CAPTION_WORDS = 80
 
 
@@ -87,8 +92,94 @@ def is_caption(text: str) -> bool:
 
 
 def ends_on_date(text: str) -> bool:
-    """A short descriptive sentence that ends on the date the picture was taken."""
-    return count_words(text) <= 40 and bool(DATE_AT_END.search(text))
+    """A short descriptive sentence that ends on the date the picture was taken, printed
+    in full with its year ("... in Valtera, May 21, 2025."): a story's own sentence names
+    the day without one ("..., officials reported on May 21.")."""
+    if count_words(text) > 40 or POST_SIGNATURE.search(text):
+        return False
+    found = DATE_AT_END.search(text)
+    return found is not None and YEAR.search(found.group(0)) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class GluedCaption:
+    """A caption and its credit that a scraper glued in front of a paragraph, the link
+    title glued after them (if any), and the paragraph itself."""
+
+    line: str  # the caption and its credit, as printed
+    caption: Caption
+    title: str | None
+    rest: str
+
+
+@cache
+def load_agency_credit() -> re.Pattern[str]:
+    """An agency's photo credit inside a line: "AFP 2016/ JANE ROE", "© Reuters/John Doe"."""
+    agencies = "|".join(re.escape(name) for name in sorted(load_mapping("agencies"), key=len, reverse=True))
+    return re.compile(r"(?:©\s*)?\b(?i:" + agencies + r")(?:\s+(?i:photo))?(?:\s+(?:19|20)\d{2})?\s*/\s*"
+                      r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\b|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)")
+
+
+def split_glued_caption(text: str) -> GluedCaption | None:
+    """A paragraph with a photo caption glued in front, told by the agency credit that
+    closes the caption ("... on May 25, 2016 AFP 2016/ JANE ROE The minister said ..."):
+    the text before the credit ends on a date or a full stop, the text after opens with
+    a capital. A title-case run right after the credit, before a sentence opens, is the
+    title of a related story."""
+    for match in load_agency_credit().finditer(text):
+        before, after = text[: match.start()].strip(), text[match.end():].strip()
+        if not 4 <= count_words(before) <= MAX_CAPTION_WORDS or not (ends_on_date(before) or ends_sentence(before)):
+            continue
+        if after and not after[:1].isupper():
+            continue
+        title, rest = split_glued_title(after)
+        credit = match.group(0).lstrip("© ").strip()
+        return GluedCaption(text[: match.end()].strip(), Caption(before, credit), title, rest)
+    return None
+
+
+@cache
+def load_agency_bracket() -> re.Pattern[str]:
+    """A bracketed credit that names an agency with a slash: "(PTI/File)", "(Reuters/Jane Roe)"."""
+    agencies = "|".join(re.escape(name) for name in sorted(load_mapping("agencies"), key=len, reverse=True))
+    return re.compile(r"\s*\((?P<credit>[^()]{0,60}\b(?i:" + agencies + r")\b[^()]{0,60})\)\s*\Z")
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[“\"]?[A-Z])")
+
+
+def split_trailing_caption(text: str) -> tuple[str, str, Caption] | None:
+    """A caption a scraper glued after a paragraph, closed by an agency's bracketed
+    credit with a slash ("... in Moreh town. At least 178 people have been displaced
+    since May. (PTI/File)"): the paragraph, the caption as printed, and the caption. The
+    caption is the last sentence; a paragraph of one sentence is all caption."""
+    bracket = load_agency_bracket().search(text)
+    if bracket is None or "/" not in bracket.group("credit"):
+        return None
+    before = text[: bracket.start()].rstrip()
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(before)]
+    start = breaks[-1] if breaks else 0
+    caption = before[start:].strip()
+    if count_words(caption) < 4 or count_words(caption) > MAX_CAPTION_WORDS:
+        return None
+    return before[:start].strip(), text[start:].strip(), Caption(caption, bracket.group("credit").strip())
+
+
+def split_glued_title(text: str, *, min_words: int = 3, min_capitalised: float = 0.6) -> tuple[str | None, str]:
+    """A link title glued in front of a sentence, and the sentence: the title is a run of
+    mostly capitalised words; the sentence opens with a capitalised sentence opener ("The",
+    "He", "In") followed by words in lower case."""
+    words = text.split()
+    openers = load_word_sets("words")["sentence_openers"]
+    for k, word in enumerate(words):
+        if word[:1].isupper() and len(words) - k > 3 and all(is_lower_word(w) for w in words[k + 1: k + 4]):
+            title = words[:k]
+            capitalised = sum(1 for w in title if w.lstrip("'\"‘“")[:1].isupper())
+            if (word.lower() in openers and len(title) >= min_words and capitalised >= min_capitalised * len(title)
+                    and not ends_sentence(" ".join(title))):
+                return " ".join(title), " ".join(words[k:])
+            break
+    return None, text
 
 
 def is_bare_credit(text: str) -> bool:

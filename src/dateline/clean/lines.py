@@ -34,6 +34,7 @@ class Line:
     index: int
     text: str
     follows_blank: bool = True  # a blank line (or the page's start) stands before it
+    glued: bool = False  # cut out of a page header a scraper glued into one line (glued.py)
 
     @property
     def words(self) -> list[str]:
@@ -64,13 +65,15 @@ def split_lines(text: str) -> tuple[list[Line], list[str]]:
         if glued:
             stamps.append(glued.group("stamp"))
             line = glued.group("rest")
+        from_header = False
         if len(lines) < HEAD_LINES:
             *head, line = split_glued_header(line)
-            lines += [Line(len(lines) + i, part) for i, part in enumerate(head)]
+            from_header = bool(head)
+            lines += [Line(len(lines) + i, part, glued=True) for i, part in enumerate(head)]
         if lines and len(lines[-1].text) < MAX_JOINED and continues_line(piece, line):
-            lines[-1] = Line(lines[-1].index, f"{lines[-1].text} {line}", lines[-1].follows_blank)
+            lines[-1] = Line(lines[-1].index, f"{lines[-1].text} {line}", lines[-1].follows_blank, lines[-1].glued)
         else:
-            lines.append(Line(len(lines), line, not piece))
+            lines.append(Line(len(lines), line, not piece, from_header))
         piece = line
     return lines, stamps
 

@@ -16,7 +16,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -116,6 +116,15 @@ def is_glued_teaser(line: str, *, min_title_words: int = 4, min_summary_words: i
     return False
 
 
+def keep_titled_article(shape: LineShape, line: str, title: str, *, min_title_words: int = 4) -> LineShape:
+    """A paragraph that opens with the page's title (its first line) glued on is the
+    article under its own headline, not the teaser of another story."""
+    if shape.chrome and len(TOKEN.findall(title)) >= min_title_words and line.startswith(title) \
+            and is_glued_teaser(line) and not load_regex("region_chrome").fullmatch(line):
+        return replace(shape, chrome=False)
+    return shape
+
+
 @cache
 def load_datewords() -> frozenset[str]:
     return frozenset(word for line in load_patterns("region_datewords") for word in line.split())
@@ -162,6 +171,8 @@ def select_regions(lines: Sequence[str], *, threshold: float = 10.0,
         return []
     memo: dict[str, LineShape] = {}  # junk pages repeat lines by the thousand
     shapes = [memo.get(line) or memo.setdefault(line, shape_line(line)) for line in lines]
+    shapes = [keep_titled_article(shape, line, lines[0]) if i else shape for i, (shape, line) in
+              enumerate(zip(shapes, lines, strict=True))]
     total_tokens = sum(s.words for s in shapes) or 1
     prose_language = sum(s.stop_ratio * s.words for s in shapes) / total_tokens > 0.12
     scores = [score_line(s, threshold=threshold, prose_language=prose_language, cap=cap) for s in shapes]

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..models import Caption, Cleaned, Dateline, Removed, Story
-from .captions import ends_on_date, is_bare_credit, is_caption, split_credit
+from .captions import (ends_on_date, is_bare_credit, is_caption, split_credit, split_glued_caption,
+                       split_trailing_caption)
 from .datelines import read_dateline
 from .lines import Line, count_words, ends_sentence, is_chrome, is_prose, split_lines, squash
 from .lists import find_list_items
@@ -47,10 +48,11 @@ def clean_text(text: str, *, fetched: str | None = None, title: str | None = Non
     lines, scraper_stamps = split_lines(text)
     removed = [Removed(s, "metadata", "scraper date stamp") for s in scraper_stamps]
     inside = mark_inside(lines, extracted=extracted)
-    tagged = classify_lines(lines, inside=inside, caption_hints=captions)
+    tagged = split_glued_captions(classify_lines(lines, inside=inside, caption_hints=captions))
     if not extracted:
         mark_list_items(tagged)
         mark_trailing_gallery(tagged)
+        mark_cut_off_paragraph(tagged, cut_off=text.rstrip(" \t")[-1:].isalpha())
     mark_gallery_captions(tagged)
     mark_doubled_captions(tagged)
     rescue_datelined(tagged)
@@ -85,9 +87,16 @@ def order_by_page(removed: list[Removed], lines: list[Line]) -> list[Removed]:
         where.setdefault(line.text, line.index)
     keyed, last = [], -1
     for order, item in enumerate(removed):
-        last = where.get(item.text, last)
+        last = where.get(item.text, find_containing_line(item.text, lines, last))
         keyed.append((last, order, item))
     return [item for _, _, item in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+
+def find_containing_line(text: str, lines: list[Line], default: int, *, min_chars: int = 20) -> int:
+    """The line a removed piece was cut from (a caption glued to a paragraph)."""
+    if len(text) < min_chars:
+        return default
+    return next((line.index for line in lines if text in line.text), default)
 
 
 def mark_inside(lines: list[Line], *, extracted: bool) -> list[bool]:
@@ -123,11 +132,43 @@ def classify_lines(lines: list[Line], *, inside: list[bool], caption_hints: Sequ
             item = Tagged(line, PROSE)
         else:
             item = Tagged(line, SHORT)
-        item.inside = is_inside
-        if not is_inside and item.kind == PROSE:
+        item.inside = is_inside or (line.glued and item.kind == PROSE)  # the page's own lead or standfirst
+        if not item.inside and item.kind == PROSE:
             item.kind, item.note = OUTSIDE, "outside main content"
         tagged.append(item)
     return tagged
+
+
+def split_glued_captions(tagged: list[Tagged]) -> list[Tagged]:
+    """A paragraph with a photo caption, its credit and a related story's title glued in
+    front of it comes apart: the caption goes with the story's captions, the title is
+    removed as chrome, the paragraph stays (captions.split_glued_caption)."""
+    result = []
+    for item in tagged:
+        glued = split_glued_caption(item.line.text) if item.kind in (PROSE, OUTSIDE) else None
+        trailing = split_trailing_caption(item.line.text) if item.kind in (PROSE, OUTSIDE) and not glued else None
+        line = item.line
+        if trailing is not None:
+            paragraph, printed, caption = trailing
+            if paragraph:
+                kind = item.kind if is_prose(paragraph) else SHORT
+                result.append(Tagged(Line(line.index, paragraph, line.follows_blank), kind, item.note,
+                                     inside=item.inside))
+            result.append(Tagged(Line(line.index, printed, False), CAPTION, "photo caption glued after a "
+                                 "paragraph", caption=caption, inside=item.inside))
+            continue
+        if glued is None:
+            result.append(item)
+            continue
+        result.append(Tagged(Line(line.index, glued.line, line.follows_blank), CAPTION, "photo caption glued to a "
+                             "paragraph", caption=glued.caption, inside=item.inside))
+        if glued.title:
+            result.append(Tagged(Line(line.index, glued.title, False), CHROME,
+                                 "related story's title glued to a paragraph", inside=item.inside))
+        if glued.rest:
+            kind = item.kind if is_prose(glued.rest) else SHORT
+            result.append(Tagged(Line(line.index, glued.rest, False), kind, item.note, inside=item.inside))
+    return result
 
 
 def mark_list_items(tagged: list[Tagged]) -> None:
@@ -137,6 +178,19 @@ def mark_list_items(tagged: list[Tagged]) -> None:
         item = tagged[i]
         if item.kind in (SHORT, OUTSIDE):
             item.kind, item.note, item.inside = PROSE, "list item", True
+
+
+def mark_cut_off_paragraph(tagged: list[Tagged], *, cut_off: bool) -> None:
+    """A page whose text stops in the middle of a word (a scraper kept only its first
+    characters) ends on a paragraph cut short, however few words are left of it ("He
+    warned that more attack"): kept as printed when it follows the story's prose and
+    reads as running text (a capital or quote to open, a word in lower case)."""
+    if not cut_off or len(tagged) < 2 or tagged[-1].kind != SHORT or tagged[-2].kind != PROSE:
+        return
+    text = tagged[-1].line.text
+    words = text.split()
+    if len(words) >= 2 and (text[:1].isupper() or text[:1] in "“\"‘'") and any(w[:1].islower() for w in words[1:]):
+        tagged[-1].kind, tagged[-1].note, tagged[-1].inside = PROSE, "paragraph cut off by the page", True
 
 
 def is_bare_caption(text: str, *, min_words: int = 6, max_words: int = 50) -> bool:
