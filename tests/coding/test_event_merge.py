@@ -43,3 +43,11 @@ def test_a_country_wide_telling_and_its_town_with_nothing_new_are_one_event():
     found = [(e.type, e.place.name, e.killed) for e in code_events(text, story_date="2031-06-12",
                                                                    headline="Greece train crash kills 20") if e.core]
     assert found == [("disaster", "Lárisa", 20)]
+
+
+def test_a_definite_retelling_at_the_same_scene_with_another_figure_is_the_same_event():
+    # "the gunmen" with no day of its own: the attack told again; its figure does not replace the toll
+    text = ("Gunmen attacked a church in Kazan on Sunday, killing 11 people.\n\n"
+            "The regional ministry said police had killed three of the gunmen in Kazan.")
+    found = [(e.type, e.place.name, e.date, e.killed) for e in code_events(text, story_date="2031-06-12") if e.core]
+    assert found == [("attack", "Kazan", "2031-06-08", 11)]
