@@ -34,3 +34,20 @@ def test_a_mention_at_a_town_joins_the_event_told_at_that_town_before_the_region
     town = [e for e in events if e.place is not None and e.place.name.startswith("Kramatorsk")]
     assert [(e.killed, e.injured) for e in town] == [(4, 11)]  # not the region's nine
     assert [e.killed for e in events if e not in town] == [9]
+
+
+def test_a_country_wide_telling_and_its_town_with_nothing_new_are_one_event():
+    # the town's mention brings no figure and no time of its own: it places the event told for the country
+    text = ("At least 20 people were killed when two trains collided in Greece, the fire brigade said.\n\n"
+            "The trains collided head-on outside Larissa, the regional governor said.")
+    found = [(e.type, e.place.name, e.killed) for e in code_events(text, story_date="2031-06-12",
+                                                                   headline="Greece train crash kills 20") if e.core]
+    assert found == [("disaster", "Lárisa", 20)]
+
+
+def test_a_definite_retelling_at_the_same_scene_with_another_figure_is_the_same_event():
+    # "the gunmen" with no day of its own: the attack told again; its figure does not replace the toll
+    text = ("Gunmen attacked a church in Kazan on Sunday, killing 11 people.\n\n"
+            "The regional ministry said police had killed three of the gunmen in Kazan.")
+    found = [(e.type, e.place.name, e.date, e.killed) for e in code_events(text, story_date="2031-06-12") if e.core]
+    assert found == [("attack", "Kazan", "2031-06-08", 11)]

@@ -122,3 +122,31 @@ def test_distance_and_neighbourhood_words_place_the_scene(text, dateline, expect
 ])
 def test_forces_named_by_their_country_do_not_move_the_place_taken_into_it(text):
     assert [(event.place.country, event.place.precision) for event in territory_changes(text)] == [("UA", "place")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place across a border is neither the scene nor a stand-in for one
+    ("Shelling killed two people on Monday in Vovchansk, a town on the border with the Belgorod region.",
+     [("missile_artillery", "Vovchansk")]),
+    ("Shelling killed two people on Monday in a village on the border with the Belgorod region, "
+     "officials in Kharkiv said.", [("missile_artillery", None)]),
+    # where passengers were taken after a crash is not where a later mention of it happened
+    ("A bus overturned near Lamia on Monday, killing nine people.\n\n"
+     "Forty passengers were evacuated safely to Patras by bus.\n\nSeveral cars derailed after the crash.",
+     [("disaster", "Lamía")]),
+    # the injured named as where they were sent: one event, at the blast, with their number
+    ("An explosion at a chemical plant in Ludhiana killed 12 workers on Monday.\n\n"
+     "Eleven injured people were referred to Chandigarh for treatment, officials said.", [("disaster", "Ludhiana")]),
+    # a country's institution ("the Kenya Red Cross") does not make its name a person's
+    ("A roadside bomb killed five soldiers in Kenya on Monday.\n\nThe Kenya Red Cross said the blast hit their truck.",
+     [("bombing", "Kenya")]),
+])
+def test_places_named_for_a_border_care_or_an_institution_are_no_scene(text, expected):
+    assert scenes(text) == expected
+
+
+def test_injured_sent_elsewhere_add_their_number_to_the_event():
+    text = ("An explosion at a chemical plant in Ludhiana killed 12 workers on Monday.\n\n"
+            "Eleven injured people were referred to Chandigarh for treatment, officials said.")
+    [event] = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
+    assert (event.killed, event.injured) == (12, 11)

@@ -306,8 +306,19 @@ def follows_found_dead(sentence: str, trigger_start: int) -> bool:
 
 
 def tells_victims(sentence: str, trigger: Trigger) -> bool:
-    """The trigger tells of victims, not of an act: "were killed", "died", "was shot dead"."""
-    return bool(VICTIM_VERB.search(sentence[max(0, trigger.start - 24):trigger.end]))
+    """The trigger tells of victims, not of an act: "were killed", "died", "was shot dead", or
+    names them ("Eight injured people were flown to X", "the wounded")."""
+    if VICTIM_VERB.search(sentence[max(0, trigger.start - 24):trigger.end]):
+        return True
+    if trigger.text.lower() not in VICTIM_WORDS:
+        return False
+    return bool(VICTIM_NOUN.match(sentence, trigger.end) or THE_BEFORE.search(sentence, 0, trigger.start))
+
+
+VICTIM_WORDS = frozenset({"injured", "wounded", "hurt", "dead"})
+VICTIM_NOUN = re.compile(r"\s+(?:people|persons|men|women|children|victims|passengers|workers|civilians|"
+                         r"residents|soldiers|officers|survivors)\b", re.I)
+THE_BEFORE = re.compile(r"\bthe\s+(?:\w+ly\s+)?\Z", re.I)
 
 
 def is_area_wide(text: str, located: Located | None) -> bool:

@@ -22,7 +22,9 @@ two; a mention that refers back
 event of its family; a detail (a weak mention with no scene or time of its own: "Three
 were killed instantly and a fourth died later") joins the event told just before it, its
 figures filling only what that event lacks; a country holds every place in it, so one
-event told at country level and again at its town is one event.
+event told at country level and again at its town is one event; a definite mention with no day
+of its own at the scene of an event told before ("the gunmen", "the clashes") is that event, its
+other figure only filling what the event lacks.
 """
 from __future__ import annotations
 
@@ -147,17 +149,27 @@ class Draft:
         return all(other.counts[name][0] == value for name, (value, _, _) in self.counts.items()
                    if name in other.counts)
 
+    def retells(self, told: Draft) -> bool:
+        """A definite mention with no day of its own at the very scene of an event of its family told
+        before ("police killed four of the gunmen in X", "nine dead in the morgue after the clashes
+        in X") is that event told again, whatever figure it gives: its figures only fill what the
+        event lacks."""
+        return self.definite and self.date is None and self.place_source == "own" and self.same_scene(told)
+
     def joins_across_levels(self, other: Draft) -> bool:
         """A mention told at country level is the event told at a place in that country only when
         it has no time of its own and shares a figure with it, or refers back to it ("the five
-        officers killed in the attack"); "earlier this month, 14 were injured" is another."""
+        officers killed in the attack"), or the place's mention brings neither a figure nor a time
+        of its own ("32 were killed when two trains collided in Greece" and "the trains collided
+        outside Larissa"); "earlier this month, 14 were injured" is another."""
         if not self.across_levels(other):
             return True
         coarse, fine = (self, other) if self.place is not None and self.place.precision == "country" else (other, self)
         if coarse.timed:
             return False
         shared = any(fine.counts.get(name, (None,))[0] == value for name, (value, _, _) in coarse.counts.items())
-        return shared or (coarse.definite and not coarse.counts)
+        return shared or (coarse.definite and not coarse.counts) or (
+            not fine.counts and not fine.timed and fine.place_source == "own" and fine.strong)
 
     def across_levels(self, other: Draft) -> bool:
         """One is placed at a country, the other at a place inside it."""
@@ -268,13 +280,13 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
     merged: list[Draft] = []
     for draft in fold_updates(fold_details(drafts)):
         joins = [m for m in merged if m.key == draft.key and m.same_place(draft) and m.same_day(draft)
-                 and m.same_counts(draft) and not m.same_sentence_apart(draft)
+                 and (m.same_counts(draft) or draft.retells(m)) and not m.same_sentence_apart(draft)
                  and not m.inside_tally(draft) and m.joins_across_levels(draft)]
         same = next((m for m in joins if m.same_scene(draft)), joins[0] if joins else None)
         if same is None:
             merged.append(draft)
         else:
-            same.absorb(draft)
+            same.absorb(draft, fill_only=draft.retells(same) and not same.same_counts(draft))
     merged = absorb_references(merged)
     return [d for d in merged if (d.strong or not is_core(d.type) or d.counts or d.supported)
             and not d.is_background(news_year)]

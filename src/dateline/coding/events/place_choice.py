@@ -153,12 +153,21 @@ def take_fallback(story: StoryPlaces, _mention: Mention) -> list[Located]:
 
 
 def take_place_before(story: StoryPlaces, mention: Mention) -> list[Located]:
-    """The story's last town or region before the sentence, else the first country it names."""
-    before = [item for item in story.places if item[1] <= mention.sentence[0] and item[2].precision != "country"]
+    """The story's last town or region before the sentence, else the first country it names; of
+    the places that may be a scene where they are named, not where the wounded were taken ("sent to
+    X for treatment"), where someone comes from or a border or distance reference ("near the border
+    with X")."""
+    scenes = [item for item in story.places if is_scene_where_named(story.text, item)]
+    before = [item for item in scenes if item[1] <= mention.sentence[0] and item[2].precision != "country"]
     if before:
         return before[-1:]
-    countries = [item for item in story.places if item[2].precision == "country"]
+    countries = [item for item in scenes if item[2].precision == "country"]
     return countries[:1]
+
+
+def is_scene_where_named(text: str, item: Located) -> bool:
+    """Whether the words around a place leave it a possible scene (scenes.py)."""
+    return bool(scene_places(text, [item], item[0], item[1]))
 
 
 def take_main(story: StoryPlaces, _mention: Mention) -> list[Located]:

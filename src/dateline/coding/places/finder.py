@@ -143,7 +143,9 @@ def read_run(places: FoundPlaces, start: int, end: int) -> None:
         read_run(places, start + split[1], end)
     elif not any(find_demonym(word) for word in words):
         connectors = load_tables().connectors
-        places.person_words.update(normalize_name(word) for word in words if word.lower() not in connectors)
+        titled = [index for index, word in enumerate(words) if read_title_word(word)]
+        named = words[titled[-1] + 1:] if titled else words  # "Kenya Red Cross" names no person
+        places.person_words.update(normalize_name(word) for word in named if word.lower() not in connectors)
 
 
 def is_no_place(places: FoundPlaces, start: int, end: int) -> bool:
