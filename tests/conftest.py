@@ -28,11 +28,15 @@ import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pytest
+
+if TYPE_CHECKING:
+    from dateline.models import Extraction
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -244,3 +248,17 @@ def many_incidents_db(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("many") / "many.db")
     write_many_incidents(path)
     return path
+
+
+@pytest.fixture
+def store_of(store_target: str) -> Callable[[Sequence[Extraction]], str]:
+    """Store reports in this test's store and regroup its incidents; the store's target back."""
+    from dateline.store import open_store
+    from dateline.store.incidents import refresh_incidents
+
+    def store_reports(reports: Sequence[Extraction]) -> str:
+        with open_store(store_target) as store:
+            store.add_extractions(list(reports))
+            refresh_incidents(store)
+        return store_target
+    return store_reports

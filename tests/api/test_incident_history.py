@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from dateline.api import create_app  # noqa: E402
 from dateline.models import Dateline, Event, EventPlace, Extraction, Page, Story  # noqa: E402
 from dateline.store import open_store  # noqa: E402
-from dateline.store.incidents import get_incident, list_incidents, refresh_incidents  # noqa: E402
+from dateline.store.incidents import get_incident, list_incidents  # noqa: E402
 
 GAO = EventPlace(name="Gao", country="ML", admin1="07", lat=16.27, lon=-0.04, precision="place")
 
@@ -42,11 +42,8 @@ REPORTS = [
 
 
 @pytest.fixture
-def stored(store_target):
-    with open_store(store_target) as store:
-        store.add_extractions(REPORTS)
-        refresh_incidents(store)
-    return store_target
+def stored(store_of):
+    return store_of(REPORTS)
 
 
 def test_the_latest_report_revises_the_toll_and_sources_come_in_publication_order(stored) -> None:

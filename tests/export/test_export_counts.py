@@ -15,7 +15,6 @@ from dateline.export import EXPORT_UNITS, count_export, run_export
 from dateline.models import Event, EventPlace, Extraction, Page, Story
 from dateline.store import open_store
 from dateline.store.filters import EventFilters
-from dateline.store.incidents import refresh_incidents
 
 
 def place(name: str, country: str, lat: float | None, lon: float | None) -> EventPlace:
@@ -60,11 +59,8 @@ REPORTS = [
 
 
 @pytest.fixture
-def stored(store_target):
-    with open_store(store_target) as store:
-        store.add_extractions(REPORTS)
-        refresh_incidents(store)
-    return store_target
+def stored(store_of):
+    return store_of(REPORTS)
 
 
 def count_written(fmt: str, text: str) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from dateline.models import Event, EventPlace, Extraction, Page
 from dateline.pipeline import clean_page
 from dateline.store import open_store
-from dateline.store.incidents import get_incident, list_incidents, refresh_incidents
+from dateline.store.incidents import get_incident, list_incidents
 from dateline.store.queries import list_stories
 from dateline.store.schema import pages
 
@@ -58,11 +58,8 @@ OUTLETS = ["Sahel Wire", "River Post", "delta-news.example", "mopti-daily.exampl
 
 
 @pytest.fixture
-def stored(store_target):
-    with open_store(store_target) as store:
-        store.add_extractions(REPORTS)
-        refresh_incidents(store)
-    return store_target
+def stored(store_of):
+    return store_of(REPORTS)
 
 
 def test_each_source_is_named_by_its_sites_name_else_its_host(stored) -> None:
