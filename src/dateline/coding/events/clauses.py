@@ -67,9 +67,14 @@ def split_clauses(sentence: str) -> list[Span]:
     return spans
 
 
+REFLEXIVE = re.compile(r"\b(?:him|her|them|it)sel(?:f|ves)\b", re.I)  # a verb's object: "gave himself up"
+
+
 def is_definite(clause: str, trigger_start: int, trigger: str) -> bool:
-    """The trigger heads a definite noun phrase ("the Moscow concert hall attack"), not a verb."""
-    if trigger.lower().endswith("ed"):
+    """The trigger heads a definite noun phrase ("the Moscow concert hall attack"), not a verb
+    ("detained", "turned himself in")."""
+    first = trigger.lower().split()[0] if trigger.strip() else ""
+    if trigger.lower().endswith("ed") or first.endswith("ed") or REFLEXIVE.search(trigger):
         return False
     before = clause[max(0, trigger_start - 60):trigger_start]
     found = DEFINITE.search(before)
@@ -78,12 +83,20 @@ def is_definite(clause: str, trigger_start: int, trigger: str) -> bool:
     return not VERB_LIKE.search(before[found.start():] + " ")
 
 
+# where a saying was made, between the verb and its date: "said in a tweet Wednesday", "told reporters on Monday"
+SAID_IN = re.compile(r"\s+(?:(?:in|on|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:tweet|statement|post|interview|briefing|news conference|press conference|video|"
+                     r"message|speech|letter|report|broadcast)|(?:reporters|journalists|the media|the press))\s*$")
+
+
 def is_speech_date(sentence: str, date_start: int) -> bool:
-    """The date right after a reporting verb ("said Thursday", "vowed Tuesday")."""
+    """The date right after a reporting verb ("said Thursday", "vowed Tuesday", "said in a statement
+    Tuesday", "told reporters on Monday")."""
     speech = load_event_lexicon().cues.get("speech")
     if speech is None:
         return False
-    words = sentence[max(0, date_start - 25):date_start].lower().split()
+    before = SAID_IN.sub("", re.sub(r"\s+on\s*$", "", sentence[max(0, date_start - 60):date_start].lower()))
+    words = before.split()
     if words and words[-1] == "on":
         words.pop()
     return bool(words) and bool(speech.fullmatch(words[-1]))
@@ -96,6 +109,34 @@ def is_detached(text: str, date_span: Span, trigger_start: int) -> bool:
     night's shooting", "the Sept. 5 shooting") or a clause that tells when ("home Saturday
     afternoon ... when the shooting occurred") is the trigger's own."""
     return bool(GOVERNED.search(text[date_span[1]:trigger_start]))
+
+
+RELATIVE = re.compile(r"(?<![\w-])[a-z][\w-]*,?\s+(?:which|who|whose)\s+\w"  # "an attack which ...", "a man who ..."
+                      r"|(?<![\w-])(?!(?:said|says|say|told|tell|tells|so|now|such|is|was|are|were|be|believe|"
+                      r"believes|think|thinks|know|knows|show|shows|mean|means|hope|fear|fears|claim|claims)\s)"
+                      r"(?!(?:saying|adding|noting|claiming|stating|suspecting|believing|thinking|knowing|showing|"
+                      r"indicating|suggesting|arguing|insisting|warning|reporting|announcing|confirming|alleging|"
+                      r"fearing|hoping|ensuring|meaning|learning|realizing|realising)\s)"
+                      r"[a-z][\w-]*(?<!ed)\s+that\s+\w",  # "an attack that ...", not "said that", "learned that"
+                      re.IGNORECASE)
+
+
+def dates_later_noun(text: str, trigger_end: int, date_start: int) -> bool:
+    """A date after the trigger that sits in a relative clause on a noun after it ("arrested the
+    suspect of an attack *that killed two in March*"): it dates that noun, not the trigger. A
+    relative clause closed before the date (", who are calling for ..., left 17 dead on Monday") does not."""
+    if date_start <= trigger_end:
+        return False
+    between = text[trigger_end:date_start]
+    found = [m for m in RELATIVE.finditer(between)]  # the clause must still be open at the date
+    return bool(found) and not re.search(r"[,;:()\u2013\u2014]", between[found[-1].end():])
+
+
+def in_quote(sentence: str, at: int) -> bool:
+    """The offset lies inside a direct quote of the sentence (an opening mark not yet closed)."""
+    before = sentence[:at]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or (curly == 0 and "\u201c" not in before and before.count('"') % 2 == 1)
 
 
 def announces_several(sentence: str) -> bool:
