@@ -388,6 +388,23 @@ def test_a_date_in_a_relative_clause_after_the_trigger_dates_its_noun() -> None:
     assert arrest.date == "2031-06-10"
 
 
+def test_a_relative_clause_on_a_noun_of_the_event_itself_keeps_its_date() -> None:
+    text = "Three guards were wounded in the incident that happened on Tuesday near Kisumu."
+    assert [event.date for event in core_events(text) if event.type == "attack"] == ["2031-06-10"]
+
+
+@pytest.mark.parametrize("text, later", [
+    ("arrested the man suspected of an ambush that killed four soldiers in March", True),
+    ("arrested the man suspected of an ambush that killed four and wounded two in March", True),
+    ("arrested a driver who hit a cyclist escaped the town on Friday", False),  # the clause closed
+    ("arrested a driver, who hit a cyclist, on Friday", False),
+])
+def test_a_date_belongs_to_a_later_noun_only_inside_its_open_relative_clause(text: str, later: bool) -> None:
+    from dateline.coding.events.clauses import dates_later_noun
+    day = text.rsplit(maxsplit=1)[-1]
+    assert dates_later_noun(text, len("arrested"), text.rindex(day), "arrest") is later
+
+
 def test_a_relative_clause_closed_before_the_date_leaves_the_date_to_the_trigger() -> None:
     [event] = core_events("Clashes with farmers, who are demanding new roads, left six dead in Kisumu on Monday.")
     assert (event.date, event.killed) == ("2031-06-09", 6)

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 
+from ...event_types import name_family
 from ...models import Span
 from .lexicon import load_event_lexicon
+from .triggers import find_triggers
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+")
 # "... has been trading fire since Hamas attacked Israel on October 7": a clause of its own
@@ -67,14 +69,13 @@ def split_clauses(sentence: str) -> list[Span]:
     return spans
 
 
-REFLEXIVE = re.compile(r"\b(?:him|her|them|it)sel(?:f|ves)\b", re.I)  # a verb's object: "gave himself up"
+REFLEXIVE = re.compile(r"\b(?:him|her|them)sel(?:f|ves) (?:in|up|over|to)\b", re.I)  # a verb's: "gave himself up"
 
 
 def is_definite(clause: str, trigger_start: int, trigger: str) -> bool:
     """The trigger heads a definite noun phrase ("the Moscow concert hall attack"), not a verb
     ("detained", "turned himself in")."""
-    first = trigger.lower().split()[0] if trigger.strip() else ""
-    if trigger.lower().endswith("ed") or first.endswith("ed") or REFLEXIVE.search(trigger):
+    if trigger.lower().endswith("ed") or REFLEXIVE.search(trigger):
         return False
     before = clause[max(0, trigger_start - 60):trigger_start]
     found = DEFINITE.search(before)
@@ -121,15 +122,31 @@ RELATIVE = re.compile(r"(?<![\w-])[a-z][\w-]*,?\s+(?:which|who|whose)\s+\w"  # "
                       re.IGNORECASE)
 
 
-def dates_later_noun(text: str, trigger_end: int, date_start: int) -> bool:
+def dates_later_noun(text: str, trigger_end: int, date_start: int, family: str | None = None) -> bool:
     """A date after the trigger that sits in a relative clause on a noun after it ("arrested the
     suspect of an attack *that killed two in March*"): it dates that noun, not the trigger. A
-    relative clause closed before the date (", who are calling for ..., left 17 dead on Monday") does not."""
+    relative clause closed before the date (", who are calling for ..., left 17 dead on Monday") does not,
+    nor one on a noun of the event itself (``family``: the trigger's): "injured in the incident that
+    occurred on Nov. 2", "killed in a shooting that began on Friday"."""
     if date_start <= trigger_end:
         return False
     between = text[trigger_end:date_start]
     found = [m for m in RELATIVE.finditer(between)]  # the clause must still be open at the date
-    return bool(found) and not re.search(r"[,;:()\u2013\u2014]", between[found[-1].end():])
+    if not found or re.search(r"[,;:()\u2013\u2014]", between[found[-1].end():]):
+        return False
+    if MAIN_VERB_AFTER.search(between[found[-1].end() - 1:]):
+        return False  # "an officer who interrupted a deal *turned* himself in Monday": the clause closed
+    noun = found[-1].group().split()[0].strip(",").lower()
+    return noun not in SETTING_NOUNS and not (family is not None and any(
+        name_family(t.type) == family for t in find_triggers(noun)))
+
+
+# a second past-tense verb not joined by "and"/"or" after the relative clause's own: the main verb again
+MAIN_VERB_AFTER = re.compile(r"^\w+\s+(?:\S+\s+)*?(?<!\band )(?<!\bor )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\w+ed\b")
+
+# nouns of the event itself: "injured in the incident that occurred on Nov. 2" is dated by its clause
+SETTING_NOUNS = frozenset({"incident", "incidents", "accident", "event", "episode", "altercation", "confrontation",
+                           "fight", "dispute", "encounter", "exchange", "standoff", "operation", "raid"})
 
 
 def in_quote(sentence: str, at: int) -> bool:

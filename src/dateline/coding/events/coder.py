@@ -250,8 +250,10 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
             text, story.places.places, at, start + trigger.end, sentence=(start, end), persons=story.persons):
         return []  # "captured the suspect", "captured on video": no place taken
     near = pick_date(dating.mentions, at) if dating.fixed else None
-    if near is not None and dates_later_noun(text, start + trigger.end, near.span[0]):
-        own = [m for m in dating.mentions if m.value and not dates_later_noun(text, start + trigger.end, m.span[0])]
+    family = name_family(trigger.type)
+    if near is not None and dates_later_noun(text, start + trigger.end, near.span[0], family):
+        own = [m for m in dating.mentions
+               if m.value and not dates_later_noun(text, start + trigger.end, m.span[0], family)]
         near = pick_date(own, at)
         if near is None:  # no day of its own: the story's news day stands in
             dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
@@ -277,6 +279,8 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                      and (is_speech_date(text, near.span[0])
                           or near.rule != "anniversary" and is_detached(text, near.span, at))):
         event_date = None
+    if told and dating.mention is None and GAVE_SELF_UP.search(trigger.text):
+        event_date = None  # "when he turned himself in", told again with no time of its own: the arrest told
     sides = read_parties(story.cast, trigger.type, at, start + trigger.end, where[0] if where else None)
     supported = (not trigger.strong and source == "own" and dating.mention is not None and story.violent
                  and certainty == "reported")
