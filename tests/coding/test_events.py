@@ -432,3 +432,10 @@ def test_today_in_a_direct_quote_is_the_speakers_day_not_a_new_event() -> None:
             "reporters.")
     events = core_events(text, story_date="2031-06-12")
     assert [(e.type, e.date, e.killed) for e in events if e.type == "riot"] == [("riot", "2031-06-09", 9)]
+
+
+def test_today_in_a_direct_quote_does_not_date_the_rest_of_its_paragraph() -> None:
+    text = ("Floods swept through Kisumu on Monday, killing seven people.\n\n"
+            "\u201cWe buried seven today,\u201d a local chief said. A bridge in Ahero collapsed, killing two.")
+    events = core_events(text, story_date="2031-06-12")
+    assert ("disaster", "Ahero", "2031-06-12") not in describe(events, "type", "place", "date")

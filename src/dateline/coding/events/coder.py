@@ -192,7 +192,7 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
     text, (start, end) = story.text, story.spans[index]
     first, last = start + clause[0], start + clause[1]
     dating = date_clause(story, reading, text[first:last], offset=first, number=number,
-                         tells=bool(story.triggers[index]))
+                         tells=bool(story.triggers[index]), sentence_start=start)
     scenes = scene_places(text, story.places.places, first, last)
     main = story.places.main
     if len(scenes) == 1 and scenes[0][2].precision == "country" and main and main[0][2].country == scenes[0][2].country:
@@ -221,9 +221,17 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
 
 
 def date_clause(story: StoryFacts, reading: Reading, clause: str, *, offset: int, number: int,
-                tells: bool) -> ClauseDate:
-    """The clause's date; a day it gives becomes the paragraph's date and the previous day."""
+                tells: bool, sentence_start: int | None = None) -> ClauseDate:
+    """The clause's date; a day it gives becomes the paragraph's date and the previous day (not a
+    quote's "today": the speaker's day, which the story does not fix)."""
     mention = resolve_date(clause, story_date=story.story_date, previous=reading.previous_date, offset=offset)
+    start = offset if sentence_start is None else sentence_start
+    if quoted_today(mention, story.text[start:offset + len(clause)], start):
+        mentions = find_dates(clause, story_date=story.story_date, previous=reading.previous_date,
+                              offset=offset) if tells else []
+        return ClauseDate(mention, mentions, value=mention.value if mention is not None else None,
+                          end=mention.end if mention is not None else None,
+                          span=mention.span if mention is not None else None)
     mentions = find_dates(clause, story_date=story.story_date, previous=reading.previous_date,
                           offset=offset) if tells else []  # only events pick among them
     if mention is not None and mention.value:
