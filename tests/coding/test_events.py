@@ -357,3 +357,85 @@ def test_figures_of_another_day_are_not_carried_to_the_incident() -> None:
     text = "Gunmen opened fire on a bus in Tulsa on Saturday. Last year, 40 people were hospitalized in the city."
     [event] = core_events(text)
     assert (event.date, event.injured) == ("2031-06-07", None)
+
+
+SURRENDERS = [
+    "A 29-year-old carpenter turned himself in to the police in Kisumu on Tuesday.",
+    "The driver gave herself up at a police station in Kisumu on Tuesday.",
+    "Two brothers surrendered to the authorities in Kisumu on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("sentence", SURRENDERS)
+def test_one_who_gives_himself_up_is_arrested(sentence: str) -> None:
+    [event] = core_events(sentence)
+    assert (event.type, event.place.name, event.date) == ("arrest", "Kisumu", "2031-06-10")
+
+
+def test_a_surrender_is_one_arrest_and_the_day_it_was_told_dates_the_detention() -> None:
+    text = ("A gunman killed four people at a market in Kisumu on Monday.\n\n"
+            "A man has been detained on suspicion of carrying out the shooting.\n\n"
+            "Police said on Wednesday that a 31-year-old man had turned himself in and confessed.")
+    events = core_events(text, story_date="2031-06-12")
+    assert describe(events, "type", "date", "killed", "arrested") == [
+        ("attack", "2031-06-09", 4, None), ("arrest", "2031-06-11", None, 1)]
+
+
+def test_a_date_in_a_relative_clause_after_the_trigger_dates_its_noun() -> None:
+    text = ("Troops raided a camp outside Kisumu on Tuesday.\n\n"
+            "The army said it had arrested the man suspected of an attack that killed two guards in March.")
+    arrest = next(e for e in core_events(text) if e.type == "arrest")
+    assert arrest.date == "2031-06-10"
+
+
+def test_a_relative_clause_on_a_noun_of_the_event_itself_keeps_its_date() -> None:
+    text = "Three guards were wounded in the incident that happened on Tuesday near Kisumu."
+    assert [event.date for event in core_events(text) if event.type == "attack"] == ["2031-06-10"]
+
+
+@pytest.mark.parametrize("text, later", [
+    ("arrested the man suspected of an ambush that killed four soldiers in March", True),
+    ("arrested the man suspected of an ambush that killed four and wounded two in March", True),
+    ("arrested a driver who hit a cyclist escaped the town on Friday", False),  # the clause closed
+    ("arrested a driver, who hit a cyclist, on Friday", False),
+])
+def test_a_date_belongs_to_a_later_noun_only_inside_its_open_relative_clause(text: str, later: bool) -> None:
+    from dateline.coding.events.clauses import dates_later_noun
+    day = text.rsplit(maxsplit=1)[-1]
+    assert dates_later_noun(text, len("arrested"), text.rindex(day), "arrest") is later
+
+
+def test_a_relative_clause_closed_before_the_date_leaves_the_date_to_the_trigger() -> None:
+    [event] = core_events("Clashes with farmers, who are demanding new roads, left six dead in Kisumu on Monday.")
+    assert (event.date, event.killed) == ("2031-06-09", 6)
+
+
+def test_a_date_after_a_verb_of_saying_and_where_it_was_said_dates_the_saying() -> None:
+    from dateline.coding.events.clauses import is_speech_date
+    for text, day in [("The minister said in a statement on Friday", "Friday"),
+                      ("She told reporters Monday", "Monday"), ("Floods hit the town on Friday", "Friday")]:
+        assert is_speech_date(text, text.rindex(day)) == (not text.startswith("Floods"))
+
+
+def test_a_toll_said_later_and_broken_down_by_place_takes_the_day_of_the_event() -> None:
+    text = ("A strong earthquake shook western Afghanistan on Tuesday, toppling hundreds of homes.\n\n"
+            "The civil defence chief said in a post on Wednesday that officials now count 40 dead.\n\n"
+            "He now says 20 people have died in Herat, 12 in Farah and eight in Badghis.")
+    events = core_events(text, story_date="2031-06-12")
+    parts = [(e.place.name, e.date, e.killed) for e in events if e.place is not None and e.place.precision != "country"]
+    assert ("Farah", "2031-06-10", 12) in parts and all(date == "2031-06-10" for _, date, _ in parts)
+
+
+def test_today_in_a_direct_quote_is_the_speakers_day_not_a_new_event() -> None:
+    text = ("Clashes between protesters and police left nine dead in Kisumu on Monday.\n\n"
+            "\u201cWe have counted nine dead today in Kisumu after the clashes with police,\u201d an official told "
+            "reporters.")
+    events = core_events(text, story_date="2031-06-12")
+    assert [(e.type, e.date, e.killed) for e in events if e.type == "riot"] == [("riot", "2031-06-09", 9)]
+
+
+def test_today_in_a_direct_quote_does_not_date_the_rest_of_its_paragraph() -> None:
+    text = ("Floods swept through Kisumu on Monday, killing seven people.\n\n"
+            "\u201cWe buried seven today,\u201d a local chief said. A bridge in Ahero collapsed, killing two.")
+    events = core_events(text, story_date="2031-06-12")
+    assert ("disaster", "Ahero", "2031-06-12") not in describe(events, "type", "place", "date")

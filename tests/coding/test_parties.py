@@ -122,6 +122,23 @@ CASES = [
     ("a disaster has no actor; its victims are civilians",
      "An earthquake killed 12 people in Herat on Saturday.",
      [("disaster", None, ("civilians", "civilians", "AF"))]),
+    ("one who gives himself up is taken by those he gives himself up to",
+     "A 40-year-old trader turned himself in to the police in Mombasa on Friday.",
+     [("arrest", ("Police Forces of Kenya", "state_forces", "KE"), ("civilians", "civilians", "KE"))]),
+    ("one held for the story's attack is on the side of the group that did it",
+     "Al-Shabaab gunmen killed six people at a bus stop in Garissa on Monday.\n\n"
+     "A man has been detained on suspicion of carrying out the attack, police said.",
+     [("attack", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "KE")),
+      ("arrest", ("Police Forces of Kenya", "state_forces", "KE"), ("al-Shabaab", "rebels", "SO"))]),
+    ("the suspect of an attack whose doer the story does not name is of an unidentified armed group",
+     "Troops arrested the suspected perpetrator of a bombing that wounded three people in Maiduguri in May.",
+     [("arrest", ("Military Forces of Nigeria", "state_forces", "NG"),
+       ("unidentified armed group", "political_militia", "NG")),
+      ("bombing", ("unidentified armed group", "political_militia", None), ("civilians", "civilians", "NG"))]),
+    ("'it said it ...' is the body that spoke before, not the last group named",
+     "The Nigerian army said it had raided a camp in Maiduguri, a stronghold of Boko Haram militants.\n\n"
+     "It said it had arrested 14 people in the camp.",
+     [("arrest", ("Military Forces of Nigeria", "state_forces", "NG"), ("people", "civilians", "NG"))]),
 ]
 
 

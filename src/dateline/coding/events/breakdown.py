@@ -9,7 +9,8 @@
 A list of two or more names, each with a figure in brackets, where one figure says what
 it counts ("7 fatalities") and the others share its word, breaks down the toll of the
 event the story told last that counts the same field: each place becomes an event of that
-event's type and date, with its own figure, when the parts add up to no more than the
+event's type and date (a total said with no day of its own: the day of the event of its
+family told first), with its own figure, when the parts add up to no more than the
 event's figure (11 dead: 7 + 2 + 1 + 1). A word before the list says what the names are
 ("the districts of", "the provinces of", a word of ``data/en/coding/places_region_words.txt``):
 "Arlon district". The total, when its place
@@ -215,14 +216,25 @@ def split_breakdown(drafts: list[Draft], sentence: str, *, start: int, end: int,
         country = find_country_place(countries.pop())
         if country is not None:
             parent.place = to_place(country, None)
+    dated = told_date([d for d in drafts if d.sentence_span != (start, end)], parent)
     drafts[:] = [d for d in drafts if d is parent or not is_in_list(d, breakdown)]
     for number, (part, place) in enumerate(located):
         draft = Draft(type=parent.type, strong=True, trigger=parent.trigger, trigger_span=parent.trigger_span,
-                      sentence_span=(start, end), place=to_place(place, part.span), date=parent.date,
-                      date_end=parent.date_end, date_span=parent.date_span, date_soft=parent.date_soft,
+                      sentence_span=(start, end), place=to_place(place, part.span), date=dated.date,
+                      date_end=dated.date_end, date_span=dated.date_span, date_soft=dated.date_soft,
                       certainty=parent.certainty, clause=(index, number + 1), place_source="own")
         draft.add_count(breakdown.field, part.value, part.span)
         drafts.append(draft)
+
+
+def told_date(drafts: Sequence[Draft], parent: Draft) -> Draft:
+    """Whose date the parts take: the total's, else (a toll said with no day of its own: "officials
+    now count 223 dead") the day of the event of its family the story told first with a day of its
+    own (the quake on Tuesday, not the day the toll was said)."""
+    if parent.date is not None:
+        return parent
+    return next((d for d in drafts if d is not parent and d.key == parent.key and d.date is not None
+                 and not d.date_soft and d.certainty != "historical"), parent)
 
 
 def is_in_list(draft: Draft, breakdown: Breakdown) -> bool:

@@ -33,7 +33,10 @@ Rules for what the text does not say:
   stand-in (``Draft.date_soft``): such a mention joins the telling of the same incident
   that gives its own day (merge.py). "The attack" told again takes no carried
   date, nor the date of another verb whose object it is ("were arrested Monday in the
-  killing of ...").
+  killing of ..."); a date in a relative clause after the trigger dates that clause's noun,
+  not the trigger ("arrested the suspect of an attack that killed two in March"); a day counted
+  from the speaker's now inside a direct quote ("12 dead today") is the saying's, so it fixes
+  no day of the event; one who gives himself up ("turned himself in") is one person arrested.
 
 The story's fixed facts are one record (``StoryFacts``), what the coder knows as it reads
 sentence by sentence another (``Reading``); a clause's date is a ``ClauseDate``.
@@ -52,7 +55,7 @@ from ..places import PlaceContext, context_from_story
 from .breakdown import split_breakdown
 from .captions import read_caption_date, refine_scenes
 from .certainty import certainty_of
-from .clauses import is_definite, is_detached, is_speech_date, split_clauses
+from .clauses import dates_later_noun, in_quote, is_definite, is_detached, is_speech_date, split_clauses
 from .figures import attach_counts, carry_counts
 from .lexicon import describe_version, load_event_lexicon
 from .merge import Draft, merge_drafts
@@ -189,7 +192,7 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
     text, (start, end) = story.text, story.spans[index]
     first, last = start + clause[0], start + clause[1]
     dating = date_clause(story, reading, text[first:last], offset=first, number=number,
-                         tells=bool(story.triggers[index]))
+                         tells=bool(story.triggers[index]), sentence_start=start)
     scenes = scene_places(text, story.places.places, first, last)
     main = story.places.main
     if len(scenes) == 1 and scenes[0][2].precision == "country" and main and main[0][2].country == scenes[0][2].country:
@@ -210,6 +213,7 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
                                        clause=(index, 0 if alone else number))
     counts = find_counts(text[first:last], offset=first)
     attach_counts(clause_drafts, counts)
+    count_surrender(clause_drafts)
     if not any(is_core(draft.type) for draft in clause_drafts):
         carry_counts(reading.drafts, counts, scenes=scenes,
                      date=dating.mention.value if dating.mention is not None else None)
@@ -217,9 +221,17 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
 
 
 def date_clause(story: StoryFacts, reading: Reading, clause: str, *, offset: int, number: int,
-                tells: bool) -> ClauseDate:
-    """The clause's date; a day it gives becomes the paragraph's date and the previous day."""
+                tells: bool, sentence_start: int | None = None) -> ClauseDate:
+    """The clause's date; a day it gives becomes the paragraph's date and the previous day (not a
+    quote's "today": the speaker's day, which the story does not fix)."""
     mention = resolve_date(clause, story_date=story.story_date, previous=reading.previous_date, offset=offset)
+    start = offset if sentence_start is None else sentence_start
+    if quoted_today(mention, story.text[start:offset + len(clause)], start):
+        mentions = find_dates(clause, story_date=story.story_date, previous=reading.previous_date,
+                              offset=offset) if tells else []
+        return ClauseDate(mention, mentions, value=mention.value if mention is not None else None,
+                          end=mention.end if mention is not None else None,
+                          span=mention.span if mention is not None else None)
     mentions = find_dates(clause, story_date=story.story_date, previous=reading.previous_date,
                           offset=offset) if tells else []  # only events pick among them
     if mention is not None and mention.value:
@@ -246,6 +258,16 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
             text, story.places.places, at, start + trigger.end, sentence=(start, end), persons=story.persons):
         return []  # "captured the suspect", "captured on video": no place taken
     near = pick_date(dating.mentions, at) if dating.fixed else None
+    family = name_family(trigger.type)
+    if near is not None and dates_later_noun(text, start + trigger.end, near.span[0], family):
+        own = [m for m in dating.mentions
+               if m.value and not dates_later_noun(text, start + trigger.end, m.span[0], family)]
+        near = pick_date(own, at)
+        if near is None:  # no day of its own: the story's news day stands in
+            dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
+    if quoted_today(dating.mention if near is None else near, sentence, start):
+        near = None  # "We have confirmed 12 dead today": the speaker's day, which the story does not fix
+        dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
     hint = near.certainty if near is not None else dating.hint
     certainty = certainty_of(sentence, trigger.start, date_hint=hint, trigger_end=trigger.end)
     if certainty is None:
@@ -265,6 +287,8 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                      and (is_speech_date(text, near.span[0])
                           or near.rule != "anniversary" and is_detached(text, near.span, at))):
         event_date = None
+    if told and dating.mention is None and GAVE_SELF_UP.search(trigger.text):
+        event_date = None  # "when he turned himself in", told again with no time of its own: the arrest told
     sides = read_parties(story.cast, trigger.type, at, start + trigger.end, where[0] if where else None)
     supported = (not trigger.strong and source == "own" and dating.mention is not None and story.violent
                  and certainty == "reported")
@@ -272,6 +296,7 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                   trigger_span=(at, start + trigger.end), sentence_span=(start, end),
                   place=to_event_place(located), date=event_date, date_end=event_end if event_date else None,
                   date_span=event_span if event_date else None, date_soft=dating.soft and event_date is not None,
+                  soft_until=story.story_date[:10] if dating.soft and story.story_date else None,
                   certainty=certainty, actors=sides.list_agents(), targets=sides.list_patients(),
                   actor=sides.actor, target=sides.target,
                   takes_counts=position == 0,
@@ -279,6 +304,24 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                   wide=is_area_wide(text, located), timed=dating.mention is not None and not definite and not status,
                   victims_only=status or tells_victims(sentence, trigger), update=tells_update(sentence))
             for position, located in enumerate(where or [None])]
+
+
+def quoted_today(mention: DateMention | None, sentence: str, start: int) -> bool:
+    """A day counted from the speaker's now ("today", "yesterday") inside a direct quote: it is the
+    day of the saying, not the story's, so it fixes no day of the event (the mention joins the
+    same incident told with its day, else takes the story's news day)."""
+    return (mention is not None and mention.rule == "relative" and mention.value is not None
+            and len(mention.value) == 10 and in_quote(sentence, mention.span[0] - start))
+
+
+GAVE_SELF_UP = re.compile(r"\b(?:him|her)self\b", re.I)  # "turned himself in": one person taken
+
+
+def count_surrender(drafts: list[Draft]) -> None:
+    """One who gives himself or herself up ("turned himself in to police") is one person arrested."""
+    for draft in drafts:
+        if draft.type == "arrest" and "arrested" not in draft.counts and GAVE_SELF_UP.search(draft.trigger):
+            draft.add_count("arrested", 1, draft.trigger_span)
 
 
 VICTIM_VERB = re.compile(r"(?:\b(?:was|were|been|being|be|are|is|got)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|"

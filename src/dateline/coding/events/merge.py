@@ -63,6 +63,7 @@ class Draft:
     actor_joined: bool = False  # the actor came from a mention that joined, not the first telling
     supported: bool = False  # a weak trigger with its own scene and time in a story of violence
     date_soft: bool = False  # the date is the story's news day, not one the text gives this event
+    soft_until: str | None = None  # a stand-in's latest day: the story's published day (news told till then)
     died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
     wide: bool = False  # a tally over a whole area ("strikes across Gaza killed 92")
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
@@ -106,15 +107,18 @@ class Draft:
     def same_day(self, other: Draft) -> bool:
         """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10");
         a news day the text does not give the event (``date_soft``) stands for any day of the year
-        before it, unless the mention brings figures of its own ("third attack in a week ...,
-        injuring 14" is the day's news, not the strike told with its own day)."""
+        before it or up to the story's published day ("A man has been detained" in a story
+        opening on the attack's day is the arrest told later that week), unless the mention
+        brings figures of its own ("third attack in a week ..., injuring 14" is the day's news,
+        not the strike told with its own day)."""
         if self.date is None or other.date is None or self.date == other.date:
             return True
         if self.date_soft != other.date_soft:
             soft, hard = (self, other) if self.date_soft else (other, self)
             hard_date, soft_date = (other.date, self.date) if self.date_soft else (self.date, other.date)
             own = any(hard.counts.get(name, (None,))[0] != value for name, (value, _, _) in soft.counts.items())
-            return not own and within_year_before(hard_date, soft_date)
+            latest = soft.soft_until if soft.soft_until and soft.soft_until > soft_date else soft_date
+            return not own and within_year_before(hard_date, latest)
         return self.date.startswith(other.date) or other.date.startswith(self.date)
 
     def inside_tally(self, other: Draft) -> bool:

@@ -27,7 +27,9 @@ whole story, in this order:
    where the story shows their state at war with that country (the other side acts against
    them, or they are hit in their own country) or the two are listed at war
    (data/conflict_dyads.csv); else they are external forces (ACLED's external/other);
-6. a relation (a statement, a meeting, a demand) keeps only the parties the text names.
+6. a relation (a statement, a meeting, a demand) keeps only the parties the text names;
+7. the one an arrest takes for an act of violence the story tells (a suspected perpetrator, one
+   held on suspicion of carrying it out) is on the side of its doer (``hold_for_act``).
 """
 from __future__ import annotations
 
@@ -38,7 +40,10 @@ from ...event_types import is_core, name_family
 from ...models import ParsedToken, Party
 from ..parties import Named, Sides, StoryCast, StoryPlace, find_parties, find_state, load_dyads, name_state
 from ..places import PlaceContext
+from .clauses import is_definite
+from .lexicon import load_event_lexicon
 from .scenes import Located
+from .triggers import find_triggers
 
 if TYPE_CHECKING:
     from .merge import Draft
@@ -47,6 +52,7 @@ VIOLENT_ACTS = frozenset({"attack", "bombing", "abduction"})  # ground acts whos
 STATE_ROLES = {"security forces": "military", "police": "police"}  # generic forces -> the state's row
 CARRIED = frozenset({"air_drone_strike", "missile_artillery", "armed_clash"})  # acts of war: the doer told before
 CROWDS = frozenset({"protesters", "rioters", "civilians"})
+HELD_SIDES = frozenset({"rebels", "political_militia", "identity_militia"})  # armed groups an arrest may take
 ARMED = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_other"})
 
 
@@ -92,10 +98,43 @@ def settle_parties(drafts: Sequence[Draft], cast: StoryCast) -> None:
             carried = draft
     for draft in drafts:
         country = draft.place.country if draft.place is not None else None
+        if name_family(draft.type) == "arrest":
+            draft.target = hold_for_act(draft, drafts, cast.text) or draft.target
         if name_family(draft.type) == "interception" and draft.target is None:
             draft.target = find_attacker(drafts, country, draft.actor) or cast.find_enemy(country)
         draft.actor = judge_foreign(draft.actor, country, drafts)
         draft.target = judge_foreign(draft.target, country, drafts)
+
+
+def hold_for_act(arrest: Draft, drafts: Sequence[Draft], text: str) -> Named | None:
+    """The one an arrest takes for an act of violence the story tells ("arrested the suspected
+    perpetrator of an attack ...", "detained on suspicion of carrying out the bombing") is on the side
+    of that act's doer (rule 7): the named armed group that did it, else an unidentified armed group
+    of the arrest's country; none when the doer is a state's forces. The act is the one told in the
+    arrest's sentence, else the story's first act of violence."""
+    cue = load_event_lexicon().cues.get("culprit")
+    start, end = arrest.sentence_span
+    if cue is None or cue.search(text[start:end].lower()) is None:
+        return None
+    acts = [d for d in drafts if d is not arrest and is_core(d.type) and name_family(d.type) == "violence"]
+    act = next((d for d in acts if d.sentence_span == arrest.sentence_span), None)
+    sentence = text[start:end]
+    told_here = any(name_family(t.type) == "violence" and not is_definite(sentence, t.start, t.text)
+                    for t in find_triggers(sentence))  # "of an attack that ...", not "the attack" told before
+    if act is None and not told_here:
+        act = acts[0] if acts else None  # "held on suspicion of carrying out the rampage": the story's act
+        if act is None:
+            return None
+    doer = act.actor if act is not None else None  # an act told only here has no doer known
+    if doer is not None and doer.rank >= 2 and doer.party.kind in HELD_SIDES:
+        return doer
+    if doer is not None and not (doer.party.kind == "political_militia" and doer.rank < 2):
+        return None
+    country = arrest.place.country if arrest.place is not None else None
+    held = arrest.target
+    return Named(Party("unidentified armed group", "political_militia", country, None),
+                 held.text if held is not None else "", held.span if held is not None else (0, 0), rank=1,
+                 generic=True)
 
 
 def fit_actor(named: Named | None, family: str) -> Named | None:

@@ -32,7 +32,7 @@ __all__ = ["PARTIES_VERSION", "Named", "ParseTree", "PartyWords", "Role", "Roles
            "StoryPlace", "describe_version", "find_parties", "find_roles", "find_state", "is_generic", "load_dyads",
            "load_party_words", "name_actor", "name_role", "name_state", "same_party"]
 
-PARTIES_VERSION = "parties-1"
+PARTIES_VERSION = "parties-2"
 RAW_MENTIONS = 3  # the raw names an event's mention keeps for each side
 ARMED_FAMILIES = frozenset({"violence", "interception", "territory_change", "abduction", "arrest"})
 

@@ -152,15 +152,23 @@ class StoryCast:
         known.insert(at, named)
         self._starts.insert(at, named.span[0])
 
-    def refer_back(self, at: int, *, groups: bool = False, armed: bool = False) -> Named | None:
+    def refer_back(self, at: int, *, groups: bool = False, armed: bool = False,
+                   sayer: frozenset[str] = frozenset()) -> Named | None:
         """The party named last before ``at``: any but civilians within PRONOUN_REACH for a pronoun;
         a named armed group anywhere before for ``groups`` ("the group", "the paramilitary"); ``armed``:
-        a state's forces or an armed group only ("the missiles")."""
+        a state's forces or an armed group only ("the missiles"); ``sayer`` (verbs of saying): the
+        last one named as the subject of such a verb ("The army said ...")."""
         known = self.named
         for named in reversed(known[:bisect_left(self._starts, at)]):
             if named.span[1] > at:
                 continue
             party = named.party
+            if sayer:
+                if at - named.span[1] > PRONOUN_REACH:
+                    return None
+                if party.kind != "civilians" and self.speaks(named, sayer):
+                    return named
+                continue
             if groups:
                 if party.kind in ARMED_GROUPS and not named.generic and named.rank >= 3:
                     return named
@@ -169,6 +177,13 @@ class StoryCast:
             elif party.kind in ARMED_GROUPS | {"state_forces"} or not armed and party.kind != "civilians":
                 return named
         return None
+
+    def speaks(self, named: Named, verbs: frozenset[str]) -> bool:
+        """The phrase is the subject of a verb of saying ("The army *said* ...")."""
+        tree = self.tree
+        token = tree.find_head(*named.span) if tree is not None else None
+        return (tree is not None and token is not None and tree[token].dep == "nsubj"
+                and tree.lemma(tree.head(token)) in verbs)
 
     def find_enemy(self, country: str | None) -> Named | None:
         """The foreign state forces the story names most ("the enemy" of Ukraine in a story of Russia's war)."""

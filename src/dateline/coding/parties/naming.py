@@ -5,7 +5,8 @@
 In order, for the phrase the role's token heads ("the Islamic State affiliate in Afghanistan",
 "Russia", "its", "14 people"):
 
-1. a pronoun ("it", "they", "its") is the party named last before it (cast.py);
+1. a pronoun ("it", "they", "its") is the party named last before it (cast.py); one that speaks
+   ("It said ...", "it said it had arrested ...") the party that spoke last ("The army said ...");
 2. a news agency ("AP", "Reuters") is never a party;
 3. "the group", "the militants", "the paramilitary" (no name of their own) are the named
    armed group the story told of before; "the enemy" the foreign forces it names most;
@@ -115,8 +116,27 @@ def name_pronoun(phrase: Phrase, _words: PartyWords) -> Named | None:
     if phrase.lemma not in POINTING:
         return NOBODY
     head = phrase.tree[phrase.token]
-    found = phrase.cast.refer_back(head.start)
+    found = None
+    if is_sayer(phrase.tree, phrase.token, _words):  # "It said it had arrested ...": who spoke before
+        found = phrase.cast.refer_back(head.start, sayer=frozenset(_words.speech_verbs))
+    found = found or phrase.cast.refer_back(head.start)
     return refer(found, phrase.tree.word(phrase.token), (head.start, head.end)) if found is not None else NOBODY
+
+
+def is_sayer(tree: ParseTree, token: int, words: PartyWords) -> bool:
+    """The pronoun speaks ("It said ..."), or is the subject of what a pronoun said ("it said *it* had
+    arrested ..."): it stands for the one who spoke last, not for the last name before it."""
+    if tree[token].dep != "nsubj":
+        return False
+    verb = tree.head(token)
+    if tree.lemma(verb) in words.speech_verbs:
+        return True
+    if tree[verb].dep != "ccomp" or tree.head(verb) == verb:
+        return False
+    saying = tree.head(verb)
+    subject = tree.child(saying, "nsubj")
+    return (tree.lemma(saying) in words.speech_verbs and subject is not None
+            and tree.word(subject).lower() in POINTING)
 
 
 def skip_weapons_stopped(phrase: Phrase, words: PartyWords) -> Named | None:

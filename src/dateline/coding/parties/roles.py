@@ -21,7 +21,8 @@ likeliest first. The rules, by the kind of word that heads the trigger:
   convoy of Somali forces*, killing four") comes before the victims (ACLED's Actor 2 is the
   one aimed at; the one named outright wins over people, naming.py decides);
 - a place lost ("``loss``": "withdrew from", "retreated", "fell to"): the subject lost it, a
-  "to" phrase took it;
+  "to" phrase took it; so too one who gives himself up ("turned himself in to the police",
+  "surrendered to authorities"): the subject is taken, the "to" phrase takes him;
 - an interception: its object is what was shot down, a weapon or not.
 
 Which token names a party, and who that is, is decided after (naming.py): a role only
@@ -79,7 +80,7 @@ def find_roles(tree: ParseTree, start: int, end: int, *, loss: bool = False,
         read_verb(tree, head, roles, words, interception=interception)
     else:
         read_noun(tree, head, roles, words, interception=interception)
-    if tree.lemma(head) in words.loss_verbs:
+    if tree.lemma(head) in words.loss_verbs or gives_self_up(tree, head):
         swap_loss(tree, head, roles)
     elif loss:
         for token in tree.preps(head, frozenset({"from"})):
@@ -305,12 +306,22 @@ def qualifies_doer(tree: ParseTree, clause: int) -> bool:
     return not tree.is_passive(clause)
 
 
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def gives_self_up(tree: ParseTree, head: int) -> bool:
+    """"turned himself in (to the police)", "gave herself up": the subject is the one taken, as a loser is."""
+    return (tree.is_verb(head) and any(tree.word(token).lower() in REFLEXIVES for token in tree.children(head, "dobj"))
+            and any(tree.word(token).lower() in ("in", "up", "over") for token in tree.children(head, "prt", "prep")))
+
+
 def swap_loss(tree: ParseTree, head: int, roles: Roles) -> None:
     """A place lost: the subject lost it (the patient); "fell *to* X": X took it."""
     losers = [role for role in roles.agents if role.how in ("subject", "inherited")]
     winners = [role for role in roles.agents if role not in losers]
     roles.agents = winners
-    for prep in tree.children(head, "prep"):
+    heads = [head] + tree.children(head, "prt", "prep")  # "turned himself in *to the police*" may hang on "in"
+    for prep in (prep for token in heads for prep in tree.children(token, "prep")):
         if tree.lemma(prep) == "to":
             roles.add_agent(tree.object_of(prep), "winner")
     roles.patients = [role for role in roles.patients if role.how != "object"]
