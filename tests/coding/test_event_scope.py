@@ -21,6 +21,17 @@ def core(text: str, **options) -> list[tuple]:
     "The junta has vowed to secure the country from growing jihadi violence in the north.",
     "However, militants still carry out attacks in Mogadishu and in nearby towns.",
     "The deaths are the latest sign of a battle that is becoming worse in Port-au-Prince.",
+    # the toll of a kind of event, in a relative clause on it
+    "The army has pledged to shield the region from rising jihadist violence linked to two armed groups "
+    "that has killed thousands of people.",
+    "Officials fear the escalating insurgency in the north, which has killed hundreds, will spread.",
+    # what happens at such times, in the present
+    "“When fighting is taking place, it is hard to count the dead,” the district commissioner said.",
+    "Whenever clashes break out in the valley, families flee to the hills, a resident said.",
+    # intentions and calls, not events
+    "Rebel commanders promised to attack the garrison in Kidal before the rains.",
+    "Opposition groups were encouraging people to protest in Mashhad on Friday, the agency said.",
+    "The governor called on residents to demonstrate peacefully in Kaduna on Saturday.",
     # what an event left
     "Police continued to inspect the three bombing sites in Narathiwat on Wednesday.",
     "Relatives of the attack victims gathered in Kano on Wednesday.",
@@ -36,6 +47,21 @@ def test_a_specific_attack_next_to_a_kind_of_attack_is_still_coded() -> None:
     text = ("In one of the deadliest attacks this year, gunmen killed 30 villagers in Zamfara on Wednesday, "
             "police said.")
     assert core(text) == [("attack", "Zamfara", "2031-06-11", 30, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause on one event, not on a kind of event
+    ("The floods that have killed 40 people in Sindh on Wednesday forced thousands from their homes.",
+     [("disaster", "Sindh", "2031-06-11", 40, None)]),
+    # "when" in the past: the time of an event that happened
+    ("When the fighting broke out in Juba on Tuesday, 12 people were killed.",
+     [("armed_clash", "Juba", "2031-06-10", 12, None)]),
+    # a call made after an event told in its own clause
+    ("Police urged residents to stay indoors after gunmen killed five people in Kano on Wednesday.",
+     [("attack", "Kano", "2031-06-11", 5, None)]),
+])
+def test_events_beside_kinds_of_events_and_calls_are_still_coded(text: str, expected: list) -> None:
+    assert core(text) == expected
 
 
 def test_a_detail_of_victims_joins_the_event_told_before_it() -> None:
