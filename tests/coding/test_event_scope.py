@@ -200,3 +200,12 @@ def test_a_repelled_offensive_told_in_a_statement_takes_the_day_of_its_paragraph
     text = ("Government troops repelled a rebel raid on Kidal on Tuesday, the army said.\n\n"
             "The army on Wednesday said in a statement that rebel attempts at an offensive near Gao were repelled.")
     assert ("armed_clash", "Gao", "2031-06-11", None, None) in core(text)
+
+
+
+def test_a_country_level_toll_joins_the_town_telling_with_a_time_but_no_toll() -> None:
+    # the town's telling gives the time, the country's the toll: one event told twice
+    text = ("A passenger train collided with a freight train outside Larissa on Wednesday night, the governor "
+            "said.\n\nAt least 20 people were killed and 60 injured after two trains collided in Greece, the fire "
+            "brigade said.")
+    assert core(text, headline="Greece train crash kills 20") == [("disaster", "Lárisa", "2031-06-11", 20, 60)]

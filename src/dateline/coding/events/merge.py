@@ -161,7 +161,9 @@ class Draft:
         it has no time of its own and shares a figure with it, or refers back to it ("the five
         officers killed in the attack"), or the place's mention brings neither a figure nor a time
         of its own ("32 were killed when two trains collided in Greece" and "the trains collided
-        outside Larissa"); "earlier this month, 14 were injured" is another."""
+        outside Larissa", or "... collided outside Larissa last night"): the country-level toll with
+        no time of its own and the town's telling with no toll of its own are one event told twice;
+        "earlier this month, 14 were injured" is another."""
         if not self.across_levels(other):
             return True
         coarse, fine = (self, other) if self.place is not None and self.place.precision == "country" else (other, self)
@@ -169,7 +171,7 @@ class Draft:
             return False
         shared = any(fine.counts.get(name, (None,))[0] == value for name, (value, _, _) in coarse.counts.items())
         return shared or (coarse.definite and not coarse.counts) or (
-            not fine.counts and not fine.timed and fine.place_source == "own" and fine.strong)
+            not fine.counts and fine.place_source == "own" and fine.strong)
 
     def across_levels(self, other: Draft) -> bool:
         """One is placed at a country, the other at a place inside it."""
