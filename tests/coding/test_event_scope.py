@@ -209,3 +209,17 @@ def test_a_country_level_toll_joins_the_town_telling_with_a_time_but_no_toll() -
             "said.\n\nAt least 20 people were killed and 60 injured after two trains collided in Greece, the fire "
             "brigade said.")
     assert core(text, headline="Greece train crash kills 20") == [("disaster", "Lárisa", "2031-06-11", 20, 60)]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    # a vague amount ("dozens") agrees with the figure told later: one toll told twice
+    ("A total of 50 people have died and 70 were injured in floods across the country, the minister said.",
+     [(50, 70)]),
+    # two exact figures that differ, with no day to tie them: two tolls
+    ("Floods killed 12 people and injured 70 in the country last month, the minister said.",
+     [(50, None), (12, 70)]),
+])
+def test_a_vague_amount_agrees_with_the_figure_told_later(second: str, expected: list) -> None:
+    text = ("At least 50 people died and dozens were injured as floods swept the country this week, "
+            "officials said.\n\n" + second)
+    assert [(e[3], e[4] if e[4] != 12 else None) for e in core(text)] == expected

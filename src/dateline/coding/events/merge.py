@@ -5,7 +5,8 @@ types are one family), their places are the same (same name and country, or
 neither has one) and their dates agree (equal, one unknown, or one a coarser date holding the
 other) and they give no different
 figure for the same count unless both fall on the same known day (two tolls
-with no day to tie them are two incidents). The
+with no day to tie them are two incidents; a vague amount, "dozens", agrees with any figure it can
+be). The
 merged event keeps the first strong trigger's type, sentence and fields, and
 fills what it lacks from the later mentions (a date, a count); an exact figure
 ("Twelve people were killed") replaces a bounded one ("at least 14"). A draft read only
@@ -68,12 +69,17 @@ class Draft:
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
     victims_only: bool = False  # its trigger tells of victims, not of an act ("were killed", "died")
     update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 230")
+    vague: set = field(default_factory=set)  # the counts whose figure is a vague amount ("dozens", "scores")
 
-    def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
+    def add_count(self, name: str, value: int, span: Span, *, exact: bool = True, vague: bool = False) -> None:
         """Keep the first figure for a field, unless a later one is exact where it was bounded."""
         known = self.counts.get(name)
         if known is None or (exact and not known[2]):
             self.counts[name] = (value, span, exact)
+            if vague:
+                self.vague.add(name)
+            else:
+                self.vague.discard(name)
 
     def move_injured_to_killed(self, span: Span) -> None:
         """One of the injured died: one injured fewer, one killed."""
@@ -113,7 +119,7 @@ class Draft:
         if self.date_soft != other.date_soft:
             soft, hard = (self, other) if self.date_soft else (other, self)
             hard_date, soft_date = (other.date, self.date) if self.date_soft else (self.date, other.date)
-            own = any(hard.counts.get(name, (None,))[0] != value for name, (value, _, _) in soft.counts.items())
+            own = any(name not in hard.counts or not hard.agrees(soft, name) for name in soft.counts)
             return not own and within_year_before(hard_date, soft_date)
         return self.date.startswith(other.date) or other.date.startswith(self.date)
 
@@ -146,8 +152,14 @@ class Draft:
         is told for a whole country and the other for a place in it (a total and its part)."""
         if self.date is not None and self.date == other.date and not self.across_levels(other):
             return True
-        return all(other.counts[name][0] == value for name, (value, _, _) in self.counts.items()
-                   if name in other.counts)
+        return all(self.agrees(other, name) for name in self.counts if name in other.counts)
+
+    def agrees(self, other: Draft, name: str) -> bool:
+        """The two figures of a count agree: equal, or one a vague amount the other can be ("dozens
+        were injured" and "68 injured")."""
+        mine, theirs = self.counts[name][0], other.counts[name][0]
+        return (mine == theirs or name in self.vague and theirs >= mine
+                or name in other.vague and mine >= theirs)
 
     def retells(self, told: Draft) -> bool:
         """A definite mention with no day of its own at the very scene of an event of its family told
@@ -214,7 +226,7 @@ class Draft:
                     and self.counts.get("injured", (0,))[0] >= 1 and "injured" not in other.counts):
                 self.move_injured_to_killed(span)  # "... was shot." then "He died at the hospital."
                 continue
-            self.add_count(name, value, span, exact=exact)
+            self.add_count(name, value, span, exact=exact, vague=name in other.vague)
         for name, span in other.actors:
             if all(name != known for known, _ in self.actors):
                 self.actors.append((name, span))
@@ -306,6 +318,8 @@ def fold_updates(drafts: list[Draft]) -> list[Draft]:
             target = told[0]
             for name, (value, span, exact) in draft.counts.items():
                 target.counts[name] = (value, span, exact)
+                target.vague.discard(name)
+                target.vague.update(draft.vague & {name})
         else:
             kept.append(draft)
     return kept
