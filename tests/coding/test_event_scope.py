@@ -223,3 +223,17 @@ def test_a_vague_amount_agrees_with_the_figure_told_later(second: str, expected:
     text = ("At least 50 people died and dozens were injured as floods swept the country this week, "
             "officials said.\n\n" + second)
     assert [(e[3], e[4] if e[4] != 12 else None) for e in core(text)] == expected
+
+
+def test_deaths_told_with_no_act_in_a_story_of_protest_are_the_unrest_s() -> None:
+    # no one is said to attack anyone: the deaths belong to the riot told before, a part of its toll
+    text = ("At least nine people have been killed in riots in Valparaiso since protesters took to the streets "
+            "on Wednesday.\n\nFour people died in a fire at a looted shopping centre in Valparaiso on Wednesday, "
+            "officials said.")
+    assert [(e[0], e[2], e[3]) for e in core(text, headline="Riots spread in Chile")] == [("riot", "2031-06-11", 9)]
+
+
+def test_killings_by_armed_people_in_a_story_of_protest_stay_an_attack() -> None:
+    text = ("Protesters took to the streets of Valparaiso on Wednesday.\n\n"
+            "Gunmen killed four people at a shopping centre in Valparaiso on Wednesday, officials said.")
+    assert "attack" in [e[0] for e in core(text, headline="Riots spread in Chile")]

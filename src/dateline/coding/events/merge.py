@@ -199,6 +199,11 @@ class Draft:
             return False
         return int(self.date[:4]) < news_year
 
+    def tells_unrest_harm(self) -> bool:
+        """Bare harm in a story of protest, read as the unrest's (a weak riot: "three people died in
+        fires at looted shops"): a part of the unrest's toll told before; its figures only fill."""
+        return self.type == "riot" and not self.strong
+
     def is_detail(self) -> bool:
         """A weak mention with no scene or time of its own that tells of victims ("Three were killed
         instantly and a fourth died later") or gives no figure ("The gunmen escaped"): a detail
@@ -300,7 +305,8 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
         if same is None:
             merged.append(draft)
         else:
-            same.absorb(draft, fill_only=draft.retells(same) and not same.same_counts(draft))
+            same.absorb(draft, fill_only=draft.retells(same) and not same.same_counts(draft)
+                        or draft.tells_unrest_harm())
     merged = absorb_references(merged)
     return [d for d in merged if (d.strong or not is_core(d.type) or d.counts or d.supported)
             and not d.is_background(news_year)]
