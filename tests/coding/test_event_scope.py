@@ -251,3 +251,11 @@ def test_the_weekday_of_a_saying_does_not_set_a_detail_apart() -> None:
     text = ("On Monday morning four soldiers were killed when their truck drove over a roadside bomb in Gao.\n\n"
             "Three were killed instantly and a fourth died later, according to an army report seen Tuesday.")
     assert [(e.type, e.killed) for e in code_events(text) if e.core] == [("bombing", 4)]
+
+
+def test_a_death_told_in_a_story_of_a_rally_is_no_riot() -> None:
+    # the story is of a shooting and a rally, not of riots: the death is not the unrest's
+    text = ("A state trooper shot a man during a traffic stop in Tyler on Saturday night, officials said.\n\n"
+            "The man was taken to a hospital in Tyler where he later died.")
+    kinds = [e[0] for e in core(text, headline="Residents rally for man shot by trooper")]
+    assert "riot" not in kinds
