@@ -239,20 +239,6 @@ def test_killings_by_armed_people_in_a_story_of_protest_stay_an_attack() -> None
     assert "attack" in [e[0] for e in core(text, headline="Riots spread in Chile")]
 
 
-def test_two_weekdays_keep_two_incidents_apart_when_no_day_can_be_fixed() -> None:
-    # a page with no date: "on Friday" and "Thursday evening" cannot be fixed, yet name two days
-    text = ("A drone strike on Friday hit a fuel depot in Mogadishu, officials said.\n\n"
-            "A strike Thursday evening on a fishing boat in Mogadishu killed nine people.")
-    events = [(e.killed, e.date) for e in code_events(text) if e.core]
-    assert sorted(killed or 0 for killed, _ in events) == [0, 9]
-
-
-def test_the_weekday_of_a_saying_does_not_set_a_detail_apart() -> None:
-    text = ("On Monday morning four soldiers were killed when their truck drove over a roadside bomb in Gao.\n\n"
-            "Three were killed instantly and a fourth died later, according to an army report seen Tuesday.")
-    assert [(e.type, e.killed) for e in code_events(text) if e.core] == [("bombing", 4)]
-
-
 def test_a_death_told_in_a_story_of_a_rally_is_no_riot() -> None:
     # the story is of a shooting and a rally, not of riots: the death is not the unrest's
     text = ("A state trooper shot a man during a traffic stop in Tyler on Saturday night, officials said.\n\n"

@@ -277,23 +277,8 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                   takes_counts=position == 0,
                   clause=clause, place_source=source, definite=definite, supported=supported,
                   wide=is_area_wide(text, located), timed=dating.mention is not None and not definite and not status,
-                  victims_only=status or tells_victims(sentence, trigger), update=tells_update(sentence),
-                  weekday=unfixed_weekday(text, dating) if event_date is None and source in ("own", "paragraph")
-                  else None)
+                  victims_only=status or tells_victims(sentence, trigger), update=tells_update(sentence))
             for position, located in enumerate(where or [None])]
-
-
-WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-
-
-def unfixed_weekday(text: str, dating: ClauseDate) -> str | None:
-    """The weekday the clause names when no day could be fixed (a story with no date): "on Wednesday";
-    not that of a saying ("said Thursday")."""
-    mention = dating.mention
-    if mention is None or mention.value or mention.rule != "weekday" or is_speech_date(text, mention.span[0]):
-        return None
-    found = WEEKDAY.search(mention.text)
-    return found.group(1).lower() if found else None
 
 
 VICTIM_VERB = re.compile(r"(?:\b(?:was|were|been|being|be|are|is|got)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|"

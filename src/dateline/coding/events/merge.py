@@ -69,7 +69,6 @@ class Draft:
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
     victims_only: bool = False  # its trigger tells of victims, not of an act ("were killed", "died")
     update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 230")
-    weekday: str | None = None  # the weekday its clause names when no day could be fixed ("on Wednesday")
     vague: set = field(default_factory=set)  # the counts whose figure is a vague amount ("dozens", "scores")
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True, vague: bool = False) -> None:
@@ -111,13 +110,10 @@ class Draft:
             other.place.name, other.place.country, other.place.precision)
 
     def same_day(self, other: Draft) -> bool:
-        """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10"),
-        unless both are unknown and their clauses name two weekdays ("on Wednesday", "Tuesday night");
+        """Equal days, or one date unknown or coarser and containing the other ("2031" and "2031-06-10");
         a news day the text does not give the event (``date_soft``) stands for any day of the year
         before it, unless the mention brings figures of its own ("third attack in a week ...,
         injuring 14" is the day's news, not the strike told with its own day)."""
-        if self.date is None and other.date is None and self.weekday and other.weekday:
-            return self.weekday == other.weekday  # "on Wednesday" and "Tuesday night", no day to fix them
         if self.date is None or other.date is None or self.date == other.date:
             return True
         if self.date_soft != other.date_soft:
