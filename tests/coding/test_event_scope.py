@@ -183,26 +183,6 @@ def test_a_toll_update_gives_the_event_its_latest_figures_not_a_second_event() -
     assert events[0][0] == "disaster" and events[0][2] == "2031-06-09" and events[0][3] == 31
 
 
-@pytest.mark.parametrize(("sentence", "trigger", "definite"), [
-    ("The police said the attack on the market was planned for weeks.", "attack", True),
-    ("Residents recalled that day's bombing in the port.", "bombing", True),
-    # "that" after a word of saying opens what is said, not a noun phrase told before
-    ("The ministry said in a statement that rebel attempts at offensive moves were repelled.", "offensive", False),
-    ("Officials said that rebel attacks on the garrison were repelled.", "attacks", False),
-])
-def test_that_after_a_word_of_saying_opens_no_definite_mention(sentence: str, trigger: str,
-                                                               definite: bool) -> None:
-    from dateline.coding.events.clauses import is_definite
-    assert is_definite(sentence, sentence.index(trigger), trigger) is definite
-
-
-def test_a_repelled_offensive_told_in_a_statement_takes_the_day_of_its_paragraph() -> None:
-    text = ("Government troops repelled a rebel raid on Kidal on Tuesday, the army said.\n\n"
-            "The army on Wednesday said in a statement that rebel attempts at an offensive near Gao were repelled.")
-    assert ("armed_clash", "Gao", "2031-06-11", None, None) in core(text)
-
-
-
 def test_a_country_level_toll_joins_the_town_telling_with_a_time_but_no_toll() -> None:
     # the town's telling gives the time, the country's the toll: one event told twice
     text = ("A passenger train collided with a freight train outside Larissa on Wednesday night, the governor "

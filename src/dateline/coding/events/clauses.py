@@ -73,19 +73,9 @@ def is_definite(clause: str, trigger_start: int, trigger: str) -> bool:
         return False
     before = clause[max(0, trigger_start - 60):trigger_start]
     found = DEFINITE.search(before)
-    if found is None or opens_what_is_said(before, found.start()):
+    if found is None:
         return False
     return not VERB_LIKE.search(before[found.start():] + " ")
-
-
-def opens_what_is_said(before: str, at: int) -> bool:
-    """The determiner at ``at`` is "that" after a word of saying ("said in a statement that
-    Ukrainian attacks ..."): it opens what is said, not a noun phrase of an event known before."""
-    if not before[at:].lstrip().lower().startswith("that"):
-        return False
-    saying = load_event_lexicon().cues.get("saying")
-    words = before[max(0, at - 30):at].lower().split()
-    return bool(words) and saying is not None and bool(saying.fullmatch(words[-1].strip(",")))
 
 
 def is_speech_date(sentence: str, date_start: int) -> bool:
