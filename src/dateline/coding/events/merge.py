@@ -327,8 +327,20 @@ def fold_updates(drafts: list[Draft]) -> list[Draft]:
                 target.vague.discard(name)
                 target.vague.update(draft.vague & {name})
         else:
+            if draft.update and draft.counts and not draft.timed:
+                take_updated_day(draft, kept)
             kept.append(draft)
     return kept
+
+
+def take_updated_day(draft: Draft, kept: list[Draft]) -> None:
+    """An update that stands apart (a place of a breakdown, "he now says 69 have died in X") takes the
+    day of the event of its family it updates, told before with a day of its own, not the day
+    of the saying its paragraph gave."""
+    told = [m for m in kept if m.key == draft.key and m.certainty != "historical" and not m.update
+            and m.date is not None and not m.date_soft and len(m.date) == 10]
+    if told and draft.date is not None and told[0].date != draft.date:
+        draft.date, draft.date_end, draft.date_span = told[0].date, told[0].date_end, told[0].date_span
 
 
 def fold_details(drafts: list[Draft]) -> list[Draft]:
