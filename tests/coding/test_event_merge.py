@@ -51,3 +51,41 @@ def test_a_definite_retelling_at_the_same_scene_with_another_figure_is_the_same_
             "The regional ministry said police had killed three of the gunmen in Kazan.")
     found = [(e.type, e.place.name, e.date, e.killed) for e in code_events(text, story_date="2031-06-12") if e.core]
     assert found == [("attack", "Kazan", "2031-06-08", 11)]
+
+
+def _draft(place: str, admin1: str, date: str, *, killed: int | None = None, update: bool = False,
+           timed: bool = False):
+    from dateline.coding.events.merge import Draft
+    from dateline.models import EventPlace
+    draft = Draft(type="disaster", strong=True, trigger="quake", trigger_span=(0, 5), sentence_span=(0, 10),
+                  place=EventPlace(name=place, country="JP", admin1=admin1, lat=None, lon=None, precision="region",
+                                   span=None),
+                  date=date, date_end=None, date_span=None, certainty="reported", update=update, timed=timed)
+    if killed is not None:
+        draft.add_count("killed", killed, (0, 2))
+    return draft
+
+
+def test_an_update_at_a_place_of_its_own_takes_the_day_of_the_event_it_updates():
+    # "He now says 30 have died in Ishikawa, 14 in Toyama, ...": a place of the update's breakdown
+    # stands apart, on the day of the quake told before, not the day of the saying
+    from dateline.coding.events.merge import merge_drafts
+    quake = _draft("Niigata", "09", "2031-06-09")
+    part = _draft("Toyama", "11", "2031-06-11", killed=14, update=True)
+    merged = merge_drafts([quake, part], news_date="2031-06-12")
+    assert [(d.place.name, d.date) for d in merged] == [("Niigata", "2031-06-09"), ("Toyama", "2031-06-09")]
+
+
+def test_an_update_with_a_time_of_its_own_keeps_its_day():
+    from dateline.coding.events.merge import merge_drafts
+    quake = _draft("Niigata", "09", "2031-06-09")
+    part = _draft("Toyama", "11", "2031-06-11", killed=14, update=True, timed=True)
+    merged = merge_drafts([quake, part], news_date="2031-06-12")
+    assert [d.date for d in merged] == ["2031-06-09", "2031-06-11"]
+
+
+def test_a_figure_told_as_what_officials_now_count_is_a_toll_update():
+    from dateline.coding.events.coder import tells_update
+    assert tells_update("The agency now says 40 people have died in the three provinces.")
+    assert tells_update("Officials now count 61 dead, the minister said in a tweet.")
+    assert not tells_update("Forty people died when the bridge collapsed on Monday.")

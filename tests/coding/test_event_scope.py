@@ -21,6 +21,17 @@ def core(text: str, **options) -> list[tuple]:
     "The junta has vowed to secure the country from growing jihadi violence in the north.",
     "However, militants still carry out attacks in Mogadishu and in nearby towns.",
     "The deaths are the latest sign of a battle that is becoming worse in Port-au-Prince.",
+    # the toll of a kind of event, in a relative clause on it
+    "The army has pledged to shield the region from rising jihadist violence linked to two armed groups "
+    "that has killed thousands of people.",
+    "Officials fear the escalating insurgency in the north, which has killed hundreds, will spread.",
+    # what happens at such times, in the present
+    "“When fighting is taking place, it is hard to count the dead,” the district commissioner said.",
+    "Whenever clashes break out in the valley, families flee to the hills, a resident said.",
+    # intentions and calls, not events
+    "Rebel commanders promised to attack the garrison in Kidal before the rains.",
+    "Opposition groups were encouraging people to protest in Mashhad on Friday, the agency said.",
+    "The governor called on residents to demonstrate peacefully in Kaduna on Saturday.",
     # what an event left
     "Police continued to inspect the three bombing sites in Narathiwat on Wednesday.",
     "Relatives of the attack victims gathered in Kano on Wednesday.",
@@ -36,6 +47,21 @@ def test_a_specific_attack_next_to_a_kind_of_attack_is_still_coded() -> None:
     text = ("In one of the deadliest attacks this year, gunmen killed 30 villagers in Zamfara on Wednesday, "
             "police said.")
     assert core(text) == [("attack", "Zamfara", "2031-06-11", 30, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause on one event, not on a kind of event
+    ("The floods that have killed 40 people in Sindh on Wednesday forced thousands from their homes.",
+     [("disaster", "Sindh", "2031-06-11", 40, None)]),
+    # "when" in the past: the time of an event that happened
+    ("When the fighting broke out in Juba on Tuesday, 12 people were killed.",
+     [("armed_clash", "Juba", "2031-06-10", 12, None)]),
+    # a call made after an event told in its own clause
+    ("Police urged residents to stay indoors after gunmen killed five people in Kano on Wednesday.",
+     [("attack", "Kano", "2031-06-11", 5, None)]),
+])
+def test_events_beside_kinds_of_events_and_calls_are_still_coded(text: str, expected: list) -> None:
+    assert core(text) == expected
 
 
 def test_a_detail_of_victims_joins_the_event_told_before_it() -> None:
@@ -155,3 +181,47 @@ def test_a_toll_update_gives_the_event_its_latest_figures_not_a_second_event() -
     events = core(text)
     assert len(events) == 1
     assert events[0][0] == "disaster" and events[0][2] == "2031-06-09" and events[0][3] == 31
+
+
+def test_a_country_level_toll_joins_the_town_telling_with_a_time_but_no_toll() -> None:
+    # the town's telling gives the time, the country's the toll: one event told twice
+    text = ("A passenger train collided with a freight train outside Larissa on Wednesday night, the governor "
+            "said.\n\nAt least 20 people were killed and 60 injured after two trains collided in Greece, the fire "
+            "brigade said.")
+    assert core(text, headline="Greece train crash kills 20") == [("disaster", "Lárisa", "2031-06-11", 20, 60)]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    # a vague amount ("dozens") agrees with the figure told later: one toll told twice
+    ("A total of 50 people have died and 70 were injured in floods across the country, the minister said.",
+     [(50, 70)]),
+    # two exact figures that differ, with no day to tie them: two tolls
+    ("Floods killed 12 people and injured 70 in the country last month, the minister said.",
+     [(50, None), (12, 70)]),
+])
+def test_a_vague_amount_agrees_with_the_figure_told_later(second: str, expected: list) -> None:
+    text = ("At least 50 people died and dozens were injured as floods swept the country this week, "
+            "officials said.\n\n" + second)
+    assert [(e[3], e[4] if e[4] != 12 else None) for e in core(text)] == expected
+
+
+def test_deaths_told_with_no_act_in_a_story_of_protest_are_the_unrest_s() -> None:
+    # no one is said to attack anyone: the deaths belong to the riot told before, a part of its toll
+    text = ("At least nine people have been killed in riots in Valparaiso since protesters took to the streets "
+            "on Wednesday.\n\nFour people died in a fire at a looted shopping centre in Valparaiso on Wednesday, "
+            "officials said.")
+    assert [(e[0], e[2], e[3]) for e in core(text, headline="Riots spread in Chile")] == [("riot", "2031-06-11", 9)]
+
+
+def test_killings_by_armed_people_in_a_story_of_protest_stay_an_attack() -> None:
+    text = ("Protesters took to the streets of Valparaiso on Wednesday.\n\n"
+            "Gunmen killed four people at a shopping centre in Valparaiso on Wednesday, officials said.")
+    assert "attack" in [e[0] for e in core(text, headline="Riots spread in Chile")]
+
+
+def test_a_death_told_in_a_story_of_a_rally_is_no_riot() -> None:
+    # the story is of a shooting and a rally, not of riots: the death is not the unrest's
+    text = ("A state trooper shot a man during a traffic stop in Tyler on Saturday night, officials said.\n\n"
+            "The man was taken to a hospital in Tyler where he later died.")
+    kinds = [e[0] for e in core(text, headline="Residents rally for man shot by trooper")]
+    assert "riot" not in kinds

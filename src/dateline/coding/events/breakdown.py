@@ -222,7 +222,8 @@ def split_breakdown(drafts: list[Draft], sentence: str, *, start: int, end: int,
         draft = Draft(type=parent.type, strong=True, trigger=parent.trigger, trigger_span=parent.trigger_span,
                       sentence_span=(start, end), place=to_place(place, part.span), date=dated.date,
                       date_end=dated.date_end, date_span=dated.date_span, date_soft=dated.date_soft,
-                      certainty=parent.certainty, clause=(index, number + 1), place_source="own")
+                      certainty=parent.certainty, clause=(index, number + 1), place_source="own",
+                      update=parent.update)
         draft.add_count(breakdown.field, part.value, part.span)
         drafts.append(draft)
 

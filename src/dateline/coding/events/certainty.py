@@ -26,6 +26,14 @@ ORDER = ("negation", "hypothetical", "denied", "claimed", "planned", "historical
 # a future or conditional cue before it governs the avenging, not the strikes.
 PAST_BRIDGE = re.compile(r"\b(?:killed|wounded|injured|hurt|died|displaced|left homeless|affected)\s+(?:by|in)\b")
 SHIFTED = frozenset({"hypothetical", "planned"})
+# A relative clause that tells what a kind of event has done ("growing violence ... that's killed
+# thousands"): the toll of the kind, no event of its own, when a generic cue comes before it.
+RELATIVE_TOLL = re.compile(r"\b(?:that|which)(?:['’]s|\s+(?:has|have|had))?\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+RELATIVE_REACH = 16  # words before the relative pronoun in which the generic cue must stand
+# "When fighting is taking place, ...", "whenever clashes break out": a kind of event, in the present.
+GENERAL_WHEN = re.compile(r"\b(?:when|whenever|once)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+PRESENT_AFTER = re.compile(r"\s+(?:(?:is|are)\s+(?:\w+ing|under\s*way|on)|breaks?\s+out|erupts?|happens?|"
+                           r"occurs?|starts?|begins?|takes?\s+place|flares?\s+up)\b", re.IGNORECASE)
 
 
 def read_clause(sentence: str, trigger_start: int) -> str:
@@ -88,6 +96,26 @@ def tells_no_event(sentence: str, trigger_start: int, trigger_end: int, words: l
               ("generic_clause", rest))
     if any(lex.cues.get(kind) is not None and lex.cues[kind].search(text) for kind, text in checks):
         return True
+    if tells_kind_toll(sentence, trigger_start) or tells_general_when(sentence, trigger_start, trigger_end):
+        return True
     weapon, seizure = lex.cues.get("weapon"), lex.cues.get("seizure")
     trigger = sentence[trigger_start:trigger_end].lower()
     return bool(weapon and seizure and weapon.fullmatch(trigger) and seizure.search(before))
+
+
+def tells_kind_toll(sentence: str, trigger_start: int) -> bool:
+    """The trigger opens a relative clause on a kind of event ("growing violence linked to X that's
+    killed thousands", "a rising insurgency which has killed 3,000"): the kind's toll, no event."""
+    clause = read_clause(sentence, trigger_start)
+    found = RELATIVE_TOLL.search(clause)
+    generic = load_event_lexicon().cues.get("generic")
+    if found is None or generic is None:
+        return False
+    before = " ".join(WORD.findall(clause[:found.start()].lower())[-RELATIVE_REACH:])
+    return bool(generic.search(before))
+
+
+def tells_general_when(sentence: str, trigger_start: int, trigger_end: int) -> bool:
+    """"When fighting is taking place, ...", "whenever clashes break out": what happens at such
+    times, in the present, not an event that happened."""
+    return bool(GENERAL_WHEN.search(sentence[:trigger_start]) and PRESENT_AFTER.match(sentence, trigger_end))

@@ -202,7 +202,7 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
     sentence = text[start:end]
     found = retype_arson([t for t in story.triggers[index] if clause[0] <= t.start < clause[1]], sentence)
     if story.street:
-        found = retype_street_clashes(found, sentence)
+        found = retype_street_clashes(found, sentence, harm=story.story_type == "riot")
     chosen = group_triggers(found, story_type=story.story_type)
     clause_drafts: list[Draft] = []
     for trigger in chosen:

@@ -81,6 +81,7 @@ def add_figure(draft: Draft, count: Count) -> None:
     if is_death_of_victim(draft, count):
         draft.move_injured_to_killed(count.span)
         return
-    draft.add_count(count.field, count.value, count.span, exact=count.exact)
+    draft.add_count(count.field, count.value, count.span, exact=count.exact,
+                    vague=not count.exact and count.qualifier is None)  # "dozens", "scores"
     if count.field == "killed" and count.rule == "subject" and count.value == 1:
         draft.died_subject = True

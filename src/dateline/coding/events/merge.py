@@ -5,7 +5,8 @@ types are one family), their places are the same (same name and country, or
 neither has one) and their dates agree (equal, one unknown, or one a coarser date holding the
 other) and they give no different
 figure for the same count unless both fall on the same known day (two tolls
-with no day to tie them are two incidents). The
+with no day to tie them are two incidents; a vague amount, "dozens", agrees with any figure it can
+be). The
 merged event keeps the first strong trigger's type, sentence and fields, and
 fills what it lacks from the later mentions (a date, a count); an exact figure
 ("Twelve people were killed") replaces a bounded one ("at least 14"). A draft read only
@@ -69,12 +70,17 @@ class Draft:
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
     victims_only: bool = False  # its trigger tells of victims, not of an act ("were killed", "died")
     update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 230")
+    vague: set = field(default_factory=set)  # the counts whose figure is a vague amount ("dozens", "scores")
 
-    def add_count(self, name: str, value: int, span: Span, *, exact: bool = True) -> None:
+    def add_count(self, name: str, value: int, span: Span, *, exact: bool = True, vague: bool = False) -> None:
         """Keep the first figure for a field, unless a later one is exact where it was bounded."""
         known = self.counts.get(name)
         if known is None or (exact and not known[2]):
             self.counts[name] = (value, span, exact)
+            if vague:
+                self.vague.add(name)
+            else:
+                self.vague.discard(name)
 
     def move_injured_to_killed(self, span: Span) -> None:
         """One of the injured died: one injured fewer, one killed."""
@@ -116,7 +122,7 @@ class Draft:
         if self.date_soft != other.date_soft:
             soft, hard = (self, other) if self.date_soft else (other, self)
             hard_date, soft_date = (other.date, self.date) if self.date_soft else (self.date, other.date)
-            own = any(hard.counts.get(name, (None,))[0] != value for name, (value, _, _) in soft.counts.items())
+            own = any(name not in hard.counts or not hard.agrees(soft, name) for name in soft.counts)
             latest = soft.soft_until if soft.soft_until and soft.soft_until > soft_date else soft_date
             return not own and within_year_before(hard_date, latest)
         return self.date.startswith(other.date) or other.date.startswith(self.date)
@@ -150,8 +156,14 @@ class Draft:
         is told for a whole country and the other for a place in it (a total and its part)."""
         if self.date is not None and self.date == other.date and not self.across_levels(other):
             return True
-        return all(other.counts[name][0] == value for name, (value, _, _) in self.counts.items()
-                   if name in other.counts)
+        return all(self.agrees(other, name) for name in self.counts if name in other.counts)
+
+    def agrees(self, other: Draft, name: str) -> bool:
+        """The two figures of a count agree: equal, or one a vague amount the other can be ("dozens
+        were injured" and "68 injured")."""
+        mine, theirs = self.counts[name][0], other.counts[name][0]
+        return (mine == theirs or name in self.vague and theirs >= mine
+                or name in other.vague and mine >= theirs)
 
     def retells(self, told: Draft) -> bool:
         """A definite mention with no day of its own at the very scene of an event of its family told
@@ -165,7 +177,9 @@ class Draft:
         it has no time of its own and shares a figure with it, or refers back to it ("the five
         officers killed in the attack"), or the place's mention brings neither a figure nor a time
         of its own ("32 were killed when two trains collided in Greece" and "the trains collided
-        outside Larissa"); "earlier this month, 14 were injured" is another."""
+        outside Larissa", or "... collided outside Larissa last night"): the country-level toll with
+        no time of its own and the town's telling with no toll of its own are one event told twice;
+        "earlier this month, 14 were injured" is another."""
         if not self.across_levels(other):
             return True
         coarse, fine = (self, other) if self.place is not None and self.place.precision == "country" else (other, self)
@@ -173,7 +187,7 @@ class Draft:
             return False
         shared = any(fine.counts.get(name, (None,))[0] == value for name, (value, _, _) in coarse.counts.items())
         return shared or (coarse.definite and not coarse.counts) or (
-            not fine.counts and not fine.timed and fine.place_source == "own" and fine.strong)
+            not fine.counts and fine.place_source == "own" and fine.strong)
 
     def across_levels(self, other: Draft) -> bool:
         """One is placed at a country, the other at a place inside it."""
@@ -188,6 +202,11 @@ class Draft:
         if news_year is None or self.date is None or not is_core(self.type) or self.place_source == "own":
             return False
         return int(self.date[:4]) < news_year
+
+    def tells_unrest_harm(self) -> bool:
+        """Bare harm in a story of protest, read as the unrest's (a weak riot: "three people died in
+        fires at looted shops"): a part of the unrest's toll told before; its figures only fill."""
+        return self.type == "riot" and not self.strong
 
     def is_detail(self) -> bool:
         """A weak mention with no scene or time of its own that tells of victims ("Three were killed
@@ -216,7 +235,7 @@ class Draft:
                     and self.counts.get("injured", (0,))[0] >= 1 and "injured" not in other.counts):
                 self.move_injured_to_killed(span)  # "... was shot." then "He died at the hospital."
                 continue
-            self.add_count(name, value, span, exact=exact)
+            self.add_count(name, value, span, exact=exact, vague=name in other.vague)
         for name, span in other.actors:
             if all(name != known for known, _ in self.actors):
                 self.actors.append((name, span))
@@ -290,7 +309,8 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
         if same is None:
             merged.append(draft)
         else:
-            same.absorb(draft, fill_only=draft.retells(same) and not same.same_counts(draft))
+            same.absorb(draft, fill_only=draft.retells(same) and not same.same_counts(draft)
+                        or draft.tells_unrest_harm())
     merged = absorb_references(merged)
     return [d for d in merged if (d.strong or not is_core(d.type) or d.counts or d.supported)
             and not d.is_background(news_year)]
@@ -308,9 +328,23 @@ def fold_updates(drafts: list[Draft]) -> list[Draft]:
             target = told[0]
             for name, (value, span, exact) in draft.counts.items():
                 target.counts[name] = (value, span, exact)
+                target.vague.discard(name)
+                target.vague.update(draft.vague & {name})
         else:
+            if draft.update and draft.counts and not draft.timed:
+                take_updated_day(draft, kept)
             kept.append(draft)
     return kept
+
+
+def take_updated_day(draft: Draft, kept: list[Draft]) -> None:
+    """An update that stands apart (a place of a breakdown, "he now says 69 have died in X") takes the
+    day of the event of its family it updates, told before with a day of its own, not the day
+    of the saying its paragraph gave."""
+    told = [m for m in kept if m.key == draft.key and m.certainty != "historical" and not m.update
+            and m.date is not None and not m.date_soft and len(m.date) == 10]
+    if told and draft.date is not None and told[0].date != draft.date:
+        draft.date, draft.date_end, draft.date_span = told[0].date, told[0].date_end, told[0].date_span
 
 
 def fold_details(drafts: list[Draft]) -> list[Draft]:

@@ -105,14 +105,24 @@ def tells_of_protest(texts: list[str]) -> bool:
     return any(trigger.type in ("protest", "riot") for text in texts for trigger in find_triggers(text))
 
 
-def retype_street_clashes(triggers: list[Trigger], sentence: str) -> list[Trigger]:
+def retype_street_clashes(triggers: list[Trigger], sentence: str, *, harm: bool = False) -> list[Trigger]:
     """In a story of protest, clashes that name no armed group are street clashes: a riot
-    ("nine dead in the morgue following the clashes in X")."""
+    ("nine dead in the morgue following the clashes in X"); and, with ``harm`` (a story of riots),
+    so are deaths and injuries told with no act and no armed people ("three people died in fires at
+    looted supermarkets"): the unrest's."""
     armed = load_event_lexicon().cues.get("armed_actor")
     if armed is not None and armed.search(sentence.lower()):
         return triggers
+    if harm and not any(t.strong and is_core(t.type) for t in triggers):  # "three died in fires at looted shops"
+        triggers = [Trigger("riot", t.start, t.end, False, t.text)
+                    if t.type == "attack" and t.text.lower() in HARM_WORDS else t for t in triggers]
     return [Trigger("riot", t.start, t.end, t.strong, t.text)
             if t.type == "armed_clash" and t.text.lower().startswith(("clash", "skirmish")) else t for t in triggers]
+
+
+# Bare harm with no act named: in a story of protest, with no armed people in the sentence, the
+# dead and hurt of the unrest (retype_street_clashes).
+HARM_WORDS = frozenset({"died", "dead", "killed", "wounded", "injured"})
 
 
 def retype_arson(triggers: list[Trigger], sentence: str) -> list[Trigger]:
