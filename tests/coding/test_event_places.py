@@ -185,3 +185,11 @@ def test_a_compass_word_beside_a_named_place_or_in_a_local_story_names_no_part_o
               if event.place is not None] if "Main Street" in text else [
               event.place for event in code_events(text, story_date=STORY_DATE) if event.place is not None]
     assert places and all(place.precision != "region" or "north" not in place.name.lower() for place in places)
+
+
+def test_the_compass_part_is_the_scene_the_next_paragraph_carries_on_from():
+    text = ("Gunmen killed four farmers in Mopti on Monday.\n\nIn March, 30 soldiers died at a northern army base "
+            "after an ambush.\n\nRebels have clashed with troops for weeks.")
+    events = code_events(text, story_date=STORY_DATE)
+    assert events[0].place is not None and events[0].place.name == "Mopti"
+    assert events[1:] and all(event.place is not None and event.place.name != "Mopti" for event in events[1:])

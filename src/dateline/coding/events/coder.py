@@ -57,7 +57,7 @@ from .figures import attach_counts, carry_counts
 from .lexicon import describe_version, load_event_lexicon
 from .merge import Draft, merge_drafts
 from .parties import StoryCast, read_cast, read_parties, settle_parties
-from .place_choice import Mention, StoryPlaces, choose_place, read_story_places
+from .place_choice import Mention, StoryPlaces, choose_place, read_story_places, take_country_part
 from .scenes import Located, scene_places, takes_territory
 from .triggers import (Trigger, find_story_type, find_triggers, group_triggers, retype_arson,
                        retype_street_clashes, tells_of_protest)
@@ -196,6 +196,11 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
         scenes = main
     if scenes:
         reading.paragraph_place = scenes[-1:]
+    elif story.triggers[index]:  # "at a northern mine": the part of the country is the paragraph's scene
+        part = take_country_part(story.places, Mention(index=index, sentence=(start, end), at=first, scenes=[],
+                                                       paragraph=reading.paragraph_start, paragraph_place=[],
+                                                       last_scene=[]))
+        reading.paragraph_place = part or reading.paragraph_place
     sentence = text[start:end]
     found = retype_arson([t for t in story.triggers[index] if clause[0] <= t.start < clause[1]], sentence)
     if story.street:
