@@ -193,3 +193,14 @@ def test_the_compass_part_is_the_scene_the_next_paragraph_carries_on_from():
     events = code_events(text, story_date=STORY_DATE)
     assert events[0].place is not None and events[0].place.name == "Mopti"
     assert events[1:] and all(event.place is not None and event.place.name != "Mopti" for event in events[1:])
+
+
+@pytest.mark.parametrize(("town", "expected"), [
+    ("Cali", "north-eastern Colombia"),  # the story's town lies elsewhere: the part of the country
+    ("Cucuta", "Cúcuta"),  # the story's town lies in that part: the town
+])
+def test_a_country_after_a_compass_word_is_that_part_unless_the_story_town_lies_there(town, expected):
+    text = (f"A bus crash killed nine people in {town} on Friday.\n\nIn May, 20 workers died in a mine blast "
+            "in north-eastern Colombia.")
+    events = code_events(text, story_date=STORY_DATE)
+    assert [event.place.name for event in events if event.place is not None][-1] == expected

@@ -57,7 +57,8 @@ from .figures import attach_counts, carry_counts
 from .lexicon import describe_version, load_event_lexicon
 from .merge import Draft, merge_drafts
 from .parties import StoryCast, read_cast, read_parties, settle_parties
-from .place_choice import Mention, StoryPlaces, choose_place, read_story_places, take_country_part
+from .place_choice import (Mention, StoryPlaces, choose_place, read_compass_country, read_story_places,
+                           take_country_part)
 from .scenes import Located, scene_places, takes_territory
 from .triggers import (Trigger, find_story_type, find_triggers, group_triggers, retype_arson,
                        retype_street_clashes, tells_of_protest)
@@ -192,7 +193,11 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
                          tells=bool(story.triggers[index]))
     scenes = scene_places(text, story.places.places, first, last)
     main = story.places.main
-    if len(scenes) == 1 and scenes[0][2].precision == "country" and main and main[0][2].country == scenes[0][2].country:
+    compass = read_compass_country(text, scenes[0], story.places.main) if len(scenes) == 1 else None
+    if compass is not None:  # "in north-western Colombia": that part, not the story's own town
+        scenes = [compass]
+    elif (len(scenes) == 1 and scenes[0][2].precision == "country" and main
+          and main[0][2].country == scenes[0][2].country):
         scenes = main
     if scenes:
         reading.paragraph_place = scenes[-1:]

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ...event_types import is_core
 from ...lexicon import LANGUAGE, read_entries
 from ...models import Span
-from ..places import PlaceContext, find_country_part, find_places, load_gazetteer, make_place
+from ..places import PlaceContext, find_country_part, find_places, lies_in_part, load_gazetteer, make_place
 from .clauses import announces_several
 from .scenes import Located, choose_scenes, scene_places
 from .triggers import find_triggers
@@ -32,6 +32,7 @@ from .triggers import find_triggers
 
 NAME = r"[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,3}"
 COMPASS = (r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?")
+COMPASS_BEFORE = re.compile(rf"\b({COMPASS})[ \t]+$", re.IGNORECASE)
 THE_COUNTRY = re.compile(  # "in the north-west of the country", "the country's east"
     rf"\bin[ \t]+the[ \t]+(?P<of>{COMPASS})(?:[ \t]+part)?[ \t]+of[ \t]+the[ \t]+country\b"
     rf"|\bthe[ \t]+country(?:'s|\u2019s)[ \t]+(?P<own>{COMPASS})\b", re.IGNORECASE)
@@ -88,6 +89,22 @@ def take_country_part(story: StoryPlaces, mention: Mention) -> list[Located]:
     direction = find_compass_part(story.text[start:end])
     place = find_country_part(story.part_country, direction) if direction else None
     return [(-1, -1, place)] if place is not None else []
+
+
+def read_compass_country(text: str, located: Located, main: list[Located]) -> Located | None:
+    """A country written after a compass word ("in north-western Colombia", "southern Lebanon") where
+    the story's own place (``main``) does not lie that way: the part of it that way (places.parts) at
+    the country's span; None for any other place, or where the story's own place lies in that part."""
+    if located[2].precision != "country":
+        return None
+    found = COMPASS_BEFORE.search(text, max(0, located[0] - 20), located[0])
+    if found is None:
+        return None
+    own = [item[2] for item in main if item[2].country == located[2].country and item[2].precision != "country"]
+    if own and lies_in_part(own[0], found.group(1)):
+        return None  # "in north-western Pakistan" of a story set in a north-western town: that town
+    place = find_country_part(located[2].country, found.group(1))
+    return (located[0], located[1], place) if place is not None else None
 
 
 def find_compass_part(sentence: str) -> str | None:

@@ -23,9 +23,9 @@ from __future__ import annotations
 from .finder import find_places
 from .gazetteer import load_gazetteer
 from .home import context_from_story
-from .parts import find_country_part
+from .parts import find_country_part, lies_in_part
 from .model import EMPTY_CONTEXT, Place, PlaceContext, load_tables, make_place, measure_km
 from .resolve import resolve_place
 
 __all__ = ["EMPTY_CONTEXT", "Place", "PlaceContext", "context_from_story", "find_country_part", "find_places",
-           "load_gazetteer", "load_tables", "make_place", "measure_km", "resolve_place"]
+           "lies_in_part", "load_gazetteer", "load_tables", "make_place", "measure_km", "resolve_place"]

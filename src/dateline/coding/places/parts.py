@@ -43,6 +43,25 @@ def read_country_towns() -> dict[str, list[tuple[float, float]]]:
     return towns
 
 
+def lies_in_part(place: Place, direction: str) -> bool:
+    """Whether a place lies that way of its country's middle (a town of "north-western Colombia");
+    True where the country has no part to tell."""
+    compass = read_direction(direction)
+    towns = read_country_towns().get(place.country, [])
+    if compass is None or len(towns) < MIN_TOWNS:
+        return True
+    north, east = compass
+    middle_lat, middle_lon = find_middle(place.country)
+    return (place.lat - middle_lat) * north >= 0 and (place.lon - middle_lon) * east >= 0
+
+
+@lru_cache(maxsize=256)
+def find_middle(country: str) -> tuple[float, float]:
+    """The median point of a country's towns."""
+    towns = read_country_towns().get(country, [])
+    return statistics.median(lat for lat, _ in towns), statistics.median(lon for _, lon in towns)
+
+
 @lru_cache(maxsize=256)
 def find_country_part(country: str, direction: str) -> Place | None:
     """The part of a country a compass word names, at the median point of its towns there."""
@@ -52,8 +71,7 @@ def find_country_part(country: str, direction: str) -> Place | None:
     towns = read_country_towns().get(country, [])
     if compass is None or row is None or len(towns) < MIN_TOWNS:
         return None
-    middle_lat = statistics.median(lat for lat, _ in towns)
-    middle_lon = statistics.median(lon for _, lon in towns)
+    middle_lat, middle_lon = find_middle(country)
     north, east = compass
     part = [(lat, lon) for lat, lon in towns
             if (lat - middle_lat) * north >= 0 and (lon - middle_lon) * east >= 0]
