@@ -204,3 +204,10 @@ def test_a_country_after_a_compass_word_is_that_part_unless_the_story_town_lies_
             "in north-eastern Colombia.")
     events = code_events(text, story_date=STORY_DATE)
     assert [event.place.name for event in events if event.place is not None][-1] == expected
+
+
+def test_a_country_scene_under_a_headline_country_stands_at_the_first_town_the_text_gives():
+    text = ("A bus plunged into a ravine near Ayacucho late on Monday, local radio said.\n\nAt least 20 people "
+            "were killed when the bus left the road near the village of Pucaurqu in central Peru, police said.")
+    events = code_events(text, story_date=STORY_DATE, headline="Bus crash in Peru kills 20")
+    assert [(event.place.name, event.killed) for event in events if event.place is not None] == [("Ayacucho", 20)]

@@ -193,6 +193,9 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
                          tells=bool(story.triggers[index]))
     scenes = scene_places(text, story.places.places, first, last)
     main = story.places.main
+    if main and main[0][2].precision == "country" and story.places.opening \
+            and story.places.opening[0][2].country == main[0][2].country:
+        main = story.places.opening  # a headline's country: the first town the text gives as a scene
     compass = read_compass_country(text, scenes[0], story.places.main) if len(scenes) == 1 else None
     if compass is not None:  # "in north-western Colombia": that part, not the story's own town
         scenes = [compass]
