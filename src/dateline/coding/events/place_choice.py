@@ -3,7 +3,8 @@
     choose_place(story, mention) -> (places, source)   source: own, paragraph, ahead or guess
 
 ``PLACE_STRATEGIES`` is the order, first to last: the clause's own scene (one event per
-place of a listed run, scenes.py); the place the paragraph last gave; the places the rest
+place of a listed run, scenes.py); the part of the story's country a compass word names ("at a
+north-western mine", places/parts.py); the place the paragraph last gave; the places the rest
 of the paragraph names in sentences that tell no event of their own (all of them when the
 sentence speaks of "three regions"); the scene of the paragraph before; the first fine
 place of the next paragraph's opening sentence; the dateline, else the headline's place;

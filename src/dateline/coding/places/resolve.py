@@ -246,6 +246,9 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
 def split_region_words(key: str) -> tuple[str, str] | None:
     """(stem, region word) of "oryol region" / "province of punjab", or None when no region word."""
     region_words = load_tables().region_words
+    for phrase, word in load_tables().units:  # "bokkos local government area" -> "bokkos lga"
+        if key.endswith(f" {phrase}"):
+            key = f"{key[:-len(phrase)]}{word}"
     words = key.split()
     if len(words) > 1 and words[-1] in region_words:
         stem_words = words[:-1]
