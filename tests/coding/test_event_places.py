@@ -150,3 +150,64 @@ def test_injured_sent_elsewhere_add_their_number_to_the_event():
             "Eleven injured people were referred to Chandigarh for treatment, officials said.")
     [event] = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
     assert (event.killed, event.injured) == (12, 11)
+
+
+COUNTRY_PARTS = [
+    # a clause that names no place but a compass part of the story's country stands in that part,
+    # not at the story's own town
+    ("Gunmen killed four farmers in Mopti on Monday.\n\nIn March, 30 soldiers died at a northern army base "
+     "after an ambush.", "Mopti", ("lat", 1)),
+    ("Floods killed 12 people in Cusco on Sunday.\n\nLast year a landslide killed 40 people in the north "
+     "of the country.", "Cusco", ("lat", 1)),
+    ("A bus crash killed nine people in Cali on Friday.\n\nIn May, 20 workers died at a south-eastern "
+     "gold mine.", "Cali", ("lon", 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "town", "way"), COUNTRY_PARTS, ids=[row[1] for row in COUNTRY_PARTS])
+def test_an_event_in_a_compass_part_of_the_country_leaves_the_story_town(text, town, way):
+    first, second = code_events(text, story_date=STORY_DATE)
+    assert first.place is not None and first.place.name == town
+    assert second.place is not None and second.place.precision == "region"
+    assert second.place.country == first.place.country and second.place.name != town
+    axis, sign = way
+    assert (getattr(second.place, axis) - getattr(first.place, axis)) * sign > 0  # the part lies that way
+
+
+@pytest.mark.parametrize("text", [
+    # a place the clause names is the scene
+    "Gunmen killed four farmers in Mopti on Monday.\n\nIn March, 30 soldiers died at a northern army base in Gao.",
+    # a local story's "northern town" is one near its own
+    "A man was shot dead on Main Street on Monday.\n\nLater a woman was shot dead in a northern town.",
+])
+def test_a_compass_word_beside_a_named_place_or_in_a_local_story_names_no_part_of_a_country(text):
+    places = [event.place for event in code_events(text, story_date=STORY_DATE, dateline_place="DAYTON, Ohio")
+              if event.place is not None] if "Main Street" in text else [
+              event.place for event in code_events(text, story_date=STORY_DATE) if event.place is not None]
+    assert places and all(place.precision != "region" or "north" not in place.name.lower() for place in places)
+
+
+def test_the_compass_part_is_the_scene_the_next_paragraph_carries_on_from():
+    text = ("Gunmen killed four farmers in Mopti on Monday.\n\nIn March, 30 soldiers died at a northern army base "
+            "after an ambush.\n\nRebels have clashed with troops for weeks.")
+    events = code_events(text, story_date=STORY_DATE)
+    assert events[0].place is not None and events[0].place.name == "Mopti"
+    assert events[1:] and all(event.place is not None and event.place.name != "Mopti" for event in events[1:])
+
+
+@pytest.mark.parametrize(("town", "expected"), [
+    ("Cali", "north-eastern Colombia"),  # the story's town lies elsewhere: the part of the country
+    ("Cucuta", "Cúcuta"),  # the story's town lies in that part: the town
+])
+def test_a_country_after_a_compass_word_is_that_part_unless_the_story_town_lies_there(town, expected):
+    text = (f"A bus crash killed nine people in {town} on Friday.\n\nIn May, 20 workers died in a mine blast "
+            "in north-eastern Colombia.")
+    events = code_events(text, story_date=STORY_DATE)
+    assert [event.place.name for event in events if event.place is not None][-1] == expected
+
+
+def test_a_country_scene_under_a_headline_country_stands_at_the_first_town_the_text_gives():
+    text = ("A bus plunged into a ravine near Ayacucho late on Monday, local radio said.\n\nAt least 20 people "
+            "were killed when the bus left the road near the village of Pucaurqu in central Peru, police said.")
+    events = code_events(text, story_date=STORY_DATE, headline="Bus crash in Peru kills 20")
+    assert [(event.place.name, event.killed) for event in events if event.place is not None] == [("Ayacucho", 20)]

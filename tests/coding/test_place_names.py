@@ -163,3 +163,45 @@ def test_a_day_written_right_after_a_town_is_no_part_of_its_name():
 
 def test_an_alias_unlike_a_state_name_is_no_bare_name_of_it():
     assert resolve_place("First") is None  # "First Governorate" is an alias of Aden, Yemen
+
+
+LANDMARK_CITIES = [
+    # a big city the story names without its country backs the small towns around it, though the
+    # only country the story names is a neighbour across the border
+    ("Police in Cusco said a crowd from Bolivia blocked the road at Urubamba.", "Urubamba", "PE"),
+    ("Officials in Tucson said migrants from Mexico were found near Sahuarita.", "Sahuarita", "US"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), LANDMARK_CITIES, ids=[row[1] for row in LANDMARK_CITIES])
+def test_a_small_town_beside_a_big_city_of_the_story_is_taken(text, name, country):
+    assert found_in(text)[name][0] == country
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Tucson said migrants from Mexico were found near Kingman.",  # far from Tucson
+    "Police in Cusco said a crowd from Bolivia was held in Chachapoyas.",
+    "Officials in Bolivia said a crowd was held in Urubamba.",  # no big city of Peru near by
+])
+def test_a_small_town_far_from_every_backed_or_big_place_is_still_refused(text):
+    assert not set(found_in(text)) & {"Kingman", "Chachapoyas", "Urubamba"}
+
+
+@pytest.mark.parametrize(("text", "unit", "country"), [
+    # a unit below a state named by its town and a unit word in any of its spellings: the unit, at that town
+    ("Gunmen killed five farmers in Bokkos Local Government Area of Plateau State on Monday.",
+     "Bokkos Local Government Area", "NG"),
+    ("Gunmen killed five farmers in Bokkos local government area of Plateau State on Monday.",
+     "Bokkos local government area", "NG"),
+    ("Gunmen attacked a market in Gwoza LGA, Borno State, on Monday.", "Gwoza LGA", "NG"),
+    ("Troops entered Kolasib Sub-Division on Monday.", "Kolasib Sub-Division", "IN"),
+    ("Floods hit villages in Jhelum Tehsil, Pakistan.", "Jhelum Tehsil", "PK"),
+])
+def test_a_town_with_a_unit_word_is_that_unit(text, unit, country):
+    found = found_in(text)
+    assert found[unit][0] == country and found[unit][2] == "region"
+
+
+def test_a_unit_of_a_state_is_the_unit_and_the_state():
+    found = found_in("Gunmen killed five farmers in Bokkos Local Government Area of Plateau State on Monday.")
+    assert found["Plateau State"][:3] == found["Bokkos Local Government Area"][:2] + ("region",)

@@ -60,7 +60,8 @@ from .figures import attach_counts, carry_counts
 from .lexicon import describe_version, load_event_lexicon
 from .merge import Draft, merge_drafts
 from .parties import StoryCast, read_cast, read_parties, settle_parties
-from .place_choice import Mention, StoryPlaces, choose_place, read_story_places
+from .place_choice import (Mention, StoryPlaces, choose_place, read_compass_country, read_story_places,
+                           take_country_part)
 from .scenes import Located, scene_places, takes_territory
 from .triggers import (Trigger, find_story_type, find_triggers, group_triggers, retype_arson,
                        retype_street_clashes, tells_of_protest)
@@ -195,10 +196,22 @@ def read_clause(story: StoryFacts, reading: Reading, index: int, number: int, cl
                          tells=bool(story.triggers[index]), sentence_start=start)
     scenes = scene_places(text, story.places.places, first, last)
     main = story.places.main
-    if len(scenes) == 1 and scenes[0][2].precision == "country" and main and main[0][2].country == scenes[0][2].country:
+    if main and main[0][2].precision == "country" and story.places.opening \
+            and story.places.opening[0][2].country == main[0][2].country:
+        main = story.places.opening  # a headline's country: the first town the text gives as a scene
+    compass = read_compass_country(text, scenes[0], story.places.main) if len(scenes) == 1 else None
+    if compass is not None:  # "in north-western Colombia": that part, not the story's own town
+        scenes = [compass]
+    elif (len(scenes) == 1 and scenes[0][2].precision == "country" and main
+          and main[0][2].country == scenes[0][2].country):
         scenes = main
     if scenes:
         reading.paragraph_place = scenes[-1:]
+    elif story.triggers[index]:  # "at a northern mine": the part of the country is the paragraph's scene
+        part = take_country_part(story.places, Mention(index=index, sentence=(start, end), at=first, scenes=[],
+                                                       paragraph=reading.paragraph_start, paragraph_place=[],
+                                                       last_scene=[]))
+        reading.paragraph_place = part or reading.paragraph_place
     sentence = text[start:end]
     found = retype_arson([t for t in story.triggers[index] if clause[0] <= t.start < clause[1]], sentence)
     if story.street:

@@ -3,7 +3,8 @@
     choose_place(story, mention) -> (places, source)   source: own, paragraph, ahead or guess
 
 ``PLACE_STRATEGIES`` is the order, first to last: the clause's own scene (one event per
-place of a listed run, scenes.py); the place the paragraph last gave; the places the rest
+place of a listed run, scenes.py); the part of the story's country a compass word names ("at a
+north-western mine", places/parts.py); the place the paragraph last gave; the places the rest
 of the paragraph names in sentences that tell no event of their own (all of them when the
 sentence speaks of "three regions"); the scene of the paragraph before; the first fine
 place of the next paragraph's opening sentence; the dateline, else the headline's place;
@@ -19,15 +20,23 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 from ...event_types import is_core
+from ...lexicon import LANGUAGE, read_entries
 from ...models import Span
-from ..places import PlaceContext, find_places, load_gazetteer, make_place
+from ..places import PlaceContext, find_country_part, find_places, lies_in_part, load_gazetteer, make_place
 from .clauses import announces_several
 from .scenes import Located, choose_scenes, scene_places
 from .triggers import find_triggers
 
 
 NAME = r"[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,3}"
+COMPASS = (r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?")
+COMPASS_BEFORE = re.compile(rf"\b({COMPASS})[ \t]+$", re.IGNORECASE)
+THE_COUNTRY = re.compile(  # "in the north-west of the country", "the country's east"
+    rf"\bin[ \t]+the[ \t]+(?P<of>{COMPASS})(?:[ \t]+part)?[ \t]+of[ \t]+the[ \t]+country\b"
+    rf"|\bthe[ \t]+country(?:'s|\u2019s)[ \t]+(?P<own>{COMPASS})\b", re.IGNORECASE)
 UNKNOWN_PLACE = re.compile(  # a name the text says is a place: "in nearby X", "the village of X", "X village"
     rf"\b(?:(?P<nearby>nearby)|(?:village|town|hamlet|settlement|locality|community)[ \t]+of)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{NAME})|(?P<before>{NAME})[ \t]+(?:village|hamlet|settlement)\b")
@@ -44,6 +53,8 @@ class StoryPlaces:
     main: list[Located]  # the story's own place: the fallback, else its first town or region
     home: list[Located]  # the one country its context names
     opening: list[Located]  # the first town or region the text gives as a scene
+    part_country: str | None = None  # the country a compass word's part lies in ("a northern
+    # mine"): the story's own place's, none in a local story (its "northern suburbs" are its town's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +79,51 @@ class PlaceStrategy:
 
 def take_own_scene(story: StoryPlaces, mention: Mention) -> list[Located]:
     return choose_scenes(story.text, mention.scenes, mention.at) if mention.scenes else []
+
+
+def take_country_part(story: StoryPlaces, mention: Mention) -> list[Located]:
+    """A clause that names no place but a part of the country ("died at a north-western coal mine",
+    "clashes in the south of the country"): that part (places.parts), not the story's own town."""
+    if mention.scenes or story.part_country is None:
+        return []
+    start, end = mention.sentence
+    direction = find_compass_part(story.text[start:end])
+    place = find_country_part(story.part_country, direction) if direction else None
+    return [(-1, -1, place)] if place is not None else []
+
+
+def read_compass_country(text: str, located: Located, main: list[Located]) -> Located | None:
+    """A country written after a compass word ("in north-western Colombia", "southern Lebanon") where
+    the story's own place (``main``) does not lie that way: the part of it that way (places.parts) at
+    the country's span; None for any other place, or where the story's own place lies in that part."""
+    if located[2].precision != "country":
+        return None
+    found = COMPASS_BEFORE.search(text, max(0, located[0] - 20), located[0])
+    if found is None:
+        return None
+    own = [item[2] for item in main if item[2].country == located[2].country and item[2].precision != "country"]
+    if own and lies_in_part(own[0], found.group(1)):
+        return None  # "in north-western Pakistan" of a story set in a north-western town: that town
+    place = find_country_part(located[2].country, found.group(1))
+    return (located[0], located[1], place) if place is not None else None
+
+
+def find_compass_part(sentence: str) -> str | None:
+    """The compass word of "a north-western mine" or "in the west of the country", if the sentence has one."""
+    found = THE_COUNTRY.search(sentence)
+    if found is not None:
+        return found.group("of") or found.group("own")
+    found = compile_part_nouns().search(sentence)
+    return found.group("compass") if found is not None else None
+
+
+@lru_cache(maxsize=1)
+def compile_part_nouns() -> re.Pattern[str]:
+    """ "a north-western coal mine", "the southern province": a compass adjective, up to two words,
+    a noun of ``data/en/coding/places_country_parts.txt``."""
+    nouns = "|".join(re.escape(noun) for noun in read_entries(f"{LANGUAGE}/coding/places_country_parts.txt"))
+    return re.compile(rf"\b(?:a|an|the)[ \t]+(?P<compass>{COMPASS})[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?"
+                      rf"(?:{nouns})s?\b(?![ \t]+of[ \t]+[A-Z])")
 
 
 def take_paragraph_place(_story: StoryPlaces, mention: Mention) -> list[Located]:
@@ -181,6 +237,7 @@ def take_home(story: StoryPlaces, _mention: Mention) -> list[Located]:
 PLACE_STRATEGIES: tuple[PlaceStrategy, ...] = (
     PlaceStrategy("the clause's own scene", "own", take_own_scene),
     PlaceStrategy("the story's first scene, near which an unknown place lies", "own", take_place_nearby),
+    PlaceStrategy("the part of the story's country a compass word names", "own", take_country_part),
     PlaceStrategy("the place the paragraph last gave", "paragraph", take_paragraph_place),
     PlaceStrategy("the places the rest of the paragraph names", "ahead", look_ahead),
     PlaceStrategy("the scene of the paragraph before", "guess", take_last_scene),
@@ -208,9 +265,12 @@ def read_story_places(text: str, spans: Sequence[Span], *, context: PlaceContext
     """The places of a story and its stand-in scenes."""
     places = find_places(text, context=context)
     fallback = read_fallback_places(headline, context=context)
-    return StoryPlaces(text=text, spans=spans, places=places, fallback=fallback,
-                       main=find_main_place(text, places, fallback), home=read_home_country(context),
-                       opening=find_opening_place(text, places))
+    main = find_main_place(text, places, fallback)
+    home = read_home_country(context)
+    country = (main or home)[0][2].country if main or home else None
+    return StoryPlaces(text=text, spans=spans, places=places, fallback=fallback, main=main, home=home,
+                       opening=find_opening_place(text, places),
+                       part_country=country if context.home is None else None)
 
 
 def read_fallback_places(headline: str | None, *, context: PlaceContext) -> list[Located]:

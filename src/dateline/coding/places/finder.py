@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from .index import normalize_name
 from .model import EMPTY_CONTEXT, Place, PlaceContext, clean_place_name, find_demonym, load_tables, widen_context
-from .resolve import resolve_place
+from .resolve import resolve_place, split_region_words
 from .runs import (
     CAPITALISED,
     RUN,
@@ -45,7 +45,8 @@ _PLURAL_REGIONS = re.compile(
     rf"((?:{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})(?:\s*,\s*{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}){{0,6}})\s*,?\s+and\s+({CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})\s+"
     r"(regions|provinces|oblasts|states|districts|counties|governorates)\b")
 _TRAILING_REGION = re.compile(r"\s+(region|oblast|province|state|district|county|governorate|prefecture"
-                              r"|township|raion|krai|territory|department|municipality)\b")
+                              r"|township|raion|krai|territory|department|municipality|tehsil|lga"
+                              r"|sub-?division|local government area)\b")
 _SINGULAR = {"regions": "region", "provinces": "province", "oblasts": "oblast", "states": "state",
              "districts": "district", "counties": "county", "governorates": "governorate"}  # of _PLURAL_REGIONS
 _WITHIN = re.compile(r"(?:[ \t]+(?:village|town|city|hamlet|settlement|area))?[ \t]*,?[ \t]+in[ \t]+(?:the[ \t]+)?"
@@ -133,6 +134,8 @@ def read_run(places: FoundPlaces, start: int, end: int) -> None:
         for item in suffix:
             places.keep(*item)
         return
+    if read_unit_of(places, start, end):
+        return
     prefix = find_place_prefix(places.text, start, words, context=places.context)
     if prefix is not None:
         places.keep(*prefix)  # an outlet ("Denver Post") keeps nothing, and its words are no person's
@@ -146,6 +149,21 @@ def read_run(places: FoundPlaces, start: int, end: int) -> None:
         titled = [index for index, word in enumerate(words) if read_title_word(word)]
         named = words[titled[-1] + 1:] if titled else words  # "Kenya Red Cross" names no person
         places.person_words.update(normalize_name(word) for word in named if word.lower() not in connectors)
+
+
+def read_unit_of(places: FoundPlaces, start: int, end: int) -> bool:
+    """ "Bokkos Local Government Area of Plateau State", "Kani Township of Sagaing": the unit, then the
+    place it lies in; False when the run before "of" names no unit."""
+    name = places.text[start:end]
+    at = name.rfind(" of ")
+    if at <= 0 or split_region_words(normalize_name(clean_place_name(name[:at]))) is None:
+        return False
+    place = resolve_place(name[:at], context=places.context)
+    if place is None or place.precision != "region":
+        return False
+    places.keep(start, start + at, place)
+    read_run(places, start + at + 4, end)
+    return True
 
 
 def is_no_place(places: FoundPlaces, start: int, end: int) -> bool:

@@ -84,6 +84,7 @@ class PlaceTables:
     admin2_words: frozenset[str]  # units below a state ("district", "county"): their namesake town stands for them
     county_words: frozenset[str]  # "county", "parish", "borough": a county of US or Canadian local news
     connectors: frozenset[str]  # "of", "de", "al": words inside a name, never at its edge
+    units: tuple[tuple[str, str], ...] = ()  # ("local government area", "lga"): a unit word in several words
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +103,7 @@ def load_tables() -> PlaceTables:
         admin2_words=frozenset(grammar["admin2"]),
         county_words=frozenset(grammar["county"]),
         connectors=frozenset(grammar["connectors"]),
+        units=tuple((phrase, word) for phrase, _, word in (unit.partition(":") for unit in grammar.get("units", ()))),
     )
 
 

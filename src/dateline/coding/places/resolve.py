@@ -180,10 +180,19 @@ def find_floor(country: str, *, context: PlaceContext) -> int:
 
 
 def is_near_backed(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> bool:
-    """Whether the candidate lies within NEAR_KM of the dateline or of a place in a country the story backs."""
+    """Whether the candidate lies within NEAR_KM of the dateline, of a place in a country the story
+    backs, or of a city big enough to stand on its own (``is_landmark_city``)."""
     anchors = ((context.dateline,) if context.dateline else ()) + context.nearby
-    backed = tuple(anchor for anchor in anchors if is_backed(context, anchor.country, anchor.admin1 or ""))
+    backed = tuple(anchor for anchor in anchors if is_backed(context, anchor.country, anchor.admin1 or "")
+                   or is_landmark_city(anchor))
     return score_nearness(gazetteer, row, backed) >= NEAR_BONUS
+
+
+def is_landmark_city(anchor: Place) -> bool:
+    """A city big enough to be believed without backing: the towns around it are believable too
+    (a story set in a state's capital names the small towns of that state, though the only country
+    it names is a neighbour across the border)."""
+    return anchor.precision == "place" and (anchor.population or 0) >= MIN_FOREIGN_POPULATION
 
 
 def is_out_of_home(gazetteer: Gazetteer, row: int, *, context: PlaceContext) -> bool:
@@ -237,6 +246,9 @@ def gather_region_candidates(gazetteer: Gazetteer, stem: str, *, word: str) -> l
 def split_region_words(key: str) -> tuple[str, str] | None:
     """(stem, region word) of "oryol region" / "province of punjab", or None when no region word."""
     region_words = load_tables().region_words
+    for phrase, word in load_tables().units:  # "bokkos local government area" -> "bokkos lga"
+        if key.endswith(f" {phrase}"):
+            key = f"{key[:-len(phrase)]}{word}"
     words = key.split()
     if len(words) > 1 and words[-1] in region_words:
         stem_words = words[:-1]
