@@ -4,16 +4,18 @@ reachable on the map through the server's cells (more than the map draws one by 
 into a cell shows what it holds down to each incident's circle, "Search
 this area" filters by the view, the timeline's brush (mouse and keyboard) sets the dates, the
 list keeps its figures at 390 px, no text is under 12 px, and the keyboard meets the list
-before the map.
+before the map, and the CSV export of what is on screen has one row per listed incident and the
+summary's totals.
 """
 from __future__ import annotations
 
+import csv
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import MANY_COUNT, MANY_UNPLACED
+from conftest import MANY_COUNT, MANY_KINDS, MANY_REGIONS, MANY_UNPLACED
 import webui
 from webui import (POINTS_UNDER, checked_tab, list_rows, list_total, map_counts, open_tab, open_view,
                    skip_without_browser, small_text, wait_map_idle, wait_ready)
@@ -186,6 +188,50 @@ def test_the_timeline_brush_works_from_the_keyboard(page):
     page.keyboard.press("Shift+ArrowLeft")  # narrower, then dropped with Escape: the filter stays
     page.keyboard.press("Escape")
     assert page.locator("#timeline-status").inner_text().startswith("2024-09-01 to 2024-10-31")
+
+
+def summary_figures(page) -> dict[str, int]:
+    page.wait_for_selector("#summary .summary-figures")
+    return {name: int(value) for name, value in page.eval_on_selector_all(
+        "#summary [data-figure]", "spans => spans.map(s => [s.dataset.figure, s.dataset.value])")}
+
+
+def test_the_exported_csv_is_the_listed_incidents_with_the_summarys_totals(page, tmp_path: Path):
+    # attacks (killed) and arrests (arrested) over four years, a few of them without a place
+    open_view(page, "#/?type=attack,arrest&date_from=2018&date_to=2021")
+    shown = list_total(page)
+    expected = sum(date(2018, 1, 1) <= d <= date(2021, 12, 31) for i, d in enumerate(DAYS)
+                   if MANY_KINDS[(i // len(MANY_REGIONS)) % len(MANY_KINDS)][0] in ("attack", "arrest"))
+    assert shown == expected > 50  # more than one page of the list
+    summary = summary_figures(page)
+    assert summary["incidents"] == summary["events"] == shown  # one report each
+    assert summary["killed"] > 0 and summary["arrested"] > 0
+    listed = {href.rpartition("/")[2] for href in page.eval_on_selector_all(
+        "table.list tbody td.link a", "links => links.map(a => a.getAttribute('href'))")}
+    assert len(listed) == 50
+    link = page.locator("#exports a", has_text="csv")
+    with page.expect_download() as download:
+        link.click()
+    path = tmp_path / "incidents.csv"
+    download.value.save_as(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == shown  # one row per incident, not per source event
+    assert listed <= {row["incident_id"] for row in rows}  # the page on screen is in it
+    for figure in ("killed", "injured", "arrested"):
+        assert sum(int(row[figure] or 0) for row in rows) == summary[figure], figure
+    assert len({row["country"] for row in rows if row["country"]}) == summary["countries"]
+    page.wait_for_function("document.getElementById('export-note').textContent.startsWith('csv:')")
+    assert page.locator("#export-note").inner_text() == f"csv: {shown} rows, 0 left out"
+    # the tables by country and by month add up to the same
+    page.locator("#summary details summary").click()
+    by_country = page.locator("#summary table.summary-table").first.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => Number(r.cells[1].innerText.replace(/,/g, '')))")
+    assert sum(by_country) == shown
+    page.locator("#list .list-tools").last.locator("button", has_text="next").click()
+    page.wait_for_function("location.hash.includes('offset=50')")
+    wait_ready(page)
+    assert summary_figures(page) == summary  # paging keeps the figures of the whole filter
 
 
 def test_a_phone_shows_the_list_with_its_figures(browser, url, shots: Path):
