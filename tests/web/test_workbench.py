@@ -126,6 +126,44 @@ def test_zooming_into_a_cell_shows_what_it_holds_down_to_each_incident(page, sho
     assert page.evaluate("location.hash") == f"#/incident/{target['id']}"
 
 
+# What the map draws inside its own box on the screen: each cluster's count, each circle as one.
+DRAWN_IN_VIEW = """() => { const box = document.getElementById('map').getBoundingClientRect(), counts = [];
+    for (const el of document.querySelectorAll('#map .incident-cluster, #map path.incident-mark')) {
+        const b = el.getBoundingClientRect(), x = b.x + b.width / 2, y = b.y + b.height / 2;
+        if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom)
+            counts.push(el.dataset.count ? +el.dataset.count : 1);
+    }
+    return counts; }"""
+
+
+def many_places() -> list[tuple[float, float]]:
+    """(lat, lon) of the fixture's placed incidents, as tests/conftest.py places them."""
+    placed = []
+    for i in range(MANY_COUNT):
+        if i % (MANY_COUNT // MANY_UNPLACED) != 7:
+            _, _, lat, lon = MANY_REGIONS[i % len(MANY_REGIONS)]
+            town_no = (i // len(MANY_REGIONS)) % 5
+            placed.append((lat + 0.6 * town_no - 1.2, lon + 0.45 * town_no - 0.9))
+    return placed
+
+
+def test_a_view_across_the_antimeridian_draws_both_sides(page):
+    # centred on the Pacific: Papua New Guinea and the Philippines west of the line, Mexico and
+    # the Andes east of it, where the view's longitudes run past 180
+    open_map(page)
+    page.evaluate("void document.getElementById('map').leaflet.setView([5, 175], 2, {animate: false})")
+    wait_map_idle(page)
+    view = page.evaluate("""() => { const b = document.getElementById('map').leaflet.getBounds();
+        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }""")
+    west, south, east, north = view
+    assert west < 180 < east
+    shifted = [(lat, lon + 360 if lon < west else lon) for lat, lon in many_places()]
+    assert all(abs(lon - edge) > 2 for _, lon in shifted for edge in (west, east))  # none on an edge
+    expected = sum(west <= lon <= east and south <= lat <= north for lat, lon in shifted)
+    assert sum(lon > 180 for lat, lon in shifted if west <= lon <= east) > 50  # east of the line
+    assert sum(page.evaluate(DRAWN_IN_VIEW)) == expected
+
+
 def test_search_this_area_filters_by_the_view(page):
     open_map(page)
     page.locator("#map .incident-cluster").first.click()
