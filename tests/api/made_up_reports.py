@@ -1,15 +1,13 @@
-"""Reports written for the API tests, and a client over a store that holds them: one page,
-story and event each, stored as the pipeline would store them, incidents regrouped."""
+"""Reports written for the API tests (one page, story and event each, as the pipeline would
+store them), and a client of the API over a store."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from fastapi.testclient import TestClient
 
 from dateline.api import create_app
 from dateline.models import Event, EventPlace, Extraction, Page, Story
-from dateline.store import open_store
-from dateline.store.incidents import refresh_incidents
 
 
 def report(outlet: str, *, town: tuple[str, str, float, float], date: str, sentence: str, trigger: str,
@@ -27,16 +25,8 @@ def report(outlet: str, *, town: tuple[str, str, float, float], date: str, sente
                       nlp_version="nlp-test", coder_version="coder-test")
 
 
-def store_reports(store_target: str, reports: Sequence[Extraction]) -> str:
-    """Store the reports and regroup the incidents; the store's target."""
-    with open_store(store_target) as store:
-        store.add_extractions(list(reports))
-        refresh_incidents(store)
-    return store_target
-
-
-def serve_reports(store_target: str, reports: Sequence[Extraction]) -> Iterator[TestClient]:
-    """A client of the API over a store that holds the reports (for a fixture to yield from)."""
-    store_reports(store_target, reports)
+def serve_client(store_target: str) -> Iterator[TestClient]:
+    """A client of the API over a store (for a fixture to yield from; the reports are stored by
+    the `store_of` fixture of tests/conftest.py)."""
     with TestClient(create_app(store_target)) as client:
         yield client

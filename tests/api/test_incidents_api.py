@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from made_up_reports import report, serve_reports  # noqa: E402
+from made_up_reports import report, serve_client  # noqa: E402
 
 
 KADUNA = ("Kaduna", "NG", 10.52, 7.44)
@@ -27,8 +27,8 @@ REPORTS = [
 
 
 @pytest.fixture
-def client(store_target):
-    yield from serve_reports(store_target, REPORTS)
+def client(store_of):
+    yield from serve_client(store_of(REPORTS))
 
 
 def places(client, **params) -> list[str]:

@@ -14,10 +14,11 @@ from dateline.api import create_app  # noqa: E402
 from dateline.models import Extraction, Page, Story  # noqa: E402
 from dateline.models import Event, EventPlace  # noqa: E402
 from dateline.store import open_store  # noqa: E402
+from dateline.store.incidents import refresh_incidents  # noqa: E402
 
 
 def make_small_store(path: Path) -> str:
-    """A store holding one coded story, written directly (no NLP needed)."""
+    """A store holding one coded story, written directly (no NLP needed), and its incident."""
     text = "KHARKIV, Ukraine - A missile strike killed three people on Monday, officials said."
     event = Event(type="missile_artillery", trigger="missile strike", trigger_span=(21, 35), sentence=text,
                   sentence_span=(0, len(text)), date="2025-03-03", killed=3, count_spans=(("killed", (43, 48)),),
@@ -27,6 +28,7 @@ def make_small_store(path: Path) -> str:
     with open_store(str(path)) as store:
         store.add_extractions([Extraction(page=Page(source="kharkiv.txt", text=text), stories=(story,),
                                           nlp_version="test", coder_version="test")])
+        refresh_incidents(store)  # so the incident, cluster, summary and export paths read a row too
     return str(path)
 
 

@@ -13,7 +13,7 @@ pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
 from dateline.models import Event, EventPlace, Extraction, Page, Story  # noqa: E402
-from made_up_reports import serve_reports  # noqa: E402
+from made_up_reports import serve_client  # noqa: E402
 
 MOPTI = EventPlace(name="Mopti", country="ML", admin1="04", lat=14.49, lon=-4.19, precision="place")
 BAMAKO = EventPlace(name="Bamako", country="ML", admin1="08", lat=12.65, lon=-8.0, precision="place")
@@ -52,8 +52,8 @@ REPORTS = [
 
 
 @pytest.fixture
-def client(store_target):
-    yield from serve_reports(store_target, REPORTS)
+def client(store_of):
+    yield from serve_client(store_of(REPORTS))
 
 
 def read_csv(text: str) -> list[dict[str, str]]:

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, inspect, text
 from dateline.errors import MigrationError
 from dateline.store import database_url, open_store
 from dateline.store.migrations import apply_migrations, list_migrations
-from dateline.store.schema import MIGRATIONS_TABLE, metadata
+from dateline.store.schema import BACKEND_COLUMNS, MIGRATIONS_TABLE, metadata
 from dateline.store.sql import make_sqlite_transactional
 
 
@@ -39,8 +39,10 @@ def test_the_migrated_tables_match_the_schema_the_code_queries(store_target) -> 
     open_store(store_target).close()
     engine = open_engine(store_target)
     found = inspect(engine)
+    own = BACKEND_COLUMNS.get(engine.dialect.name, {})
     for table in metadata.tables.values():
-        assert [c["name"] for c in found.get_columns(table.name)] == [c.name for c in table.columns]
+        columns = [c["name"] for c in found.get_columns(table.name)]
+        assert columns == [c.name for c in table.columns] + list(own.get(table.name, ())), table.name
         assert found.get_pk_constraint(table.name)["constrained_columns"] == [c.name for c in table.primary_key]
     engine.dispose()
 

@@ -4,16 +4,18 @@ reachable on the map through the server's cells (more than the map draws one by 
 into a cell shows what it holds down to each incident's circle, "Search
 this area" filters by the view, the timeline's brush (mouse and keyboard) sets the dates, the
 list keeps its figures at 390 px, no text is under 12 px, and the keyboard meets the list
-before the map.
+before the map, and the CSV export of what is on screen has one row per listed incident and the
+summary's totals.
 """
 from __future__ import annotations
 
+import csv
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import MANY_COUNT, MANY_UNPLACED
+from conftest import MANY_COUNT, MANY_KINDS, MANY_REGIONS, MANY_UNPLACED
 import webui
 from webui import (POINTS_UNDER, checked_tab, list_rows, list_total, map_counts, open_tab, open_view,
                    skip_without_browser, small_text, wait_map_idle, wait_ready)
@@ -124,6 +126,44 @@ def test_zooming_into_a_cell_shows_what_it_holds_down_to_each_incident(page, sho
     assert page.evaluate("location.hash") == f"#/incident/{target['id']}"
 
 
+# What the map draws inside its own box on the screen: each cluster's count, each circle as one.
+DRAWN_IN_VIEW = """() => { const box = document.getElementById('map').getBoundingClientRect(), counts = [];
+    for (const el of document.querySelectorAll('#map .incident-cluster, #map path.incident-mark')) {
+        const b = el.getBoundingClientRect(), x = b.x + b.width / 2, y = b.y + b.height / 2;
+        if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom)
+            counts.push(el.dataset.count ? +el.dataset.count : 1);
+    }
+    return counts; }"""
+
+
+def many_places() -> list[tuple[float, float]]:
+    """(lat, lon) of the fixture's placed incidents, as tests/conftest.py places them."""
+    placed = []
+    for i in range(MANY_COUNT):
+        if i % (MANY_COUNT // MANY_UNPLACED) != 7:
+            _, _, lat, lon = MANY_REGIONS[i % len(MANY_REGIONS)]
+            town_no = (i // len(MANY_REGIONS)) % 5
+            placed.append((lat + 0.6 * town_no - 1.2, lon + 0.45 * town_no - 0.9))
+    return placed
+
+
+def test_a_view_across_the_antimeridian_draws_both_sides(page):
+    # centred on the Pacific: Papua New Guinea and the Philippines west of the line, Mexico and
+    # the Andes east of it, where the view's longitudes run past 180
+    open_map(page)
+    page.evaluate("void document.getElementById('map').leaflet.setView([5, 175], 2, {animate: false})")
+    wait_map_idle(page)
+    view = page.evaluate("""() => { const b = document.getElementById('map').leaflet.getBounds();
+        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }""")
+    west, south, east, north = view
+    assert west < 180 < east
+    shifted = [(lat, lon + 360 if lon < west else lon) for lat, lon in many_places()]
+    assert all(abs(lon - edge) > 2 for _, lon in shifted for edge in (west, east))  # none on an edge
+    expected = sum(west <= lon <= east and south <= lat <= north for lat, lon in shifted)
+    assert sum(lon > 180 for lat, lon in shifted if west <= lon <= east) > 50  # east of the line
+    assert sum(page.evaluate(DRAWN_IN_VIEW)) == expected
+
+
 def test_search_this_area_filters_by_the_view(page):
     open_map(page)
     page.locator("#map .incident-cluster").first.click()
@@ -186,6 +226,50 @@ def test_the_timeline_brush_works_from_the_keyboard(page):
     page.keyboard.press("Shift+ArrowLeft")  # narrower, then dropped with Escape: the filter stays
     page.keyboard.press("Escape")
     assert page.locator("#timeline-status").inner_text().startswith("2024-09-01 to 2024-10-31")
+
+
+def summary_figures(page) -> dict[str, int]:
+    page.wait_for_selector("#summary .summary-figures")
+    return {name: int(value) for name, value in page.eval_on_selector_all(
+        "#summary [data-figure]", "spans => spans.map(s => [s.dataset.figure, s.dataset.value])")}
+
+
+def test_the_exported_csv_is_the_listed_incidents_with_the_summarys_totals(page, tmp_path: Path):
+    # attacks (killed) and arrests (arrested) over four years, a few of them without a place
+    open_view(page, "#/?type=attack,arrest&date_from=2018&date_to=2021")
+    shown = list_total(page)
+    expected = sum(date(2018, 1, 1) <= d <= date(2021, 12, 31) for i, d in enumerate(DAYS)
+                   if MANY_KINDS[(i // len(MANY_REGIONS)) % len(MANY_KINDS)][0] in ("attack", "arrest"))
+    assert shown == expected > 50  # more than one page of the list
+    summary = summary_figures(page)
+    assert summary["incidents"] == summary["events"] == shown  # one report each
+    assert summary["killed"] > 0 and summary["arrested"] > 0
+    listed = {href.rpartition("/")[2] for href in page.eval_on_selector_all(
+        "table.list tbody td.link a", "links => links.map(a => a.getAttribute('href'))")}
+    assert len(listed) == 50
+    link = page.locator("#exports a", has_text="csv")
+    with page.expect_download() as download:
+        link.click()
+    path = tmp_path / "incidents.csv"
+    download.value.save_as(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == shown  # one row per incident, not per source event
+    assert listed <= {row["incident_id"] for row in rows}  # the page on screen is in it
+    for figure in ("killed", "injured", "arrested"):
+        assert sum(int(row[figure] or 0) for row in rows) == summary[figure], figure
+    assert len({row["country"] for row in rows if row["country"]}) == summary["countries"]
+    page.wait_for_function("document.getElementById('export-note').textContent.startsWith('csv:')")
+    assert page.locator("#export-note").inner_text() == f"csv: {shown} rows, 0 left out"
+    # the tables by country and by month add up to the same
+    page.locator("#summary details summary").click()
+    by_country = page.locator("#summary table.summary-table").first.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => Number(r.cells[1].innerText.replace(/,/g, '')))")
+    assert sum(by_country) == shown
+    page.locator("#list .list-tools").last.locator("button", has_text="next").click()
+    page.wait_for_function("location.hash.includes('offset=50')")
+    wait_ready(page)
+    assert summary_figures(page) == summary  # paging keeps the figures of the whole filter
 
 
 def test_a_phone_shows_the_list_with_its_figures(browser, url, shots: Path):

@@ -88,6 +88,13 @@ export function viewBox(view, filter) {
   return box[0] <= box[2] && box[1] <= box[3] ? box.join(",") : filter;
 }
 
+// A longitude moved by whole turns onto the copy of the world the view is centred on: the server
+// answers in -180..180, but a view across the antimeridian runs past 180 (or below -180), and
+// a mark drawn at -100 would sit one world away from the 260 the view shows.
+export function nearView(lon, centre) {
+  return lon + 360 * Math.round((centre - lon) / 360);
+}
+
 function boundsOfBox(bbox) {
   const [w, s, e, n] = bbox.split(",").map(Number);
   return L.latLngBounds([s, w], [n, e < w ? e + 360 : e]);
@@ -215,8 +222,9 @@ export class IncidentMap {
     this.cells.clearLayers();
     this.clusters.clearLayers();
     const located = rows.filter((r) => r.lat !== null && r.lon !== null);
+    const centre = this.map.getCenter().lng;
     const markers = located.map((r) => {
-      const marker = L.circleMarker([r.lat, r.lon], {
+      const marker = L.circleMarker([r.lat, nearView(r.lon, centre)], {
         radius: radiusOf(r.killed, { touch: this.touch }), color: "#ffffff", weight: 1, fillColor: colourOf(r.family),
         fillOpacity: 0.85, className: "incident-mark", rowId: r.id, killed: r.killed || 0,
         label: `${r.type} · ${r.date || "undated"} · ${r.killed ?? "–"} killed: open`,
@@ -234,8 +242,9 @@ export class IncidentMap {
   drawCells(cells, noun) {
     this.clusters.clearLayers();
     this.cells.clearLayers();
+    const centre = this.map.getCenter().lng;
     for (const cell of cells) {
-      const marker = L.marker([cell.lat, cell.lon], { icon: cellIcon(cell, noun), keyboard: true, cell });
+      const marker = L.marker([cell.lat, nearView(cell.lon, centre)], { icon: cellIcon(cell, noun), keyboard: true, cell });
       marker.on("click", () => (cell.id ? this.onPick({ id: cell.id }) : this.zoomTo(cell)));
       this.cells.addLayer(marker);
     }
@@ -246,7 +255,9 @@ export class IncidentMap {
 
   // Zoom to the incidents of a cell: at least one step closer, so that each click splits it.
   zoomTo(cell) {
-    const bounds = boundsOfCell(cell);
+    const turn = nearView(cell.lon, this.map.getCenter().lng) - cell.lon;  // on the copy of the world in view
+    const [w, south, e, north] = cell.bounds;
+    const bounds = L.latLngBounds([south, w + turn], [north, e + turn]);
     const zoom = Math.min(MAX_ZOOM, Math.max(this.map.getZoom() + 1, this.map.getBoundsZoom(bounds.pad(0.2))));
     this.map.setView(bounds.getCenter(), zoom);
   }

@@ -29,8 +29,8 @@ function build(view, incidents, setParams) {
   const exports = h("div", { className: "exports", id: "exports" });
   const root = h("div", { className: "overview", id: "overview" },
     h("section", { className: "panel time-panel", "aria-labelledby": "timeline-title" }, h("div", { id: "timeline" })),
-    h("section", { className: "panel list-panel", "aria-label": "List" }, tabs, h("div", { id: "list" }), exports,
-      skipToMap()),
+    h("section", { className: "panel list-panel", "aria-label": "List" }, h("div", { id: "summary" }), tabs,
+      h("div", { id: "list" }), exports, skipToMap()),
     h("section", { className: "panel map-panel", "aria-label": "Map" }, h("h2", null, incidents ? "Map of incidents" : "Map of events"),
       h("div", { id: "map-box" })));
   view.replaceChildren(root);
@@ -38,7 +38,7 @@ function build(view, incidents, setParams) {
     onPick: (row) => go(incidents ? ["incident", row.id] : ["story", ...row.id.split("/")]),
     onSearchArea: (bbox) => { keepView = true; setParams({ ...page.params, bbox: bbox || "", offset: "" }); },
   });
-  return { root, map, tabs, exports, incidents, mapKey: null, timelineKey: null };
+  return { root, map, tabs, exports, incidents, mapKey: null, timelineKey: null, summaryKey: null };
 }
 
 function drawTabs(state, mode, params, setParams) {
@@ -80,6 +80,46 @@ function drawExports(state, filters, mode) {
   state.exports.replaceChildren(`Export the ${mode} that match, one row per ${per}: `, ...links, note);
 }
 
+// The headline figures of the incidents that pass the filters (/api/summary: incidents, their
+// source events, killed, injured, arrested, countries; the same sums an incident export has),
+// and the same by country and by month, folded, with the summary's CSV.
+const FIGURES = ["incidents", "events", "killed", "injured", "arrested", "countries"];
+const MONTHS_SHOWN = 24;
+
+function summaryTable(caption, keyName, rows, keyOf) {
+  const head = h("tr", null, h("th", { scope: "col" }, keyName),
+    ...FIGURES.slice(0, 5).map((name) => h("th", { scope: "col", className: "num" }, name)));
+  return h("div", { className: "table-wrap" }, h("table", { className: "summary-table" }, h("caption", null, caption),
+    h("thead", null, head),
+    h("tbody", null, ...rows.map((row) => h("tr", null, h("td", null, keyOf(row)),
+      ...FIGURES.slice(0, 5).map((name) => h("td", { className: "num" }, row[name].toLocaleString("en"))))))));
+}
+
+async function drawSummary(box, filters) {
+  let found;
+  try {
+    found = await fetchJson("/api/summary", filters);
+  } catch (error) {
+    box.replaceChildren(h("p", { className: "muted" }, `Summary: ${error.message}`));
+    return;
+  }
+  const { total, by_country: countries, by_month: months } = found;
+  const figures = FIGURES.map((name) => h("span", { className: "figure", "data-figure": name, "data-value": String(total[name]) },
+    h("b", null, total[name].toLocaleString("en")), ` ${total[name] === 1 ? name.replace(/(ies|s)$/, (m) => (m === "ies" ? "y" : "")) : name}`));
+  const csv = h("a", { download: "" }, "summary csv");
+  csv.href = `/api/summary.csv?${new URLSearchParams(filters).toString()}`;
+  const recent = months.filter((m) => m.key).slice(-MONTHS_SHOWN).reverse();
+  const undated = months.find((m) => !m.key);
+  box.replaceChildren(
+    h("p", { className: "summary-figures", "aria-label": "What matches" }, ...figures),
+    h("details", { className: "summary-tables" },
+      h("summary", null, "By country and by month"),
+      summaryTable("By country", "country", countries, (row) => row.name || row.key || "no country"),
+      summaryTable(months.length > MONTHS_SHOWN ? `By month (the last ${MONTHS_SHOWN} of ${months.length}; all in the csv)`
+        : "By month", "month", undated ? [...recent, undated] : recent, (row) => row.key || "undated"),
+      h("p", { className: "small-print" }, "Figures are each incident's shown toll (the latest report's); all of it: ", csv)));
+}
+
 export async function showOverview(view, params, { setParams }) {
   const incidents = await hasIncidents();
   if (!page || !view.contains(page.root)) page = build(view, incidents, setParams);
@@ -90,6 +130,11 @@ export async function showOverview(view, params, { setParams }) {
   const kind = incidents ? "incidents" : "events";
   drawTabs(state, mode, params, setParams);
   drawExports(state, filters, mode);
+  const summaryKey = JSON.stringify(filters);
+  if (incidents && summaryKey !== state.summaryKey) {  // paging and sorting keep the figures
+    state.summaryKey = summaryKey;
+    drawSummary(state.root.querySelector("#summary"), filters);
+  }
 
   const timelineFilters = pickFilters(params, DATELESS);
   const mapKey = JSON.stringify(filters);

@@ -10,10 +10,11 @@ the store has, in one metadata, in the order the migrations made them.
           and indexes on incident dates and killed; not tables of this metadata
     0007  an index of the incidents' map points
     0008  pages.site_name                   (the site's name in an HTML page's metadata)
+    0009  stories.search_vector on PostgreSQL only (the stored tsvector the search index is on)
 
 The migrations in ``migrations/*.sql`` create the tables; this module only describes
 what they made (tests/store/test_migrations.py checks that the two agree, column by
-column and in order). Columns that several tables share in meaning are made by one
+column and in order, apart from BACKEND_COLUMNS). Columns that several tables share in meaning are made by one
 function each, so that they cannot drift apart.
 """
 from __future__ import annotations
@@ -25,6 +26,9 @@ from sqlalchemy import BigInteger, Boolean, Column, Float, Integer, MetaData, Ta
 metadata = MetaData()
 
 MIGRATIONS_TABLE = "dateline_migrations"
+# Columns one backend has and this metadata does not describe, by dialect and table: written by
+# the database alone (a generated column), read only by the code of that backend (search.py).
+BACKEND_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {"postgresql": {"stories": ("search_vector",)}}
 COUNT_NAMES = ("killed", "injured", "arrested")
 PARTY_SIDES = ("actor", "target")
 

