@@ -37,7 +37,7 @@ _NAME = r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,3}"
 _FIGURE = r"(\d{1,6}|[a-z]+)(?:[ \t]+([a-z]+))?"
 ITEM = re.compile(rf"({_NAME})[ \t]*\([ \t]*{_FIGURE}[ \t]*\)")
 SEPARATOR = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
-# "69 in neighbouring Morelos state", "13 in the State of Mexico", "93 people have died in Mexico City"
+# "31 in neighbouring Sindh province", "8 in the State of Lagos", "57 people have died in Lahore"
 IN_ITEM = re.compile(r"\b(\d{1,6}|(?!(?:and|or|in|the)\b)[A-Za-z]+)((?:[ \t]+[a-z]+){0,3}?)[ \t]+in[ \t]+"
                      r"(?:neighbou?ring[ \t]+|nearby[ \t]+|the[ \t]+)?"
                      r"([A-Z][\w'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'\u2019-]*){0,3})"
@@ -82,13 +82,13 @@ def read_value(text: str) -> int | None:
 
 def find_breakdown(sentence: str, *, offset: int = 0) -> Breakdown | None:
     """The longest list of bracketed figures in the sentence, else of figures set in places
-    ("93 people have died in X, 69 in Y, 43 in Z"); None when there is no such list of two or
+    ("57 people have died in X, 31 in Y, 12 in Z"); None when there is no such list of two or
     more, or nothing says what the list counts ("(2 homes)" is no toll)."""
     return find_bracketed(sentence, offset=offset) or find_figures_in_places(sentence, offset=offset)
 
 
 def find_figures_in_places(sentence: str, *, offset: int = 0) -> Breakdown | None:
-    """"93 people have died in Mexico City, 69 in neighbouring Morelos state and four in Guerrero":
+    """"57 people have died in Lahore, 31 in neighbouring Sindh province and five in Multan":
     what the figures count is read from the words of the list's first item."""
     runs: list[list[re.Match[str]]] = []
     for match in IN_ITEM.finditer(sentence):
