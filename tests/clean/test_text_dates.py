@@ -7,11 +7,11 @@ from dateline.clean.text import clean_text
 
 
 @pytest.mark.parametrize(("line", "published", "updated"), [
-    ("2024-04-02 21:41 Last Updated At:21:51", "2024-04-02T21:41", "2024-04-02T21:51"),
+    ("2021-11-08 07:15 Last Updated At:07:32", "2021-11-08T07:15", "2021-11-08T07:32"),
     ("Mon., March 18, 2019", "2019-03-18", None),
-    ("AFP Published 13 Sep, 2024 12:38pm", "2024-09-13T12:38", None),
-    ("21 December 2000Media Statement", "2000-12-21", None),
-    ("2024-06-06 | 05:00", "2024-06-06T05:00", None),
+    ("Reuters Published 27 Feb, 2022 4:05pm", "2022-02-27T16:05", None),
+    ("14 June 2011Press Release", "2011-06-14", None),
+    ("2022-09-14 | 18:30", "2022-09-14T18:30", None),
     ("Posted on 3 July 2019 at 9:05 am", "2019-07-03T09:05", None),
     ("Tue 9th April 2019 | 04:40 PM", "2019-04-09T16:40", None),
     ("Saturday 22 October 2016 - 09:15", "2016-10-22T09:15", None),
@@ -25,20 +25,20 @@ def test_reads_page_stamps(line, published, updated):
 
 
 @pytest.mark.parametrize("line", [
-    "Putin vows to find the masterminds of the concert hall attack",
+    "Mayor pledges to rebuild the market hall lost in the fire",
     "The council met on 12 May 2021 to approve the plan for the harbour walls and the tram.",
-    "May 24",
+    "Aug 17",
 ])
 def test_lines_that_are_more_than_a_date_are_no_stamp(line):
     assert read_stamp(line) is None
 
 
 def test_a_stamp_without_year_takes_the_year_whose_calendar_fits_the_story():
-    stamp = read_stamp("May 24, 5:02 PM EDT")
+    stamp = read_stamp("Aug 17, 3:48 PM EDT")
     assert stamp is not None and stamp.year is None
-    # 24 May was a Tuesday in 2016 and a Thursday in 2012
-    assert resolve_year(stamp, years=[2012, 2016], weekday=1) == 2016
-    assert resolve_year(stamp, years=[2012, 2016], weekday=3) == 2012
+    # 17 August was a Wednesday in 2016 and a Friday in 2012
+    assert resolve_year(stamp, years=[2012, 2016], weekday=2) == 2016
+    assert resolve_year(stamp, years=[2012, 2016], weekday=4) == 2012
 
 
 def test_an_unstamped_story_is_dated_by_its_mentions_and_its_weekday():
@@ -141,13 +141,13 @@ def test_a_text_page_without_a_stamp_takes_the_day_in_its_address():
 
 def test_a_story_with_no_stamp_is_dated_by_the_day_in_its_dateline():
     page = "\n\n".join([
-        "Blast at fireworks workshop kills 9",
-        "Rampur, Jun 08, 2017: At least nine people were killed after an explosion at a fireworks workshop on "
-        "Wednesday, police said.",
-        "Fire crews took two hours to put out the blaze that followed, a fire officer said.",
+        "Boiler blast at rice mill injures 6",
+        "Guntur, Oct 12, 2019: Six workers were injured when a boiler burst at a rice mill on Saturday, "
+        "police said.",
+        "Two of the injured were taken to the district hospital with burns, a doctor said.",
     ])
     (story,) = clean_text(page).stories
-    assert (story.published, story.dateline.place) == ("2017-06-08", "Rampur")
+    assert (story.published, story.dateline.place) == ("2019-10-12", "Guntur")
 
 
 def test_a_story_with_no_other_date_is_dated_by_its_pictures_after_any_page_stamp():

@@ -17,19 +17,19 @@ def entities_of(nlp, text, **options):
     return {e.name: e for e in extract_entities(parse_story(text, nlp=nlp), text=text, **options)}
 
 
-STORY = ("President Vladimir Putin vowed on Tuesday to punish those behind the attack.\n\n"
-         "Putin met Interior Minister Vladimir Kolokoltsev at the Kremlin. He said security at "
-         "concert halls must be tightened.\n\n"
-         "Putin’s spokesman declined to comment.")
+STORY = ("President Lars Hauge vowed on Friday to find those behind the bombing.\n\n"
+         "Hauge met Interior Minister Ivo Brandt at the palace. He said checks at "
+         "train stations must be stepped up.\n\n"
+         "Hauge’s spokesman declined to comment.")
 
 
 def test_full_name_surname_and_pronoun_are_one_person(nlp):
     people = entities_of(nlp, STORY)
-    putin = people["Vladimir Putin"]
-    assert putin.type == "PERSON" and putin.title == "President"
-    assert putin.mentions == 4  # "President Vladimir Putin", "Putin", "He", "Putin’s"
-    assert "Putin" not in people
-    assert [m.kind for m in putin.spans].count("pronoun") == 1
+    hauge = people["Lars Hauge"]
+    assert hauge.type == "PERSON" and hauge.title == "President"
+    assert hauge.mentions == 4  # "President Lars Hauge", "Hauge", "He", "Hauge’s"
+    assert "Hauge" not in people
+    assert [m.kind for m in hauge.spans].count("pronoun") == 1
 
 
 def test_spans_are_offsets_into_the_story(nlp):
@@ -39,7 +39,7 @@ def test_spans_are_offsets_into_the_story(nlp):
 
 
 @pytest.mark.parametrize("text,name,title", [
-    ("Interior Minister Vladimir Kolokoltsev ordered checks at the border.", "Vladimir Kolokoltsev",
+    ("Interior Minister Ivo Brandt ordered checks at the ferry ports.", "Ivo Brandt",
      "Interior Minister"),
     ("Greek Prime Minister Kyra Doukas visited the island on Friday.", "Kyra Doukas", "Prime Minister"),
     ("Oryol region Gov. Andrei Vetrov said two communities lost power.", "Andrei Vetrov", "Gov."),
@@ -55,17 +55,17 @@ def test_title_is_read_from_the_words_before_or_beside_the_name(nlp, text, name,
 
 
 def test_name_seen_where_places_stand_is_a_place_candidate(nlp):
-    text = "Soldiers withdrew from Avdiivka in February after weeks of shelling."
+    text = "Soldiers withdrew from Palmyra in May after weeks of shelling."
     entities = entities_of(nlp, text)
-    assert entities["Avdiivka"].type == "GPE-candidate"
+    assert entities["Palmyra"].type == "GPE-candidate"
 
 
 def test_gazetteer_decides_places_over_person_labels(nlp):
-    text = "Drones hit Kyiv overnight, and officials in Kyiv said power was restored."
+    text = "Rockets struck Herat before dawn, and officials in Herat said the water supply was back."
     labelled = entities_of(nlp, text)
-    decided = entities_of(nlp, text, is_place=lambda name: name == "Kyiv")
-    assert labelled["Kyiv"].type != "GPE-candidate"  # spaCy's label says organisation or person
-    assert decided["Kyiv"].type == "GPE-candidate"
+    decided = entities_of(nlp, text, is_place=lambda name: name == "Herat")
+    assert labelled["Herat"].type != "GPE-candidate"  # spaCy's label says organisation or person
+    assert decided["Herat"].type == "GPE-candidate"
 
 
 def test_acronym_joins_its_full_name(nlp):

@@ -102,17 +102,17 @@ CASES = [
      "“For now, extra officers are in the port,” the spokesperson remarked.",
      [("harbour police spokeswoman", "extra officers are in the port")]),
     ("role-noun-is-the-person-titled-so-before",
-     "Regional leader Marek Dudayev said on Sunday that the attackers had been killed.\n\n"
-     "“We know who is behind these attacks,” the regional leader said in a video.",
-     [("Marek Dudayev", "We know who is behind these attacks")]),
+     "Regional leader Oskar Lind said on Sunday that the mountain pass had reopened.\n\n"
+     "“We expect the first trucks through by noon,” the regional leader said at a briefing.",
+     [("Oskar Lind", "We expect the first trucks through by noon")]),
     ("role-noun-is-the-person-given-that-role-in-apposition",
      "Arjun Mehta, a government spokesman, gave the figures. "
      "“A total of 40 people have died,” the government spokesman said.",
      [("Arjun Mehta", "A total of 40 people have died")]),
     ("a-witness-named-later",
-     "A witness told the local daily that he stood close by and “saw from the singer’s face that something was "
-     "wrong”.\n\n“And then a person fell,” the witness, Lars Hauge, said.",
-     [("Lars Hauge", "something was wrong"), ("Lars Hauge", "a person fell")]),
+     "A witness told a radio station that he was on the platform and “knew from the guard’s shout that the train "
+     "would not stop”.\n\n“Then the barrier gave way,” the witness, Tomas Varga, said.",
+     [("Tomas Varga", "the train would not stop"), ("Tomas Varga", "the barrier gave way")]),
     ("an-unnamed-official-is-not-the-official-named-before",
      "Port official Mira Sand said the ferry had left on time. An official told reporters on Tuesday that “the "
      "crew had not reported any fault”.",
@@ -139,7 +139,7 @@ CASES = [
      [("police spokesman", "We are still searching the river")]),
     ("document-issued-by-its-author",
      "The curfew was brought back on Wednesday. “Due to the situation in the district, all markets stay closed "
-     "until Friday,” read the order issued by Marta Quist, deputy district magistrate of Eastvale.",
+     "until Friday,” read the notice issued by Marta Quist, deputy district magistrate of Eastvale.",
      [("Marta Quist", "all markets stay closed")]),
     ("crowd-shown-chanting",
      "Videos shared on social media showed protesters chanting, “We will not leave the square”. "

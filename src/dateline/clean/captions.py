@@ -122,7 +122,7 @@ def load_agency_credit() -> re.Pattern[str]:
 
 def split_glued_caption(text: str) -> GluedCaption | None:
     """A paragraph with a photo caption glued in front, told by the agency credit that
-    closes the caption ("... on May 25, 2016 AFP 2016/ JANE ROE The minister said ..."):
+    closes the caption ("... on March 3, 2018 AFP 2018/ JANE ROE The minister said ..."):
     the text before the credit ends on a date or a full stop, the text after opens with
     a capital. A title-case run right after the credit, before a sentence opens, is the
     title of a related story."""
@@ -150,8 +150,8 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[“\"]?[A-Z])")
 
 def split_trailing_caption(text: str) -> tuple[str, str, Caption] | None:
     """A caption a scraper glued after a paragraph, closed by an agency's bracketed
-    credit with a slash ("... in Moreh town. At least 178 people have been displaced
-    since May. (PTI/File)"): the paragraph, the caption as printed, and the caption. The
+    credit with a slash ("... near the river port. Some 260 families have slept in
+    schools since the floods. (PTI/File)"): the paragraph, the caption as printed, and the caption. The
     caption is the last sentence; a paragraph of one sentence is all caption."""
     bracket = load_agency_bracket().search(text)
     if bracket is None or "/" not in bracket.group("credit"):

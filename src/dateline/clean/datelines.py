@@ -1,16 +1,16 @@
 """Datelines: where and through which agency a story was filed.
 
-    MOSCOW (AP) —                    place MOSCOW, agency AP
-    KYIV, Ukraine (AP) —             place KYIV, agency AP
-    MEXICO CITY (AP) --              place MEXICO CITY, agency AP
+    HELSINKI (AP) —                  place HELSINKI, agency AP
+    QUITO, Ecuador (AP) —            place QUITO, agency AP
+    BUENOS AIRES (AP) --             place BUENOS AIRES, agency AP
     (Reuters) -                      no place, agency Reuters
-    BEIRUT:                          place BEIRUT (agency from the page's byline or stamp)
+    AMMAN:                           place AMMAN (agency from the page's byline or stamp)
     GAINESVILLE, Fla. -              place GAINESVILLE
-    Izmir, MINA –                    place Izmir, agency MINA
-    Washington:                      place Washington
+    Tabriz, IRNA –                   place Tabriz, agency IRNA
+    Ottawa:                          place Ottawa
     ABUJA, Jan. 27 (Xinhua) --       place ABUJA, agency Xinhua, filed January 27 (year from the page)
-    Bhopal, Jun 08, 2017:            place Bhopal, filed 8 June 2017
-    MOSCOW (Sputnik) Kerry said      place MOSCOW, agency Sputnik (a known agency needs no dash)
+    Kochi, Aug 19, 2014:             place Kochi, filed 19 August 2014
+    ANKARA (Sputnik) Ministers said  place ANKARA, agency Sputnik (a known agency needs no dash)
 
 The dateline stays in the body paragraph; ``read_dateline`` only reads it.
 Strong datelines (an agency in brackets, or a place in capitals) can open a new
@@ -66,7 +66,7 @@ def is_place(place: str) -> bool:
 
 
 def read_region_agency(region: str | None) -> str | None:
-    """The agency in ``Izmir, MINA –``: a capitalised short name that is no US state."""
+    """The agency in ``Tabriz, IRNA –``: a capitalised short name that is no US state."""
     if not region:
         return None
     known = lookup_agency(region)
@@ -90,7 +90,7 @@ def read_filed(match: re.Match[str]) -> tuple[int | None, int, int] | None:
 
 
 def read_bracketed_agency(match: re.Match[str]) -> DatelineMatch | None:
-    """The dateline of an ``AGENCY_IN_BRACKETS`` match ("KYIV, Ukraine (AP) —"), if the
+    """The dateline of an ``AGENCY_IN_BRACKETS`` match ("QUITO, Ecuador (AP) —"), if the
     agency is a known one and the place a place."""
     agency = lookup_agency(match.group("agency"))
     if agency is None:

@@ -1,9 +1,10 @@
 """Headers a scraper flattened into one line, cut apart again.
 
-    "World Train crash kills 32 PHOTO/VIDEO Two trains collided overnight, media report.
-     Source: B92 Wednesday, March 1, 2023 | 09:09 Tweet Share Name/AP Photo/Name"
-    -> "World", "Train crash kills 32", "PHOTO/VIDEO", "Two trains collided overnight, media
-       report.", "Source: B92", "Wednesday, March 1, 2023 | 09:09", "Tweet Share", "Name/AP Photo/Name"
+    "World Ferry fire leaves 11 dead PHOTO/VIDEO A blaze broke out on the car deck, officials say.
+     Source: Daily Courier Friday, October 9, 2020 | 17:45 Tweet Share Name/AP Photo/Name"
+    -> "World", "Ferry fire leaves 11 dead", "PHOTO/VIDEO", "A blaze broke out on the car deck,
+       officials say.", "Source: Daily Courier", "Friday, October 9, 2020 | 17:45", "Tweet Share",
+       "Name/AP Photo/Name"
 
 Only a long line near the top of a page is cut, and only where it holds two or more
 pieces of chrome (``data/en/clean/inline_chrome.txt``), or one and a stamp with a time of
@@ -38,7 +39,7 @@ def stamp_spans(text: str) -> list[tuple[int, int]]:
 
 def find_pieces(text: str) -> list[tuple[int, int]]:
     """Spans of chrome pieces and dated stamps inside the line, in order; where two
-    overlap, the earlier ends where the later begins ("Source: B92 Wednesday, March 1")."""
+    overlap, the earlier ends where the later begins ("Source: Daily Courier Friday, October 9")."""
     spans = chrome_spans(text) + stamp_spans(text)
     pieces: list[tuple[int, int]] = []
     for start, stop in sorted(spans):

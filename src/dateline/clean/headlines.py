@@ -1,8 +1,8 @@
 """Finding a story's headline among the short lines before its first paragraph.
 
 Sites repeat the headline (page title, social card, article heading), glue a
-section word or breadcrumb in front of it ("World News Sudan's RSF ...",
-"Burma Myanmar Junta ..."), or let a scraper stamp precede it. The headline is
+section word or breadcrumb in front of it ("World News Chile's senate ...",
+"Asia Thailand Floods ..."), or let a scraper stamp precede it. The headline is
 the candidate the page repeats most; among equals, the first for a page's first
 story (related links follow it) and the last for later stories (it stands right
 above the story it heads).

@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
-# ISO date-times as pages write them: 2024-04-02T21:41:07+03:00, 2024-04-02 21:41.
+# ISO date-times as pages write them: 2021-11-08T07:15:32+02:00, 2021-11-08 07:15.
 ISO_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?")
 PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
                   "publishdate", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")

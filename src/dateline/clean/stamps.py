@@ -1,8 +1,8 @@
 """Page date stamps and story dates.
 
-A stamp is a line that is mostly a date: ``2024-04-02 21:41 Last Updated At:21:51``,
-``Mon., March 18, 2019``, ``AFP Published 13 Sep, 2024 12:38pm``,
-``21 December 2000Media Statement``, ``May 24, 5:02 PM EDT`` (no year: resolved
+A stamp is a line that is mostly a date: ``2021-11-08 07:15 Last Updated At:07:32``,
+``Mon., March 18, 2019``, ``Reuters Published 27 Feb, 2022 4:05pm``,
+``14 June 2011Press Release``, ``Aug 17, 3:48 PM EDT`` (no year: resolved
 later against the page's copyright year, the fetch date and the story's weekdays).
 
 ``infer_story_date`` dates a story that carries no stamp of its own: the story
@@ -28,7 +28,7 @@ WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday
 TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"
 ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?:(?:T|\s*\|?\s*)" + TIME + ")?", re.I)
 # between a date and its time: "March 18, 2019, 10:43AM", "at 5 pm", "15th July 2019 | 02:18 PM",
-# "16 October 2016 - 14:41"
+# "22 October 2016 - 09:15"
 TIME_JOIN = r"(?:,?\s*(?:at\s+)?|\s*[|•·–—-]\s*)"
 MDY = re.compile(WEEKDAY + r"?" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(?P<year>(?:19|20)\d{2}))?"
                  r"(?:" + TIME_JOIN + TIME + ")?", re.I)
@@ -118,7 +118,7 @@ def read_stamp(text: str) -> Stamp | None:
         return None
     match, year, month, day = found
     if year is None and not match.groupdict().get("hour"):
-        return None  # "May 24" alone is too weak to be a stamp
+        return None  # "Aug 17" alone is too weak to be a stamp
     rest = text[: match.start()] + " " + text[match.end():]
     updated = UPDATED.search(rest)
     if updated:

@@ -5,7 +5,7 @@ paragraph; the short lines, stamps and captions just before it are its "head"
 (headline, byline, date stamp, standfirst, lead photo). A new story starts when,
 after some body text:
 
-- a paragraph opens with a strong dateline ("KYIV, Ukraine (AP) —"), or
+- a paragraph opens with a strong dateline ("QUITO, Ecuador (AP) —"), or
 - a headline-like line is followed by a photo caption before the next paragraph,
   or is preceded by a label the page already used above its first story
   ("Cloud Precipitation" over every teaser of a topic page).
@@ -240,7 +240,7 @@ def close_tail(draft: Draft, pending: list[Tagged], removed: list[Removed], *, c
 
 def is_datelined_lead(text: str) -> bool:
     """A short line that opens with a place and an agency is the story's lead, however
-    short (a live page's "KYIV (AP) — The latest on the war:"); a label such as "NCIS:"
+    short (a live page's "QUITO (AP) — The latest on the floods:"); a label such as "NCIS:"
     or a slug such as "AP-US--Vote" is not."""
     found = read_dateline(text)
     return (found is not None and found.dateline.place is not None and found.dateline.agency is not None
@@ -303,7 +303,7 @@ def place_head_line(draft: Draft, item: Tagged, *, head: HeadReading, removed: l
     elif short_after_headline and head.extracted and count_words(text) >= 3:
         head.lead.append(item)  # the extractor kept it as article text
     elif short_after_headline and not head.lead and is_datelined_lead(text):
-        head.lead.append(item)  # "MEXICO CITY (AP) — The latest on the earthquake (all times local):"
+        head.lead.append(item)  # "SANTIAGO (AP) — The latest on the wildfires (all times local):"
         draft.dateline = draft.dateline or read_dateline(text)
     elif short_after_headline and count_words(text) >= 8:
         removed.append(Removed(text, "metadata", "standfirst or teaser"))

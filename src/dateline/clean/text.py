@@ -182,8 +182,8 @@ def mark_list_items(tagged: list[Tagged]) -> None:
 
 def mark_cut_off_paragraph(tagged: list[Tagged], *, cut_off: bool) -> None:
     """A page whose text stops in the middle of a word (a scraper kept only its first
-    characters) ends on a paragraph cut short, however few words are left of it ("He
-    warned that more attack"): kept as printed when it follows the story's prose and
+    characters) ends on a paragraph cut short, however few words are left of it ("Officials
+    expect the bridge to reop"): kept as printed when it follows the story's prose and
     reads as running text (a capital or quote to open, a word in lower case)."""
     if not cut_off or len(tagged) < 2 or tagged[-1].kind != SHORT or tagged[-2].kind != PROSE:
         return
@@ -240,7 +240,7 @@ def mark_doubled_captions(tagged: list[Tagged], *, max_share: float = 1 / 3, max
         first.kind, first.note, first.caption = CAPTION, "photo caption printed twice", split_credit(first.line.text)
         second.kind, second.note = DUPLICATE, "repeated"
         captions.append(first.line.text)
-    for item in tagged:  # "The 21-storey tower was under construction when it fell into a pil"
+    for item in tagged:  # "The six-storey hotel was being refitted when its roof gave way onto the stre"
         text = item.line.text
         if item.kind in (PROSE, SHORT) and len(text) >= 40 and any(
                 c.startswith(text) and len(c) > len(text) for c in captions):

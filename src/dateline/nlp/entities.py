@@ -6,7 +6,7 @@
 
 A name the model calls an organisation but which holds a person's post in apposition
 ("N Ola Berg, district magistrate") is a person, with the first name the model left out.
-A person is one cluster across "President Vladimir Putin", "Putin", "Putin’s" and the
+A person is one cluster across "President Elena Marsh", "Marsh", "Marsh’s" and the
 "he" that follows; the canonical name is the longest title-free form. spaCy's place
 labels are not trusted: GPE, LOC and FAC come out as ``GPE-candidate`` and, given an
 ``is_place`` check (the gazetteer), so does any other span the gazetteer knows that
@@ -93,7 +93,7 @@ def read_mention(doc, ent, text: str) -> tuple[int, int, str, str, str | None] |
         return None
     start, end = ent.start, ent.end
     if kind == "ORG" and is_titled_name(doc, ent, text):
-        kind = "PERSON"  # "Irshad Bhatti, a spokesman for the agency, said": whoever holds a post is a person
+        kind = "PERSON"  # "Irvin Kolade, a spokesman for the agency, said": whoever holds a post is a person
         while start > 0 and is_name_word(doc[start - 1]) and doc[start - 1].head.i in range(ent.start, ent.end):
             start -= 1  # the first name the entity model left out
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):

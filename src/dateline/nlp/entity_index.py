@@ -64,7 +64,7 @@ class EntityIndex:
     text: str = ""  # the doc's text, read once (spaCy rebuilds it on every access)
 
     def person_named(self, word: str) -> Cluster | None:
-        """The person whose surname is ``word`` ("Cullen" in "Dr Cullen"), if one is known."""
+        """The person whose surname is ``word`` ("Okafor" in "Dr Okafor"), if one is known."""
         known = self.surnames.get(word.lower())
         return known[-1] if known else None
 
@@ -83,7 +83,7 @@ def read_nominal(doc, head, text: str) -> Nominal:
             right = max(right, child.right_edge.i)
         else:
             break
-    # "a man from the capital, who asked not to be named": the phrase ends at a comma that opens a
+    # "a driver from the northern town, who declined to give his name": the phrase ends at a comma that opens a
     # clause or an apposition, not at one in a list ("Bureau of Alcohol, Tobacco, Firearms")
     comma = next((t.i for t in doc[head.i + 1:right] if t.text == "," and opens_clause(doc[t.i + 1])), None)
     if comma is not None:

@@ -59,9 +59,9 @@ def remember_named(context: PronounContext, cluster: Cluster, token, sentence: i
 
 
 def find_named_subject(token):
-    """The subject a name stands for: itself, or the role it is in apposition with ("Dagestan
-    leader, Sergei Melikov, said"), or a bare title run into it ("Superintendent of police
-    Amit Sanghi told"); None when the name is no subject."""
+    """The subject a name stands for: itself, or the role it is in apposition with ("Khabarsk
+    leader, Marek Dudayev, said"), or a bare title run into it ("Superintendent of police
+    Ravi Menon told"); None when the name is no subject."""
     while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
     if token.dep_ in SUBJECT_DEPS:

@@ -3,13 +3,13 @@
     text ──marks.find_quoted──▶ quoted stretches (any glyphs, unbalanced handled)
          ──attribution──▶ speaker, in this order:
             1. a speech verb outside the quote in the sentences it touches, nearest first
-               ("..., he said"; "Putin said ... “...”"; "tweeted condolences, saying “...”"),
+               ("..., he said"; "Ruiz said ... “...”"; "tweeted condolences, saying “...”"),
                its subject taken from the verb or, for "adding"/"saying", from the
                speech verb it hangs on; the noun a participle describes ("showed
                protesters chanting “...”"); right after the quote, the object the parser
-               took for the subject (“...,” read the order issued by X);
+               took for the subject (“...,” read the notice issued by X);
             2. a subject outside the quote whose verb the quote holds
-               (The three leaders “reiterated our ...”);
+               (The two ministers “renewed our ...”);
             3. "according to X" in the same sentence;
             4. the speaker of the previous quote in the same or the previous paragraph
                (“...,” he said. “More words.”);
@@ -17,7 +17,7 @@
                person who opens the next sentence (“We lost everything.” Ana Ruiz, ...).
          ──speaker──▶ canonical name: a person's full name; "he" the last person;
             "it" the last group; "the ministry" the earlier ministry; "the post" whoever
-            issued the post ("the order issued by X": X); otherwise the noun phrase ("Israeli military").
+            issued the post ("the notice issued by X": X); otherwise the noun phrase ("Israeli military").
 """
 from __future__ import annotations
 
