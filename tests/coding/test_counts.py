@@ -142,7 +142,7 @@ def test_dev_gold_counts_do_not_fall_below_floor(shared_dir) -> None:
     [
         ("The victim was pronounced dead at the scene shortly after midnight.", [("killed", 1, None)]),
         ("Darnell Okafor, 19, died Sunday at a trauma center.", [("killed", 1, None)]),
-        ("Okafor was pronounced dead at 2:14 a.m., the coroner said.", [("killed", 1, None)]),
+        ("Okafor was pronounced dead at 3:40 a.m., the coroner said.", [("killed", 1, None)]),
         ("The boy was rushed to the hospital, where he was later pronounced dead.", [("killed", 1, None)]),
         ("The 4-year-old was killed when a round came through the wall.", [("killed", 1, None)]),
         # the name's age and home town set off by commas
