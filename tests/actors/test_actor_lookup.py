@@ -32,7 +32,7 @@ def first_match(text: str):
     ("Ukrainian drones struck an oil depot", "Military Forces of Ukraine", "state_forces", "UA", "Ukrainian drones"),
     ("Russian air defence intercepted 12 drones", "Military Forces of Russia", "state_forces", "RU",
      "Russian air defence"),
-    ("the Islamic State affiliate in Afghanistan claimed it", "Islamic State Khorasan Province", "rebels", None,
+    ("an Islamic State affiliate in Afghanistan said its men", "Islamic State Khorasan Province", "rebels", None,
      "Islamic State affiliate in Afghanistan"),
     ("IS-K gunmen stormed the hall", "Islamic State Khorasan Province", "rebels", None, "IS-K gunmen"),
     ("Hamas's armed wing fired rockets", "Qassam Brigades", "rebels", "PS", "Hamas's armed wing"),
@@ -164,8 +164,8 @@ def test_capitalised_names_must_be_capitalised(text, wanted) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "POLICE SAY NOT MUCH ELSE IS BEING RELEASED TONIGHT",  # a transcript in capitals: IS is a word
-    "MIAMI-DADE, FLA. (WSVN) - Police and fire rescue crews",
+    "DEPUTIES SAY THE BRIDGE IS CLOSED UNTIL MORNING",  # a transcript in capitals: IS is a word
+    "OCALA, FLA. (WKRX) - Deputies and ambulance teams",
 ])
 def test_acronyms_are_not_taken_from_text_in_capitals(text) -> None:
     assert [m.actor.name for m in match_actors(text) if m.actor.kind != "state_forces"] == []
@@ -173,7 +173,7 @@ def test_acronyms_are_not_taken_from_text_in_capitals(text) -> None:
 
 def test_an_alias_does_not_run_across_a_clause_break() -> None:
     assert first_match("Mali: Armed forces say 60 were killed").actor.name == "security forces"
-    assert first_match("LAS CRUCES, New Mexico - Police arrested two").actor.name == "police"
+    assert first_match("ROSWELL, New Mexico - Police detained three").actor.name == "police"
     assert first_match("Islamic State-Khorasan claimed").actor.name == "Islamic State Khorasan Province"
     assert first_match("Tehreek–e–Taliban Pakistan (TTP)").text == "Tehreek–e–Taliban Pakistan"
     assert first_match("the Kremlin's forces struck").actor.name == "Military Forces of Russia"

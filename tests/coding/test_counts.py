@@ -17,7 +17,7 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
     [
         # passive and intransitive clauses
         ("Officials said six people were killed when the shell hit the market.", [("killed", 6, None)]),
-        ("At least 20 people have died since the floods began.", [("killed", 20, "at_least")]),
+        ("At least 17 people have died since the cold snap began.", [("killed", 17, "at_least")]),
         ("Two brothers are dead after the shooting on Elm Street.", [("killed", 2, None)]),
         ("More than 400 injured were taken to hospitals across the province.", [("injured", 400, "more_than")]),
         ("Nearly 30 protesters were reportedly detained by riot police.", [("arrested", 30, "up_to")]),
@@ -28,38 +28,38 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
         ("A bystander suffered minor injuries, police said.", [("injured", 1, None)]),
         # object of an active verb
         ("Gunmen stormed the bus station, injuring 14 people.", [("injured", 14, None)]),
-        ("Troops raided the hamlet and killed six villagers, including five girls.", [("killed", 6, None)]),
+        ("Soldiers swept through the camp and killed eight herders, including three boys.", [("killed", 8, None)]),
         ("Police arrested a 19-year-old on Tuesday.", [("arrested", 1, None)]),
         ("The shelling has killed at least 44 people this week.", [("killed", 44, "at_least")]),
-        ('The blast killed "three people, among them a child, and wounded three others", the ministry said.',
-         [("killed", 3, None), ("injured", 3, None)]),
+        ('The rocket killed "four people, among them two teachers, and wounded five others", the governor said.',
+         [("killed", 4, None), ("injured", 5, None)]),
         # one clause, two fields
-        ("A drone hit a block of flats, killing two women and leaving 12 injured.",
-         [("killed", 2, None), ("injured", 12, None)]),
-        ("At least 14 people were killed and more than 400 injured when the quake struck.",
-         [("killed", 14, "at_least"), ("injured", 400, "more_than")]),
-        ("Eleven people died and 13 were injured after the landslide.", [("killed", 11, None), ("injured", 13, None)]),
-        ("Eight people have died and 4 are missing after the storm.", [("killed", 8, None), ("missing", 4, None)]),
+        ("A shell struck a bakery, killing three men and leaving 9 injured.",
+         [("killed", 3, None), ("injured", 9, None)]),
+        ("At least 23 people were killed and more than 250 injured when the dam gave way.",
+         [("killed", 23, "at_least"), ("injured", 250, "more_than")]),
+        ("Seven people died and 21 were injured after the bus fell.", [("killed", 7, None), ("injured", 21, None)]),
+        ("Five people have died and 9 are missing after the cyclone.", [("killed", 5, None), ("missing", 9, None)]),
         # parts of a count are not added to it
-        ("The raid left 12 killed, including 5 children.", [("killed", 12, None)]),
-        ("Shelling killed at least 40 people, including women, elders and three medics.",
-         [("killed", 40, "at_least")]),
-        ("Nine people were killed in the north, including one who drowned, and 40 were injured.",
-         [("killed", 9, None), ("injured", 40, None)]),
+        ("The attack left 9 killed, including 4 students.", [("killed", 9, None)]),
+        ("Air raids killed at least 35 people, including nurses, pensioners and two teachers.",
+         [("killed", 35, "at_least")]),
+        ("Six people were killed along the coast, including one who was buried by a wall, and 31 were injured.",
+         [("killed", 6, None), ("injured", 31, None)]),
         # sums of conjoined groups
-        ("Security services have detained four suspects, all of them from one village, and seven other alleged "
-         "accomplices.", [("arrested", 11, None)]),
+        ("Border guards have detained three smugglers, all of them from the same town, and five other suspected "
+         "couriers.", [("arrested", 8, None)]),
         ("Two women and three children were killed in the fire.", [("killed", 5, None)]),
-        ("One guard and four police officers were killed.", [("killed", 5, None)]),
+        ("One driver and three soldiers were killed.", [("killed", 4, None)]),
         # a number written twice
-        ("Thirteen other 13 people were wounded in the attack.", [("injured", 13, None)]),
+        ("Eight other 8 people were wounded in the explosion.", [("injured", 8, None)]),
         # tolls and nouns
         ("The death toll rose to 31 on Sunday.", [("killed", 31, None)]),
         ("Flooding hit the district (7 fatalities) and the valley.", [("killed", 7, None)]),
         ("In the border towns, 3,200 were hospitalised.", [("injured", 3200, None)]),
         # zero
-        ("No staff were injured in the fire.", [("injured", 0, None)]),
-        ("The army said no injuries were reported.", [("injured", 0, None)]),
+        ("No workers were injured in the blaze.", [("injured", 0, None)]),
+        ("Firefighters said no injuries were reported.", [("injured", 0, None)]),
         ("Nobody was killed, the governor said.", [("killed", 0, None)]),
         ("The roof collapsed but there were no casualties.", [("killed", 0, None), ("injured", 0, None)]),
         # vague amounts (docs/counting.md)
@@ -67,17 +67,17 @@ def summarize(sentence: str) -> list[tuple[str, int, str | None]]:
         ("Hundreds were detained after the rally.", [("arrested", 100, None)]),
         ("Several people were injured in the stampede.", []),
         ("A dozen people were arrested at the checkpoint.", [("arrested", 12, "about")]),
-        ("Hundreds of thousands of people were displaced and tens were killed.", [("killed", 10, None)]),
+        ("Hundreds of thousands of families were displaced and tens were killed.", [("killed", 10, None)]),
         ("Five fishermen lost their lives when the boat capsized.", [("killed", 5, None)]),
         # the dead whose bodies were found
-        ("Police found the hacked-up bodies of what appear to be five men on Tuesday.", [("killed", 5, None)]),
-        ("The bodies of at least 12 people were recovered from the river.", [("killed", 12, "at_least")]),
+        ("Soldiers found the burned bodies of what appear to be three women near the highway.", [("killed", 3, None)]),
+        ("The bodies of at least 8 migrants were recovered from the beach.", [("killed", 8, "at_least")]),
         ("Divers pulled the remains of two fishermen from the lake.", [("killed", 2, None)]),
         # numbers that are not casualties
-        ("Russia fired 300 missiles and 45 drones overnight, and 160 delegations attended the summit.", []),
+        ("The navy launched 120 rockets and 30 drones overnight, and 75 envoys attended the talks.", []),
         ("The ceasefire lasted 48 hours before the guns resumed.", []),
         ("A 14-year-old walked 10 kilometres to reach the camp.", []),
-        ("The 19 year old driver injured himself in the crash.", []),
+        ("The 22 year old cyclist hurt himself on the climb.", []),
         ("John Carter, 51, died Sunday at the county hospital.", [("killed", 1, None)]),  # one man, not 51
         ("A mother of three is dead after the crash.", [("killed", 1, None)]),  # one mother, not three
         ("Hundreds of displaced families sheltering at the school killed time playing cards.", []),
@@ -90,14 +90,14 @@ def test_find_counts_reads_casualty_figures(sentence: str, expected: list) -> No
 
 
 def test_subject_of_an_active_verb_is_not_a_casualty_count() -> None:
-    sentence = "A strike on a school sheltering hundreds of displaced people killed 27 people."
-    assert summarize(sentence) == [("killed", 27, None)]
+    sentence = "A rocket hitting a stadium housing hundreds of evacuated families killed 19 people."
+    assert summarize(sentence) == [("killed", 19, None)]
 
 
 def test_spans_point_at_the_evidence_with_the_sentence_offset() -> None:
-    sentence = "Police said at least 20 people have died."
+    sentence = "Rescuers said at least 26 people have died."
     (count,) = find_counts(sentence, offset=100)
-    assert sentence[count.span[0] - 100 : count.span[1] - 100] == "at least 20 people have died"
+    assert sentence[count.span[0] - 100 : count.span[1] - 100] == "at least 26 people have died"
     assert count.exact is False and count.rule == "passive"
 
 
@@ -107,9 +107,9 @@ def test_vague_amounts_are_marked_inexact() -> None:
 
 
 def test_choose_count_takes_the_lowest_figure_when_sources_differ() -> None:
-    counts = find_counts("At least 14 people were killed.") + find_counts("Officials said 19 people were killed.")
+    counts = find_counts("At least 9 people were killed.") + find_counts("Officials said 13 people were killed.")
     chosen = choose_count(counts, "killed")
-    assert isinstance(chosen, Count) and chosen.value == 14
+    assert isinstance(chosen, Count) and chosen.value == 9
     assert choose_count(counts, "arrested") is None
 
 
@@ -142,7 +142,7 @@ def test_dev_gold_counts_do_not_fall_below_floor(shared_dir) -> None:
     [
         ("The victim was pronounced dead at the scene shortly after midnight.", [("killed", 1, None)]),
         ("Darnell Okafor, 19, died Sunday at a trauma center.", [("killed", 1, None)]),
-        ("Okafor was pronounced dead at 2:14 a.m., the coroner said.", [("killed", 1, None)]),
+        ("Okafor was pronounced dead at 3:40 a.m., the coroner said.", [("killed", 1, None)]),
         ("The boy was rushed to the hospital, where he was later pronounced dead.", [("killed", 1, None)]),
         ("The 4-year-old was killed when a round came through the wall.", [("killed", 1, None)]),
         # the name's age and home town set off by commas
@@ -181,7 +181,7 @@ def test_one_person_named_as_the_subject_counts_one(sentence: str, expected: lis
         ("A 44-year-old man was shot and killed on the porch of his home.", [("killed", 1, None)]),
         ("A bystander was shot in the neck and later died at the hospital.", [("killed", 1, None)]),
         ("The suspect fatally shot a store clerk during the holdup.", [("killed", 1, None)]),
-        ("A man and a woman were shot inside their car; the woman died at the scene.",
+        ("A man and a woman were shot on their doorstep; the man died where he fell.",
          [("injured", 1, None), ("killed", 1, None)]),
         # a victim named with an apposition or an age in front
         ("Marcus Delane Pryor, a 27-year-old father of two, died Friday after being shot.", [("killed", 1, None)]),
@@ -218,48 +218,48 @@ def test_no_figure_reads_across_a_blank_line() -> None:
     [
         # those shot, then how many of them died: the dead are not also injured
         ("Three men were shot, one fatally, outside a bar on Elm Street.", [("injured", 2, None), ("killed", 1, None)]),
-        ("Four people were shot, two of them fatally.", [("injured", 2, None), ("killed", 2, None)]),
-        ("Five people were shot, one of whom died at the scene.", [("injured", 4, None), ("killed", 1, None)]),
+        ("Six people were shot, three of them fatally.", [("injured", 3, None), ("killed", 3, None)]),
+        ("Three teenagers were shot, one of whom died in the ambulance.", [("injured", 2, None), ("killed", 1, None)]),
         ("Two men were shot and one died later.", [("injured", 1, None), ("killed", 1, None)]),
         # a later victim, one more: the fourth of four dead, or one more of another field
-        ("Three were killed instantly and a fourth died of his injuries later.", [("killed", 4, None)]),
+        ("Two were killed instantly and a third died of her wounds overnight.", [("killed", 3, None)]),
         ("Two guards were killed and a third was wounded.", [("killed", 2, None), ("injured", 1, None)]),
-        ("One man died at the scene, and another was taken to hospital in critical condition.",
+        ("One woman died on the road, and another was taken to hospital in critical condition.",
          [("killed", 1, None), ("injured", 1, None)]),
         ("He then shot the second man in the leg.", []),  # "the second man": one already told of
         # "shot ... to death" is a killing
-        ("Gunmen shot 12 people to death in broad daylight.", [("killed", 12, None)]),
+        ("Attackers shot 7 people to death outside a church.", [("killed", 7, None)]),
         ("Gunmen shot two farmers dead on the road.", [("killed", 2, None)]),
         # the counted set off by commas or dashes: ages, a list, a part
         ("Two men, 19 and 23, were shot near the park.", [("injured", 2, None)]),
-        ("Two people \u2014 a 30-year-old man and his 13-year-old son \u2014 were injured in the attack.",
+        ("Two people \u2014 a 64-year-old woman and her 9-year-old granddaughter \u2014 were injured in the strike.",
          [("injured", 2, None)]),
-        ("Six people, including two children, were wounded.", [("injured", 6, None)]),
-        ("A man and his girlfriend were injured when his handgun went off.", [("injured", 2, None)]),
+        ("Seven people, including three pensioners, were wounded.", [("injured", 7, None)]),
+        ("A woman and her brother were injured when her rifle went off.", [("injured", 2, None)]),
         # taken to care: injured, unless the clause goes on to a death
         ("Four people were taken to hospital after the crash.", [("injured", 4, None)]),
         ("Both victims were transported to the hospital.", [("injured", 2, None)]),
         ("Two victims were treated at a local hospital and released.", [("injured", 2, None)]),
         ("The boy was rushed to the hospital, where he was later pronounced dead.", [("killed", 1, None)]),
-        ("Jones was rushed to a local hospital with a gunshot wound to the chest and later died.",
+        ("Patel was driven to a county hospital with a bullet wound in the stomach and later died.",
          [("killed", 1, None)]),
         ("He was taken to the hospital.", []),  # the victim the story already told of
         # where the counted belong, between the number and the clause's verb
         ("Two members of the family were killed in the blaze.", [("killed", 2, None)]),
-        ("Three constables of a reinforcement team sustained bullet injuries.", [("injured", 3, None)]),
+        ("Four guards of a relief convoy sustained shrapnel injuries.", [("injured", 4, None)]),
         # a named victim set off by an apposition; the bodies found are the dead
-        ("Officer (SDPO) Anand Kumar, also from the community, was killed.", [("killed", 1, None)]),
-        ("Sixteen bodies have already been recovered from the mud.", [("killed", 16, None)]),
-        ("Police found 12 bodies in a shallow grave.", [("killed", 12, None)]),
-        ("Police have not identified the nine bodies found at the shop.", []),  # the dead already counted
+        ("Inspector (CID) Ruth Achola, also from the district, was killed.", [("killed", 1, None)]),
+        ("Twenty-two bodies have so far been recovered from the rubble.", [("killed", 22, None)]),
+        ("Investigators found 6 bodies in a ditch.", [("killed", 6, None)]),
+        ("Officials have not yet named the four bodies found in the warehouse.", []),  # the dead already counted
         # the dead a killing names
-        ("Losses included the killing of their leader in an airstrike.", [("killed", 1, None)]),
-        ("He was booked in the shooting death of Mario Celestino, 40.", [("killed", 1, None)]),
-        ("A dispute led to the murder of the mother and her child.", [("killed", 2, None)]),
+        ("The group mourned the killing of its commander in a drone strike.", [("killed", 1, None)]),
+        ("She was charged in the shooting death of Tomas Varga, 36.", [("killed", 1, None)]),
+        ("A quarrel ended in the murder of the farmer and his son.", [("killed", 2, None)]),
         ("Police said the shooting was a murder-suicide.", [("killed", 2, None)]),
-        ("A man charged in a weekend double murder was denied bond.", [("killed", 2, None)]),
+        ("A woman accused in a lakeside double murder was refused bail.", [("killed", 2, None)]),
         ("The deaths of three people shocked the town.", [("killed", 3, None)]),
-        ("The killing of Palestinians drew protests.", []),  # no number, no one person
+        ("The killing of farmers drew protests.", []),  # no number, no one person
         ("The death of democracy was mourned.", []),
     ],
 )
@@ -272,7 +272,7 @@ def test_local_news_wounded_and_dead_in_one_sentence(sentence: str, expected: li
     ("sentence", "expected"),
     [
         ("Two guards died at the gate, and a third guard died in hospital.", [("killed", 3, None)]),
-        ("All four died at the scene and a fifth victim died later in hospital.", [("killed", 5, None)]),
+        ("All three died on the road and a fourth victim died later in hospital.", [("killed", 4, None)]),
         ("Two guards were killed and a third guard was wounded.", [("killed", 2, None), ("injured", 1, None)]),
     ],
 )
@@ -298,10 +298,10 @@ def test_one_person_or_one_body_counts_one(sentence: str, expected: list) -> Non
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The death toll from the storm that hit the coast on Monday rose to 40.", [("killed", 40, None)]),
+        ("The death toll from the fire that swept the market on Friday rose to 27.", [("killed", 27, None)]),
         ("Officials said the death toll has been raised to 61.", [("killed", 61, None)]),
         ("The injury toll from Sunday's blast climbed to 75.", [("injured", 75, None)]),
-        ("The number of confirmed dead in the capital rose to 18.", [("killed", 18, None)]),
+        ("The number of confirmed dead across the hill towns climbed to 14.", [("killed", 14, None)]),
         # not a toll: no toll word, or a comma breaks the phrase, or no verb that sets a toll
         ("The number of people who fled the town rose to 4,000.", []),
         ("The toll, officials said, rose to 12.", []),

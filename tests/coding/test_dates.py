@@ -21,16 +21,16 @@ def first(sentence: str, story: str | None, previous: str | None = None):
     ("sentence", "story", "expected"),
     [
         # weekdays: the latest such day on or before the story date
-        ("On Monday, six people were killed in a strike on the port.", THURSDAY, ("2024-04-29", None, None)),
+        ("On Monday, four fishermen were killed when a mortar hit the harbour.", THURSDAY, ("2024-04-29", None, None)),
         ("Rebels attacked the town early Saturday.", THURSDAY, ("2024-04-27", None, None)),
         ("Officials said Thursday the bridge was hit.", THURSDAY, ("2024-05-02", None, None)),
         ("Fighting has raged since last Thursday.", THURSDAY, ("2024-04-25", None, None)),
-        ("An attack Tuesday night on a shelter killed 27 people.", THURSDAY, ("2024-04-30", None, None)),
+        ("A raid Tuesday night on a clinic killed 11 people.", THURSDAY, ("2024-04-30", None, None)),
         # the future: on or after the story date, certainty planned
         ("The ministers will meet on Friday in Geneva.", THURSDAY, ("2024-05-03", None, "planned")),
         ("On Thursday, leaders will sign the accord.", THURSDAY, ("2024-05-02", None, "planned")),
         # a date that modifies a noun is the noun's time, not the later verb's
-        ("All five victims of a Wednesday night shooting are expected to survive.", THURSDAY,
+        ("Both patients hurt in a Wednesday night stabbing are expected to recover.", THURSDAY,
          ("2024-05-01", None, None)),
         ("Saturday's attack will be investigated by a commission.", THURSDAY, ("2024-04-27", None, None)),
         ("The talks will resume next Thursday.", THURSDAY, ("2024-05-09", None, "planned")),
@@ -39,24 +39,24 @@ def first(sentence: str, story: str | None, previous: str | None = None):
         # calendar dates: the latest not after the story
         ("The killings on March 22 shocked the capital.", TUESDAY, ("2024-03-22", None, None)),
         ("Militants attacked the border post on October 7.", THURSDAY, ("2023-10-07", None, None)),
-        ("Heavy rain on 23 April caused landslides.", THURSDAY, ("2024-04-23", None, None)),
+        ("A hailstorm on 19 April flattened the crops.", THURSDAY, ("2024-04-19", None, None)),
         ("The quake struck on Friday, Oct. 30, 2020, at noon.", "2020-10-31", ("2020-10-30", None, None)),
         ("Floods hit the coast on April 25th 2022.", THURSDAY, ("2022-04-25", None, "historical")),
         ("The record shows 2024-03-22 as the day of the raid.", None, ("2024-03-22", None, None)),
         # ranges carry their last day; announced ones are planned
-        ("A summit will take place near the lake on June 15 and 16.", THURSDAY,
-         ("2024-06-15", "2024-06-16", "planned")),
+        ("A donors' conference will be held in the old town on July 9 and 10.", THURSDAY,
+         ("2024-07-09", "2024-07-10", "planned")),
         ("Talks were held on 3-4 March in the capital.", TUESDAY, ("2024-03-03", "2024-03-04", None)),
         # months: precision month
         ("Troops withdrew from the city in February.", TUESDAY, ("2024-02", None, None)),
-        ("The embassy warned in early March of an attack.", TUESDAY, ("2024-03", None, None)),
+        ("The consulate cautioned in early March about unrest.", TUESDAY, ("2024-03", None, None)),
         ("The rebels took the capital in December.", "2024-06-06", ("2023-12", None, None)),
         ("The war began in April 2023.", "2024-06-06", ("2023-04", None, "historical")),
-        ("It launched 300 missiles in April alone.", THURSDAY, ("2024-04", None, None)),
+        ("The army fired 500 shells in April alone.", THURSDAY, ("2024-04", None, None)),
         # years
         ("The conflict has simmered since 2014.", THURSDAY, ("2014", None, "historical")),
         # relative to the story
-        ("Energy sites were damaged by drone strikes overnight.", THURSDAY, ("2024-05-02", None, None)),
+        ("Power lines were cut by shelling overnight.", THURSDAY, ("2024-05-02", None, None)),
         ("Three soldiers died yesterday.", THURSDAY, ("2024-05-01", None, None)),
         ("Earlier this month, 14 people were injured.", "2024-12-20", ("2024-12", None, None)),
         ("Last month's massacre stunned the region.", THURSDAY, ("2024-04", None, None)),
@@ -79,15 +79,15 @@ def test_resolve_date_gives_the_date_the_text_supports(sentence, story, expected
 
 
 def test_anniversary_dates_the_past_event_and_marks_it_historical() -> None:
-    sentence = "Thursday was the 10th anniversary of riots in the city that left 48 people dead."
+    sentence = "Thursday was the 7th anniversary of a mine collapse in the valley that buried 31 workers."
     mention = resolve_date(sentence, story_date=THURSDAY)
-    assert (mention.value, mention.rule, mention.certainty) == ("2014-05-02", "anniversary", "historical")
+    assert (mention.value, mention.rule, mention.certainty) == ("2017-05-02", "anniversary", "historical")
     (only,) = find_dates(sentence, story_date=THURSDAY)  # the weekday names the anniversary, not an event
     assert only.rule == "anniversary"
 
 
 def test_two_days_later_counts_from_the_event_before_not_the_story() -> None:
-    text = "On Monday, six people were killed in a strike; two days later three people died there."
+    text = "On Monday, four fishermen were killed by shelling; two days later a fifth man died nearby."
     values = [mention.value for mention in find_dates(text, story_date=THURSDAY)]
     assert values == ["2024-04-29", "2024-05-01"]
 
@@ -147,7 +147,7 @@ def test_dev_gold_dates_do_not_fall_below_floor(shared_dir) -> None:
     ("The fire broke out on Tuesday. It happened a week before gunmen raided the depot.",
      ["2024-04-30", "2024-05-07"]),
     # with no event told before, the news is what came after: count from the story day
-    ("The discovery comes two days after two women were found dead in their home.", ["2024-04-30"]),
+    ("The find comes two days after a farmer was found dead in his barn.", ["2024-04-30"]),
     # a sentence-opening "two days after the attack" is not this rule
     ("Two days after the attack, police arrested him.", []),
 ])
@@ -158,16 +158,16 @@ def test_an_event_said_to_come_days_after_another_dates_the_other_one_back(text,
 
 # Four-digit numbers that are no years: an event is never dated before 1900 unless the text gives that year.
 NOT_YEARS = [
-    "Police found the man in the 1800 block of N. 20th Street on Tuesday.",
-    "Officers were called to the 1800 blk of Topping Avenue.",
+    "Deputies found the woman in the 1700 block of S. 14th Avenue on Tuesday.",
+    "Officers were sent to the 1800 blk of Larkspur Road.",
     "Officers were called to 1905 W. Main Street at 2 a.m.",
-    "He was found lying in front of 1861 Corning with a gunshot wound.",
-    "A center opened in the ballroom of 1899 Bar & Grill.",
+    "She was found on the steps of 1873 Hollis with a stab wound.",
+    "A help desk opened in the hall of 1888 Tavern & Kitchen.",
     "The curfew runs from 1800 hours until dawn.",
     "Between 1800 and 1900 people fled the fighting.",
     "On May 5, 1800 people were evacuated from the valley.",
     "In May, 1800 residents were evacuated.",
-    "Monday is the 74th anniversary of the Dec. 7, 1941, attack on the harbor.",
+    "Monday is the 60th anniversary of the Aug. 14, 1964, flood in the valley.",
 ]
 
 
@@ -178,10 +178,10 @@ def test_addresses_times_and_amounts_are_not_years(sentence) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("The church was destroyed in an earthquake in 1886.", ["1886"]),
-    ("Officer Alderman was slain July 5, 1882, after two months on the job.", ["1882-07-05"]),
+    ("The mill burned down in a great fire in 1871.", ["1871"]),
+    ("Marshal Penrose was shot dead March 9, 1889, a year after taking office.", ["1889-03-09"]),
     ("On May 5, 1800 people were evacuated from the valley.", ["2023-05-05"]),
-    ("Monday is the 74th anniversary of the Dec. 7, 1941, attack on the harbor.", ["2024-04-29", "1941-12-07"]),
+    ("Monday is the 60th anniversary of the Aug. 14, 1964, flood in the valley.", ["2024-04-29", "1964-08-14"]),
 ])
 def test_years_the_text_gives_are_kept(sentence, expected) -> None:
     assert [mention.value for mention in find_dates(sentence, story_date=THURSDAY)] == expected
@@ -237,11 +237,11 @@ def test_no_corpus_page_gives_a_date_before_1900_it_does_not_write(shared_dir) -
         ("Rebels attacked the town late Saturday.", THURSDAY, ("2024-04-27", None, None)),
         ("Rebels attacked the town in the early hours of Sunday.", THURSDAY, ("2024-04-28", None, None)),
         # the dateline's own date is the story's, not the event's
-        ("Bhopal, Jun 08, 2017: Three workers were killed on Wednesday in a blast.", "2017-06-08",
-         ("2017-06-07", None, None)),
+        ("Pune, Aug 06, 2019: Two porters were killed on Monday in a fire.", "2019-08-06",
+         ("2019-08-05", None, None)),
         ("ABUJA, Jan. 27 (Xinhua) -- Gunmen killed five villagers on Sunday.", "2024-01-27",
          ("2024-01-21", None, None)),
-        ("June 8, 2017 \u2014 A blast killed three workers.", "2017-06-08", None),
+        ("August 6, 2019 \u2014 A fire killed two porters.", "2019-08-06", None),
         # a date after the place in running text is the event's
         ("Gunmen attacked Kano, Jan. 27, killing five.", "2024-02-02", ("2024-01-27", None, None)),
     ],

@@ -3,8 +3,8 @@ between the number and that word.
 
     find_closing_word(tokens, j, lex)     "were reportedly killed", "was shot in the leg" (injured),
                                           "were taken to hospital" (injured, unless a death follows)
-    skip_apposition / skip_postmodifier   "Two men, 19 and 23, were shot", "three constables of a
-                                          reinforcement team sustained bullet injuries"
+    skip_apposition / skip_postmodifier   "Two men, 19 and 23, were shot", "four guards of a relief
+                                          convoy sustained shrapnel injuries"
     find_partner                          "a man and his girlfriend": two
     takes_object, is_hit                  "killed 27 people" (an object), "was shot" (a hit)
 
@@ -82,7 +82,7 @@ def read_wounded(
     hit: int | None, tokens: list[Token] | None = None, lex: CountLexicon | None = None,
 ) -> tuple[str, int] | None:
     """After "was shot": what the rest of the clause tells ("... and later died", "... is in stable
-    condition"; a death told after the wound wins: "rushed to hospital with a gunshot wound and later
+    condition"; a death told after the wound wins: "driven to a clinic with a bullet wound and later
     died"), else injured at the word "shot"."""
     if hit is None:
         return None
@@ -122,8 +122,8 @@ def find_partner(tokens: list[Token], end: int, lex: CountLexicon) -> int | None
 
 
 def skip_postmodifier(tokens: list[Token], j: int, lex: CountLexicon) -> int:
-    """The token after a short "of"/"from" phrase that tells where the counted belong ("three
-    constables of a reinforcement team sustained bullet injuries", "two members of the family were
+    """The token after a short "of"/"from" phrase that tells where the counted belong ("four
+    guards of a relief convoy sustained shrapnel injuries", "two members of the family were
     killed"), when a casualty clause closes after it; else j."""
     if j >= len(tokens) or tokens[j].low not in ("of", "from"):
         return j

@@ -3,7 +3,7 @@
     find_quantities(tokens, lex)          numbers in digits or words, vague amounts ("dozens"),
                                           zeros ("no one") and single subjects ("he", "the victim")
     find_noun_phrase / classify_head      what a number counts: people, things or an age
-    read_victim_at(tokens, i, lex)        the dead a killing names ("the killing of their leader",
+    read_victim_at(tokens, i, lex)        the dead a killing names ("the killing of its commander",
                                           "a double homicide", "a murder-suicide")
 
 The casualty word that closes a clause is read in closing.py; rules.py decides the field.
@@ -33,7 +33,7 @@ class Quantity:
     article: bool = False
     subject: bool = False
     ordinal: int = 0  # "a third": one person more, the third
-    victim: bool = False  # the dead a killing names ("the killing of their leader", "a double homicide")
+    victim: bool = False  # the dead a killing names ("the killing of its commander", "a double homicide")
 
 
 WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -134,7 +134,7 @@ def read_one_more(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | 
 
 
 def read_subject_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
-    """One person as a clause's subject: "he", "the victim", "Javon Wilson, 15," (value 1)."""
+    """One person as a clause's subject: "he", "the victim", "Lena Fischer, 17," (value 1)."""
     token = tokens[i]
     kind = lex.subjects.get(token.low)
     last = None
@@ -157,8 +157,8 @@ def read_subject_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity 
 
 
 def read_victim_at(tokens: list[Token], i: int, lex: CountLexicon) -> Quantity | None:
-    """The dead a killing names: "the killing of their leader", "the shooting death of Mario Celestino",
-    "the murder of a gas station clerk" (one; "the mother and her child": two), "a double homicide" (two),
+    """The dead a killing names: "the killing of its commander", "the shooting death of Tomas Varga",
+    "the murder of a night watchman" (one; "the farmer and his son": two), "a double homicide" (two),
     "a murder-suicide" (two)."""
     low = tokens[i].low
     if low in lex.grammar.two_dead or low in lex.grammar.multiples:
@@ -192,7 +192,7 @@ def read_multiple_killing(tokens: list[Token], i: int, lex: CountLexicon) -> Qua
 
 def find_name_end(tokens: list[Token], i: int, lex: CountLexicon) -> int | None:
     """The last token of a person's name opening at token i, with the age or apposition after it
-    ("Javon Wilson, 15,"); None when the capitals name no one."""
+    ("Lena Fischer, 17,"); None when the capitals name no one."""
     opens = i == 0 or tokens[i - 1].text in lex.grammar.name_openers or bool(AGE.fullmatch(tokens[i - 1].low))
     last = i
     while (last + 1 < len(tokens) and last - i < 2 and tokens[last + 1].text[:1].isupper()
@@ -203,8 +203,8 @@ def find_name_end(tokens: list[Token], i: int, lex: CountLexicon) -> int | None:
     name_end = last
     if (last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].low.isdigit()
             and tokens[last + 3].text == ","):
-        last += 3  # "Javon Wilson, 15, died"
-    last = _skip_apposition(tokens, last)  # "Isaac Duran, a 19-year-old, was shot and killed"
+        last += 3  # "Lena Fischer, 17, died"
+    last = _skip_apposition(tokens, last)  # "Omar Haddad, a 24-year-old, was shot and killed"
     if not opens and last == name_end:
         return None  # a name glued to the words before it counts only with its age after it
     return last

@@ -6,19 +6,19 @@ code ("dozens" -> 12, see docs/counting.md), then ties each number to the
 casualty word of its clause. The rules, by name (``Count.rule``):
 
     passive  "six people were killed", "13 were injured", "two brothers are dead"
-    object   "killing two women", "injuring 14 people", "detained 18 people"
-    left     "leaving 12 injured", "that left 48 people dead"
+    object   "killing three men", "injuring 14 people", "detained 18 people"
+    left     "leaving 9 injured", "that left 31 people dead"
     noun     "12 killed, including 5 children", "(7 fatalities)", "30 injured"
     toll     "the death toll rose to 31"
-    bodies   "found the bodies of five men", "the remains of what appear to be two women": the dead
-    zero     "No staff were injured", "no fatalities were reported"
+    bodies   "found the bodies of five men", "the remains of what seem to be two women": the dead
+    zero     "No workers were injured", "no fatalities were reported"
     subject  one person named as the subject: "He died at the hospital", "The victim was
-             pronounced dead", "Javon Wilson, 15, died" (``data/en/coding/count_subjects.txt``)
+             pronounced dead", "Lena Fischer, 17, died" (``data/en/coding/count_subjects.txt``)
     hit      (read as passive/object) "a man was shot in the leg", "robbed and shot a driver",
              "is in critical condition", "suffered a gunshot wound": injured, unless the clause
              goes on to a death ("was shot and later died"); a named or pronoun victim
              ("he was shot") and a clause after "when"/"after" are the story's victim, not a count
-    sum      "four suspects ... and seven other alleged accomplices" -> 11;
+    sum      "three smugglers ... and five other suspected couriers" -> 8;
              "two women and three children were killed" -> 5
 
 A number after "including" or "among them", or later in the list such a marker

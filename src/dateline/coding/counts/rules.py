@@ -39,7 +39,7 @@ def read_quantity(tokens: list[Token], quantity: Quantity, lex: CountLexicon) ->
         if found is not None:
             return found
     partner = find_partner(tokens, end, lex) if quantity.value == 1 and head is not None else None
-    if partner is not None:  # "A man and his girlfriend were injured": two
+    if partner is not None:  # "A woman and her brother were injured": two
         end, quantity.value = partner, 2
     after = skip_apposition(tokens, end + 1, lex)
     if after == end + 1 and head is not None and classify_head(tokens, quantity.last, lex) == "person":
@@ -89,7 +89,7 @@ def read_words_before(tokens: list[Token], quantity: Quantity, end: int,
             and not is_subordinate(tokens, before, lex)):
         # "robbed and shot a taxi driver": injured, "fatally shot a man": killed
         adverb = lex.words.get(tokens[before - 1].low) if before > 0 else None
-        # "fatally shot a man", "shot 12 people to death", "shot two men dead"
+        # "fatally shot a man", "shot 7 people to death", "shot two men dead"
         killed = bool(adverb and adverb[0] == "killed") or is_put_to_death(tokens, end + 1, lex)
         return ("killed" if killed else "injured"), end, "object"
     left = read_left(tokens, end, lex) if word in lex.grammar.leaving else None
@@ -111,14 +111,14 @@ def read_verb_field(tokens: list[Token], before: int, lex: CountLexicon) -> str 
 
 
 def is_put_to_death(tokens: list[Token], j: int, lex: CountLexicon) -> bool:
-    """After the object of "shot": "to death" or "dead" ("shot 12 people to death", "shot two men dead")."""
+    """After the object of "shot": "to death" or "dead" ("shot 7 people to death", "shot two men dead")."""
     first = tokens[j].low if j < len(tokens) else ""
     second = tokens[j + 1].low if j + 1 < len(tokens) else ""
     return first == "dead" or first == "to" and lex.words.get(second, ("",))[0] == "killed"
 
 
 def read_left(tokens: list[Token], end: int, lex: CountLexicon) -> tuple[str, int, str] | None:
-    """After "leaving": "leaving 12 injured", "left one person with minor injuries" (not "with no injuries")."""
+    """After "leaving": "leaving 9 injured", "left a child with light injuries" (not "with no injuries")."""
     if end + 1 < len(tokens) and "n" in lex.words.get(tokens[end + 1].low, ("", ""))[1]:
         return lex.words[tokens[end + 1].low][0], end + 1, "left"
     if end + 1 < len(tokens) and tokens[end + 1].low == "with":
@@ -177,8 +177,8 @@ def follows_marker(tokens: list[Token], first: int, lex: CountLexicon) -> bool:
 
 def read_toll_field(tokens: list[Token], before: int, lex: CountLexicon) -> str | None:
     """'the death toll rose to 31', 'raising the toll to 12', 'the number of dead reached 9'; and with
-    the toll's own words between it and its verb: 'the death toll from the storm has been raised to
-    40', 'the number of confirmed dead in the city rose to 100'."""
+    the toll's own words between it and its verb: 'the death toll from the fire has been raised to
+    27', 'the number of confirmed dead across the hill towns climbed to 14'."""
     i = before
     while i >= 0 and before - i < 6:
         found = read_toll_word(tokens, i, lex)
@@ -198,7 +198,7 @@ def read_toll_field(tokens: list[Token], before: int, lex: CountLexicon) -> str 
     return None
 
 
-TOLL_REACH = 14  # the most words a toll's modifier may hold ("from the magnitude 7.1 earthquake that shook ...")
+TOLL_REACH = 14  # the most words a toll's modifier may hold ("from the fire that swept the old market on ...")
 WHOLE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
@@ -246,7 +246,7 @@ def sum_conjoined(
 
 def add_ordinals(quantities: list[Quantity], counts: dict[int, Count], ends: dict[int, int], tokens: list[Token],
                  *, offset: int) -> None:
-    """ "Three were killed instantly and a fourth died later": the fourth joins the three (killed 4),
+    """ "Two were killed outright and a third died overnight": the third joins the two (killed 3),
     when a count of the same field one short of it comes before; else it is one person."""
     for index in sorted(counts):
         ordinal = quantities[index].ordinal
@@ -262,11 +262,11 @@ def add_ordinals(quantities: list[Quantity], counts: dict[int, Count], ends: dic
 
 
 def opens_subset(tokens: list[Token], start: int, stop: int, lex: CountLexicon) -> bool:
-    """Whether a subset marker opens a list between two numbers: "92 people, including
-    women, children and two journalists" (the two are among the 92, not added to them)."""
+    """Whether a subset marker opens a list between two numbers: "35 people, including
+    nurses, pensioners and two teachers" (the two are among the 35, not added to them)."""
     lows = [t.low for t in tokens[start:stop]]
     for phrase, kind in lex.markers.items():
-        if phrase[0] == "of":  # "all of them citizens of X" describes the counted, it opens no part
+        if phrase[0] == "of":  # "all of them from the same town" describes the counted, it opens no part
             continue
         if kind == "subset" and any(tuple(lows[i:i + len(phrase)]) == phrase for i in range(len(lows))):
             return True

@@ -21,10 +21,10 @@ The rules (``DateMention.rule``):
                     (the month when the whole week lies in one month, else None)
     ago, after      "three days ago"; "two days later", "the next day": counted from
                     ``previous``, the date of the event the text just told
-    before_event    "The killings came two days after gunmen opened fire": the phrase dates
+    before_event    "The arrests came three days after rioters burned the depot": the phrase dates
                     the other event, two days before ``previous``
-    anniversary     "Thursday was the 10th anniversary of ..." -> that day, 10 years back
-                    ("the 74th anniversary of the Dec. 7, 1941, attack": the date given)
+    anniversary     "Friday was the 5th anniversary of ..." -> that day, 5 years back
+                    ("the 60th anniversary of the Aug. 14, 1964, flood": the date given)
     overnight       "overnight Saturday" -> Saturday; "overnight into Sunday" -> Saturday to Sunday
     holiday         "on Christmas Day", "on New Year's Eve", "during Eid" (holidays.py)
 
@@ -101,7 +101,7 @@ def find_statement_date(text: str) -> str | None:
     """The day a story with no published date is read by: the latest full date (day, month and
     year) its text gives a statement ("a police spokeswoman told reporters on October 5, 2024"),
     or None. A statement is reported days after the events it tells of, so "early on Thursday"
-    is the Thursday before it; a past event's date ("Alderman was slain July 5, 1882") anchors
+    is the Thursday before it; a past event's date ("Penrose was shot dead March 9, 1889") anchors
     nothing."""
     tables = load_tables()
     days = []
@@ -214,7 +214,7 @@ def _is_year(sentence: str, start: int, end: int, tables: DateTables) -> bool:
         return False
     name = _NAME_AFTER.match(sentence, end) if _OF_BEFORE.search(sentence, 0, start) else None
     if name is not None and name.group(1) not in tables.months and name.group(1) not in tables.weekdays:
-        return False  # "in front of 1861 Corning", "the ballroom of 1899 Bar & Grill": an address, a name
+        return False  # "the steps of 1873 Hollis", "the hall of 1888 Tavern & Kitchen": an address, a name
     following = _NEXT_NUMBER.match(sentence, end)  # "between 1900 and 2000 people"
     return following is None or not _is_quantity(sentence, following.end())
 
@@ -247,7 +247,7 @@ def _stands_alone(phrase: str) -> bool:
 def _is_planned(sentence: str, start: int, end: int, tables: DateTables) -> bool:
     """A future marker governs the date: before it with no reporting verb between, or
     just after a date that opens the clause ("On Friday, leaders will meet"), unless the
-    date modifies a noun ("victims of a Wednesday night shooting are expected to live")."""
+    date modifies a noun ("patients hurt in a Wednesday night stabbing are expected to recover")."""
     before = sentence[:start].lower()
     if tables.said_on.search(before):
         return False
@@ -294,14 +294,14 @@ def _last_day(value: str) -> dt.date | None:
 
 
 def _apply_anniversary(mentions: list[DateMention], anniversary, *, sentence: str, story: dt.date | None):
-    """'Thursday was the 10th anniversary of clashes': the clashes' date is that day, N years back."""
+    """'Friday was the 5th anniversary of the riot': the riot's date is that day, N years back."""
     start, end, match = anniversary
     years = read_ordinal(match.group("n"))
     if years is None:
         return mentions
     value: str | None
     referent = next((m for m in mentions if _ANNIVERSARY_OF.match(sentence, end, m.span[0])), None)
-    if referent is not None:  # "the 74th anniversary of the Dec. 7, 1941, attack": the date is given
+    if referent is not None:  # "the 60th anniversary of the Aug. 14, 1964, flood": the date is given
         return mentions
     anchors = [(m, m.value) for m in mentions if m.value and len(m.value) == 10 and m.certainty != "planned"]
     if anchors:
