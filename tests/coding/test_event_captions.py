@@ -45,8 +45,8 @@ def test_captions_date_an_undated_story(text, story_date, captions, expected):
     # a country-wide scene takes the one town the caption names in that country
     (FLOODS, ("Landslide in Musanze, Northern Province, Rwanda.",), "Musanze"),
     # a region-wide scene takes the town inside the region
-    ("A landslide killed 8 people in Cundinamarca department.",
-     ("Rescuers after a landslide in Cachipay, Cundinamarca, Colombia.",), "Cachipay"),
+    ("A landslide killed 8 people in Norte de Santander department.",
+     ("Rescue workers search the mud in Gramalote, Norte de Santander, Colombia.",), "Gramalote"),
     # two towns: the caption does not say which one
     (FLOODS, ("Rescue teams in Musanze and Kigali, Rwanda.",), "Rwanda"),
     # a town of another country changes nothing

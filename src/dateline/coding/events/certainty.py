@@ -5,8 +5,8 @@
 
 Only the trigger's own clause counts: the words back to the last ``. ; : ? !`` or dash,
 and for each kind of cue a window of words (negation binds tightly: "did not attack",
-"no one was killed"; a condition reaches further: "If the Russians penetrate the front
-lines"). A negated or hypothetical mention returns None: the coder does not code it as
+"no one was killed"; a condition reaches further: "If the rebels ever break through the
+ridge defences"). A negated or hypothetical mention returns None: the coder does not code it as
 a thing that happened. The cue words live in ``data/en/coding/event_cues.txt``.
 """
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The parts of a sentence that tell events of their own, and how a trigger is worded.
 
     split_clauses(sentence)                 clause spans: a sentence splits where a new clause
-                                            brings its own time ("..., and two days later
-                                            three people died there", "..., while one earlier
-                                            at a school killed 16", "... since gunmen
+                                            brings its own time ("..., and a week later
+                                            two more died in hospital", "..., while one earlier
+                                            at a clinic killed 9", "... since gunmen
                                             attacked the town in May")
     is_definite(clause, at, trigger)      "the concert hall attack", "the March 22 killings":
                                             a mention of an event already known

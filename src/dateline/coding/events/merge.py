@@ -20,8 +20,8 @@ clauses of one sentence set side by side stay two events; a tally over a whole a
 ("strikes across Gaza killed 92") and an incident told with its own scene and time stay
 two; a mention that refers back
 (a guessed place, or "the attack" with no place or figure of its own) joins the story's
-event of its family; a detail (a weak mention with no scene or time of its own: "Three
-were killed instantly and a fourth died later") joins the event told just before it, its
+event of its family; a detail (a weak mention with no scene or time of its own: "Two
+died at the scene and a third later in hospital") joins the event told just before it, its
 figures filling only what that event lacks; a country holds every place in it, so one
 event told at country level and again at its town is one event; a definite mention with no day
 of its own at the scene of an event told before ("the gunmen", "the clashes") is that event, its
@@ -167,7 +167,7 @@ class Draft:
 
     def retells(self, told: Draft) -> bool:
         """A definite mention with no day of its own at the very scene of an event of its family told
-        before ("police killed four of the gunmen in X", "nine dead in the morgue after the clashes
+        before ("police killed two of the raiders in X", "six bodies at the hospital after the clashes
         in X") is that event told again, whatever figure it gives: its figures only fill what the
         event lacks."""
         return self.definite and self.date is None and self.place_source == "own" and self.same_scene(told)
@@ -209,8 +209,8 @@ class Draft:
         return self.type == "riot" and not self.strong
 
     def is_detail(self) -> bool:
-        """A weak mention with no scene or time of its own that tells of victims ("Three were killed
-        instantly and a fourth died later") or gives no figure ("The gunmen escaped"): a detail
+        """A weak mention with no scene or time of its own that tells of victims ("Two died at the
+        scene and a third later in hospital") or gives no figure ("The gunmen escaped"): a detail
         of the event told just before it. "One earlier killed 16" tells an act of its own."""
         return (is_core(self.type) and not self.strong and self.place_source != "own" and not self.timed
                 and not self.wide and (self.victims_only or not self.counts))
@@ -275,7 +275,7 @@ def within_year_before(date: str, news_day: str) -> bool:
 
 
 def holds(region: EventPlace, place: EventPlace) -> bool:
-    """A region and a town inside it ("the Bryansk region", "Bryansk") are one scene, and so are a
+    """A region and a town inside it ("the Voronezh region", "Voronezh") are one scene, and so are a
     state and a county inside it ("Colorado", "Eagle County"), and a country and any place in it
     (one event told at country level and again at its town is one event)."""
     if region.precision == "country" and place.precision != "country":
@@ -349,8 +349,8 @@ def take_updated_day(draft: Draft, kept: list[Draft]) -> None:
 
 def fold_details(drafts: list[Draft]) -> list[Draft]:
     """Details (``Draft.is_detail``) join the last event of their family told before them whose
-    day agrees; their figures only fill what that event lacks ("Four officers were killed ...
-    Three were killed instantly and a fourth died later")."""
+    day agrees; their figures only fill what that event lacks ("Three guards were killed ...
+    Two died at the scene and a third later in hospital")."""
     kept: list[Draft] = []
     for draft in drafts:
         told = [m for m in kept if m.key == draft.key and not m.is_detail() and m.same_day(draft)]

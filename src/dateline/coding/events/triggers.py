@@ -79,8 +79,8 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
     if not strong_core:
         weak = [t for t in triggers if not t.strong and is_core(t.type)]
         if weak:
-            # a weapon or act named among the weak words ("killed when their vehicle hit a
-            # roadside bomb") tells the type better than the bare harm ("killed": attack)
+            # a weapon or act named among the weak words ("died when their bus ran over a
+            # landmine") tells the type better than the bare harm ("killed": attack)
             first = next((t for t in weak if t.type != "attack" and name_family(t.type) == name_family(weak[0].type)),
                          weak[0])
             if (story_type and story_type != first.type and name_family(first.type) in TOLL_FAMILIES
@@ -107,7 +107,7 @@ def tells_of_protest(texts: list[str]) -> bool:
 
 def retype_street_clashes(triggers: list[Trigger], sentence: str, *, harm: bool = False) -> list[Trigger]:
     """In a story of protest, clashes that name no armed group are street clashes: a riot
-    ("nine dead in the morgue following the clashes in X"); and, with ``harm`` (a story of riots),
+    ("six bodies at the hospital after the clashes in X"); and, with ``harm`` (a story of riots),
     so are deaths and injuries told with no act and no armed people ("three people died in fires at
     looted supermarkets"): the unrest's."""
     armed = load_event_lexicon().cues.get("armed_actor")
@@ -126,7 +126,7 @@ HARM_WORDS = frozenset({"died", "dead", "killed", "wounded", "injured"})
 
 
 def retype_arson(triggers: list[Trigger], sentence: str) -> list[Trigger]:
-    """Arson by armed people ("gang members set fire to dozens of homes") is their attack, not a riot."""
+    """Arson by armed people ("armed men set fire to a row of shops") is their attack, not a riot."""
     lex = load_event_lexicon()
     arson, armed = lex.cues.get("arson"), lex.cues.get("armed_actor")
     if arson is None or armed is None or not armed.search(sentence.lower()):

@@ -20,7 +20,7 @@ from ...models import ParsedToken
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod",
                        "advmod", "predet", "punct"})
 # on its right: "affiliate in Afghanistan", "citizens of Tajikistan", "forces loyal to ..."; and "for"
-# after a proper name ("the Cooperative for the Development of the Congo")
+# after a proper name ("the Union for the Defence of the River Valley")
 RIGHT_PREPS = frozenset({"of", "in", "from", "loyal"})
 # the dependencies of a noun: a word the tagger calls a verb is a noun where it stands in one
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "dative", "compound", "poss"})
