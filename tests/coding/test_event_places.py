@@ -17,7 +17,7 @@ def territory_changes(text: str) -> list:
     ("Rebels captured the town of Goma on Monday after days of fighting.", ["territory_change", "armed_clash"]),
     ("Russian forces captured Bakhmut on Saturday.", ["territory_change"]),
     # a village the gazetteer does not know
-    ("The troops occupied Chaung Ma after the airstrikes.", ["territory_change", "air_drone_strike"]),
+    ("The soldiers occupied Nyaung Pin following the airstrikes.", ["territory_change", "air_drone_strike"]),
     ("Vuhledar fell to Russian forces in October.", ["territory_change"]),
     ("The base was seized by militants overnight.", ["territory_change"]),
     ("Ukrainian units withdrew from Siversk, a small town in the Donetsk region, in January.", ["territory_change"]),
@@ -131,9 +131,9 @@ def test_forces_named_by_their_country_do_not_move_the_place_taken_into_it(text)
     ("Shelling killed two people on Monday in a village on the border with the Belgorod region, "
      "officials in Kharkiv said.", [("missile_artillery", None)]),
     # where passengers were taken after a crash is not where a later mention of it happened
-    ("A bus overturned near Lamia on Monday, killing nine people.\n\n"
-     "Forty passengers were evacuated safely to Patras by bus.\n\nSeveral cars derailed after the crash.",
-     [("disaster", "Lamía")]),
+    ("A train derailed near Asyut on Monday, killing seven people.\n\n"
+     "Thirty passengers were taken safely to Minya by bus.\n\nThree carriages derailed in the crash.",
+     [("disaster", "Asyūţ")]),
     # the injured named as where they were sent: one event, at the blast, with their number
     ("An explosion at a chemical plant in Ludhiana killed 12 workers on Monday.\n\n"
      "Eleven injured people were referred to Chandigarh for treatment, officials said.", [("disaster", "Ludhiana")]),

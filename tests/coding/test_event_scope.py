@@ -18,11 +18,11 @@ def core(text: str, **options) -> list[tuple]:
 
 @pytest.mark.parametrize("sentence", [
     # a kind of event, not one event
-    "The junta has vowed to secure the country from growing jihadi violence in the north.",
+    "The military government has promised to defend the nation against spreading jihadist attacks in the east.",
     "However, militants still carry out attacks in Mogadishu and in nearby towns.",
     "The killings are the latest sign of a gang battle that keeps growing fiercer in Tegucigalpa.",
     # the toll of a kind of event, in a relative clause on it
-    "The army has pledged to shield the region from rising jihadist violence linked to two armed groups "
+    "Commanders have sworn to protect the province from an Islamist insurgency tied to three factions "
     "that has killed thousands of people.",
     "Officials fear the escalating insurgency in the north, which has killed hundreds, will spread.",
     # what happens at such times, in the present
@@ -71,9 +71,9 @@ def test_a_detail_of_victims_joins_the_event_told_before_it() -> None:
 
 
 def test_an_act_of_its_own_with_its_own_toll_is_no_detail() -> None:
-    text = ("Israeli airstrikes killed 40 people across Gaza this week, officials said. Two strikes on Wednesday "
-            "targeted a market in Gaza City, while one earlier at a school killed 16, hospital officials said.")
-    assert sorted(e[3] or 0 for e in core(text))[-2:] == [16, 40]
+    text = ("Drone strikes killed 35 people across Darfur this week, activists said. Three strikes on Tuesday "
+            "hit a market in El Fasher, while one earlier at a clinic killed 11, medics said.")
+    assert sorted(e[3] or 0 for e in core(text))[-2:] == [11, 35]
     assert len(core(text)) == 3
 
 

@@ -132,13 +132,13 @@ CASES = [
      [("attack", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "KE")),
       ("arrest", ("Police Forces of Kenya", "state_forces", "KE"), ("al-Shabaab", "rebels", "SO"))]),
     ("the suspect of an attack whose doer the story does not name is of an unidentified armed group",
-     "Troops arrested the suspected perpetrator of a bombing that wounded three people in Maiduguri in May.",
+     "Soldiers detained the alleged perpetrator of a bombing that injured five people in Maiduguri in April.",
      [("arrest", ("Military Forces of Nigeria", "state_forces", "NG"),
        ("unidentified armed group", "political_militia", "NG")),
       ("bombing", ("unidentified armed group", "political_militia", None), ("civilians", "civilians", "NG"))]),
     ("'it said it ...' is the body that spoke before, not the last group named",
      "The Nigerian army said it had raided a camp in Maiduguri, a stronghold of Boko Haram militants.\n\n"
-     "It said it had arrested 14 people in the camp.",
+     "It said it had detained 9 people at the camp.",
      [("arrest", ("Military Forces of Nigeria", "state_forces", "NG"), ("people", "civilians", "NG"))]),
 ]
 

@@ -19,10 +19,10 @@ CLAUSE_BREAK = re.compile(r"[.;:?!\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\
 WORD = re.compile(r"[\w'’-]+")
 WINDOWS = {"negation": 4, "hypothetical": 9, "planned": 6, "denied": 12, "claimed": 12, "historical": 12}
 MODAL_REACH = 2
-GENERIC_REACH = 4  # words before a trigger that can make it a kind of event ("growing jihadi violence")
-AFTER_REACH = 3  # words after it ("a battle that is becoming worse")
+GENERIC_REACH = 4  # words before a trigger that can make it a kind of event ("spreading jihadist attacks")
+AFTER_REACH = 3  # words after it ("a gang feud that keeps getting worse")
 ORDER = ("negation", "hypothetical", "denied", "claimed", "planned", "historical")
-# A participle that ties the trigger to a past toll ("will avenge those killed by the strikes"):
+# A participle that ties the trigger to a past toll ("vowed justice for those killed by the shelling"):
 # a future or conditional cue before it governs the avenging, not the strikes.
 PAST_BRIDGE = re.compile(r"\b(?:killed|wounded|injured|hurt|died|displaced|left homeless|affected)\s+(?:by|in)\b")
 SHIFTED = frozenset({"hypothetical", "planned"})
@@ -30,7 +30,7 @@ SHIFTED = frozenset({"hypothetical", "planned"})
 # thousands"): the toll of the kind, no event of its own, when a generic cue comes before it.
 RELATIVE_TOLL = re.compile(r"\b(?:that|which)(?:['’]s|\s+(?:has|have|had))?\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 RELATIVE_REACH = 16  # words before the relative pronoun in which the generic cue must stand
-# "When fighting is taking place, ...", "whenever clashes break out": a kind of event, in the present.
+# "When fighting is going on, ...", "whenever clashes break out": a kind of event, in the present.
 GENERAL_WHEN = re.compile(r"\b(?:when|whenever|once)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
 PRESENT_AFTER = re.compile(r"\s+(?:(?:is|are)\s+(?:\w+ing|under\s*way|on)|breaks?\s+out|erupts?|happens?|"
                            r"occurs?|starts?|begins?|takes?\s+place|flares?\s+up)\b", re.IGNORECASE)
@@ -116,6 +116,6 @@ def tells_kind_toll(sentence: str, trigger_start: int) -> bool:
 
 
 def tells_general_when(sentence: str, trigger_start: int, trigger_end: int) -> bool:
-    """"When fighting is taking place, ...", "whenever clashes break out": what happens at such
+    """"When fighting is going on, ...", "whenever clashes break out": what happens at such
     times, in the present, not an event that happened."""
     return bool(GENERAL_WHEN.search(sentence[:trigger_start]) and PRESENT_AFTER.match(sentence, trigger_end))

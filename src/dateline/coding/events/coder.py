@@ -34,8 +34,8 @@ Rules for what the text does not say:
   that gives its own day (merge.py). "The attack" told again takes no carried
   date, nor the date of another verb whose object it is ("were arrested Monday in the
   killing of ..."); a date in a relative clause after the trigger dates that clause's noun,
-  not the trigger ("arrested the suspect of an attack that killed two in March"); a day counted
-  from the speaker's now inside a direct quote ("12 dead today") is the saying's, so it fixes
+  not the trigger ("detained the man suspected of an ambush that killed four in March"); a day counted
+  from the speaker's now inside a direct quote ("nine dead today") is the saying's, so it fixes
   no day of the event; one who gives himself up ("turned himself in") is one person arrested.
 
 The story's fixed facts are one record (``StoryFacts``), what the coder knows as it reads
@@ -279,7 +279,7 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
         if near is None:  # no day of its own: the story's news day stands in
             dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
     if quoted_today(dating.mention if near is None else near, sentence, start):
-        near = None  # "We have confirmed 12 dead today": the speaker's day, which the story does not fix
+        near = None  # "Nine are dead today, we can confirm": the speaker's day, which the story does not fix
         dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
     hint = near.certainty if near is not None else dating.hint
     certainty = certainty_of(sentence, trigger.start, date_hint=hint, trigger_end=trigger.end)

@@ -12,8 +12,8 @@ fills what it lacks from the later mentions (a date, a count); an exact figure
 ("Twelve people were killed") replaces a bounded one ("at least 14"). A draft read only
 from a weak trigger ("killed", "attacked") that ends with no count is dropped:
 alone, such words too often tell of something else, unless the clause gives them a scene
-and a time of its own in a story of violence ("Two strikes on Wednesday targeted a market
-in Gaza City"). A region and a town (or a state and a county) inside it are one scene; the
+and a time of its own in a story of violence ("Three strikes on Tuesday targeted a bakery
+in Aleppo"). A region and a town (or a state and a county) inside it are one scene; the
 finer place is kept when a mention of the incident names it, or its paragraph gave it (not
 a guess, nor a mention of the past); two
 clauses of one sentence set side by side stay two events; a tally over a whole area
@@ -115,7 +115,7 @@ class Draft:
         a news day the text does not give the event (``date_soft``) stands for any day of the year
         before it or up to the story's published day ("A man has been detained" in a story
         opening on the attack's day is the arrest told later that week), unless the mention
-        brings figures of its own ("third attack in a week ..., injuring 14" is the day's news,
+        brings figures of its own ("second raid in three days ..., injuring 8" is the day's news,
         not the strike told with its own day)."""
         if self.date is None or other.date is None or self.date == other.date:
             return True
@@ -174,9 +174,9 @@ class Draft:
 
     def joins_across_levels(self, other: Draft) -> bool:
         """A mention told at country level is the event told at a place in that country only when
-        it has no time of its own and shares a figure with it, or refers back to it ("the five
-        officers killed in the attack"), or the place's mention brings neither a figure nor a time
-        of its own ("32 were killed when two trains collided in Greece" and "the trains collided
+        it has no time of its own and shares a figure with it, or refers back to it ("the seven
+        soldiers killed in the blast"), or the place's mention brings neither a figure nor a time
+        of its own ("18 were killed when two trains collided in Egypt" and "the trains collided
         outside Larissa", or "... collided outside Larissa last night"): the country-level toll with
         no time of its own and the town's telling with no toll of its own are one event told twice;
         "earlier this month, 14 were injured" is another."""
@@ -197,7 +197,7 @@ class Draft:
 
     def is_background(self, news_year: int | None) -> bool:
         """A mention of a year before the story's with no scene of its own ("last year's unrest
-        began with protests", "the worst disaster since July 1977 when 86 died"): background, not
+        started with protests", "the deadliest accident since March 2027 when 41 died"): background, not
         an event the story reports."""
         if news_year is None or self.date is None or not is_core(self.type) or self.place_source == "own":
             return False
@@ -317,7 +317,7 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
 
 
 def fold_updates(drafts: list[Draft]) -> list[Draft]:
-    """A toll update ("the death toll rose to 230", "the agency is adjusting its death toll")
+    """A toll update ("the death toll rose to 230", "the ministry revised its death toll")
     joins the first event of its family told before it at a place that agrees: its figures are
     the latest and replace the event's; its day (the day of the update) does not."""
     kept: list[Draft] = []

@@ -50,8 +50,8 @@ OBJECT_REACH = 80  # characters after the trigger that may name what was taken
 
 def read_cue(text: str, start: int) -> str | None:
     """``near``, ``origin`` or ``care`` when the words before a place make it a landmark, an origin or
-    where the wounded were taken, ``far`` for a landmark the scene lies far from ("380 kilometers north
-    of Athens"); None when they make it the scene ("struck a hospital in X", "in nearby X")."""
+    where the wounded were taken, ``far`` for a landmark the scene lies far from ("400 kilometers south
+    of Cairo"); None when they make it the scene ("struck a hospital in X", "in nearby X")."""
     before = text[max(0, start - CUE_REACH):start]
     before = re.sub(r"(?:the\s+)?(?:city|town|village|region|province|state)\s+of\s+$", "", before,
                     flags=re.IGNORECASE)
@@ -65,7 +65,7 @@ def read_cue(text: str, start: int) -> str | None:
 
 
 def is_far(before: str) -> bool:
-    """Whether a distance before a landmark puts the scene far from it ("380 kilometers north of")."""
+    """Whether a distance before a landmark puts the scene far from it ("400 kilometers south of")."""
     distance = DISTANCE.search(before)
     if distance is None:
         return False

@@ -92,7 +92,7 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
 
 def merge_street_clashes(triggers: list[Trigger]) -> list[Trigger]:
     """Clashes told with protesters or rioting in the same sentence are street clashes: one riot
-    ("clashes between protesters and police", "amid the looting, arson and clashes")."""
+    ("clashes between protesters and police", "amid looting and clashes across the city")."""
     clash = next((t for t in triggers if t.strong and t.type in ("armed_clash", "riot")), None)
     if clash is None or not any(t.type == "protest" or (t.type == "riot" and t is not clash) for t in triggers):
         return triggers
@@ -108,12 +108,12 @@ def tells_of_protest(texts: list[str]) -> bool:
 def retype_street_clashes(triggers: list[Trigger], sentence: str, *, harm: bool = False) -> list[Trigger]:
     """In a story of protest, clashes that name no armed group are street clashes: a riot
     ("six bodies at the hospital after the clashes in X"); and, with ``harm`` (a story of riots),
-    so are deaths and injuries told with no act and no armed people ("three people died in fires at
-    looted supermarkets"): the unrest's."""
+    so are deaths and injuries told with no act and no armed people ("two people died in a blaze at
+    a looted store"): the unrest's."""
     armed = load_event_lexicon().cues.get("armed_actor")
     if armed is not None and armed.search(sentence.lower()):
         return triggers
-    if harm and not any(t.strong and is_core(t.type) for t in triggers):  # "three died in fires at looted shops"
+    if harm and not any(t.strong and is_core(t.type) for t in triggers):  # "two died in a blaze at a looted store"
         triggers = [Trigger("riot", t.start, t.end, False, t.text)
                     if t.type == "attack" and t.text.lower() in HARM_WORDS else t for t in triggers]
     return [Trigger("riot", t.start, t.end, t.strong, t.text)

@@ -16,7 +16,7 @@ likeliest first. The rules, by the kind of word that heads the trigger:
   the subject of a light verb whose object it is did it ("gunmen *carried out* the attack");
   the subject of a passive it sets the scene for is the victim ("were killed *in* a strike");
 - either: the object of a harm verb hung on it is a victim ("..., *killing* 14 people",
-  "the attack that *left* 144 people dead"); "between X and Y" gives both sides; what the
+  "the attack that *left* 37 people dead"); "between X and Y" gives both sides; what the
   act it hangs from was aimed at ("at", "on", "near", "outside": "blew himself up *near a
   convoy of Somali forces*, killing four") comes before the victims (ACLED's Actor 2 is the
   one aimed at; the one named outright wins over people, naming.py decides);
@@ -252,13 +252,13 @@ def read_aim(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) -> Non
 
 
 def is_bare_number(tree: ParseTree, token: int) -> bool:
-    """A number standing for people without a noun ("five wounded", "Twenty-two were shot down")."""
+    """A number standing for people without a noun ("five wounded", "Eighteen were shot down")."""
     return tree[token].pos == "NUM" and not tree.children(token, "prep")
 
 
 def read_victims(tree: ParseTree, word: int, roles: Roles, words: PartyWords) -> None:
     """The objects of harm verbs hung on a trigger: "..., *killing* 14 people", "an attack that
-    *left* 144 people dead", "fired missiles ... and *injured* 14"."""
+    *left* 37 people dead", "fired missiles ... and *injured* 11"."""
     for clause in tree.children(word, "advcl", "conj", "xcomp", "acl", "relcl"):
         if tree[clause].pos not in VERBS or tree.lemma(clause) not in words.harm_verbs | words.leave_verbs:
             continue
