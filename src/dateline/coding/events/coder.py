@@ -287,7 +287,7 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
         return []
     definite = is_definite(sentence, trigger.start, trigger.text)
     found_dead = follows_found_dead(sentence, trigger.start)
-    status = tells_status(sentence)  # "40 of the injured remained hospitalised as of Monday"
+    status = tells_status(sentence)  # "20 of the injured were still in hospital on Thursday"
     definite = definite or found_dead
     where, source = choose_place(story.places, mention)
     event_date, event_end, event_span = dating.value, dating.end, dating.span
@@ -342,13 +342,13 @@ VICTIM_VERB = re.compile(r"(?:\b(?:was|were|been|being|be|are|is|got)\s+(?:\w+ly
 
 
 def tells_update(sentence: str) -> bool:
-    """The sentence updates a toll told before ("the death toll rose to 230")."""
+    """The sentence updates a toll told before ("the death toll rose to 58")."""
     cue = load_event_lexicon().cues.get("toll_update")
     return cue is not None and cue.search(sentence.lower()) is not None
 
 
 def tells_status(sentence: str) -> bool:
-    """The sentence tells how victims are now ("remained hospitalised as of Monday"), not an event."""
+    """The sentence tells how victims are now ("were still in hospital on Thursday"), not an event."""
     cue = load_event_lexicon().cues.get("status")
     return cue is not None and cue.search(sentence.lower()) is not None
 
@@ -378,7 +378,7 @@ THE_BEFORE = re.compile(r"\bthe\s+(?:\w+ly\s+)?\Z", re.I)
 
 
 def is_area_wide(text: str, located: Located | None) -> bool:
-    """The place is an area the event is told across ("strikes across Gaza killed 92"): a tally."""
+    """The place is an area the event is told across ("drone strikes across Darfur killed 35"): a tally."""
     wide = load_event_lexicon().wide
     if wide is None or located is None or located[0] < 0:
         return False

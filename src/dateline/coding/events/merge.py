@@ -17,7 +17,7 @@ in Aleppo"). A region and a town (or a state and a county) inside it are one sce
 finer place is kept when a mention of the incident names it, or its paragraph gave it (not
 a guess, nor a mention of the past); two
 clauses of one sentence set side by side stay two events; a tally over a whole area
-("strikes across Gaza killed 92") and an incident told with its own scene and time stay
+("drone strikes across Darfur killed 35") and an incident told with its own scene and time stay
 two; a mention that refers back
 (a guessed place, or "the attack" with no place or figure of its own) joins the story's
 event of its family; a detail (a weak mention with no scene or time of its own: "Two
@@ -66,10 +66,10 @@ class Draft:
     date_soft: bool = False  # the date is the story's news day, not one the text gives this event
     soft_until: str | None = None  # a stand-in's latest day: the story's published day (news told till then)
     died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
-    wide: bool = False  # a tally over a whole area ("strikes across Gaza killed 92")
+    wide: bool = False  # a tally over a whole area ("drone strikes across Darfur killed 35")
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
     victims_only: bool = False  # its trigger tells of victims, not of an act ("were killed", "died")
-    update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 230")
+    update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 58")
     vague: set = field(default_factory=set)  # the counts whose figure is a vague amount ("dozens", "scores")
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True, vague: bool = False) -> None:
@@ -128,8 +128,8 @@ class Draft:
         return self.date.startswith(other.date) or other.date.startswith(self.date)
 
     def inside_tally(self, other: Draft) -> bool:
-        """An incident told with its own scene and time ("Two strikes on Wednesday hit a market in
-        Gaza City") is not the area-wide tally it may belong to ("strikes across Gaza killed 92")."""
+        """An incident told with its own scene and time ("Three strikes on Tuesday hit a market in
+        El Fasher") is not the area-wide tally it may belong to ("drone strikes across Darfur killed 35")."""
         if self.wide == other.wide:
             return False
         single = other if self.wide else self
@@ -317,7 +317,7 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
 
 
 def fold_updates(drafts: list[Draft]) -> list[Draft]:
-    """A toll update ("the death toll rose to 230", "the ministry revised its death toll")
+    """A toll update ("the death toll rose to 58", "the ministry revised its death toll")
     joins the first event of its family told before it at a place that agrees: its figures are
     the latest and replace the event's; its day (the day of the update) does not."""
     kept: list[Draft] = []
