@@ -137,9 +137,9 @@ def test_forces_named_by_their_country_do_not_move_the_place_taken_into_it(text)
     # the injured named as where they were sent: one event, at the blast, with their number
     ("An explosion at a chemical plant in Ludhiana killed 12 workers on Monday.\n\n"
      "Eleven injured people were referred to Chandigarh for treatment, officials said.", [("disaster", "Ludhiana")]),
-    # a country's institution ("the Kenya Red Cross") does not make its name a person's
-    ("A roadside bomb killed five soldiers in Kenya on Monday.\n\nThe Kenya Red Cross said the blast hit their truck.",
-     [("bombing", "Kenya")]),
+    # a country's institution ("the Uganda Red Cross") does not make its name a person's
+    ("A roadside bomb killed four soldiers in Uganda on Monday.\n\nThe Uganda Red Cross said the blast struck their "
+     "truck.", [("bombing", "Uganda")]),
 ])
 def test_places_named_for_a_border_care_or_an_institution_are_no_scene(text, expected):
     assert scenes(text) == expected

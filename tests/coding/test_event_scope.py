@@ -161,7 +161,7 @@ def test_a_past_event_with_its_own_scene_is_kept() -> None:
 
 
 def test_a_mob_that_surrounds_a_base_is_a_riot() -> None:
-    text = "On Wednesday, a mob surrounded the army barracks in Bamenda and tried to take rifles."
+    text = "A mob surrounded the army barracks in Bamenda on Thursday and tried to take rifles."
     assert [event[0] for event in core(text)] == ["riot"]
 
 

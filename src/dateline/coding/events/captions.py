@@ -4,8 +4,8 @@
     refine_scenes(drafts, captions, context=...)    a country or region scene -> the one place the
                                                     captions name inside it
 
-A caption says where and when its picture was taken ("Landslide in Uvira, South Kivu
-Province, DR Congo 3 May 2021."). Two rules follow:
+A caption says where and when its picture was taken ("Landslide in Gramalote, Norte de
+Santander, Colombia 9 May 2029."). Two rules follow:
 
 - A story with no published date reads its dates against the latest day its captions give
   ("heavy rain on 1 May" -> 2021-05-01), and an event the text gives no date takes the

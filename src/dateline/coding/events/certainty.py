@@ -84,8 +84,8 @@ def certainty_of(sentence: str, trigger_start: int, *, date_hint: str | None = N
 
 
 def tells_no_event(sentence: str, trigger_start: int, trigger_end: int, words: list[str]) -> bool:
-    """The trigger speaks of a kind of event ("growing violence", "a battle that is becoming
-    worse"), of what an event left ("the bombing sites", "attack victims"), or of weapons
+    """The trigger speaks of a kind of event ("spreading violence", "a gang feud that keeps
+    getting worse"), of what an event left ("the bombing sites", "attack victims"), or of weapons
     found or made ("material for making IEDs"): no event of its own."""
     lex = load_event_lexicon()
     before = " ".join(words[-GENERIC_REACH:])

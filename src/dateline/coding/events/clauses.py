@@ -123,8 +123,8 @@ RELATIVE = re.compile(r"(?<![\w-])[a-z][\w-]*,?\s+(?:which|who|whose)\s+\w"  # "
 
 
 def dates_later_noun(text: str, trigger_end: int, date_start: int, family: str | None = None) -> bool:
-    """A date after the trigger that sits in a relative clause on a noun after it ("arrested the
-    suspect of an attack *that killed two in March*"): it dates that noun, not the trigger. A
+    """A date after the trigger that sits in a relative clause on a noun after it ("detained the
+    man suspected of an ambush *that killed four in March*"): it dates that noun, not the trigger. A
     relative clause closed before the date (", who are calling for ..., left 17 dead on Monday") does not,
     nor one on a noun of the event itself (``family``: the trigger's): "injured in the incident that
     occurred on Nov. 2", "killed in a shooting that began on Friday"."""

@@ -204,8 +204,8 @@ class Draft:
         return int(self.date[:4]) < news_year
 
     def tells_unrest_harm(self) -> bool:
-        """Bare harm in a story of protest, read as the unrest's (a weak riot: "three people died in
-        fires at looted shops"): a part of the unrest's toll told before; its figures only fill."""
+        """Bare harm in a story of protest, read as the unrest's (a weak riot: "two people died in
+        a blaze at a looted store"): a part of the unrest's toll told before; its figures only fill."""
         return self.type == "riot" and not self.strong
 
     def is_detail(self) -> bool:

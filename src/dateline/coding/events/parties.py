@@ -10,8 +10,8 @@ whole story, in this order:
 
 1. a claim of responsibility ("The Islamic State affiliate ... claimed it carried out the
    attack") gives its claimant to the story's acts of violence that name no doer of their own,
-   or only one that a later mention brought when it joined the event ("Sunday's blast came days
-   after a U.S. airstrike ...": the airstrike's doer is not the bombing's);
+   or only one that a later mention brought when it joined the event ("Thursday's bombing came a
+   week after a U.S. airstrike ...": the airstrike's doer is not the bombing's);
 2. the kind follows the event (ACLED's rules): a protester in a riot is a rioter and a rioter
    in a protest a protester; the people an arrest takes are civilians unless the text
    names their group; a crowd or civilians never carry out an act of violence;

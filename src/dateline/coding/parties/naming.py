@@ -125,7 +125,7 @@ def name_pronoun(phrase: Phrase, _words: PartyWords) -> Named | None:
 
 def is_sayer(tree: ParseTree, token: int, words: PartyWords) -> bool:
     """The pronoun speaks ("It said ..."), or is the subject of what a pronoun said ("it said *it* had
-    arrested ..."): it stands for the one who spoke last, not for the last name before it."""
+    detained ..."): it stands for the one who spoke last, not for the last name before it."""
     if tree[token].dep != "nsubj":
         return False
     verb = tree.head(token)

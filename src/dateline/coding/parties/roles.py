@@ -91,7 +91,7 @@ def find_roles(tree: ParseTree, start: int, end: int, *, loss: bool = False,
 def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, interception: bool) -> None:
     """A verb's subject, object and prepositions; a subject borrowed when it has none."""
     if tree[verb].dep == "acl" and tree[verb].tag == "VBN" and tree[tree.head(verb)].pos in NOUNS:
-        read_passive(tree, verb, roles, words, subjects=[tree.head(verb)])  # "Five soldiers wounded in the attack"
+        read_passive(tree, verb, roles, words, subjects=[tree.head(verb)])  # "Three guards wounded in the raid"
     elif tree.is_passive(verb):
         read_passive(tree, verb, roles, words, subjects=tree.subjects(verb))
     elif tree.lemma(verb) in words.suffer_verbs:
@@ -105,8 +105,8 @@ def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, in
             if all(role.token != token for role in roles.patients):
                 roles.add_agent(token, how)
                 if how == "inherited" and tree.lemma(verb) in words.harm_verbs:
-                    read_aim(tree, tree.head(token), roles, words)  # "blew himself up near ..., killing four"
-    if not roles.agents:  # "was killed ... in two attacks by suspected militants": the doer of the act
+                    read_aim(tree, tree.head(token), roles, words)  # "set off his vest beside ..., killing three"
+    if not roles.agents:  # "was killed ... in raids by suspected rebels": the doer of the act
         for token in tree.preps(verb, words.setting_preps):
             if tree.lemma(token) in words.weapons:
                 roles.add_agent(token, "setting")
@@ -245,8 +245,8 @@ def read_setting(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) ->
 
 
 def read_aim(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) -> None:
-    """What the act a harm participle hangs from was aimed at: "A bomber blew himself up *near a convoy
-    of Somali forces*, killing four": the forces were the target, the people killed its victims."""
+    """What the act a harm participle hangs from was aimed at: "A bomber set off his vest *beside a patrol
+    of Malian soldiers*, killing three": the forces were the target, the people killed its victims."""
     for token in tree.preps(verb, words.patient_preps | AIM_PREPS):
         roles.add_patient(token, "aim", first=True)
 
