@@ -17,11 +17,11 @@ def territory_changes(text: str) -> list:
     ("Rebels captured the town of Goma on Monday after days of fighting.", ["territory_change", "armed_clash"]),
     ("Russian forces captured Bakhmut on Saturday.", ["territory_change"]),
     # a village the gazetteer does not know
-    ("The troops occupied Chaung Ma after the airstrikes.", ["territory_change", "air_drone_strike"]),
-    ("Avdiivka fell to Russian forces in February.", ["territory_change"]),
+    ("The soldiers occupied Nyaung Pin following the airstrikes.", ["territory_change", "air_drone_strike"]),
+    ("Vuhledar fell to Russian forces in October.", ["territory_change"]),
     ("The base was seized by militants overnight.", ["territory_change"]),
-    ("Ukrainian soldiers withdrew from Avdiivka, a city in the Donetsk region, in February.", ["territory_change"]),
-    ("The RSF took control of the capital Wad Madani in December.", ["territory_change"]),
+    ("Ukrainian units withdrew from Siversk, a small town in the Donetsk region, in January.", ["territory_change"]),
+    ("M23 fighters took control of the provincial capital Uvira in February.", ["territory_change"]),
     ("Militants seized control of the district headquarters on Sunday.", ["territory_change"]),
 ])
 def test_territory_change_names_the_place_taken(text, types):
@@ -59,15 +59,15 @@ def test_unplaced_event_in_a_story_of_one_country_stands_in_that_country():
 
 @pytest.mark.parametrize("text, expected", [
     # a later mention of the incident names the town inside the region
-    ("Police in the state of Veracruz found the bodies of five men on Tuesday.\n\n"
-     "The remains were found near the city of Cordoba.", "Córdoba"),
+    ("Police in the state of Michoacán found the bodies of four men on Tuesday.\n\n"
+     "The bodies were found close to the city of Uruapan.", "Uruapan"),
     # a town named only for the past does not move the incident there
-    ("Police in the state of Veracruz found the bodies of five men on Tuesday.\n\n"
-     "Xalapa has been the scene of killings for years.", "Veracruz de Ignacio de la Llave"),
+    ("Police in the state of Michoacán found the bodies of four men on Tuesday.\n\n"
+     "Morelia has been the scene of gang violence for years.", "Michoacán de Ocampo"),
 ])
 def test_a_region_wide_event_moves_to_the_town_a_mention_of_it_names(text, expected):
     [event] = [e for e in code_events(text, story_date=STORY_DATE) if e.core]
-    assert event.place.name == expected and event.killed == 5
+    assert event.place.name == expected and event.killed == 4
 
 
 def scenes(text: str, *, dateline: str | None = None) -> list[tuple]:
@@ -88,10 +88,10 @@ def test_a_hospital_hit_is_the_scene_and_a_hospital_reached_is_not(text, datelin
 
 
 def test_a_place_the_gazetteer_lacks_told_as_nearby_stands_at_the_story_first_scene():
-    text = ("Soldiers were killed in an ambush in Burkina Faso's Gourma province on Sunday.\n\n"
-            "The army has been fighting to retake Pama and Foutouri.\n\n"
-            "Fifteen young men were kidnapped by gunmen on Friday in nearby Kwamba, officials said.")
-    assert [place for kind, place in scenes(text) if kind == "abduction"] == ["Gourma"]  # not Pama
+    text = ("Soldiers were killed in an ambush in Niger's Tillaberi region on Sunday.\n\n"
+            "The army has been fighting to retake Banibangou and Abala.\n\n"
+            "Twelve young men were kidnapped by gunmen on Friday in nearby Tinkim, officials said.")
+    assert [place for kind, place in scenes(text) if kind == "abduction"] == ["Tillabéri"]  # not Abala
 
 
 def test_a_village_the_gazetteer_lacks_stands_at_the_story_first_scene_not_at_a_far_dateline():
@@ -104,13 +104,13 @@ def test_a_village_the_gazetteer_lacks_stands_at_the_story_first_scene_not_at_a_
 
 @pytest.mark.parametrize("text, dateline, expected", [
     # a landmark the text puts far away is no stand-in; one close by is
-    ("Two buses collided on Tuesday about 380 kilometers north of Athens, killing 12 people.", None, [None]),
-    ("Two buses collided on Tuesday 20 kilometers north of Larissa, killing 12 people.", None, ["Lárisa"]),
+    ("Two buses collided on Tuesday about 400 kilometers south of Cairo, killing 9 people.", None, [None]),
+    ("Two buses collided on Tuesday 15 kilometers north of Asyut, killing 9 people.", None, ["Asyūţ"]),
     # "in neighbouring X", "in nearby X": X is where it happened
     ("Floods killed 20 people in neighbouring Morelos state on Tuesday.", "MEXICO CITY", ["Morelos"]),
     ("Gunmen killed three farmers in nearby Gwoza on Tuesday.", "MAIDUGURI, Nigeria", ["Gwoza"]),
     # a village of no gazetteer, in the region of a country named by its possessive
-    ("A civilian was killed in an attack overnight in Kwamba of Cameroon's Far North Region.", None, ["Far North"]),
+    ("A civilian was killed in an attack overnight in Tinkim of Niger's Diffa Region.", None, ["Diffa"]),
 ])
 def test_distance_and_neighbourhood_words_place_the_scene(text, dateline, expected):
     assert [place for _, place in scenes(text, dateline=dateline)] == expected
@@ -118,7 +118,7 @@ def test_distance_and_neighbourhood_words_place_the_scene(text, dateline, expect
 
 @pytest.mark.parametrize("text", [
     "Russian forces captured Bakhmut on Saturday, the Russian defence ministry said.",
-    "Avdiivka fell to Russian forces on Saturday.",
+    "Vuhledar fell to Russian forces on Saturday.",
 ])
 def test_forces_named_by_their_country_do_not_move_the_place_taken_into_it(text):
     assert [(event.place.country, event.place.precision) for event in territory_changes(text)] == [("UA", "place")]
@@ -131,15 +131,15 @@ def test_forces_named_by_their_country_do_not_move_the_place_taken_into_it(text)
     ("Shelling killed two people on Monday in a village on the border with the Belgorod region, "
      "officials in Kharkiv said.", [("missile_artillery", None)]),
     # where passengers were taken after a crash is not where a later mention of it happened
-    ("A bus overturned near Lamia on Monday, killing nine people.\n\n"
-     "Forty passengers were evacuated safely to Patras by bus.\n\nSeveral cars derailed after the crash.",
-     [("disaster", "Lamía")]),
+    ("A train derailed near Asyut on Monday, killing seven people.\n\n"
+     "Thirty passengers were taken safely to Minya by bus.\n\nThree carriages derailed in the crash.",
+     [("disaster", "Asyūţ")]),
     # the injured named as where they were sent: one event, at the blast, with their number
     ("An explosion at a chemical plant in Ludhiana killed 12 workers on Monday.\n\n"
      "Eleven injured people were referred to Chandigarh for treatment, officials said.", [("disaster", "Ludhiana")]),
-    # a country's institution ("the Kenya Red Cross") does not make its name a person's
-    ("A roadside bomb killed five soldiers in Kenya on Monday.\n\nThe Kenya Red Cross said the blast hit their truck.",
-     [("bombing", "Kenya")]),
+    # a country's institution ("the Uganda Red Cross") does not make its name a person's
+    ("A roadside bomb killed four soldiers in Uganda on Monday.\n\nThe Uganda Red Cross said the blast struck their "
+     "truck.", [("bombing", "Uganda")]),
 ])
 def test_places_named_for_a_border_care_or_an_institution_are_no_scene(text, expected):
     assert scenes(text) == expected

@@ -18,25 +18,25 @@ def core(text: str, **options) -> list[tuple]:
 
 @pytest.mark.parametrize("sentence", [
     # a kind of event, not one event
-    "The junta has vowed to secure the country from growing jihadi violence in the north.",
+    "The military government has promised to defend the nation against spreading jihadist attacks in the east.",
     "However, militants still carry out attacks in Mogadishu and in nearby towns.",
-    "The deaths are the latest sign of a battle that is becoming worse in Port-au-Prince.",
+    "The killings are the latest sign of a gang battle that keeps growing fiercer in Tegucigalpa.",
     # the toll of a kind of event, in a relative clause on it
-    "The army has pledged to shield the region from rising jihadist violence linked to two armed groups "
+    "Commanders have sworn to protect the province from an Islamist insurgency tied to three factions "
     "that has killed thousands of people.",
     "Officials fear the escalating insurgency in the north, which has killed hundreds, will spread.",
     # what happens at such times, in the present
-    "“When fighting is taking place, it is hard to count the dead,” the district commissioner said.",
+    "“When fighting is going on, nobody can reach the wounded,” a county official said.",
     "Whenever clashes break out in the valley, families flee to the hills, a resident said.",
     # intentions and calls, not events
     "Rebel commanders promised to attack the garrison in Kidal before the rains.",
     "Opposition groups were encouraging people to protest in Mashhad on Friday, the agency said.",
     "The governor called on residents to demonstrate peacefully in Kaduna on Saturday.",
     # what an event left
-    "Police continued to inspect the three bombing sites in Narathiwat on Wednesday.",
+    "Forensic teams were still examining the two bombing sites in Quetta on Wednesday.",
     "Relatives of the attack victims gathered in Kano on Wednesday.",
     # weapons found or made
-    "Weapons and material for making IEDs were also recovered in Mandera, police said.",
+    "Rifles and chemicals for making IEDs were also recovered in Mopti, the army said.",
     "Soldiers found explosives and grenades hidden in a truck near Gao on Wednesday.",
 ])
 def test_kinds_of_events_and_what_an_event_left_are_no_events(sentence: str) -> None:
@@ -65,74 +65,75 @@ def test_events_beside_kinds_of_events_and_calls_are_still_coded(text: str, expe
 
 
 def test_a_detail_of_victims_joins_the_event_told_before_it() -> None:
-    text = ("Four police officers were killed on Wednesday when their vehicle hit a roadside bomb near Garissa. "
-            "Three were killed instantly and a fourth died of his injuries later, police said.")
-    assert core(text) == [("bombing", "Garissa", "2031-06-11", 4, None)]
+    text = ("Six soldiers were killed on Wednesday when their truck struck a roadside bomb outside Kandahar. "
+            "Five were killed at the scene and a sixth died later in hospital, the army said.")
+    assert core(text) == [("bombing", "Kandahār", "2031-06-11", 6, None)]
 
 
 def test_an_act_of_its_own_with_its_own_toll_is_no_detail() -> None:
-    text = ("Israeli airstrikes killed 40 people across Gaza this week, officials said. Two strikes on Wednesday "
-            "targeted a market in Gaza City, while one earlier at a school killed 16, hospital officials said.")
-    assert sorted(e[3] or 0 for e in core(text))[-2:] == [16, 40]
+    text = ("Drone strikes killed 35 people across Darfur this week, activists said. Three strikes on Tuesday "
+            "hit a market in El Fasher, while one earlier at a clinic killed 11, medics said.")
+    assert sorted(e[3] or 0 for e in core(text))[-2:] == [11, 35]
     assert len(core(text)) == 3
 
 
 def test_how_the_victims_are_now_is_no_event_of_its_own() -> None:
-    text = ("A bomb killed two people and injured 74 at a market in Yala on Wednesday. "
-            "Forty of the 74 injured people remained hospitalised as of Thursday.")
-    assert core(text) == [("bombing", "Yala", "2031-06-11", 2, 74)]
+    text = ("A bomb killed three people and injured 58 at a bus station in Maiduguri on Wednesday. "
+            "Twenty of the 58 injured were still in hospital on Thursday.")
+    assert core(text) == [("bombing", "Maiduguri", "2031-06-11", 3, 58)]
 
 
 def test_one_event_told_at_country_level_and_at_its_town_is_one_event() -> None:
-    text = ("Five police officers were killed on Wednesday when their vehicle hit a roadside bomb near Garissa, "
-            "Kenya.\n\n“The five police officers killed in the attack were headed to the border,” a Kenyan "
-            "police spokesman said.")
-    assert core(text) == [("bombing", "Garissa", "2031-06-11", 5, None)]
+    text = ("Seven soldiers were killed on Wednesday when a roadside bomb struck their convoy outside Kandahar, "
+            "Afghanistan.\n\n“The seven soldiers killed in the blast were on a routine patrol,” an Afghan "
+            "army spokesman said.")
+    assert core(text) == [("bombing", "Kandahār", "2031-06-11", 7, None)]
 
 
 def test_a_country_level_toll_with_a_time_of_its_own_stays_apart() -> None:
-    text = ("Police opened fire on a crowd in Maputo on Wednesday, killing two people.\n\n"
-            "Earlier this month, at least 14 people were injured in Mozambique when police dispersed a march.")
+    text = ("Police fired on a crowd in Harare on Wednesday, killing three people.\n\n"
+            "Earlier in the month, at least 22 people were injured in Zimbabwe when police broke up a rally.")
     assert len(core(text)) == 2
 
 
 def test_bodies_found_later_are_the_killing_told_before_not_an_event_of_that_day() -> None:
-    text = ("Suspected herders killed three farmers at Adaka near Makurdi on Tuesday night, police said.\n\n"
-            "“We sent out patrols on Wednesday morning and discovered the corpses of the three persons "
-            "brutally killed with machetes,” the chairman said.")
-    assert core(text) == [("attack", "Makurdi", "2031-06-10", 3, None)]
+    text = ("Armed men killed four farmers at Kufana near Kaduna on Tuesday night, police said.\n\n"
+            "“Our patrol went out on Wednesday morning and found the corpses of the four victims savagely "
+            "killed with cutlasses,” the village head said.")
+    assert core(text) == [("attack", "Kaduna", "2031-06-10", 4, None)]
 
 
 def test_a_cause_told_after_the_attack_gives_it_neither_place_nor_day() -> None:
-    text = ("A bomb exploded at a market in Yala on Friday, killing two people. "
-            "Police said the attack was most likely in retaliation for a drug raid in Pattani on Tuesday.")
-    assert core(text) == [("bombing", "Yala", "2031-06-06", 2, None)]
+    text = ("A bomb went off at a bus stop in Mardan on Friday, killing three people. "
+            "Officials think the bombing was probably carried out in retaliation for a police raid in Swat "
+            "on Tuesday.")
+    assert core(text) == [("bombing", "Mardan", "2031-06-06", 3, None)]
 
 
 def test_clashes_in_a_story_of_protest_are_a_riot() -> None:
-    text = ("Protesters demanding the president's resignation blocked roads across the south.\n\n"
-            "“We have confirmed nine dead after the clashes in Juliaca,” the ombudsman said on Wednesday.")
-    assert [event[0] for event in core(text, headline="Protesters clash with police in Peru")] == ["protest",
+    text = ("Demonstrators calling for early elections blocked highways across the east.\n\n"
+            "“Six people are dead after the clashes in Cochabamba,” the rights office said on Wednesday.")
+    assert [event[0] for event in core(text, headline="Protesters clash with police in Bolivia")] == ["protest",
                                                                                                  "riot"]
 
 
 def test_clashes_with_an_armed_group_in_a_story_of_protest_stay_a_clash() -> None:
-    text = ("Protesters blocked roads across the south on Monday.\n\n"
-            "Soldiers and rebels clashed near Juliaca on Wednesday, the army said.")
-    assert "armed_clash" in [event[0] for event in core(text, headline="Protesters clash with police in Peru")]
+    text = ("Demonstrators blocked highways across the east on Monday.\n\n"
+            "Soldiers and rebels clashed near Cochabamba on Wednesday, the army said.")
+    assert "armed_clash" in [event[0] for event in core(text, headline="Protesters clash with police in Bolivia")]
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
-    ("Gang members set fire to dozens of homes in Saint-Marc on Wednesday.", "attack"),
-    ("Rioters set fire to dozens of cars in Saint-Marc on Wednesday.", "riot"),
+    ("Gang members set fire to about 30 houses in Tegucigalpa on Wednesday.", "attack"),
+    ("Rioters set fire to about 30 cars in Tegucigalpa on Wednesday.", "riot"),
 ])
 def test_arson_by_armed_people_is_their_attack(sentence: str, kind: str) -> None:
     assert [event[0] for event in core(sentence)] == [kind]
 
 
 def test_looting_and_clashes_in_one_sentence_are_one_riot() -> None:
-    text = ("Amid the clashes, thousands of residents took to the streets of Valparaiso on Wednesday to protest "
-            "against rising prices.")
+    text = ("Amid the clashes, thousands of residents marched through the streets of Rosario on Wednesday to "
+            "protest against soaring food prices.")
     assert [event[0] for event in core(text)] == ["riot"]
 
 
@@ -147,24 +148,25 @@ def test_a_force_that_occupied_a_town_changed_its_territory() -> None:
 
 
 def test_background_of_a_year_before_the_story_with_no_scene_of_its_own_is_no_event() -> None:
-    text = ("Security forces fired tear gas at protesters in Behbahan on Wednesday, a news agency said.\n\n"
-            "Last year's unrest began with protests over prices but turned political.")
+    text = ("Police used tear gas on demonstrators in Mendoza on Wednesday, a local radio station said.\n\n"
+            "Last year's unrest started with protests against bus fares and soon turned into calls for new "
+            "elections.")
     assert [event[0] for event in core(text)] == ["protest"]
 
 
 def test_a_past_event_with_its_own_scene_is_kept() -> None:
-    text = ("A gas explosion killed four miners in Lenguazaque on Wednesday.\n\n"
-            "It was the worst accident since July 2027, when 86 workers died in a blast at a mine in Amaga.")
+    text = ("A methane explosion killed five miners in Rybnik on Wednesday.\n\n"
+            "It was the deadliest accident since March 2027, when 41 workers died in a blast at a mine in Katowice.")
     assert len(core(text)) == 2
 
 
 def test_a_mob_that_surrounds_a_base_is_a_riot() -> None:
-    text = "On Wednesday, a mob surrounded the police complex in Imphal and tried to seize weapons."
+    text = "A mob surrounded the army barracks in Bamenda on Thursday and tried to take rifles."
     assert [event[0] for event in core(text)] == ["riot"]
 
 
 def test_gunfire_heard_is_no_attack_of_its_own() -> None:
-    assert core("Sounds of gunfire were heard in Imphal for several hours on Wednesday.") == []
+    assert core("Heavy gunfire could be heard in Goma through much of Wednesday night.") == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -185,38 +187,38 @@ def test_a_toll_update_gives_the_event_its_latest_figures_not_a_second_event() -
 
 def test_a_country_level_toll_joins_the_town_telling_with_a_time_but_no_toll() -> None:
     # the town's telling gives the time, the country's the toll: one event told twice
-    text = ("A passenger train collided with a freight train outside Larissa on Wednesday night, the governor "
-            "said.\n\nAt least 20 people were killed and 60 injured after two trains collided in Greece, the fire "
-            "brigade said.")
-    assert core(text, headline="Greece train crash kills 20") == [("disaster", "Lárisa", "2031-06-11", 20, 60)]
+    text = ("A freight train and a passenger train collided near Sohag on Wednesday night, the provincial governor "
+            "said.\n\nAt least 18 people were killed and 45 injured after two trains collided in Egypt, the health "
+            "ministry said.")
+    assert core(text, headline="Egypt train crash kills 18") == [("disaster", "Sohag", "2031-06-11", 18, 45)]
 
 
 @pytest.mark.parametrize(("second", "expected"), [
     # a vague amount ("dozens") agrees with the figure told later: one toll told twice
-    ("A total of 50 people have died and 70 were injured in floods across the country, the minister said.",
-     [(50, 70)]),
+    ("In all, 35 people have died and 64 were injured in the floods nationwide, the minister said.",
+     [(35, 64)]),
     # two exact figures that differ, with no day to tie them: two tolls
-    ("Floods killed 12 people and injured 70 in the country last month, the minister said.",
-     [(50, None), (12, 70)]),
+    ("Floods killed 12 people and injured 64 in the country last month, the minister said.",
+     [(35, None), (12, 64)]),
 ])
 def test_a_vague_amount_agrees_with_the_figure_told_later(second: str, expected: list) -> None:
-    text = ("At least 50 people died and dozens were injured as floods swept the country this week, "
+    text = ("At least 35 people have died and dozens more were hurt after floods hit the country this week, "
             "officials said.\n\n" + second)
     assert [(e[3], e[4] if e[4] != 12 else None) for e in core(text)] == expected
 
 
 def test_deaths_told_with_no_act_in_a_story_of_protest_are_the_unrest_s() -> None:
     # no one is said to attack anyone: the deaths belong to the riot told before, a part of its toll
-    text = ("At least nine people have been killed in riots in Valparaiso since protesters took to the streets "
-            "on Wednesday.\n\nFour people died in a fire at a looted shopping centre in Valparaiso on Wednesday, "
+    text = ("At least seven people have died in riots in Rosario since protesters took to the streets "
+            "on Wednesday.\n\nThree people died in a fire at a looted supermarket in Rosario on Wednesday, "
             "officials said.")
-    assert [(e[0], e[2], e[3]) for e in core(text, headline="Riots spread in Chile")] == [("riot", "2031-06-11", 9)]
+    assert [(e[0], e[2], e[3]) for e in core(text, headline="Riots spread in Argentina")] == [("riot", "2031-06-11", 7)]
 
 
 def test_killings_by_armed_people_in_a_story_of_protest_stay_an_attack() -> None:
-    text = ("Protesters took to the streets of Valparaiso on Wednesday.\n\n"
-            "Gunmen killed four people at a shopping centre in Valparaiso on Wednesday, officials said.")
-    assert "attack" in [e[0] for e in core(text, headline="Riots spread in Chile")]
+    text = ("Protesters took to the streets of Rosario on Wednesday.\n\n"
+            "Gunmen killed three people at a supermarket in Rosario on Wednesday, officials said.")
+    assert "attack" in [e[0] for e in core(text, headline="Riots spread in Argentina")]
 
 
 def test_a_death_told_in_a_story_of_a_rally_is_no_riot() -> None:

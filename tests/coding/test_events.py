@@ -90,8 +90,8 @@ def test_every_type_of_the_table_has_a_sentence() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "If the rebels break through the front lines, they could take Kharkiv within days.",
-    "The minister said he doesn't exclude sending troops to fight in Kharkiv.",
+    "If the militia overruns the outer checkpoints, it could seize Kharkiv within a week.",
+    "The prime minister said she would not rule out sending soldiers to fight near Kharkiv.",
     "Police did not arrest anyone in Nairobi on Wednesday.",
     "No airstrike hit Idlib on Wednesday, the monitor said.",
 ])
@@ -100,11 +100,11 @@ def test_negated_and_hypothetical_mentions_are_not_coded_as_events(sentence: str
 
 
 def test_a_strike_on_three_regions_is_three_events() -> None:
-    events = code("Drones were shot down over the Bryansk, Kursk and Belgorod regions overnight.")
+    events = code("Air defences shot down drones over the Voronezh, Rostov and Lipetsk regions during the night.")
     assert describe(events, "type", "place", "country", "date") == [
-        ("interception", "Bryanskaya oblast'", "RU", "2031-06-12"),
-        ("interception", "Kurskaya oblast'", "RU", "2031-06-12"),
-        ("interception", "Belgorodskaya oblast'", "RU", "2031-06-12")]
+        ("interception", "Voronezhskaya oblast'", "RU", "2031-06-12"),
+        ("interception", "Rostovskaya oblast'", "RU", "2031-06-12"),
+        ("interception", "Lipetskaya oblast'", "RU", "2031-06-12")]
 
 
 def test_two_attacks_on_different_days_in_one_city_are_two_events() -> None:
@@ -121,10 +121,10 @@ def test_mentions_of_one_event_merge_and_keep_the_count() -> None:
 
 
 def test_counts_attach_to_the_event_they_belong_to() -> None:
-    text = ("Police detained 18 people in Belgrade on Sunday after a protest outside parliament in "
-            "which two officers were injured.")
-    assert describe(code(text), *EVENT) == [("arrest", "Belgrade", "2031-06-08", None, None, 18),
-                                            ("protest", "Belgrade", "2031-06-08", None, 2, None)]
+    text = ("Police arrested 23 people in Tbilisi on Saturday after a rally outside the television station in "
+            "which three officers were injured.")
+    assert describe(code(text), *EVENT) == [("arrest", "Tbilisi", "2031-06-07", None, None, 23),
+                                            ("protest", "Tbilisi", "2031-06-07", None, 3, None)]
 
 
 def test_fields_carry_offsets_into_the_story_text() -> None:
@@ -160,10 +160,10 @@ def test_a_date_the_text_does_not_fix_stays_null_without_a_story_date() -> None:
 
 
 def test_a_date_given_earlier_in_the_paragraph_carries_to_the_next_sentence() -> None:
-    text = ("On Monday, protesters gathered outside the parliament in Belgrade. "
-            "Police arrested 14 of them in Belgrade.")
-    assert describe(code(text), "type", "date", "arrested") == [("protest", "2031-06-09", None),
-                                                                ("arrest", "2031-06-09", 14)]
+    text = ("On Tuesday, demonstrators gathered in front of the government building in Yerevan. "
+            "Police arrested 11 of them in Yerevan.")
+    assert describe(code(text), "type", "date", "arrested") == [("protest", "2031-06-10", None),
+                                                                ("arrest", "2031-06-10", 11)]
 
 
 def test_the_dateline_places_an_event_the_sentence_does_not_place() -> None:
@@ -208,7 +208,7 @@ def test_clashes_told_with_protesters_are_a_riot(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Many wonder how gunmen could slip past the guards in Lagos so easily.",
     "The unit lost much of its fighting strength in Bakhmut last year.",
-    "Students demanded the release from detention of a classmate in Belgrade.",
+    "Students demanded the release from detention of a classmate in Yerevan.",
     "Police in Dallas have been granted an arrest warrant for the man.",
     "The arrest report from Dallas says the gun was left in the car.",
     "His criminal record in Dallas includes prior arrests for burglary.",
@@ -236,27 +236,28 @@ def test_a_known_event_told_again_merges_and_takes_its_own_date() -> None:
 
 
 def test_a_sentence_without_a_place_takes_the_places_the_paragraph_names_next() -> None:
-    text = ("Drones struck energy sites in three regions overnight. The governors of Kursk and Belgorod "
-            "reported damage to power lines.")
-    assert describe(code(text), "type", "place", "country") == [("air_drone_strike", "Kursk", "RU"),
-                                                                ("air_drone_strike", "Belgorod", "RU")]
+    text = ("Drone attacks hit power plants in two provinces during the night. The governors of Voronezh and "
+            "Lipetsk reported damage to transformers.")
+    assert describe(code(text), "type", "place", "country") == [("air_drone_strike", "Voronezh", "RU"),
+                                                                ("air_drone_strike", "Lipetsk", "RU")]
 
 
 def test_a_region_and_a_town_inside_it_are_one_scene() -> None:
-    text = ("Air defences shot down drones over the Kursk region on Monday.\n\n"
-            "Most were intercepted over Kursk, the governor said.")
-    assert describe(code(text), "type", "place", "date") == [("interception", "Kursk", "2031-06-09")]
+    text = ("Air defences shot down drones over the Voronezh region on Monday.\n\n"
+            "Most were intercepted over Voronezh, the governor said.")
+    assert describe(code(text), "type", "place", "date") == [("interception", "Voronezh", "2031-06-09")]
 
 
 def test_a_weak_trigger_with_its_own_scene_and_day_counts_in_a_story_of_violence() -> None:
-    text = "An airstrike killed nine people in Idlib on Monday. Two strikes on Tuesday targeted a market in Aleppo."
+    text = "An airstrike killed seven people in Idlib on Monday. Three strikes on Tuesday targeted a bakery in Aleppo."
     events = code(text, headline="Airstrikes hit northern Syria")
-    assert describe(events, *EVENT) == [("air_drone_strike", "Idlib", "2031-06-09", 9, None, None),
+    assert describe(events, *EVENT) == [("air_drone_strike", "Idlib", "2031-06-09", 7, None, None),
                                         ("air_drone_strike", "Aleppo", "2031-06-10", None, None, None)]
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A missile struck a warehouse in Odesa on Monday, killing two people. A fire broke out after the attack.",
+    ("A missile struck a warehouse in Odesa on Monday, killing two people. "
+     "A fire broke out in the building after the strike.",
      [("missile_artillery", "Odesa", "2031-06-09", 2, None, None)]),
     ("Drones hit a fuel depot in Kursk on Monday, injuring three people. The depot caught fire.",
      [("air_drone_strike", "Kursk", "2031-06-09", None, 3, None)]),
@@ -274,12 +275,12 @@ def test_the_first_figure_of_a_clause_stands() -> None:
 def test_an_earlier_attack_the_news_came_days_after_takes_its_own_day() -> None:
     text = ("Police in Durango found six bodies in a ravine on Tuesday, prosecutors said.\n\n"
             "The discovery came two days after gunmen opened fire at a bar in Monterrey, killing three people. "
-            "Eight people were wounded in the Sunday attack.")
+            "Eight others were hurt in the Sunday shooting.")
     assert describe(code(text), *EVENT) == [("attack", "Monterrey", "2031-06-08", 3, 8, None)]
 
 
 def test_background_fire_since_an_old_attack_does_not_take_the_old_attacks_scene_or_day() -> None:
-    text = ("Rebel units have been trading near-daily cross-border fire with the army since gunmen attacked "
+    text = ("Rebel units have been exchanging cross-border fire with the army almost daily since gunmen attacked "
             "Goma on March 3, 2029, sparking a war in North Kivu.")
     events = code(text)
     assert describe(events, "type", "place", "certainty") == [("armed_clash", "Goma", "historical"),
@@ -334,10 +335,10 @@ def test_a_mention_dated_only_by_the_news_day_joins_the_telling_that_gives_its_d
 
 
 def test_a_news_day_mention_with_figures_of_its_own_stays_apart_from_an_older_strike() -> None:
-    text = ("Russian missiles struck Odesa, injuring 14 people.\n\n"
-            "Six people were killed in a missile strike on Odesa last month.")
+    text = ("Russian missiles hit Zaporizhzhia, injuring 11 people.\n\n"
+            "Five people were killed in a missile strike on Zaporizhzhia last month.")
     events = sorted((event.date, event.killed, event.injured) for event in core_events(text))
-    assert events == [("2031-05", 6, None), (STORY_DATE, None, 14)]
+    assert events == [("2031-05", 5, None), (STORY_DATE, None, 11)]
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -374,7 +375,7 @@ def test_one_who_gives_himself_up_is_arrested(sentence: str) -> None:
 
 def test_a_surrender_is_one_arrest_and_the_day_it_was_told_dates_the_detention() -> None:
     text = ("A gunman killed four people at a market in Kisumu on Monday.\n\n"
-            "A man has been detained on suspicion of carrying out the shooting.\n\n"
+            "A suspect was taken into custody in connection with the shooting.\n\n"
             "Police said on Wednesday that a 31-year-old man had turned himself in and confessed.")
     events = core_events(text, story_date="2031-06-12")
     assert describe(events, "type", "date", "killed", "arrested") == [
@@ -383,7 +384,7 @@ def test_a_surrender_is_one_arrest_and_the_day_it_was_told_dates_the_detention()
 
 def test_a_date_in_a_relative_clause_after_the_trigger_dates_its_noun() -> None:
     text = ("Troops raided a camp outside Kisumu on Tuesday.\n\n"
-            "The army said it had arrested the man suspected of an attack that killed two guards in March.")
+            "The army said it had detained the man suspected of an ambush that killed four guards in March.")
     arrest = next(e for e in core_events(text) if e.type == "arrest")
     assert arrest.date == "2031-06-10"
 

@@ -35,7 +35,7 @@ CASES = [
      "Boko Haram militants killed 14 farmers in the village of Kirawa in Borno State on Tuesday.",
      [("attack", ("Boko Haram", "rebels", None), ("civilians", "civilians", "NG"))]),
     ("the 'by' phrase of a passive",
-     "Six traders were shot dead by al-Shabaab militants in Mandera on Monday.",
+     "Six traders were shot dead by al-Shabaab militants in Lamu on Monday.",
      [("attack", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "KE"))]),
     ("the possessor of a nominal trigger",
      "Russia's missile strike on Kharkiv on Sunday killed four people.",
@@ -51,7 +51,7 @@ CASES = [
      [("air_drone_strike", ("Military Forces of the United States", "external_other", "US"),
        ("al-Shabaab", "rebels", "SO"))]),
     ("a country as the subject stands for its forces; a city hit for its people",
-     "Russia fired ballistic missiles at Odesa on Monday, injuring 14 people.",
+     "Russia fired ballistic missiles at Zaporizhzhia on Monday, injuring 11 people.",
      [("missile_artillery", RUSSIA, ("civilians", "civilians", "UA"))]),
     ("a place is never an actor",
      "Kramatorsk was hit by shelling on Monday that killed two people.",
@@ -75,38 +75,39 @@ CASES = [
      "the attack on Monday.",
      [("attack", ("Islamic State West Africa Province", "rebels", None), ("civilians", "civilians", "NG"))]),
     ("a claim outweighs a doer that a later mention of another act brought when it joined the event",
-     "A car bomb exploded near a police convoy in Baidoa on Sunday, killing six people. Al-Shabaab claimed "
-     "responsibility for the attack. Sunday's blast came days after a U.S. airstrike killed an al-Shabaab commander.",
+     "A car bomb went off near a police patrol in Kismayo on Thursday, killing four people. Al-Shabaab claimed "
+     "responsibility for the attack. Thursday's bombing came a week after a U.S. airstrike killed an al-Shabaab "
+     "commander.",
      [("bombing", ("al-Shabaab", "rebels", "SO"), ("Police Forces of Somalia", "state_forces", "SO"))]),
     ("a demonym inside a participle adjective ('U.S.-trained') names no doer of the trigger",
-     "A suicide bomber blew himself up near a convoy of Somalia's U.S.-trained special forces in Baidoa on "
-     "Sunday, killing six people.",
+     "A suicide bomber blew himself up near a convoy of Somalia's U.S.-trained commandos in Kismayo on "
+     "Thursday, killing four people.",
      [("bombing", ("unidentified gunmen", "political_militia", None),
        ("Military Forces of Somalia", "state_forces", "SO"))]),
     ("the forces a bomber struck near are the target, the people killed its victims",
-     "A suicide car bomber blew himself up near a convoy of Somali soldiers in Baidoa, killing six people, "
-     "police said on Sunday.",
+     "A suicide car bomber detonated his vehicle near a convoy of Somali soldiers outside Kismayo, killing four "
+     "people, police said on Thursday.",
      [("attack", ("unidentified armed group", "political_militia", None),
        ("Military Forces of Somalia", "state_forces", "SO"))]),
     ("a market struck near stands for its people",
-     "A suicide car bomber blew himself up near a crowded market in Baidoa, killing six people, police said "
-     "on Sunday.",
+     "A suicide car bomber detonated his vehicle near a busy market outside Kismayo, killing four people, police "
+     "said on Thursday.",
      [("attack", ("unidentified armed group", "political_militia", None), ("civilians", "civilians", "SO"))]),
     ("the victims of a strike that killed a group's officer are that group",
-     "A U.S. airstrike killed al-Shabaab's finance chief near Jilib on Friday.",
+     "A U.S. airstrike killed al-Shabaab's explosives chief near Kismayo on Tuesday.",
      [("air_drone_strike", ("Military Forces of the United States", "external_other", "US"),
        ("al-Shabaab", "rebels", "SO"))]),
     ("a base named by a body whose troops the dictionary knows stands for those troops",
-     "Al-Shabaab gunmen attacked the main African Union base in Baidoa on Sunday.",
+     "Al-Shabaab gunmen attacked an African Union base near Kismayo on Thursday.",
      [("attack", ("al-Shabaab", "rebels", "SO"), ("African Union Mission in Somalia", "external_other", None))]),
     ("a building named by no such body stands for its people",
-     "Al-Shabaab gunmen attacked the Afgoye Grand Hotel in Baidoa on Sunday.",
+     "Al-Shabaab gunmen attacked the Jubba Star Hotel in Kismayo on Thursday.",
      [("attack", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "SO"))]),
     ("an interception: the defenders and the side whose weapons they stopped",
      "Ukraine's air force said it shot down 40 Russian drones over the Kyiv region overnight on Sunday.",
      [("interception", UKRAINE, RUSSIA)]),
     ("ground lost: the subject lost it, the other side took it",
-     "Russian forces have pressed Avdiivka for months. Ukrainian troops withdrew from Avdiivka on Saturday.",
+     "Russian forces have pushed on Kurakhove for months. Ukrainian troops withdrew from Kurakhove on Saturday.",
      [("territory_change", RUSSIA, UKRAINE)]),
     ("ground retaken: the subject took it back from the side that held it",
      "Russian forces have held Kupiansk since March. On Saturday Ukraine's army said its troops had retaken "
@@ -126,18 +127,18 @@ CASES = [
      "A 40-year-old trader turned himself in to the police in Mombasa on Friday.",
      [("arrest", ("Police Forces of Kenya", "state_forces", "KE"), ("civilians", "civilians", "KE"))]),
     ("one held for the story's attack is on the side of the group that did it",
-     "Al-Shabaab gunmen killed six people at a bus stop in Garissa on Monday.\n\n"
-     "A man has been detained on suspicion of carrying out the attack, police said.",
+     "Al-Shabaab gunmen killed six people at a bus stop in Lamu on Monday.\n\n"
+     "Police said a suspect had been arrested in connection with the attack.",
      [("attack", ("al-Shabaab", "rebels", "SO"), ("civilians", "civilians", "KE")),
       ("arrest", ("Police Forces of Kenya", "state_forces", "KE"), ("al-Shabaab", "rebels", "SO"))]),
     ("the suspect of an attack whose doer the story does not name is of an unidentified armed group",
-     "Troops arrested the suspected perpetrator of a bombing that wounded three people in Maiduguri in May.",
+     "Soldiers detained the alleged perpetrator of a bombing that injured five people in Maiduguri in April.",
      [("arrest", ("Military Forces of Nigeria", "state_forces", "NG"),
        ("unidentified armed group", "political_militia", "NG")),
       ("bombing", ("unidentified armed group", "political_militia", None), ("civilians", "civilians", "NG"))]),
     ("'it said it ...' is the body that spoke before, not the last group named",
      "The Nigerian army said it had raided a camp in Maiduguri, a stronghold of Boko Haram militants.\n\n"
-     "It said it had arrested 14 people in the camp.",
+     "It said it had detained 9 people at the camp.",
      [("arrest", ("Military Forces of Nigeria", "state_forces", "NG"), ("people", "civilians", "NG"))]),
 ]
 

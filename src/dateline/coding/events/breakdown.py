@@ -230,7 +230,7 @@ def split_breakdown(drafts: list[Draft], sentence: str, *, start: int, end: int,
 
 def told_date(drafts: Sequence[Draft], parent: Draft) -> Draft:
     """Whose date the parts take: the total's, else (a toll said with no day of its own: "officials
-    now count 223 dead") the day of the event of its family the story told first with a day of its
+    now count 61 dead") the day of the event of its family the story told first with a day of its
     own (the quake on Tuesday, not the day the toll was said)."""
     if parent.date is not None:
         return parent

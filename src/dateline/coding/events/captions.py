@@ -4,15 +4,15 @@
     refine_scenes(drafts, captions, context=...)    a country or region scene -> the one place the
                                                     captions name inside it
 
-A caption says where and when its picture was taken ("Landslide in Uvira, South Kivu
-Province, DR Congo 3 May 2021."). Two rules follow:
+A caption says where and when its picture was taken ("Landslide in Gramalote, Norte de
+Santander, Colombia 9 May 2029."). Two rules follow:
 
 - A story with no published date reads its dates against the latest day its captions give
   ("heavy rain on 1 May" -> 2021-05-01), and an event the text gives no date takes the
   captions' date (a day, else a month: "May 2021") as its stand-in news day.
 - An event whose scene is only a country or a region takes the place the captions name
-  inside it ("floods in the Democratic Republic of the Congo" with a caption "Landslide in
-  Uvira, South Kivu Province, DR Congo": Uvira), when the captions name exactly one such
+  inside it ("a landslide in Norte de Santander department" with a caption "Rescuers in
+  Gramalote, Norte de Santander, Colombia": Gramalote), when the captions name exactly one such
   place; a caption naming places elsewhere changes nothing.
 """
 from __future__ import annotations

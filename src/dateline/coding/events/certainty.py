@@ -5,8 +5,8 @@
 
 Only the trigger's own clause counts: the words back to the last ``. ; : ? !`` or dash,
 and for each kind of cue a window of words (negation binds tightly: "did not attack",
-"no one was killed"; a condition reaches further: "If the Russians penetrate the front
-lines"). A negated or hypothetical mention returns None: the coder does not code it as
+"no one was killed"; a condition reaches further: "If the rebels ever break through the
+ridge defences"). A negated or hypothetical mention returns None: the coder does not code it as
 a thing that happened. The cue words live in ``data/en/coding/event_cues.txt``.
 """
 from __future__ import annotations
@@ -19,10 +19,10 @@ CLAUSE_BREAK = re.compile(r"[.;:?!\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\
 WORD = re.compile(r"[\w'’-]+")
 WINDOWS = {"negation": 4, "hypothetical": 9, "planned": 6, "denied": 12, "claimed": 12, "historical": 12}
 MODAL_REACH = 2
-GENERIC_REACH = 4  # words before a trigger that can make it a kind of event ("growing jihadi violence")
-AFTER_REACH = 3  # words after it ("a battle that is becoming worse")
+GENERIC_REACH = 4  # words before a trigger that can make it a kind of event ("spreading jihadist attacks")
+AFTER_REACH = 3  # words after it ("a gang feud that keeps getting worse")
 ORDER = ("negation", "hypothetical", "denied", "claimed", "planned", "historical")
-# A participle that ties the trigger to a past toll ("will avenge those killed by the strikes"):
+# A participle that ties the trigger to a past toll ("vowed justice for those killed by the shelling"):
 # a future or conditional cue before it governs the avenging, not the strikes.
 PAST_BRIDGE = re.compile(r"\b(?:killed|wounded|injured|hurt|died|displaced|left homeless|affected)\s+(?:by|in)\b")
 SHIFTED = frozenset({"hypothetical", "planned"})
@@ -30,7 +30,7 @@ SHIFTED = frozenset({"hypothetical", "planned"})
 # thousands"): the toll of the kind, no event of its own, when a generic cue comes before it.
 RELATIVE_TOLL = re.compile(r"\b(?:that|which)(?:['’]s|\s+(?:has|have|had))?\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 RELATIVE_REACH = 16  # words before the relative pronoun in which the generic cue must stand
-# "When fighting is taking place, ...", "whenever clashes break out": a kind of event, in the present.
+# "When fighting is going on, ...", "whenever clashes break out": a kind of event, in the present.
 GENERAL_WHEN = re.compile(r"\b(?:when|whenever|once)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
 PRESENT_AFTER = re.compile(r"\s+(?:(?:is|are)\s+(?:\w+ing|under\s*way|on)|breaks?\s+out|erupts?|happens?|"
                            r"occurs?|starts?|begins?|takes?\s+place|flares?\s+up)\b", re.IGNORECASE)
@@ -84,8 +84,8 @@ def certainty_of(sentence: str, trigger_start: int, *, date_hint: str | None = N
 
 
 def tells_no_event(sentence: str, trigger_start: int, trigger_end: int, words: list[str]) -> bool:
-    """The trigger speaks of a kind of event ("growing violence", "a battle that is becoming
-    worse"), of what an event left ("the bombing sites", "attack victims"), or of weapons
+    """The trigger speaks of a kind of event ("spreading violence", "a gang feud that keeps
+    getting worse"), of what an event left ("the bombing sites", "attack victims"), or of weapons
     found or made ("material for making IEDs"): no event of its own."""
     lex = load_event_lexicon()
     before = " ".join(words[-GENERIC_REACH:])
@@ -116,6 +116,6 @@ def tells_kind_toll(sentence: str, trigger_start: int) -> bool:
 
 
 def tells_general_when(sentence: str, trigger_start: int, trigger_end: int) -> bool:
-    """"When fighting is taking place, ...", "whenever clashes break out": what happens at such
+    """"When fighting is going on, ...", "whenever clashes break out": what happens at such
     times, in the present, not an event that happened."""
     return bool(GENERAL_WHEN.search(sentence[:trigger_start]) and PRESENT_AFTER.match(sentence, trigger_end))

@@ -1,16 +1,16 @@
 """The parts of a sentence that tell events of their own, and how a trigger is worded.
 
     split_clauses(sentence)                 clause spans: a sentence splits where a new clause
-                                            brings its own time ("..., and two days later
-                                            three people died there", "..., while one earlier
-                                            at a school killed 16", "... since gunmen
+                                            brings its own time ("..., and a week later
+                                            two more died in hospital", "..., while one earlier
+                                            at a clinic killed 9", "... since gunmen
                                             attacked the town in May")
-    is_definite(clause, at, trigger)      "the concert hall attack", "the March 22 killings":
+    is_definite(clause, at, trigger)      "the stadium bombing", "the May 4 killings":
                                             a mention of an event already known
     is_speech_date(sentence, date_start)    "vowed Tuesday to ...": the date of the saying
     is_detached(text, date_span, trigger)   "arrested Monday in the killing of ...": the date of
                                             another verb, not of the definite trigger after it
-    announces_several(sentence)             "the governors of three Russian regions"
+    announces_several(sentence)             "the mayors of four border towns"
 
 A clause of its own is coded apart: its own triggers, date and scene, and its events
 never merge with those of the other clauses of the same sentence (the sentence sets
@@ -73,7 +73,7 @@ REFLEXIVE = re.compile(r"\b(?:him|her|them)sel(?:f|ves) (?:in|up|over|to)\b", re
 
 
 def is_definite(clause: str, trigger_start: int, trigger: str) -> bool:
-    """The trigger heads a definite noun phrase ("the Moscow concert hall attack"), not a verb
+    """The trigger heads a definite noun phrase ("the Kampala market bombing"), not a verb
     ("detained", "turned himself in")."""
     if trigger.lower().endswith("ed") or REFLEXIVE.search(trigger):
         return False
@@ -84,7 +84,7 @@ def is_definite(clause: str, trigger_start: int, trigger: str) -> bool:
     return not VERB_LIKE.search(before[found.start():] + " ")
 
 
-# where a saying was made, between the verb and its date: "said in a tweet Wednesday", "told reporters on Monday"
+# where a saying was made, between the verb and its date: "wrote in a post Friday", "told reporters on Monday"
 SAID_IN = re.compile(r"\s+(?:(?:in|on|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
                      r"(?:tweet|statement|post|interview|briefing|news conference|press conference|video|"
                      r"message|speech|letter|report|broadcast)|(?:reporters|journalists|the media|the press))\s*$")
@@ -123,8 +123,8 @@ RELATIVE = re.compile(r"(?<![\w-])[a-z][\w-]*,?\s+(?:which|who|whose)\s+\w"  # "
 
 
 def dates_later_noun(text: str, trigger_end: int, date_start: int, family: str | None = None) -> bool:
-    """A date after the trigger that sits in a relative clause on a noun after it ("arrested the
-    suspect of an attack *that killed two in March*"): it dates that noun, not the trigger. A
+    """A date after the trigger that sits in a relative clause on a noun after it ("detained the
+    man suspected of an ambush *that killed four in March*"): it dates that noun, not the trigger. A
     relative clause closed before the date (", who are calling for ..., left 17 dead on Monday") does not,
     nor one on a noun of the event itself (``family``: the trigger's): "injured in the incident that
     occurred on Nov. 2", "killed in a shooting that began on Friday"."""

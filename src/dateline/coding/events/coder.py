@@ -34,8 +34,8 @@ Rules for what the text does not say:
   that gives its own day (merge.py). "The attack" told again takes no carried
   date, nor the date of another verb whose object it is ("were arrested Monday in the
   killing of ..."); a date in a relative clause after the trigger dates that clause's noun,
-  not the trigger ("arrested the suspect of an attack that killed two in March"); a day counted
-  from the speaker's now inside a direct quote ("12 dead today") is the saying's, so it fixes
+  not the trigger ("detained the man suspected of an ambush that killed four in March"); a day counted
+  from the speaker's now inside a direct quote ("nine dead today") is the saying's, so it fixes
   no day of the event; one who gives himself up ("turned himself in") is one person arrested.
 
 The story's fixed facts are one record (``StoryFacts``), what the coder knows as it reads
@@ -279,7 +279,7 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
         if near is None:  # no day of its own: the story's news day stands in
             dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
     if quoted_today(dating.mention if near is None else near, sentence, start):
-        near = None  # "We have confirmed 12 dead today": the speaker's day, which the story does not fix
+        near = None  # "Nine are dead today, we can confirm": the speaker's day, which the story does not fix
         dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
     hint = near.certainty if near is not None else dating.hint
     certainty = certainty_of(sentence, trigger.start, date_hint=hint, trigger_end=trigger.end)
@@ -287,7 +287,7 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
         return []
     definite = is_definite(sentence, trigger.start, trigger.text)
     found_dead = follows_found_dead(sentence, trigger.start)
-    status = tells_status(sentence)  # "40 of the injured remained hospitalised as of Monday"
+    status = tells_status(sentence)  # "20 of the injured were still in hospital on Thursday"
     definite = definite or found_dead
     where, source = choose_place(story.places, mention)
     event_date, event_end, event_span = dating.value, dating.end, dating.span
@@ -342,13 +342,13 @@ VICTIM_VERB = re.compile(r"(?:\b(?:was|were|been|being|be|are|is|got)\s+(?:\w+ly
 
 
 def tells_update(sentence: str) -> bool:
-    """The sentence updates a toll told before ("the death toll rose to 230")."""
+    """The sentence updates a toll told before ("the death toll rose to 58")."""
     cue = load_event_lexicon().cues.get("toll_update")
     return cue is not None and cue.search(sentence.lower()) is not None
 
 
 def tells_status(sentence: str) -> bool:
-    """The sentence tells how victims are now ("remained hospitalised as of Monday"), not an event."""
+    """The sentence tells how victims are now ("were still in hospital on Thursday"), not an event."""
     cue = load_event_lexicon().cues.get("status")
     return cue is not None and cue.search(sentence.lower()) is not None
 
@@ -378,7 +378,7 @@ THE_BEFORE = re.compile(r"\bthe\s+(?:\w+ly\s+)?\Z", re.I)
 
 
 def is_area_wide(text: str, located: Located | None) -> bool:
-    """The place is an area the event is told across ("strikes across Gaza killed 92"): a tally."""
+    """The place is an area the event is told across ("drone strikes across Darfur killed 35"): a tally."""
     wide = load_event_lexicon().wide
     if wide is None or located is None or located[0] < 0:
         return False

@@ -12,16 +12,16 @@ fills what it lacks from the later mentions (a date, a count); an exact figure
 ("Twelve people were killed") replaces a bounded one ("at least 14"). A draft read only
 from a weak trigger ("killed", "attacked") that ends with no count is dropped:
 alone, such words too often tell of something else, unless the clause gives them a scene
-and a time of its own in a story of violence ("Two strikes on Wednesday targeted a market
-in Gaza City"). A region and a town (or a state and a county) inside it are one scene; the
+and a time of its own in a story of violence ("Three strikes on Tuesday targeted a bakery
+in Aleppo"). A region and a town (or a state and a county) inside it are one scene; the
 finer place is kept when a mention of the incident names it, or its paragraph gave it (not
 a guess, nor a mention of the past); two
 clauses of one sentence set side by side stay two events; a tally over a whole area
-("strikes across Gaza killed 92") and an incident told with its own scene and time stay
+("drone strikes across Darfur killed 35") and an incident told with its own scene and time stay
 two; a mention that refers back
 (a guessed place, or "the attack" with no place or figure of its own) joins the story's
-event of its family; a detail (a weak mention with no scene or time of its own: "Three
-were killed instantly and a fourth died later") joins the event told just before it, its
+event of its family; a detail (a weak mention with no scene or time of its own: "Two
+died at the scene and a third later in hospital") joins the event told just before it, its
 figures filling only what that event lacks; a country holds every place in it, so one
 event told at country level and again at its town is one event; a definite mention with no day
 of its own at the scene of an event told before ("the gunmen", "the clashes") is that event, its
@@ -66,10 +66,10 @@ class Draft:
     date_soft: bool = False  # the date is the story's news day, not one the text gives this event
     soft_until: str | None = None  # a stand-in's latest day: the story's published day (news told till then)
     died_subject: bool = False  # its one dead is one person told to have died ("He died at the hospital")
-    wide: bool = False  # a tally over a whole area ("strikes across Gaza killed 92")
+    wide: bool = False  # a tally over a whole area ("drone strikes across Darfur killed 35")
     timed: bool = False  # its clause names a time of its own ("on Wednesday"), fixed or not
     victims_only: bool = False  # its trigger tells of victims, not of an act ("were killed", "died")
-    update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 230")
+    update: bool = False  # its clause updates the toll of an event told before ("the death toll rose to 58")
     vague: set = field(default_factory=set)  # the counts whose figure is a vague amount ("dozens", "scores")
 
     def add_count(self, name: str, value: int, span: Span, *, exact: bool = True, vague: bool = False) -> None:
@@ -115,7 +115,7 @@ class Draft:
         a news day the text does not give the event (``date_soft``) stands for any day of the year
         before it or up to the story's published day ("A man has been detained" in a story
         opening on the attack's day is the arrest told later that week), unless the mention
-        brings figures of its own ("third attack in a week ..., injuring 14" is the day's news,
+        brings figures of its own ("second raid in three days ..., injuring 8" is the day's news,
         not the strike told with its own day)."""
         if self.date is None or other.date is None or self.date == other.date:
             return True
@@ -128,8 +128,8 @@ class Draft:
         return self.date.startswith(other.date) or other.date.startswith(self.date)
 
     def inside_tally(self, other: Draft) -> bool:
-        """An incident told with its own scene and time ("Two strikes on Wednesday hit a market in
-        Gaza City") is not the area-wide tally it may belong to ("strikes across Gaza killed 92")."""
+        """An incident told with its own scene and time ("Three strikes on Tuesday hit a market in
+        El Fasher") is not the area-wide tally it may belong to ("drone strikes across Darfur killed 35")."""
         if self.wide == other.wide:
             return False
         single = other if self.wide else self
@@ -167,16 +167,16 @@ class Draft:
 
     def retells(self, told: Draft) -> bool:
         """A definite mention with no day of its own at the very scene of an event of its family told
-        before ("police killed four of the gunmen in X", "nine dead in the morgue after the clashes
+        before ("police killed two of the raiders in X", "six bodies at the hospital after the clashes
         in X") is that event told again, whatever figure it gives: its figures only fill what the
         event lacks."""
         return self.definite and self.date is None and self.place_source == "own" and self.same_scene(told)
 
     def joins_across_levels(self, other: Draft) -> bool:
         """A mention told at country level is the event told at a place in that country only when
-        it has no time of its own and shares a figure with it, or refers back to it ("the five
-        officers killed in the attack"), or the place's mention brings neither a figure nor a time
-        of its own ("32 were killed when two trains collided in Greece" and "the trains collided
+        it has no time of its own and shares a figure with it, or refers back to it ("the seven
+        soldiers killed in the blast"), or the place's mention brings neither a figure nor a time
+        of its own ("18 were killed when two trains collided in Egypt" and "the trains collided
         outside Larissa", or "... collided outside Larissa last night"): the country-level toll with
         no time of its own and the town's telling with no toll of its own are one event told twice;
         "earlier this month, 14 were injured" is another."""
@@ -197,20 +197,20 @@ class Draft:
 
     def is_background(self, news_year: int | None) -> bool:
         """A mention of a year before the story's with no scene of its own ("last year's unrest
-        began with protests", "the worst disaster since July 1977 when 86 died"): background, not
+        started with protests", "the deadliest accident since March 2027 when 41 died"): background, not
         an event the story reports."""
         if news_year is None or self.date is None or not is_core(self.type) or self.place_source == "own":
             return False
         return int(self.date[:4]) < news_year
 
     def tells_unrest_harm(self) -> bool:
-        """Bare harm in a story of protest, read as the unrest's (a weak riot: "three people died in
-        fires at looted shops"): a part of the unrest's toll told before; its figures only fill."""
+        """Bare harm in a story of protest, read as the unrest's (a weak riot: "two people died in
+        a blaze at a looted store"): a part of the unrest's toll told before; its figures only fill."""
         return self.type == "riot" and not self.strong
 
     def is_detail(self) -> bool:
-        """A weak mention with no scene or time of its own that tells of victims ("Three were killed
-        instantly and a fourth died later") or gives no figure ("The gunmen escaped"): a detail
+        """A weak mention with no scene or time of its own that tells of victims ("Two died at the
+        scene and a third later in hospital") or gives no figure ("The gunmen escaped"): a detail
         of the event told just before it. "One earlier killed 16" tells an act of its own."""
         return (is_core(self.type) and not self.strong and self.place_source != "own" and not self.timed
                 and not self.wide and (self.victims_only or not self.counts))
@@ -275,7 +275,7 @@ def within_year_before(date: str, news_day: str) -> bool:
 
 
 def holds(region: EventPlace, place: EventPlace) -> bool:
-    """A region and a town inside it ("the Bryansk region", "Bryansk") are one scene, and so are a
+    """A region and a town inside it ("the Voronezh region", "Voronezh") are one scene, and so are a
     state and a county inside it ("Colorado", "Eagle County"), and a country and any place in it
     (one event told at country level and again at its town is one event)."""
     if region.precision == "country" and place.precision != "country":
@@ -317,7 +317,7 @@ def merge_drafts(drafts: list[Draft], *, news_date: str | None = None) -> list[D
 
 
 def fold_updates(drafts: list[Draft]) -> list[Draft]:
-    """A toll update ("the death toll rose to 230", "the agency is adjusting its death toll")
+    """A toll update ("the death toll rose to 58", "the ministry revised its death toll")
     joins the first event of its family told before it at a place that agrees: its figures are
     the latest and replace the event's; its day (the day of the update) does not."""
     kept: list[Draft] = []
@@ -349,8 +349,8 @@ def take_updated_day(draft: Draft, kept: list[Draft]) -> None:
 
 def fold_details(drafts: list[Draft]) -> list[Draft]:
     """Details (``Draft.is_detail``) join the last event of their family told before them whose
-    day agrees; their figures only fill what that event lacks ("Four officers were killed ...
-    Three were killed instantly and a fourth died later")."""
+    day agrees; their figures only fill what that event lacks ("Three guards were killed ...
+    Two died at the scene and a third later in hospital")."""
     kept: list[Draft] = []
     for draft in drafts:
         told = [m for m in kept if m.key == draft.key and not m.is_detail() and m.same_day(draft)]

@@ -10,8 +10,8 @@ whole story, in this order:
 
 1. a claim of responsibility ("The Islamic State affiliate ... claimed it carried out the
    attack") gives its claimant to the story's acts of violence that name no doer of their own,
-   or only one that a later mention brought when it joined the event ("Sunday's blast came days
-   after a U.S. airstrike ...": the airstrike's doer is not the bombing's);
+   or only one that a later mention brought when it joined the event ("Thursday's bombing came a
+   week after a U.S. airstrike ...": the airstrike's doer is not the bombing's);
 2. the kind follows the event (ACLED's rules): a protester in a riot is a rioter and a rioter
    in a protest a protester; the people an arrest takes are civilians unless the text
    names their group; a crowd or civilians never carry out an act of violence;
@@ -108,7 +108,7 @@ def settle_parties(drafts: Sequence[Draft], cast: StoryCast) -> None:
 
 def hold_for_act(arrest: Draft, drafts: Sequence[Draft], text: str) -> Named | None:
     """The one an arrest takes for an act of violence the story tells ("arrested the suspected
-    perpetrator of an attack ...", "detained on suspicion of carrying out the bombing") is on the side
+    attackers of a convoy ...", "a woman held on suspicion of involvement in the bombing") is on the side
     of that act's doer (rule 7): the named armed group that did it, else an unidentified armed group
     of the arrest's country; none when the doer is a state's forces. The act is the one told in the
     arrest's sentence, else the story's first act of violence."""
@@ -122,7 +122,7 @@ def hold_for_act(arrest: Draft, drafts: Sequence[Draft], text: str) -> Named | N
     told_here = any(name_family(t.type) == "violence" and not is_definite(sentence, t.start, t.text)
                     for t in find_triggers(sentence))  # "of an attack that ...", not "the attack" told before
     if act is None and not told_here:
-        act = acts[0] if acts else None  # "held on suspicion of carrying out the rampage": the story's act
+        act = acts[0] if acts else None  # "arrested on suspicion of taking part": the story's act
         if act is None:
             return None
     doer = act.actor if act is not None else None  # an act told only here has no doer known
@@ -201,7 +201,7 @@ def fill_defaults(draft: Draft, family: str, country: str | None, cast: StoryCas
 
 def find_attacker(drafts: Sequence[Draft], country: str | None, defender: Named | None) -> Named | None:
     """Who fired what an interception stopped: the doer of a strike the story sets in the same
-    country who is not the defender's side ("Hezbollah fired rockets at Safed ... most were intercepted")."""
+    country who is not the defender's side ("a militia fired rockets at a border town ... most were intercepted")."""
     own = defender.party.country if defender is not None else country
     for draft in drafts:
         place = draft.place.country if draft.place is not None else None

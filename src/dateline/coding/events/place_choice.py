@@ -82,7 +82,7 @@ def take_own_scene(story: StoryPlaces, mention: Mention) -> list[Located]:
 
 
 def take_country_part(story: StoryPlaces, mention: Mention) -> list[Located]:
-    """A clause that names no place but a part of the country ("died at a north-western coal mine",
+    """A clause that names no place but a part of the country ("was killed at a southern copper mine",
     "clashes in the south of the country"): that part (places.parts), not the story's own town."""
     if mention.scenes or story.part_country is None:
         return []
@@ -119,7 +119,7 @@ def find_compass_part(sentence: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def compile_part_nouns() -> re.Pattern[str]:
-    """ "a north-western coal mine", "the southern province": a compass adjective, up to two words,
+    """ "an eastern gold mine", "the southern province": a compass adjective, up to two words,
     a noun of ``data/en/coding/places_country_parts.txt``."""
     nouns = "|".join(re.escape(noun) for noun in read_entries(f"{LANGUAGE}/coding/places_country_parts.txt"))
     return re.compile(rf"\b(?:a|an|the)[ \t]+(?P<compass>{COMPASS})[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?"
@@ -132,7 +132,7 @@ def take_paragraph_place(_story: StoryPlaces, mention: Mention) -> list[Located]
 
 def look_ahead(story: StoryPlaces, mention: Mention) -> list[Located]:
     """The places the rest of the paragraph names in sentences that tell no event of their own
-    ("Drones hit energy sites overnight. The Oryol governor said ..."): all of them when the
+    ("Drones hit power plants during the night. The Voronezh governor said ..."): all of them when the
     sentence speaks of several places, else the first."""
     text, places, paragraph = story.text, story.places, mention.paragraph
     found: list[Located] = []

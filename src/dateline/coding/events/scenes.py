@@ -1,11 +1,11 @@
 """Where an event happened: the scene among the places a story names.
 
     scene_places(text, places, start, end)   the places of a sentence that can be a scene
-    split_listed(text, places)               places named as a list ("Bryansk, Krasnodar
-                                             and Rostov regions"): one event each
+    split_listed(text, places)               places named as a list ("Voronezh, Tula
+                                             and Lipetsk regions"): one event each
     choose_near(places, at)                  the place nearest after the trigger, else before
 
-A place that only locates another ("near Nabatieh", "north of Kyiv") or says where
+A place that only locates another ("near Tyre", "north of Kyiv") or says where
 someone comes from ("citizens of Tajikistan") is not a scene (``data/en/coding/event_places.txt``).
 A country gives way to any finer place of the sentence, and a region to a place
 inside it ("Zeya village, Myaing Township, Magway Region" is one scene).
@@ -15,7 +15,7 @@ inside it ("Zeya village, Myaing Township, Magway Region" is one scene).
 A territory change names what was taken, held or left: a place name or a place noun
 ("the town", "the base") as the object after the trigger ("captured the town", "occupied
 Zeya"), or as the subject before a passive trigger or "fell to" ("the base was
-seized", "Avdiivka fell to Russian forces"). "Captured the suspect", "seized 15 guns",
+seized", "Vuhledar fell to Russian forces"). "Captured the suspect", "seized 15 guns",
 "captured on video" and "fell to the ground" name no place: they are no territory change.
 """
 from __future__ import annotations
@@ -50,8 +50,8 @@ OBJECT_REACH = 80  # characters after the trigger that may name what was taken
 
 def read_cue(text: str, start: int) -> str | None:
     """``near``, ``origin`` or ``care`` when the words before a place make it a landmark, an origin or
-    where the wounded were taken, ``far`` for a landmark the scene lies far from ("380 kilometers north
-    of Athens"); None when they make it the scene ("struck a hospital in X", "in nearby X")."""
+    where the wounded were taken, ``far`` for a landmark the scene lies far from ("400 kilometers south
+    of Cairo"); None when they make it the scene ("struck a hospital in X", "in nearby X")."""
     before = text[max(0, start - CUE_REACH):start]
     before = re.sub(r"(?:the\s+)?(?:city|town|village|region|province|state)\s+of\s+$", "", before,
                     flags=re.IGNORECASE)
@@ -65,7 +65,7 @@ def read_cue(text: str, start: int) -> str | None:
 
 
 def is_far(before: str) -> bool:
-    """Whether a distance before a landmark puts the scene far from it ("380 kilometers north of")."""
+    """Whether a distance before a landmark puts the scene far from it ("400 kilometers south of")."""
     distance = DISTANCE.search(before)
     if distance is None:
         return False
@@ -113,7 +113,7 @@ def owns_a_name(text: str, end: int) -> bool:
 def scene_places(text: str, places: list[Located], start: int, end: int) -> list[Located]:
     """The places of text[start:end] that may be where something happened, finest first kept.
 
-    A landmark ("near Nabatieh") stands in only when the sentence names no other scene."""
+    A landmark ("near Tyre") stands in only when the sentence names no other scene."""
     inside, landmarks = [], []
     for item in places:
         if not (start <= item[0] and item[1] <= end):
@@ -130,7 +130,7 @@ def scene_places(text: str, places: list[Located], start: int, end: int) -> list
     fine = [item for item in inside if item[2].precision != "country"]
     near = [item for item in landmarks if item[2].precision == "place"]
     if near and fine and all(item[2].precision == "region" for item in fine):
-        fine = near[:1]  # "found near Cordoba, in Veracruz state": the landmark is closer
+        fine = near[:1]  # "found near Uruapan, in Michoacán state": the landmark is closer
     if not fine:
         fine = [item for item in landmarks if item[2].precision != "country"][:1]
     if not fine:

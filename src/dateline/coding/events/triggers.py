@@ -79,8 +79,8 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
     if not strong_core:
         weak = [t for t in triggers if not t.strong and is_core(t.type)]
         if weak:
-            # a weapon or act named among the weak words ("killed when their vehicle hit a
-            # roadside bomb") tells the type better than the bare harm ("killed": attack)
+            # a weapon or act named among the weak words ("died when their bus ran over a
+            # landmine") tells the type better than the bare harm ("killed": attack)
             first = next((t for t in weak if t.type != "attack" and name_family(t.type) == name_family(weak[0].type)),
                          weak[0])
             if (story_type and story_type != first.type and name_family(first.type) in TOLL_FAMILIES
@@ -92,7 +92,7 @@ def group_triggers(triggers: list[Trigger], *, story_type: str | None = None) ->
 
 def merge_street_clashes(triggers: list[Trigger]) -> list[Trigger]:
     """Clashes told with protesters or rioting in the same sentence are street clashes: one riot
-    ("clashes between protesters and police", "amid the looting, arson and clashes")."""
+    ("clashes between protesters and police", "amid looting and clashes across the city")."""
     clash = next((t for t in triggers if t.strong and t.type in ("armed_clash", "riot")), None)
     if clash is None or not any(t.type == "protest" or (t.type == "riot" and t is not clash) for t in triggers):
         return triggers
@@ -107,13 +107,13 @@ def tells_of_protest(texts: list[str]) -> bool:
 
 def retype_street_clashes(triggers: list[Trigger], sentence: str, *, harm: bool = False) -> list[Trigger]:
     """In a story of protest, clashes that name no armed group are street clashes: a riot
-    ("nine dead in the morgue following the clashes in X"); and, with ``harm`` (a story of riots),
-    so are deaths and injuries told with no act and no armed people ("three people died in fires at
-    looted supermarkets"): the unrest's."""
+    ("six bodies at the hospital after the clashes in X"); and, with ``harm`` (a story of riots),
+    so are deaths and injuries told with no act and no armed people ("two people died in a blaze at
+    a looted store"): the unrest's."""
     armed = load_event_lexicon().cues.get("armed_actor")
     if armed is not None and armed.search(sentence.lower()):
         return triggers
-    if harm and not any(t.strong and is_core(t.type) for t in triggers):  # "three died in fires at looted shops"
+    if harm and not any(t.strong and is_core(t.type) for t in triggers):  # "two died in a blaze at a looted store"
         triggers = [Trigger("riot", t.start, t.end, False, t.text)
                     if t.type == "attack" and t.text.lower() in HARM_WORDS else t for t in triggers]
     return [Trigger("riot", t.start, t.end, t.strong, t.text)
@@ -126,7 +126,7 @@ HARM_WORDS = frozenset({"died", "dead", "killed", "wounded", "injured"})
 
 
 def retype_arson(triggers: list[Trigger], sentence: str) -> list[Trigger]:
-    """Arson by armed people ("gang members set fire to dozens of homes") is their attack, not a riot."""
+    """Arson by armed people ("armed men set fire to a row of shops") is their attack, not a riot."""
     lex = load_event_lexicon()
     arson, armed = lex.cues.get("arson"), lex.cues.get("armed_actor")
     if arson is None or armed is None or not armed.search(sentence.lower()):

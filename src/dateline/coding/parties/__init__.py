@@ -92,7 +92,7 @@ def find_parties(cast: StoryCast, start: int, end: int, *, family: str, country:
 def find_sentence_doer(cast: StoryCast, at: int, *, family: str, country: str | None,
                        taken: set[int]) -> list[Named]:
     """The doer an act named elsewhere in the trigger's sentence gives, when the parse ties none to the
-    trigger ("was killed and three constables injured in two attacks by suspected militants")."""
+    trigger ("was killed and two guards wounded in raids by suspected rebels")."""
     tree = cast.tree
     if tree is None:
         return []

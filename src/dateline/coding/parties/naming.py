@@ -2,11 +2,11 @@
 
     name_role(cast, token, side="agent", family="violence", country="UA") -> Named | None
 
-In order, for the phrase the role's token heads ("the Islamic State affiliate in Afghanistan",
+In order, for the phrase the role's token heads ("the al-Qaeda affiliate in Yemen",
 "Russia", "its", "14 people"):
 
 1. a pronoun ("it", "they", "its") is the party named last before it (cast.py); one that speaks
-   ("It said ...", "it said it had arrested ...") the party that spoke last ("The army said ...");
+   ("It said ...", "it said it had detained ...") the party that spoke last ("The army said ...");
 2. a news agency ("AP", "Reuters") is never a party;
 3. "the group", "the militants", "the paramilitary" (no name of their own) are the named
    armed group the story told of before; "the enemy" the foreign forces it names most;
@@ -117,7 +117,7 @@ def name_pronoun(phrase: Phrase, _words: PartyWords) -> Named | None:
         return NOBODY
     head = phrase.tree[phrase.token]
     found = None
-    if is_sayer(phrase.tree, phrase.token, _words):  # "It said it had arrested ...": who spoke before
+    if is_sayer(phrase.tree, phrase.token, _words):  # "It said it had detained ...": who spoke before
         found = phrase.cast.refer_back(head.start, sayer=frozenset(_words.speech_verbs))
     found = found or phrase.cast.refer_back(head.start)
     return refer(found, phrase.tree.word(phrase.token), (head.start, head.end)) if found is not None else NOBODY
@@ -125,7 +125,7 @@ def name_pronoun(phrase: Phrase, _words: PartyWords) -> Named | None:
 
 def is_sayer(tree: ParseTree, token: int, words: PartyWords) -> bool:
     """The pronoun speaks ("It said ..."), or is the subject of what a pronoun said ("it said *it* had
-    arrested ..."): it stands for the one who spoke last, not for the last name before it."""
+    detained ..."): it stands for the one who spoke last, not for the last name before it."""
     if tree[token].dep != "nsubj":
         return False
     verb = tree.head(token)
@@ -140,7 +140,7 @@ def is_sayer(tree: ParseTree, token: int, words: PartyWords) -> bool:
 
 
 def skip_weapons_stopped(phrase: Phrase, words: PartyWords) -> Named | None:
-    """"Twenty-two were shot down": what an interception stops is weapons, not people; whose, the story says."""
+    """"Eighteen were shot down": what an interception stops is weapons, not people; whose, the story says."""
     if phrase.side == "patient" and phrase.family == "interception" and (
             phrase.pos == "NUM" or phrase.lemma in words.people):
         return NOBODY
@@ -232,7 +232,7 @@ def name_place_or_thing(phrase: Phrase, words: PartyWords) -> Named | None:
 
 
 def name_officer(phrase: Phrase, words: PartyWords) -> Named | None:
-    """"Moreh sub-divisional police officer Chingtham Anand Kumar": a person of the state's forces."""
+    """"Sub-divisional police officer Arjun Singh": a person of the state's forces."""
     if phrase.pos == "PROPN" and phrase.has(words.state_nouns, before_head=True):
         return forces(find_demonym_in(phrase.tree, phrase.first, phrase.last), phrase.text, phrase.span)
     return None
@@ -362,7 +362,7 @@ def guess_group(tree: ParseTree, token: int, first: int, last: int, words: Party
     """(name, kind) of a named group the dictionary does not know, from its role words; None
     when the phrase has no name, or no word that says what kind of group it is."""
     if not has_name(tree, first, last) or tree.lemma(token) in words.things:
-        return None  # "the main African Union base": a thing of the Union, no group of its own
+        return None  # "an African Union base": a thing of the Union, no group of its own
     lemmas = {tree.lemma(i) for i in range(first, last + 1)} | {tree.word(i).lower() for i in range(first, last + 1)}
     names = [i for i in range(first, last + 1) if tree[i].pos == "PROPN"]
     if token < names[0]:  # "Fighters of the Kawthoolei Liberation Front": the group is the name

@@ -16,7 +16,7 @@ likeliest first. The rules, by the kind of word that heads the trigger:
   the subject of a light verb whose object it is did it ("gunmen *carried out* the attack");
   the subject of a passive it sets the scene for is the victim ("were killed *in* a strike");
 - either: the object of a harm verb hung on it is a victim ("..., *killing* 14 people",
-  "the attack that *left* 144 people dead"); "between X and Y" gives both sides; what the
+  "the attack that *left* 37 people dead"); "between X and Y" gives both sides; what the
   act it hangs from was aimed at ("at", "on", "near", "outside": "blew himself up *near a
   convoy of Somali forces*, killing four") comes before the victims (ACLED's Actor 2 is the
   one aimed at; the one named outright wins over people, naming.py decides);
@@ -91,7 +91,7 @@ def find_roles(tree: ParseTree, start: int, end: int, *, loss: bool = False,
 def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, interception: bool) -> None:
     """A verb's subject, object and prepositions; a subject borrowed when it has none."""
     if tree[verb].dep == "acl" and tree[verb].tag == "VBN" and tree[tree.head(verb)].pos in NOUNS:
-        read_passive(tree, verb, roles, words, subjects=[tree.head(verb)])  # "Five soldiers wounded in the attack"
+        read_passive(tree, verb, roles, words, subjects=[tree.head(verb)])  # "Three guards wounded in the raid"
     elif tree.is_passive(verb):
         read_passive(tree, verb, roles, words, subjects=tree.subjects(verb))
     elif tree.lemma(verb) in words.suffer_verbs:
@@ -105,8 +105,8 @@ def read_verb(tree: ParseTree, verb: int, roles: Roles, words: PartyWords, *, in
             if all(role.token != token for role in roles.patients):
                 roles.add_agent(token, how)
                 if how == "inherited" and tree.lemma(verb) in words.harm_verbs:
-                    read_aim(tree, tree.head(token), roles, words)  # "blew himself up near ..., killing four"
-    if not roles.agents:  # "was killed ... in two attacks by suspected militants": the doer of the act
+                    read_aim(tree, tree.head(token), roles, words)  # "set off his vest beside ..., killing three"
+    if not roles.agents:  # "was killed ... in raids by suspected rebels": the doer of the act
         for token in tree.preps(verb, words.setting_preps):
             if tree.lemma(token) in words.weapons:
                 roles.add_agent(token, "setting")
@@ -245,20 +245,20 @@ def read_setting(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) ->
 
 
 def read_aim(tree: ParseTree, verb: int, roles: Roles, words: PartyWords) -> None:
-    """What the act a harm participle hangs from was aimed at: "A bomber blew himself up *near a convoy
-    of Somali forces*, killing four": the forces were the target, the people killed its victims."""
+    """What the act a harm participle hangs from was aimed at: "A bomber set off his vest *beside a patrol
+    of Malian soldiers*, killing three": the forces were the target, the people killed its victims."""
     for token in tree.preps(verb, words.patient_preps | AIM_PREPS):
         roles.add_patient(token, "aim", first=True)
 
 
 def is_bare_number(tree: ParseTree, token: int) -> bool:
-    """A number standing for people without a noun ("five wounded", "Twenty-two were shot down")."""
+    """A number standing for people without a noun ("five wounded", "Eighteen were shot down")."""
     return tree[token].pos == "NUM" and not tree.children(token, "prep")
 
 
 def read_victims(tree: ParseTree, word: int, roles: Roles, words: PartyWords) -> None:
     """The objects of harm verbs hung on a trigger: "..., *killing* 14 people", "an attack that
-    *left* 144 people dead", "fired missiles ... and *injured* 14"."""
+    *left* 37 people dead", "fired missiles ... and *injured* 11"."""
     for clause in tree.children(word, "advcl", "conj", "xcomp", "acl", "relcl"):
         if tree[clause].pos not in VERBS or tree.lemma(clause) not in words.harm_verbs | words.leave_verbs:
             continue

@@ -5,9 +5,9 @@
     find_demonym_in(tree, first, last)         -> "PS" for "Palestinian civilians"
 
 A state acts through its military in violence (``ARMED_FAMILIES``) and its government
-otherwise; "Pakistan said it downed ..." is Pakistan's forces. A town is no state ("NAIROBI,
-Kenya (AP) —"), a country after a place and a comma says where ("LYON, France -"), and a
-proper name before a trigger is its place ("the Moscow concert hall attack") unless it is a
+otherwise; "Pakistan said it downed ..." is Pakistan's forces. A town is no state ("DAKAR,
+Senegal (AP) —"), a country after a place and a comma says where ("LYON, France -"), and a
+proper name before a trigger is its place ("the Kampala market bombing") unless it is a
 demonym ("Israeli strikes", "U.S. airstrike").
 """
 from __future__ import annotations

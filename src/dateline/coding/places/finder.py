@@ -1,9 +1,9 @@
 """Finding place names in running text, and the story context they imply.
 
-Candidate spans are runs of capitalised words ("Chasiv Yar", "Deir al-Balah"),
-with a region word after them ("the Oryol region", "Kursk and Belgorod
+Candidate spans are runs of capitalised words ("Kryvyi Rih", "Deir al-Balah"),
+with a region word after them ("the Oryol region", "Tula and Lipetsk
 regions"), or followed by their state or country ("Gainesville, Fla.",
-"Cordoba, Veracruz"). Each is resolved with ``places.resolve_place``; what a
+"Uruapan, Michoacán"). Each is resolved with ``places.resolve_place``; what a
 run of capitals cannot be is left out:
 
 - words that open a run only because they open a sentence ("In Kyiv") are
@@ -110,7 +110,7 @@ def reread_bare(places: FoundPlaces) -> None:
 
 
 def read_plural_regions(places: FoundPlaces) -> None:
-    """ "the Bryansk, Kursk and Belgorod regions": each a region."""
+    """ "the Voronezh, Rostov and Lipetsk regions": each a region."""
     text = places.text
     for match in _PLURAL_REGIONS.finditer(text):
         singular = _SINGULAR[match.group(3)]
@@ -152,7 +152,7 @@ def read_run(places: FoundPlaces, start: int, end: int) -> None:
 
 
 def read_unit_of(places: FoundPlaces, start: int, end: int) -> bool:
-    """ "Bokkos Local Government Area of Plateau State", "Kani Township of Sagaing": the unit, then the
+    """ "Bokkos Local Government Area of Plateau State", "Pale Township of Sagaing": the unit, then the
     place it lies in; False when the run before "of" names no unit."""
     name = places.text[start:end]
     at = name.rfind(" of ")
@@ -186,7 +186,7 @@ def is_no_place(places: FoundPlaces, start: int, end: int) -> bool:
 def resolve_run(places: FoundPlaces, start: int, end: int) -> bool:
     """Keep the run as "state of X", "X region", "X, Fla." or "X"; False when it is none of them."""
     text, name = places.text, places.text[start:end]
-    unit = _REGION_OF.search(text, max(0, start - 30), start)  # "the Gulf coast state of Veracruz"
+    unit = _REGION_OF.search(text, max(0, start - 30), start)  # "the desert state of Chihuahua"
     if unit:
         place = resolve_place(f"{name} {unit.group(1)}", context=places.context)
         if place is not None and place.precision == "region":
@@ -236,7 +236,7 @@ def is_person_word(places: FoundPlaces, name: str, place: Place) -> bool:
 
 def find_within(text: str, end: int, *, context: PlaceContext) -> Place | None:
     """The region a name is said to lie in, right after it: "(village) in the (eastern) Donetsk
-    region", "in the south of Kani Township", ", Gwoza district" -> that region."""
+    region", "in the south of Pale Township", ", Gwoza district" -> that region."""
     within = _WITHIN.match(text, end)
     if within is None:
         return None

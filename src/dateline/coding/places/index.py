@@ -1,6 +1,6 @@
 """The gazetteer index: the record ``places`` resolves names against, and its name keys.
 
-    normalize_name("Chasiv Yar") -> "chasiv yar"     the lookup key of a name
+    normalize_name("Kryvyi Rih") -> "kryvyi rih"     the lookup key of a name
     Gazetteer.lookup(key)        -> [(row, match)]   the places stored under a key
 
 Sources, all shipped inside PyPI packages (no network at run time):
@@ -79,7 +79,7 @@ MIN_SPELLING_LETTERS = 4  # shorter names have too many spellings in common to b
 def normalize_name(text: str) -> str:
     """The lookup key of a name: folded to plain lower-case letters and single spaces.
 
-    "Chasiv Yar" -> "chasiv yar", "İzmir" -> "izmir", "Deir al-Balah" -> "deir al balah",
+    "Kryvyi Rih" -> "kryvyi rih", "İzmir" -> "izmir", "Deir al-Balah" -> "deir al balah",
     "St. Louis" -> "saint louis", "Kam'yanske" -> "kamyanske".
     """
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))

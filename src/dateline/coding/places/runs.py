@@ -1,6 +1,6 @@
 """Runs of capitalised words in running text, and what a run cannot be: a street, an office.
 
-    RUN                          a run of capitals ("Chasiv Yar", "Deir al-Balah", "St. Louis")
+    RUN                          a run of capitals ("Kryvyi Rih", "Deir al-Balah", "St. Louis")
     trim_run(text, start, end)   without its stoplisted opener ("In Kyiv" -> "Kyiv")
     is_street(text, start, end)  "Prentice Street", "the 6100 block of Page", "on West Highland"
     read_title_word(word)        "title" or "media" for the words of an office or an outlet
@@ -55,7 +55,7 @@ def find_runs(text: str) -> tuple[tuple[int, int], ...]:
             head = trim_run(text, start, possessive.end())
             words = text[head[0]:head[1] - 2].split()
             if any(find_country(gazetteer, " ".join(words[-size:])) for size in (1, 2, 3) if size <= len(words)):
-                runs.append(head)  # "Kolofata of Cameroon's | Far North Region"
+                runs.append(head)  # "Tinkim of Niger's | Diffa Region"
                 start = possessive.end() + count_spaces(text, possessive.end())
         runs.append(trim_run(text, start, match.end()))
     return tuple(run for run in runs if run[0] < run[1])
