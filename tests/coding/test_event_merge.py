@@ -85,7 +85,7 @@ def test_an_update_with_a_time_of_its_own_keeps_its_day():
 
 
 def test_a_figure_told_as_what_officials_now_count_is_a_toll_update():
-    from dateline.coding.events.coder import tells_update
+    from dateline.coding.events.telling import tells_update
     assert tells_update("The agency now says 40 people have died in the three provinces.")
     assert tells_update("Officials now count 61 dead, the minister said in a tweet.")
     assert not tells_update("Forty people died when the bridge collapsed on Monday.")
