@@ -20,7 +20,7 @@ from ..dates import describe_version as describe_dates_version
 from ..parties import describe_version as describe_parties_version
 
 # 5: issue 11 scope, merging, types (events), scenes for unknown villages (places); 6: actors and targets
-CODER_VERSION = "events-9"
+CODER_VERSION = "events-10"
 
 # The families whose tolls are harm done: a weak mention ("twelve people were killed") takes the
 # story's type, a sentence's figures with no event of their own join the event told last, and a

@@ -31,6 +31,13 @@ def read_direction(word: str) -> tuple[int, int] | None:
     return north, east
 
 
+def name_direction(compass: tuple[int, int]) -> str:
+    """The adjective of a direction, whichever way the text wrote it: "northern", "south-western"."""
+    north, east = compass
+    parts = [{1: "north", -1: "south"}.get(north, ""), {1: "east", -1: "west"}.get(east, "")]
+    return "-".join(part for part in parts if part) + "ern"
+
+
 @lru_cache(maxsize=1)
 def read_country_towns() -> dict[str, list[tuple[float, float]]]:
     """Country code -> the points of its towns in the gazetteer (one pass, once per process)."""
@@ -77,7 +84,7 @@ def find_country_part(country: str, direction: str) -> Place | None:
             if (lat - middle_lat) * north >= 0 and (lon - middle_lon) * east >= 0]
     if len(part) < MIN_TOWNS:
         return None
-    name = f"{direction.lower()} {gazetteer.names[row]}"
+    name = f"{name_direction(compass)} {gazetteer.names[row]}"
     assert gazetteer.kinds[row] == KIND_COUNTRY
     return Place(name=name, country=country, admin1=None, lat=round(statistics.median(lat for lat, _ in part), 5),
                  lon=round(statistics.median(lon for _, lon in part), 5), precision="region")
