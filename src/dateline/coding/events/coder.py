@@ -240,15 +240,11 @@ def date_clause(story: StoryFacts, reading: Reading, clause: str, *, offset: int
     """The clause's date; a day it gives becomes the paragraph's date and the previous day (not a
     quote's "today": the speaker's day, which the story does not fix)."""
     mention = resolve_date(clause, story_date=story.story_date, previous=reading.previous_date, offset=offset)
-    start = offset if sentence_start is None else sentence_start
-    if quoted_today(mention, story.text[start:offset + len(clause)], start):
-        mentions = find_dates(clause, story_date=story.story_date, previous=reading.previous_date,
-                              offset=offset) if tells else []
-        return ClauseDate(mention, mentions, value=mention.value if mention is not None else None,
-                          end=mention.end if mention is not None else None,
-                          span=mention.span if mention is not None else None)
     mentions = find_dates(clause, story_date=story.story_date, previous=reading.previous_date,
                           offset=offset) if tells else []  # only events pick among them
+    start = offset if sentence_start is None else sentence_start
+    if mention is not None and quoted_today(mention, story.text[start:offset + len(clause)], start):
+        return ClauseDate(mention, mentions, value=mention.value, end=mention.end, span=mention.span)
     if mention is not None and mention.value:
         reading.paragraph_date = mention.value
         if len(mention.value) == 10:
@@ -279,10 +275,10 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                if m.value and not dates_later_noun(text, start + trigger.end, m.span[0], family)]
         near = pick_date(own, at)
         if near is None:  # no day of its own: the story's news day stands in
-            dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
+            dating = news_day(story)
     if quoted_today(dating.mention if near is None else near, sentence, start):
         near = None  # "Nine are dead today, we can confirm": the speaker's day, which the story does not fix
-        dating = ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
+        dating = news_day(story)
     hint = near.certainty if near is not None else dating.hint
     certainty = certainty_of(sentence, trigger.start, date_hint=hint, trigger_end=trigger.end)
     if certainty is None:
@@ -297,7 +293,7 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
         event_date, event_end, event_span = near.value, near.end, near.span
     # a known event ("the attack") takes no day from the saying, the paragraph or
     # another verb of its sentence ("was arrested Monday in the killing of ...")
-    told = any(draft.key == name_family(trigger.type) for draft in reading.drafts)
+    told = any(draft.key == family for draft in reading.drafts)
     if found_dead or status or definite and (near is None and told or near is not None and near.span[0] < at
                      and (is_speech_date(text, near.span[0])
                           or near.rule != "anniversary" and is_detached(text, near.span, at))):
@@ -319,6 +315,11 @@ def draft_mention(story: StoryFacts, reading: Reading, trigger: Trigger, mention
                   wide=is_area_wide(text, located), timed=dating.mention is not None and not definite and not status,
                   victims_only=status or tells_victims(sentence, trigger), update=tells_update(sentence))
             for position, located in enumerate(where or [None])]
+
+
+def news_day(story: StoryFacts) -> ClauseDate:
+    """The dating of a mention with no day of its own: the story's news day stands in (soft)."""
+    return ClauseDate(None, [], value=story.news_date, soft=story.news_date is not None)
 
 
 def find_news_date(text: str, spans: Sequence[Span], *, story_date: str | None) -> str | None:
